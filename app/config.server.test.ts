@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.server";
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const c = loadConfig({});
+    expect(c.HOST).toBe("127.0.0.1");
+    expect(c.PORT).toBe(3000);
+    expect(c.DATA_DIR).toBe("./data");
+  });
+
+  it("names every bad variable in one error", () => {
+    try {
+      loadConfig({ NODE_ENV: "production", DATABASE_URL: "mysql://x", PORT: "http" });
+      expect.unreachable("loadConfig should have thrown");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const text = (e as ConfigError).problems.join("\n");
+      expect(text).toMatch(/DATABASE_URL/);
+      expect(text).toMatch(/PORT/);
+      expect(text).toMatch(/SESSION_SECRET is required/);
+    }
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+});

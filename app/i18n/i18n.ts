@@ -1,0 +1,46 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { en } from "./locales/en";
+import { zhCN, type MessageKey } from "./locales/zh-CN";
+
+export const LANGS = ["zh-CN", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "zh-CN";
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = dictionaries[lang];
+  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+export interface Preferences {
+  lang: Lang;
+  elder: boolean;
+}
+
+export function usePreferences(): Preferences {
+  const data = useRouteLoaderData("root") as { prefs?: Preferences } | undefined;
+  return data?.prefs ?? { lang: DEFAULT_LANG, elder: false };
+}
+
+export function useT(): Translate {
+  return translator(usePreferences().lang);
+}
+
+/** Content in the visitor's language: the English field when present, else Chinese, flagged as a fallback. */
+export function localized(lang: Lang, zh: string | null | undefined, enText: string | null | undefined) {
+  if (lang === "en" && enText) return { text: enText, fallback: false, lang: "en" as const };
+  return { text: zh ?? enText ?? "", fallback: lang === "en" && !!zh, lang: (zh ? "zh-CN" : "en") as Lang };
+}
+
+/** For `meta` functions, which cannot call hooks: the translator for the language the root loader chose. */
+export function metaTranslator(matches: readonly { id: string; data: unknown }[]): Translate {
+  const prefs = (matches.find((m) => m.id === "root")?.data as { prefs?: Preferences } | undefined)?.prefs;
+  return translator(prefs?.lang ?? DEFAULT_LANG);
+}

@@ -1,0 +1,111 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ReadAloud } from "./components/read-aloud";
+import { translator, usePreferences, useT } from "./i18n/i18n";
+import { readPreferences } from "./i18n/preferences.server";
+import { useNonce } from "./lib/nonce";
+import stylesheet from "./styles/app.css?url";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { prefs: readPreferences(request).prefs };
+}
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** A link to the current page with one preference changed; plain links keep the switch working without JavaScript. */
+function usePreferenceHref(name: "lang" | "elder", value: string) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set(name, value);
+  return `${location.pathname}?${params.toString()}`;
+}
+
+function SiteHeader() {
+  const t = useT();
+  const prefs = usePreferences();
+  const otherLang = prefs.lang === "en" ? "zh-CN" : "en";
+  const langHref = usePreferenceHref("lang", otherLang);
+  const elderHref = usePreferenceHref("elder", prefs.elder ? "0" : "1");
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-name">
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <Link to="/">{t("nav.home")}</Link>
+          <Link to="/search">{t("nav.search")}</Link>
+        </nav>
+        <div className="site-prefs">
+          <a href={langHref} hrefLang={otherLang} lang={otherLang}>
+            {t("prefs.switchToOther")}
+          </a>
+          <a href={elderHref}>
+            {prefs.elder ? t("prefs.elderOff") : t("prefs.elderOn")}
+          </a>
+          <ReadAloud label={t("prefs.readAloud")} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const prefs = usePreferences();
+  const nonce = useNonce();
+  const t = translator(prefs.lang);
+  return (
+    <html lang={prefs.lang} data-elder={prefs.elder ? "1" : undefined}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("footer.basis")}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section className="error-page">
+      <h1>{notFound ? t("error.notFound") : t("error.title")}</h1>
+      {!notFound && <p>{t("error.generic")}</p>}
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { originCheck, securityHeaders } from "./security";
+
+export function createHttpApp(options: { build: ServerBuild; buildDir: string; publicOrigin?: string; production: boolean; trustProxy: boolean }) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Client addresses and protocol come from X-Forwarded-* only behind a proxy the operator declared (TRUST_PROXY=1).
+  app.set("trust proxy", options.trustProxy ? 1 : false);
+  app.use(securityHeaders(options.production));
+  app.use(originCheck(options.publicOrigin));
+  const clientDir = path.join(options.buildDir, "client");
+  // Fingerprinted Vite assets never change under their name.
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      // Always production mode: it strips error details and stacks from responses.
+      mode: "production",
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as createCatalogue from "./2026_11_28_090000_create_catalogue";
+
+// Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
+export const migrations: Record<string, Migration> = {
+  "2026_11_28_090000_create_catalogue": createCatalogue,
+};

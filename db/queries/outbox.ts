@@ -1,0 +1,95 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database, SearchEntityType } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Announces that these records changed; call it inside the transaction that changes them. */
+export async function enqueueSearchSync(executor: Executor, entityType: SearchEntityType, entityIds: number[]) {
+  if (entityIds.length === 0) return;
+  for (let i = 0; i < entityIds.length; i += 5000) {
+    await executor
+      .insertInto("search_outbox")
+      .values(entityIds.slice(i, i + 5000).map((entity_id) => ({ entity_type: entityType, entity_id })))
+      .execute();
+  }
+}
+
+export interface ClaimedEvent {
+  id: number;
+  entity_type: SearchEntityType;
+  entity_id: number;
+  attempts: number;
+}
+
+/**
+ * Leases up to `limit` due events. SKIP LOCKED plus a lease lets several app servers drain the same outbox without
+ * handing one event to two workers; an expired lease (a worker that died) makes the event due again.
+ */
+export async function claimSearchEvents(db: Kysely<Database>, limit: number, leaseSeconds = 30): Promise<ClaimedEvent[]> {
+  const rows = await sql<ClaimedEvent>`
+    update search_outbox set locked_until = now() + make_interval(secs => ${leaseSeconds})
+    where id in (
+      select id from search_outbox
+      where processed_at is null and available_at <= now() and (locked_until is null or locked_until < now())
+      order by id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, entity_type, entity_id, attempts`.execute(db);
+  return rows.rows;
+}
+
+export async function ackSearchEvents(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("search_outbox")
+    .set({ processed_at: sql`now()`, locked_until: null, last_error: null })
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** Puts events back with exponential backoff (1 s, 2 s, 4 s … capped at 5 min). */
+export async function retrySearchEvents(db: Kysely<Database>, ids: number[], error: string) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("search_outbox")
+    .set({
+      attempts: sql`attempts + 1`,
+      locked_until: null,
+      last_error: error.slice(0, 1000),
+      available_at: sql`now() + least(interval '5 minutes', interval '1 second' * power(2, attempts))`,
+    })
+    .where("id", "in", ids)
+    .execute();
+}
+
+export async function pendingSearchEventCount(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("search_outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("processed_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Entities announced at or after `since`, for replaying changes made while a reindex was running. */
+export async function searchEntitiesChangedSince(db: Kysely<Database>, since: Date) {
+  return db
+    .selectFrom("search_outbox")
+    .select(["entity_type", "entity_id"])
+    .distinct()
+    .where("created_at", ">=", since as never)
+    .execute();
+}
+
+export async function databaseNow(db: Kysely<Database>): Promise<Date> {
+  const row = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(db);
+  return row.rows[0]!.now;
+}
+
+export async function purgeProcessedSearchEvents(db: Kysely<Database>, olderThanDays: number) {
+  await db
+    .deleteFrom("search_outbox")
+    .where("processed_at", "<", sql<Date>`now() - make_interval(days => ${olderThanDays})`)
+    .execute();
+}

@@ -1,0 +1,207 @@
+import { sql, type Kysely } from "kysely";
+import type { Confidence, Database, GiSchemeCode } from "../schema";
+import { jsonb } from "../json";
+import { upsertGiProduct } from "../queries/gi-products";
+import { enqueueSearchSync } from "../queries/outbox";
+import reference from "./haidong.json" with { type: "json" };
+
+// Seeds ../shared/reference/haidong.json (copied verbatim to db/seed/haidong.json) as is. Reference records are
+// published but keep their confidence: medium/low facts show as 待核实 until staff verify them.
+
+export type Reference = typeof reference;
+export { reference };
+
+/** 乐都区 → 乐都, 互助土族自治县 → 互助: the short names people actually type. */
+export function shortCountyName(nameZh: string): string {
+  if (nameZh.endsWith("自治县")) return nameZh.slice(0, 2);
+  if (nameZh.endsWith("区") || nameZh.endsWith("县")) return nameZh.slice(0, -1);
+  return nameZh;
+}
+
+const SCHEMES: Record<GiSchemeCode, { name_zh: string; name_en: string; pattern: RegExp }> = {
+  protected_product: { name_zh: "地理标志保护产品", name_en: "GI protected product", pattern: /^地理标志保护产品/ },
+  certification_mark: { name_zh: "地理标志证明商标", name_en: "GI certification trademark", pattern: /^地理标志证明商标/ },
+  collective_mark: { name_zh: "地理标志集体商标", name_en: "GI collective trademark", pattern: /^地理标志集体商标/ },
+  agricultural: { name_zh: "农产品地理标志", name_en: "Agricultural product GI (AGI)", pattern: /^农产品地理标志/ },
+};
+
+/** Maps the reference file's free-text gi_system to a scheme; "unverified (…)" maps to none. */
+export function schemeFromText(text: string): GiSchemeCode | undefined {
+  return (Object.keys(SCHEMES) as GiSchemeCode[]).find((code) => SCHEMES[code].pattern.test(text));
+}
+
+function confidence(value: string): Confidence {
+  const first = value.split(/[\s(]/)[0];
+  return first === "high" || first === "low" ? first : "medium";
+}
+
+/** "青海互助天佑德青稞酒股份有限公司 (Qinghai …)" → the Chinese legal name. */
+function legalName(owner: string): string {
+  return owner.replace(/\s*\(.*$/, "").trim();
+}
+
+export async function seedReference(db: Kysely<Database>) {
+  await db.transaction().execute(async (trx) => {
+    for (const c of reference.counties) {
+      const kind = c.is_administrative_division ? "county" : "park";
+      await trx
+        .insertInto("places")
+        .values({
+          kind,
+          name_zh: c.name_zh,
+          short_zh: kind === "county" ? shortCountyName(c.name_zh) : null,
+          name_en: c.name_en,
+          pinyin: c.pinyin,
+          is_administrative_division: c.is_administrative_division,
+          confidence: c.confidence,
+          source: jsonb(c.source),
+          notes: c.notes,
+        })
+        .onConflict((oc) =>
+          oc.expression(sql.ref("name_zh")).where("kind", "<>", "township").doUpdateSet((eb) => ({
+            name_en: eb.ref("excluded.name_en"),
+            pinyin: eb.ref("excluded.pinyin"),
+            notes: eb.ref("excluded.notes"),
+          })),
+        )
+        .execute();
+    }
+
+    for (const n of reference.nice_classes) {
+      await trx
+        .insertInto("nice_classes")
+        .values({ class_no: n.class, kind: n.kind === "services" ? "services" : "goods", name_zh: n.zh_short, name_en: n.en_short })
+        .onConflict((oc) => oc.column("class_no").doUpdateSet((eb) => ({ name_zh: eb.ref("excluded.name_zh"), name_en: eb.ref("excluded.name_en") })))
+        .execute();
+    }
+
+    for (const code of Object.keys(SCHEMES) as GiSchemeCode[]) {
+      const info = reference.gi_schemes.find((s) => s.scheme.includes(SCHEMES[code].name_zh));
+      await trx
+        .insertInto("gi_schemes")
+        .values({
+          code,
+          name_zh: SCHEMES[code].name_zh,
+          name_en: SCHEMES[code].name_en,
+          authority: info?.authority ?? null,
+          description: info?.description ?? null,
+          source: jsonb(info?.source ?? []),
+        })
+        .onConflict((oc) => oc.column("code").doNothing())
+        .execute();
+    }
+
+    for (const f of reference.figures) {
+      await trx
+        .insertInto("figures")
+        .values({
+          metric: f.metric,
+          value: jsonb(f.value as number | Record<string, string | number>),
+          unit: "unit" in f ? String(f.unit) : null,
+          as_of: f.as_of,
+          scope: f.scope,
+          confidence: f.confidence,
+          source: jsonb(f.source),
+        })
+        .onConflict((oc) => oc.column("metric").doNothing())
+        .execute();
+    }
+
+    const counties = await trx.selectFrom("places").select(["id", "name_zh"]).execute();
+    const countyId = (name: string) => counties.find((c) => c.name_zh === name)?.id ?? null;
+
+    for (const g of reference.gi_products) {
+      const scheme = schemeFromText(g.gi_system);
+      const extra = g as { holder?: string; approval_date?: string; notes?: string };
+      await upsertGiProduct(
+        trx,
+        {
+          name_zh: g.name_zh,
+          name_en: g.name_en_suggested,
+          pinyin: g.pinyin,
+          category: g.category,
+          county_id: countyId(g.county),
+          holder_name: extra.holder ?? null,
+          quality_zh: null,
+          quality_en: g.description,
+          notes: [g.gi_system, extra.notes].filter(Boolean).join("\n"),
+          status: "published",
+          source: jsonb(g.source),
+          confidence: confidence(g.confidence),
+        },
+        scheme
+          ? [{ scheme, reg_no: g.announcement_or_reg_no, reg_date: extra.approval_date ?? null, approval_year: g.approval_year, source_text: g.gi_system }]
+          : [],
+      );
+    }
+
+    for (const t of reference.trademarks) {
+      const holder = legalName(t.owner);
+      const county = countyId(t.county);
+      let org = await trx.selectFrom("organizations").select("id").where("name_zh", "=", holder).executeTakeFirst();
+      if (!org) {
+        org = await trx
+          .insertInto("organizations")
+          .values({ name_zh: holder, county_id: county, status: "published", confidence: "medium", source: jsonb(t.source) })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await enqueueSearchSync(trx, "organization", [org.id]);
+      }
+      const existing = await trx
+        .selectFrom("trademarks")
+        .select("id")
+        .where("name_zh", "=", t.brand)
+        .where("holder_org_id", "=", org.id)
+        .executeTakeFirst();
+      const values = {
+        name_zh: t.brand,
+        goods: t.covers,
+        holder_org_id: org.id,
+        holder_name: holder,
+        county_id: county,
+        notes: "notes" in t ? String(t.notes) : null,
+        status: "published" as const,
+        source: jsonb(t.source),
+        confidence: confidence(t.confidence),
+      };
+      const id = existing
+        ? (await trx.updateTable("trademarks").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
+        : (await trx.insertInto("trademarks").values(values).returning("id").executeTakeFirstOrThrow()).id;
+      const classNo = Number.parseInt(t.nice_class, 10);
+      if (classNo >= 1 && classNo <= 45) {
+        await trx
+          .insertInto("trademark_classes")
+          .values({ trademark_id: id, class_no: classNo, goods: t.covers })
+          .onConflict((oc) => oc.columns(["trademark_id", "class_no"]).doNothing())
+          .execute();
+      }
+      await enqueueSearchSync(trx, "trademark", [id]);
+    }
+
+    for (const r of reference.regional_brands) {
+      const extra = r as { launched?: string };
+      const { id } = await trx
+        .insertInto("regional_brands")
+        .values({
+          name_zh: r.name,
+          brand_type: r.type,
+          scope: r.scope,
+          description_en: r.description,
+          launched_on: extra.launched ?? null,
+          status: "published",
+          source: jsonb(r.source),
+          confidence: confidence(r.confidence),
+        })
+        .onConflict((oc) =>
+          oc.column("name_zh").doUpdateSet((eb) => ({
+            brand_type: eb.ref("excluded.brand_type"),
+            scope: eb.ref("excluded.scope"),
+            description_en: eb.ref("excluded.description_en"),
+          })),
+        )
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await enqueueSearchSync(trx, "regional_brand", [id]);
+    }
+  });
+}

