@@ -24,15 +24,17 @@ const envSchema = z
     PUBLIC_ORIGIN: httpUrl.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
-    }
-    if (env.NODE_ENV === "production" && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
-      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required with MEILI_URL in production" });
-    }
   });
+
+/** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === "production" && !env.SESSION_SECRET) problems.push("SESSION_SECRET is required when NODE_ENV=production");
+  if (env.NODE_ENV === "production" && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+    problems.push("MEILI_MASTER_KEY is required with MEILI_URL in production");
+  }
+  return problems;
+}
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
@@ -46,8 +48,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)), ...crossChecks(cleaned)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }

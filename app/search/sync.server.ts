@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import type { SearchEntityType } from "../../db/schema";
 import { ackSearchEvents, claimSearchEvents, purgeProcessedSearchEvents, retrySearchEvents, type ClaimedEvent } from "../../db/queries/outbox";
 import type { SearchContext } from "./client.server";
+import { ensureCatalogIndex } from "./catalog-index.server";
 import { documentBuilders } from "./documents.server";
 
 /**
@@ -58,23 +59,36 @@ export interface SyncWorker {
   stop(): Promise<void>;
 }
 
-/** The in-server worker: polls every `idleMs` while idle, loops at once while busy, and logs (not throws) failures. */
+/**
+ * The in-server worker: polls every `idleMs` while idle, loops at once while busy, and logs (not throws) failures.
+ * It applies the index settings before its first batch, so the app can start while Meilisearch is still down.
+ */
 export function startSyncWorker(db: Db, search: SearchContext, options: { idleMs?: number; log?: (msg: string) => void } = {}): SyncWorker {
   const idleMs = options.idleMs ?? 200;
   let running = true;
   let wake: (() => void) | undefined;
   let lastPurge = 0;
+  let indexReady = false;
+  let lastError = "";
   const loop = (async () => {
     while (running) {
       let handled = 0;
       try {
+        if (!indexReady) {
+          await ensureCatalogIndex(search);
+          indexReady = true;
+        }
         handled = await drainOutboxOnce(db, search);
+        lastError = "";
         if (Date.now() - lastPurge > 3_600_000) {
           lastPurge = Date.now();
           await purgeProcessedSearchEvents(db, 7);
         }
       } catch (e) {
-        options.log?.(`search sync: ${(e as Error).message}`);
+        // log each distinct failure once, not every poll while Meilisearch is down
+        const message = (e as Error).message;
+        if (message !== lastError) options.log?.(`search sync: ${message}`);
+        lastError = message;
       }
       if (handled === 0 && running) {
         await new Promise<void>((resolve) => {

@@ -1,5 +1,3 @@
-import { ensureCatalogIndex } from "../../app/search/catalog-index.server";
-import type { SearchContext } from "../../app/search/client.server";
 import type { Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedReference } from "../../db/seed/reference";
@@ -9,8 +7,8 @@ export async function isCatalogueEmpty(db: Db): Promise<boolean> {
   return !row;
 }
 
-/** First start: migrate, seed the Haidong reference data, and make sure the search index exists with its settings. */
-export async function prepareCatalogue(db: Db, search: SearchContext, options: { log: (m: string) => void; seed: boolean }) {
+/** Every start: migrate; the first one also seeds the Haidong reference data (indexed later by the outbox worker). */
+export async function prepareCatalogue(db: Db, options: { log: (m: string) => void; seed: boolean }) {
   const result = await migrateToLatest(db);
   const applied = result.results?.filter((r) => r.status === "Success").length ?? 0;
   if (applied > 0) options.log(`applied ${applied} migration(s)`);
@@ -18,5 +16,4 @@ export async function prepareCatalogue(db: Db, search: SearchContext, options: {
     options.log("seeding the Haidong reference data");
     await seedReference(db);
   }
-  await ensureCatalogIndex(search);
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm start on an empty data dir: healthy within 30 s of the servers starting, /search?q=青稞 shows 互助青稞酒,
+# and SIGTERM leaves no PostgreSQL or Meilisearch process behind.
+set -euo pipefail
+data_dir=$(mktemp -d /tmp/haidong-smoke-XXXXXX)
+chmod 755 "$data_dir"
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+log="$data_dir.log"
+env -u DATABASE_URL -u MEILI_URL DATA_DIR="$data_dir" PORT="$port" setsid npm start >"$log" 2>&1 &
+app_pid=$!
+cleanup() { kill -TERM -- "-$app_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+ok=""
+for _ in $(seq 1 90); do
+  if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then ok=1; break; fi
+  sleep 1
+done
+[ -n "$ok" ] || { cat "$log"; echo "FAIL: /healthz never answered"; exit 1; }
+curl -fsS "http://127.0.0.1:$port/healthz"; echo
+
+found=""
+for _ in $(seq 1 30); do
+  if curl -fsS "http://127.0.0.1:$port/search?q=%E9%9D%92%E7%A8%9E" | grep -q "互助青稞酒"; then found=1; break; fi
+  sleep 1
+done
+[ -n "$found" ] || { cat "$log"; echo "FAIL: /search?q=青稞 does not show 互助青稞酒"; exit 1; }
+echo "search shows 互助青稞酒"
+
+kill -TERM -- "-$app_pid"
+for _ in $(seq 1 10); do
+  kill -0 "$app_pid" 2>/dev/null || break
+  sleep 1
+done
+trap - EXIT
+sleep 1
+left=$(pgrep -af -- "$data_dir" || true)
+if [ -n "$left" ]; then
+  echo "FAIL: processes left behind after stop:"; echo "$left"
+  pkill -9 -f -- "$data_dir" || true
+  exit 1
+fi
+cat "$log" | grep '\[haidong\]'
+echo "stopped cleanly: no PostgreSQL or Meilisearch left"
+rm -rf "$data_dir" "$log"
