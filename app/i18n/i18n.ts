@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { parseMessage } from "../domain/fields";
 import { en } from "./locales/en";
 import { zhCN, type MessageKey } from "./locales/zh-CN";
 
@@ -43,4 +44,10 @@ export function localized(lang: Lang, zh: string | null | undefined, enText: str
 export function metaTranslator(matches: readonly { id: string; data: unknown }[]): Translate {
   const prefs = (matches.find((m) => m.id === "root")?.data as { prefs?: Preferences } | undefined)?.prefs;
   return translator(prefs?.lang ?? DEFAULT_LANG);
+}
+
+/** Translates a validation message built with msg() ("validation.tooLong|{"max":200}"); unknown keys pass through. */
+export function translateMessage(t: Translate, message: string): string {
+  const { key, vars } = parseMessage(message);
+  return key in dictionaries["zh-CN"] ? t(key as MessageKey, vars) : message;
 }
