@@ -1,4 +1,4 @@
-import type { MessageKey } from "../i18n/locales/zh-CN";
+import type { MessageKey } from "../i18n/messages";
 import { useT } from "../i18n/i18n";
 
 export function SchemeBadges({ schemes }: { schemes: string[] }) {

@@ -1,7 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { parseMessage } from "../domain/fields";
-import { en } from "./locales/en";
-import { zhCN, type MessageKey } from "./locales/zh-CN";
+import { en, zhCN, type MessageKey } from "./messages";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];

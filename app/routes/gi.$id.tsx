@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/locales/zh-CN";
+import type { MessageKey } from "../i18n/messages";
 import { getPublishedGiProduct } from "../../db/queries/gi-products";
 import { db } from "../services.server";
 import { z } from "zod";

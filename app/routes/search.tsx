@@ -4,7 +4,7 @@ import { SchemeBadges, TrustBadges } from "../components/badges";
 import { Highlighted } from "../components/highlighted";
 import { SearchForm } from "../components/search-form";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/locales/zh-CN";
+import type { MessageKey } from "../i18n/messages";
 import { listCounties } from "../../db/queries/places";
 import { ENTITY_TYPE_VALUES, parseSearchParams } from "../search/params";
 import { searchCatalog } from "../search/query.server";

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { SearchEntityType } from "../../db/schema";
 import { giSearchRows } from "../../db/queries/gi-products";
+import { productSearchRows } from "../../db/queries/products";
 import { organizationSearchRows } from "../../db/queries/organizations";
 import { regionalBrandSearchRows } from "../../db/queries/regional-brands";
 import { trademarkSearchRows } from "../../db/queries/trademarks";
@@ -83,7 +84,22 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
       description_en: r.description_en,
       category: r.brand_type,
     })),
-  product: async () => [],
+  product: async (db, ids) => {
+    const today = new Date().toISOString().slice(0, 10);
+    return (await productSearchRows(db, ids)).map((r) => ({
+      ...base({ ...r, record_id: r.id, type: "product", url: `/products/${r.id}` }),
+      description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
+      description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
+      county: r.county_zh,
+      county_en: r.county_en,
+      category: r.category,
+      // a GI facet/badge only where the producer's authorised use is verified and valid today
+      gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
+      certifications: r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind),
+      availability_months: r.availability_months,
+      image: r.images[0]?.storage_key ?? null,
+    }));
+  },
 };
 
 export const ENTITY_TYPES = Object.keys(documentBuilders) as SearchEntityType[];

@@ -1,0 +1,9 @@
+import * as catalogue from "./catalogue";
+import * as common from "./common";
+import * as search from "./search";
+import * as validation from "./validation";
+
+// One file per area keeps zh-CN and English side by side; add an area here when you add a file.
+export const zhCN = { ...common.zh, ...catalogue.zh, ...search.zh, ...validation.zh };
+export type MessageKey = keyof typeof zhCN;
+export const en: Record<MessageKey, string> = { ...common.en, ...catalogue.en, ...search.en, ...validation.en };

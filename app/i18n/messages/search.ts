@@ -1,0 +1,36 @@
+// Interface strings for one area, zh-CN first; en must have every key (the type checker enforces it).
+export const zh = {
+  "search.label": "搜索产品、商标、地理标志或企业",
+  "search.placeholder": "例如:青稞、hzqkj、yak",
+  "search.submit": "搜索",
+  "search.heading": "搜索结果",
+  "search.resultCount": "共找到 {count} 条结果",
+  "search.empty": "没有找到与“{q}”相关的结果。",
+  "search.emptyHint": "试试其他写法(汉字、拼音或英文),或减少筛选条件。",
+  "search.degraded": "搜索服务暂时不可用,以下为简化结果。",
+  "search.filterType": "类型",
+  "search.filterCounty": "区县",
+  "search.filterAll": "全部",
+  "search.apply": "筛选",
+  "search.page": "第 {page} 页",
+  "search.prev": "上一页",
+  "search.next": "下一页",
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  "search.label": "Search products, trademarks, GIs or producers",
+  "search.placeholder": "e.g. highland barley, hzqkj, yak",
+  "search.submit": "Search",
+  "search.heading": "Search results",
+  "search.resultCount": "{count} results",
+  "search.empty": "Nothing found for “{q}”.",
+  "search.emptyHint": "Try another spelling (Chinese characters, pinyin or English) or remove a filter.",
+  "search.degraded": "Search is temporarily limited; these are simplified results.",
+  "search.filterType": "Type",
+  "search.filterCounty": "District / county",
+  "search.filterAll": "All",
+  "search.apply": "Apply filters",
+  "search.page": "Page {page}",
+  "search.prev": "Previous page",
+  "search.next": "Next page",
+};
