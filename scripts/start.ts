@@ -76,6 +76,7 @@ async function main() {
   });
 
   const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
+  process.env.DATA_DIR = config.dataDir;
   process.env.DATABASE_URL = services.databaseUrl;
   process.env.MEILI_URL = services.meiliUrl;
   if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;
@@ -84,7 +85,7 @@ async function main() {
   running.worker = startSyncWorker(db(), search(), { log });
 
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
-  const app = createHttpApp({ build, buildDir, publicOrigin: config.PUBLIC_ORIGIN, production, trustProxy: config.TRUST_PROXY === "1" });
+  const app = createHttpApp({ build, buildDir, imagesDir: path.join(config.dataDir, "images"), publicOrigin: config.PUBLIC_ORIGIN, production, trustProxy: config.TRUST_PROXY === "1" });
   const server = (running.server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

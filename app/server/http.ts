@@ -4,7 +4,14 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { originCheck, securityHeaders } from "./security";
 
-export function createHttpApp(options: { build: ServerBuild; buildDir: string; publicOrigin?: string; production: boolean; trustProxy: boolean }) {
+export function createHttpApp(options: {
+  build: ServerBuild;
+  buildDir: string;
+  imagesDir: string;
+  publicOrigin?: string;
+  production: boolean;
+  trustProxy: boolean;
+}) {
   const app = express();
   app.disable("x-powered-by");
   // Client addresses and protocol come from X-Forwarded-* only behind a proxy the operator declared (TRUST_PROXY=1).
@@ -15,6 +22,8 @@ export function createHttpApp(options: { build: ServerBuild; buildDir: string; p
   // Fingerprinted Vite assets never change under their name.
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
+  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false }));
   app.all(
     "*",
     createRequestHandler({

@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { ImageRejected, processImage, sniffImageType, storeVariants } from "./pipeline.server";
+import { FileImageStorage } from "./storage.server";
+
+async function jpegWithExif(width: number, height: number, orientation: number) {
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .jpeg()
+    .withMetadata({ orientation, exif: { IFD0: { Make: "PhoneCo", Copyright: "secret" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 30/1 0/1" } } })
+    .toBuffer();
+}
+
+async function rejection(data: Buffer) {
+  try {
+    await processImage(data);
+  } catch (e) {
+    if (e instanceof ImageRejected) return e.problem;
+    throw e;
+  }
+  return "accepted";
+}
+
+describe("processImage", () => {
+  it("re-encodes to WebP and JPEG variants, applies orientation and strips all metadata", async () => {
+    const input = await jpegWithExif(1600, 1200, 6); // orientation 6: rotate 90° clockwise when displayed
+    const out = await processImage(input);
+    expect(out.width).toBe(1200);
+    expect(out.height).toBe(1600);
+    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["webp:320", "jpeg:320", "webp:640", "jpeg:640", "webp:1200", "jpeg:1200"]);
+    for (const v of out.variants) {
+      const meta = await sharp(v.data).metadata();
+      expect(meta.exif).toBeUndefined();
+      expect(meta.orientation ?? 1).toBe(1);
+      expect(v.data.includes(Buffer.from("PhoneCo"))).toBe(false);
+    }
+    expect(out.placeholder).toMatch(/^data:image\/webp;base64,/);
+  });
+
+  it("takes the type from magic bytes, not the name", async () => {
+    expect(sniffImageType(Buffer.from("<html><script>alert(1)</script></html>"))).toBeUndefined();
+    expect(await rejection(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBe("unsupportedType");
+    expect(await rejection(Buffer.alloc(0))).toBe("empty");
+  });
+
+  it("refuses truncated and corrupt files", async () => {
+    const good = await jpegWithExif(400, 300, 1);
+    expect(await rejection(good.subarray(0, good.length / 2))).toBe("corrupt");
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const badCrc = Buffer.from(png);
+    badCrc[30] = badCrc[30]! ^ 0xff; // inside IHDR: its CRC no longer matches
+    expect(await rejection(badCrc)).toBe("corrupt");
+  });
+
+  it("refuses a 20000×20000 PNG from its header, without decoding it", async () => {
+    expect(await rejection(pngHeaderOnly(20000, 20000))).toBe("tooManyPixels");
+  });
+
+  it("refuses animated images, GIF (hundreds of frames) and WebP alike", async () => {
+    const frames = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => sharp({ create: { width: 16, height: 16, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 } } }).png().toBuffer()),
+    );
+    const gif = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    expect(await rejection(gif)).toBe("unsupportedType");
+    const webp = await sharp(frames.slice(0, 3), { join: { animated: true } }).webp().toBuffer();
+    expect(await rejection(webp)).toBe("animated");
+  });
+});
+
+/** A tiny PNG whose valid header claims the given size (a decompression bomb without the bytes). */
+function pngHeaderOnly(width: number, height: number) {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const idat = zlib.deflateSync(Buffer.alloc(64));
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+}
+
+describe("storeVariants", () => {
+  it("writes every variant and removes them all if one write fails", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "img-store-"));
+    const storage = new FileImageStorage(dir);
+    const image = await processImage(await jpegWithExif(700, 500, 1));
+    const variants = await storeVariants(storage, image);
+    for (const v of variants) expect(fs.existsSync(path.join(dir, v.key))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const failing = new FileImageStorage(dir);
+    let calls = 0;
+    const put = failing.put.bind(failing);
+    failing.put = async (key, data) => {
+      if (++calls === 3) throw new Error("disk full");
+      return put(key, data);
+    };
+    await expect(storeVariants(failing, image)).rejects.toThrow("disk full");
+    const left = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).includes(".")) : [];
+    expect(left).toEqual([]);
+  });
+});
