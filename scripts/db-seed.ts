@@ -1,11 +1,21 @@
 import { migrateToLatest } from "../db/migrate";
 import { seedReference } from "../db/seed/reference";
+import { seedSampleCatalogue } from "../db/seed/sample";
+import { FileImageStorage } from "../app/images/storage.server";
+import path from "node:path";
+import { sampleImageMaker } from "./lib/sample-images";
 import { log, runCli } from "./lib/cli";
 
-// `npm run db:seed` seeds the reference data; `-- --reference-only` is what production uses (sample data arrives with
-// the producer features and is never seeded when NODE_ENV=production).
-await runCli(async ({ db }) => {
+// `npm run db:seed` seeds the reference data and the sample catalogue; `-- --reference-only` (and NODE_ENV=production)
+// seeds the reference data alone.
+await runCli(async ({ db, config }) => {
+  const referenceOnly = process.argv.includes("--reference-only") || config.NODE_ENV === "production";
   await migrateToLatest(db);
   await seedReference(db);
-  log("reference data seeded; search picks it up through the outbox (npm run search:sync, or the running app)");
+  log("reference data seeded");
+  if (!referenceOnly) {
+    await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(config.dataDir, "images"))));
+    log("sample catalogue seeded (labelled 示例数据)");
+  }
+  log("search picks the changes up through the outbox (the running app, or npm run search:sync)");
 });

@@ -81,7 +81,7 @@ async function main() {
   process.env.MEILI_URL = services.meiliUrl;
   if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;
 
-  await prepareCatalogue(db(), { log, seed: true });
+  await prepareCatalogue(db(), { log, seed: true, sample: !production });
   running.worker = startSyncWorker(db(), search(), { log });
 
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;

@@ -1,19 +1,29 @@
 import type { Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedReference } from "../../db/seed/reference";
+import { seedSampleCatalogue } from "../../db/seed/sample";
+import { imageStorage } from "../../app/images/storage.server";
+import { sampleImageMaker } from "./sample-images";
 
 export async function isCatalogueEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom("places").select("id").limit(1).executeTakeFirst();
   return !row;
 }
 
-/** Every start: migrate; the first one also seeds the Haidong reference data (indexed later by the outbox worker). */
-export async function prepareCatalogue(db: Db, options: { log: (m: string) => void; seed: boolean }) {
+/**
+ * Every start: migrate; the first one also seeds the Haidong reference data and, outside production, the sample
+ * catalogue (both indexed later by the outbox worker).
+ */
+export async function prepareCatalogue(db: Db, options: { log: (m: string) => void; seed: boolean; sample: boolean }) {
   const result = await migrateToLatest(db);
   const applied = result.results?.filter((r) => r.status === "Success").length ?? 0;
   if (applied > 0) options.log(`applied ${applied} migration(s)`);
   if (options.seed && (await isCatalogueEmpty(db))) {
     options.log("seeding the Haidong reference data");
     await seedReference(db);
+    if (options.sample) {
+      options.log("seeding sample producers and products (labelled 示例数据)");
+      await seedSampleCatalogue(db, sampleImageMaker(imageStorage()));
+    }
   }
 }

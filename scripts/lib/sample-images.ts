@@ -1,0 +1,22 @@
+import sharp from "sharp";
+import { processImage, storeVariants } from "../../app/images/pipeline.server";
+import type { ImageStorage } from "../../app/images/storage.server";
+import type { SampleImage } from "../../db/seed/sample";
+import type { SampleProduct } from "../../db/seed/sample-catalogue";
+
+/** A plain, clearly artificial product picture (a coloured field with simple shapes), run through the real pipeline. */
+export function sampleImageMaker(storage: ImageStorage) {
+  return async (product: SampleProduct): Promise<SampleImage> => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
+      <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${product.colour}"/><stop offset="1" stop-color="#f4f1e8"/></linearGradient></defs>
+      <rect width="800" height="600" fill="url(#g)"/>
+      <circle cx="400" cy="300" r="150" fill="#ffffff" fill-opacity="0.35"/>
+      <rect x="40" y="40" width="720" height="520" fill="none" stroke="#ffffff" stroke-width="12" stroke-dasharray="24 16"/>
+    </svg>`;
+    const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+    const processed = await processImage(jpeg);
+    const variants = await storeVariants(storage, processed);
+    const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
+    return { storage_key: largestJpeg.key, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder };
+  };
+}
