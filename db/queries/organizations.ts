@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -37,3 +37,55 @@ export async function organizationSearchRows(db: Executor, ids?: number[]) {
 }
 
 export type OrganizationSearchRow = Awaited<ReturnType<typeof organizationSearchRows>>[number];
+
+/** One public organisation; private contacts are dropped here, so they can never reach a page or the API. */
+export async function getPublicOrganization(db: Executor, id: number) {
+  const row = await publicOrganization(db).select(["o.contacts", "o.address", "o.org_type"]).where("o.id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, contacts: row.contacts.filter((c) => c.public).map(({ kind, value }) => ({ kind, value })) };
+}
+
+/** The GIs and regional brands an organisation may use today (verified and within validity), with the basis. */
+export async function currentAuthorisations(db: Executor, organizationId: number) {
+  const gis = await db
+    .selectFrom("gi_authorised_users as au")
+    .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+    .select(["g.id as gi_id", "g.name_zh", "g.name_en", "au.basis", "au.basis_reference", "au.valid_from", "au.valid_to"])
+    .where("au.organization_id", "=", organizationId)
+    .where("au.verification", "=", "verified")
+    .where("g.status", "=", "published")
+    .where(sql<boolean>`(au.valid_from is null or au.valid_from <= current_date) and (au.valid_to is null or au.valid_to >= current_date)`)
+    .orderBy("g.name_zh")
+    .execute();
+  const brands = await db
+    .selectFrom("regional_brand_licences as rl")
+    .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
+    .select(["r.id as brand_id", "r.name_zh", "r.name_en", "rl.licence_no", "rl.valid_from", "rl.valid_to"])
+    .where("rl.organization_id", "=", organizationId)
+    .where("rl.verification", "=", "verified")
+    .where("r.status", "=", "published")
+    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date)`)
+    .orderBy("r.name_zh")
+    .execute();
+  return { gis, brands };
+}
+
+export async function publishedProductsOf(db: Executor, organizationId: number) {
+  return db
+    .selectFrom("products")
+    .select(["id", "name_zh", "name_en", "category", "is_sample"])
+    .where("organization_id", "=", organizationId)
+    .where("status", "=", "published")
+    .orderBy("name_zh")
+    .execute();
+}
+
+export async function publishedTrademarksOf(db: Executor, organizationId: number) {
+  return db
+    .selectFrom("trademarks")
+    .select(["id", "reg_no", "name_zh", "name_en", "legal_status"])
+    .where("holder_org_id", "=", organizationId)
+    .where("status", "=", "published")
+    .orderBy("name_zh")
+    .execute();
+}

@@ -113,3 +113,14 @@ export async function getPublishedProduct(db: Executor, id: number) {
 }
 
 export type PublicProduct = Awaited<ReturnType<typeof productSearchRows>>[number];
+
+/** The authorisation behind a product's GI badge, for the badge's detail (basis and validity). */
+export async function giAuthorisationFor(db: Executor, organizationId: number, giProductId: number) {
+  return db
+    .selectFrom("gi_authorised_users")
+    .select(["basis", "basis_reference", "valid_from", "valid_to", "verified_at"])
+    .where("organization_id", "=", organizationId)
+    .where("gi_product_id", "=", giProductId)
+    .where("verification", "=", "verified")
+    .executeTakeFirst();
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -28,3 +28,21 @@ export async function regionalBrandSearchRows(db: Executor, ids?: number[]) {
 }
 
 export type RegionalBrandSearchRow = Awaited<ReturnType<typeof regionalBrandSearchRows>>[number];
+
+export async function getPublishedRegionalBrand(db: Executor, id: number) {
+  const [brand] = await regionalBrandSearchRows(db, [id]);
+  if (!brand) return undefined;
+  const extra = await db.selectFrom("regional_brands").select(["source", "launched_on"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const licensees = await db
+    .selectFrom("regional_brand_licences as rl")
+    .innerJoin("organizations as o", "o.id", "rl.organization_id")
+    .select(["o.id", "o.name_zh", "o.name_en", "rl.valid_from", "rl.valid_to"])
+    .where("rl.regional_brand_id", "=", id)
+    .where("rl.verification", "=", "verified")
+    .where("o.status", "=", "published")
+    .where("o.credit_status", "=", "normal")
+    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date)`)
+    .orderBy("o.name_zh")
+    .execute();
+  return { ...brand, ...extra, licensees };
+}

@@ -1,0 +1,42 @@
+import type { ImageVariant } from "../../db/schema";
+
+/** A responsive <picture>: WebP variants with a JPEG fallback, a fixed aspect ratio (no layout shift), lazy below the fold. */
+export function Picture({
+  variants,
+  alt,
+  width,
+  height,
+  sizes = "(max-width: 40rem) 100vw, 640px",
+  eager = false,
+}: {
+  variants: ImageVariant[];
+  alt: string;
+  width: number;
+  height: number;
+  sizes?: string;
+  eager?: boolean;
+}) {
+  const srcset = (format: ImageVariant["format"]) =>
+    variants
+      .filter((v) => v.format === format)
+      .map((v) => `/images/${v.key} ${v.width}w`)
+      .join(", ");
+  const fallback = variants.filter((v) => v.format === "jpeg").at(-1) ?? variants.at(-1);
+  if (!fallback) return null;
+  return (
+    <picture>
+      <source type="image/webp" srcSet={srcset("webp")} sizes={sizes} />
+      <img
+        src={`/images/${fallback.key}`}
+        srcSet={srcset("jpeg")}
+        sizes={sizes}
+        alt={alt}
+        width={width}
+        height={height}
+        loading={eager ? "eager" : "lazy"}
+        decoding="async"
+        className="picture"
+      />
+    </picture>
+  );
+}

@@ -1,0 +1,139 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TrustBadges } from "../components/badges";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { validityText } from "../lib/format";
+import type { MessageKey } from "../i18n/messages";
+import {
+  currentAuthorisations,
+  getPublicOrganization,
+  publishedProductsOf,
+  publishedTrademarksOf,
+} from "../../db/queries/organizations";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = recordIdOr404(params.id);
+  const org = await getPublicOrganization(db(), id);
+  if (!org) notFound();
+  const [authorisations, products, trademarks] = await Promise.all([
+    currentAuthorisations(db(), id),
+    publishedProductsOf(db(), id),
+    publishedTrademarksOf(db(), id),
+  ]);
+  return { org: { ...org, unverified: org.confidence !== "high" && !org.last_verified_at }, authorisations, products, trademarks };
+}
+
+export default function OrganizationPage() {
+  const { org, authorisations, products, trademarks } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const name = localized(lang, org.name_zh, org.name_en);
+  const county = localized(lang, org.county_zh, org.county_en);
+  return (
+    <article>
+      <p className="muted">{t("record.organization")}</p>
+      <h1 lang={name.lang}>{name.text}</h1>
+      <p>
+        <TrustBadges unverified={org.unverified} sample={org.is_sample} />
+      </p>
+      <dl className="facts">
+        <dt>{t("record.orgType")}</dt>
+        <dd>{t(`orgType.${org.org_type}` as MessageKey)}</dd>
+        <dt>{t("record.creditCode")}</dt>
+        <dd>{org.credit_code ?? t("common.unknown")}</dd>
+        <dt>{t("record.origin")}</dt>
+        <dd lang={county.lang}>{[county.text, org.township_zh].filter(Boolean).join(" · ") || t("common.unknown")}</dd>
+        {org.address && (
+          <>
+            <dt>{t("record.address")}</dt>
+            <dd lang="zh-CN">{org.address}</dd>
+          </>
+        )}
+        {org.website && /^https?:\/\//.test(org.website) && (
+          <>
+            <dt>{t("record.website")}</dt>
+            <dd>
+              <a href={org.website} rel="noopener noreferrer nofollow">
+                {org.website}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      <section>
+        <h2>{t("record.contacts")}</h2>
+        {org.contacts.length === 0 ? (
+          <p>{t("record.noPublicContacts")}</p>
+        ) : (
+          <ul className="plain-list">
+            {org.contacts.map((c) => (
+              <li key={`${c.kind}:${c.value}`}>
+                {t(`contact.${c.kind}` as MessageKey)}: {c.value}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t("record.mayUse")}</h2>
+        {authorisations.gis.length + authorisations.brands.length === 0 ? (
+          <p>{t("record.mayUseNone")}</p>
+        ) : (
+          <ul className="plain-list">
+            {authorisations.gis.map((g) => (
+              <li key={`gi-${g.gi_id}`}>
+                <Link to={`/gi/${g.gi_id}`}>{lang === "en" && g.name_en ? g.name_en : g.name_zh}</Link> —{" "}
+                {t(`basis.${g.basis}` as MessageKey)}
+                {g.basis_reference ? ` (${g.basis_reference})` : ""}, {validityText(t, g.valid_from, g.valid_to)}
+              </li>
+            ))}
+            {authorisations.brands.map((b) => (
+              <li key={`rb-${b.brand_id}`}>
+                <Link to={`/regional-brands/${b.brand_id}`}>{lang === "en" && b.name_en ? b.name_en : b.name_zh}</Link>
+                {b.licence_no ? ` (${b.licence_no})` : ""}, {validityText(t, b.valid_from, b.valid_to)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t("record.products")}</h2>
+        {products.length === 0 ? (
+          <p>{t("record.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {products.map((p) => (
+              <li key={p.id}>
+                <Link to={`/products/${p.id}`}>{lang === "en" && p.name_en ? p.name_en : p.name_zh}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t("record.trademarks")}</h2>
+        {trademarks.length === 0 ? (
+          <p>{t("record.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {trademarks.map((m) => (
+              <li key={m.id}>
+                <Link to={`/trademarks/${m.id}`}>{m.name_zh}</Link>
+                {m.reg_no ? ` · ${m.reg_no}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? `${data.org.name_zh} · ${t("site.name")}` : t("site.name") }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

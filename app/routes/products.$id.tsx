@@ -1,0 +1,191 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TrustBadges } from "../components/badges";
+import { Picture } from "../components/picture";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
+import { todayInChina } from "../domain/trademark-validity";
+import { validityText } from "../lib/format";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const product = await getPublishedProduct(db(), recordIdOr404(params.id));
+  if (!product) notFound();
+  const authorisation = product.gi_id && product.gi_authorised ? await giAuthorisationFor(db(), product.organization_id, product.gi_id) : undefined;
+  const today = todayInChina();
+  return {
+    product: {
+      ...product,
+      unverified: product.confidence !== "high" && !product.last_verified_at,
+      certifications: product.certifications.filter((c) => !c.expires_on || c.expires_on >= today),
+    },
+    authorisation: authorisation ?? null,
+  };
+}
+
+export default function ProductPage() {
+  const { product: p, authorisation } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const name = localized(lang, p.name_zh, p.name_en);
+  const producer = localized(lang, p.organization_zh, p.organization_en);
+  const county = localized(lang, p.county_zh, p.county_en);
+  const description = localized(lang, p.description_zh, p.description_en);
+  const image = p.images[0];
+  return (
+    <article>
+      <div className={image ? "record-header record-header--with-picture" : "record-header"}>
+        <div>
+          <p className="muted">{t("record.product")}</p>
+          <h1 lang={name.lang}>{name.text}</h1>
+          {name.lang !== "zh-CN" && <p lang="zh-CN">{p.name_zh}</p>}
+          <p>
+            {p.gi_id && p.gi_authorised && <span className="badge badge--gi">{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</span>}
+            {p.regional_brand_id && p.regional_brand_licensed && (
+              <span className="badge badge--gi">{t("record.regionalBadge", { name: p.regional_brand_zh ?? "" })}</span>
+            )}
+            {p.certifications.map((c) => (
+              <span key={c.kind} className="badge">
+                {t(`cert.${c.kind}` as MessageKey)}
+              </span>
+            ))}
+            <TrustBadges unverified={p.unverified} sample={p.is_sample} />
+          </p>
+          <dl className="facts">
+            <dt>{t("record.producer")}</dt>
+            <dd>
+              <Link to={`/organizations/${p.organization_id}`} lang={producer.lang}>
+                {producer.text}
+              </Link>
+            </dd>
+            <dt>{t("record.origin")}</dt>
+            <dd lang={county.lang}>{[county.text, p.township_zh].filter(Boolean).join(" · ") || t("common.unknown")}</dd>
+            {p.category && (
+              <>
+                <dt>{t("gi.category")}</dt>
+                <dd lang="zh-CN">{p.category}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+        {image && (
+          <Picture
+            variants={image.variants}
+            alt={(lang === "en" && image.alt_en) || image.alt_zh}
+            width={image.width}
+            height={image.height}
+            eager
+          />
+        )}
+      </div>
+
+      <section>
+        <h2>{t("record.brandStack")}</h2>
+        <ul className="plain-list">
+          {p.gi_id &&
+            (p.gi_authorised && authorisation ? (
+              <li>
+                <Link to={`/gi/${p.gi_id}`}>{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</Link> —{" "}
+                {t(`basis.${authorisation.basis}` as MessageKey)}
+                {authorisation.basis_reference ? ` (${authorisation.basis_reference})` : ""},{" "}
+                {validityText(t, authorisation.valid_from, authorisation.valid_to)}
+              </li>
+            ) : (
+              <li>{t("record.giNotAuthorised", { name: p.gi_name_zh ?? "" })}</li>
+            ))}
+          {p.regional_brand_id && p.regional_brand_licensed && (
+            <li>
+              <Link to={`/regional-brands/${p.regional_brand_id}`}>{t("record.regionalBadge", { name: p.regional_brand_zh ?? "" })}</Link>
+            </li>
+          )}
+          {p.trademark_id && (
+            <li>
+              {t("record.trademark")}: <Link to={`/trademarks/${p.trademark_id}`}>{p.trademark_zh}</Link>
+            </li>
+          )}
+          {!p.gi_id && !p.regional_brand_id && !p.trademark_id && <li>{t("record.none")}</li>}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t("record.supply")}</h2>
+        <dl className="facts">
+          <dt>{t("record.season")}</dt>
+          <dd>{p.availability_months.length ? p.availability_months.map((m) => t("record.month", { month: m })).join(lang === "en" ? ", " : "、") : t("common.unknown")}</dd>
+          {p.annual_volume && (
+            <>
+              <dt>{t("record.annualVolume")}</dt>
+              <dd>
+                {Number(p.annual_volume)} {p.volume_unit}
+              </dd>
+            </>
+          )}
+          {p.min_order_qty && (
+            <>
+              <dt>{t("record.minOrder")}</dt>
+              <dd>
+                {Number(p.min_order_qty)} {p.min_order_unit}
+              </dd>
+            </>
+          )}
+          {p.pack_sizes.length > 0 && (
+            <>
+              <dt>{t("record.packSizes")}</dt>
+              <dd lang="zh-CN">{p.pack_sizes.join("; ")}</dd>
+            </>
+          )}
+          {p.storage && (
+            <>
+              <dt>{t("record.storage")}</dt>
+              <dd>{t(`storage.${p.storage}` as MessageKey)}</dd>
+            </>
+          )}
+          {p.price_band && (
+            <>
+              <dt>{t("record.priceBand")}</dt>
+              <dd lang="zh-CN">{p.price_band}</dd>
+            </>
+          )}
+          {p.provinces_served.length > 0 && (
+            <>
+              <dt>{t("record.provinces")}</dt>
+              <dd lang="zh-CN">{p.provinces_served.join("、")}</dd>
+            </>
+          )}
+          <dt>{t("record.samples")}</dt>
+          <dd>{p.samples_available ? t("record.samplesYes") : t("record.samplesNo")}</dd>
+          {p.certifications.length > 0 && (
+            <>
+              <dt>{t("record.certifications")}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {p.certifications.map((c) => (
+                    <li key={c.kind}>
+                      {t(`cert.${c.kind}` as MessageKey)}
+                      {c.certificate_no && ` — ${t("record.certificateExpires", { no: c.certificate_no, date: c.expires_on ?? t("record.openEnded") })}`}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+      {description.text && (
+        <section>
+          <h2>{t("record.description")}</h2>
+          <p lang={description.lang}>{description.text}</p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? `${data.product.name_zh} · ${t("site.name")}` : t("site.name") }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TrustBadges } from "../components/badges";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { getPublishedRegionalBrand } from "../../db/queries/regional-brands";
+import { validityText } from "../lib/format";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const brand = await getPublishedRegionalBrand(db(), recordIdOr404(params.id));
+  if (!brand) notFound();
+  return { brand: { ...brand, unverified: brand.confidence !== "high" && !brand.last_verified_at } };
+}
+
+export default function RegionalBrandPage() {
+  const { brand } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const name = localized(lang, brand.name_zh, brand.name_en);
+  const description = localized(lang, brand.description_zh, brand.description_en);
+  return (
+    <article>
+      <p className="muted">{t("record.regionalBrand")}</p>
+      <h1 lang={name.lang}>{name.text}</h1>
+      <p>
+        <TrustBadges unverified={brand.unverified} sample={brand.is_sample} />
+      </p>
+      <dl className="facts">
+        {brand.brand_type && (
+          <>
+            <dt>{t("record.brandType")}</dt>
+            <dd>{brand.brand_type}</dd>
+          </>
+        )}
+        {brand.scope && (
+          <>
+            <dt>{t("record.scope")}</dt>
+            <dd lang="zh-CN">{brand.scope}</dd>
+          </>
+        )}
+        {brand.launched_on && (
+          <>
+            <dt>{t("record.launched")}</dt>
+            <dd>{brand.launched_on}</dd>
+          </>
+        )}
+      </dl>
+      {description.text && (
+        <section>
+          <h2>{t("record.description")}</h2>
+          <p lang={description.lang}>{description.text}</p>
+        </section>
+      )}
+      <section>
+        <h2>{t("record.licensees")}</h2>
+        {brand.licensees.length === 0 ? (
+          <p>{t("record.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {brand.licensees.map((o) => (
+              <li key={o.id}>
+                <Link to={`/organizations/${o.id}`}>{lang === "en" && o.name_en ? o.name_en : o.name_zh}</Link>, {validityText(t, o.valid_from, o.valid_to)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {brand.source.length > 0 && (
+        <section>
+          <h2>{t("gi.sources")}</h2>
+          <ul className="sources">
+            {brand.source.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? `${data.brand.name_zh} · ${t("site.name")}` : t("site.name") }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

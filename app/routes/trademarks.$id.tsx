@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TrustBadges } from "../components/badges";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { getPublishedTrademark } from "../../db/queries/trademarks";
+import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const tm = await getPublishedTrademark(db(), recordIdOr404(params.id));
+  if (!tm) notFound();
+  const classNames = await db()
+    .selectFrom("nice_classes")
+    .select(["class_no", "name_zh", "name_en"])
+    .where("class_no", "in", tm.classes.length ? tm.classes.map((c) => c.class_no) : [0])
+    .execute();
+  return {
+    tm: {
+      ...tm,
+      unverified: tm.confidence !== "high" && !tm.last_verified_at,
+      validity: trademarkValidity(tm.registration_date, tm.legal_status, todayInChina()),
+      classes: tm.classes.map((c) => ({ ...c, ...classNames.find((n) => n.class_no === c.class_no) })),
+    },
+  };
+}
+
+export default function TrademarkPage() {
+  const { tm } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const name = localized(lang, tm.name_zh, tm.name_en);
+  const v = tm.validity;
+  return (
+    <article>
+      <p className="muted">{t("record.trademark")}</p>
+      <h1 lang={name.lang}>{name.text}</h1>
+      <p>
+        <TrustBadges unverified={tm.unverified} sample={tm.is_sample} />
+        {tm.well_known && <span className="badge badge--gi">{t("record.wellKnown")}</span>}
+        {tm.provincial_famous && <span className="badge badge--gi">{t("record.provincialFamous")}</span>}
+        {tm.last_verified_at && <span className="badge">{t("record.verifiedBy", { date: String(tm.last_verified_at).slice(0, 10) })}</span>}
+      </p>
+      <dl className="facts">
+        <dt>{t("record.regNo")}</dt>
+        <dd>{tm.reg_no ?? t("common.unknown")}</dd>
+        <dt>{t("record.markType")}</dt>
+        <dd>{t(`markType.${tm.mark_type}` as MessageKey)}</dd>
+        <dt>{t("record.holder")}</dt>
+        <dd lang="zh-CN">{tm.holder_org_name ?? tm.holder_name ?? t("common.unknown")}</dd>
+        <dt>{t("record.niceClasses")}</dt>
+        <dd>
+          {tm.classes.length === 0 ? (
+            t("common.unknown")
+          ) : (
+            <ul className="plain-list">
+              {tm.classes.map((c) => (
+                <li key={c.class_no}>
+                  {c.class_no} · {lang === "en" ? c.name_en : c.name_zh}
+                  {c.goods ? ` — ${c.goods}` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t("record.applicationDate")}</dt>
+        <dd>{tm.application_date ?? t("common.unknown")}</dd>
+        <dt>{t("record.registrationDate")}</dt>
+        <dd>{tm.registration_date ?? t("common.unknown")}</dd>
+        <dt>{t("record.legalStatus")}</dt>
+        <dd>{t(`legalStatus.${tm.legal_status}` as MessageKey)}</dd>
+        <dt>{t("record.validity")}</dt>
+        <dd>{v.state === "not_registered" ? t("validity.not_registered") : t(`validity.${v.state}` as MessageKey, { date: v.expiresOn })}</dd>
+        {tm.well_known && tm.well_known_year && (
+          <>
+            <dt>{t("record.wellKnown")}</dt>
+            <dd>{t("record.wellKnownYear", { year: tm.well_known_year })}</dd>
+          </>
+        )}
+      </dl>
+      {tm.county_zh && (
+        <p lang={lang === "en" && tm.county_en ? "en" : "zh-CN"}>{lang === "en" && tm.county_en ? tm.county_en : tm.county_zh}</p>
+      )}
+      <p>
+        <Link to={`/search?type=trademark`}>{t("nav.search")}</Link>
+      </p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? `${data.tm.name_zh} · ${t("record.trademark")} · ${t("site.name")}` : t("site.name") }];
+};
+
+export { ErrorBoundary } from "../components/route-error";
