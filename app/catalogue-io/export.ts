@@ -9,7 +9,7 @@ export type ExportFormat = "csv" | "json";
  * labels staff read in Excel. JSON keeps codes, numbers, booleans and lists typed.
  */
 export async function exportKind(db: Db, io: KindIo<unknown>, format: ExportFormat): Promise<{ text: string; rows: number }> {
-  const records = await io.exportRows(db);
+  const records = (await io.exportRows(db)).map((r) => Object.fromEntries(io.columns.map((c) => [c.name, r[c.name] ?? null])));
   if (format === "json") return { text: toJson(records), rows: records.length };
   const labelled = records.map((r) => {
     const out: Record<string, CellValue> = { ...r };

@@ -101,15 +101,17 @@ export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array,
     await lockImport(trx, io.kind);
     const schema = io.schema(await loadPlaces(trx));
     const parsed: ParsedRow<unknown>[] = [];
+    const groups = new Map<number, string>();
     const firstRowOfKey = new Map<string, number>();
     for (const [n, { row, cells }] of table.rows.entries()) {
       if (n % 1000 === 0) options.onProgress?.({ phase: "validate", done: n, total: table.rows.length });
+      const input: Record<string, string> = {};
+      for (const [name, i] of header.indexes) input[name] = (cells[i] ?? "").trim();
+      if (io.group) groups.set(row, io.group(input));
       if (cells.slice(table.header.length).some((c) => c.trim() !== "")) {
         reject({ row, column: null, message: msg("import.extraCells") });
         continue;
       }
-      const input: Record<string, string> = {};
-      for (const [name, i] of header.indexes) input[name] = (cells[i] ?? "").trim();
       const result = schema.safeParse(input);
       if (!result.success) {
         const seen = new Set<string>();
@@ -137,6 +139,17 @@ export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array,
 
     const prepared = await io.prepare(trx, parsed, present);
     prepared.problems.forEach(reject);
+    if (options.skipInvalid && io.group) {
+      const firstInvalid = new Map<string, number>();
+      for (const row of [...invalid].sort((a, b) => a - b)) {
+        const g = groups.get(row);
+        if (g !== undefined && !firstInvalid.has(g)) firstInvalid.set(g, row);
+      }
+      for (const [row, g] of groups) {
+        const bad = firstInvalid.get(g);
+        if (bad !== undefined && !invalid.has(row)) reject({ row, column: null, message: msg("import.groupRejected", { row: bad }) });
+      }
+    }
     report.problems = problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     report.invalidRows = [...invalid].sort((a, b) => a - b);
     if (invalid.size > 0 && !options.skipInvalid) return report;

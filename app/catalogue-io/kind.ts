@@ -65,6 +65,11 @@ export interface KindIo<T> {
   /** the natural key inside one file, for "duplicates row N", and the column that problem is reported on */
   key(row: T): string;
   keyColumn: string;
+  /**
+   * Rows that together describe one record (a GI's rows, one per scheme) share this key, taken from the raw cells.
+   * With --skip-invalid such a record is loaded whole or not at all, so a skipped row never drops part of it.
+   */
+  group?(cells: Readonly<Record<string, string>>): string;
   prepare(trx: Executor, rows: ParsedRow<T>[], present: ReadonlySet<string>): Promise<Prepared>;
   /** published, non-sample records, one object per row in column order */
   exportRows(db: Db): Promise<Record<string, CellValue>[]>;
@@ -75,7 +80,19 @@ export function sameList(a: readonly (string | number)[], b: readonly (string | 
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/** JSON with object keys sorted, so jsonb's own key order never reads as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 /** Whether any of the given fields differ; only fields the file has are compared, the rest stay as they are. */
 export function differs<T extends object>(existing: T, incoming: Partial<T>, fields: readonly (keyof T)[]) {
-  return fields.some((f) => f in incoming && incoming[f] !== existing[f]);
+  return fields.some((f) => {
+    if (!(f in incoming)) return false;
+    const a = incoming[f];
+    const b = existing[f];
+    return typeof a === "object" && a !== null ? canonical(a) !== canonical(b) : a !== b;
+  });
 }

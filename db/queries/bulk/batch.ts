@@ -81,3 +81,58 @@ export async function productIdsReferencing(
   const rows = await db.selectFrom("products").select("id").where(column, "=", sql<number>`any(${ids}::bigint[])`).execute();
   return rows.map((r) => r.id);
 }
+
+export interface RecordWrite {
+  /** the record this row updates, when the caller matched it by something other than the natural key */
+  id?: number;
+  values: Record<string, SqlValue>;
+}
+
+/**
+ * Writes catalogue records (tables with the status columns) as published, non-sample records: rows carrying their
+ * natural key upsert on it; rows the caller matched by id (records without that key) upsert on the id; the rest are
+ * inserted. `identity` names the columns that tell fresh rows apart, to map returned ids back. Returns ids in row order.
+ */
+export async function writeRecords(
+  db: Executor,
+  table: "organizations" | "trademarks" | "gi_products" | "regional_brands" | "products",
+  rows: readonly RecordWrite[],
+  options: { columns: readonly string[]; key: string | null; identity: readonly string[]; onBatch?: (n: number) => void },
+): Promise<number[]> {
+  const { columns, key, identity, onBatch } = options;
+  const insertColumns = [...columns, "status", "is_sample"];
+  const update = insertColumns.filter((c) => c !== key);
+  const stamp = (r: RecordWrite) => ({ ...r.values, status: "published", is_sample: false });
+  const ids = new Map<RecordWrite, number>();
+  const identityOf = (v: Record<string, unknown>) => JSON.stringify(identity.map((c) => v[c] ?? null));
+
+  const hasKey = (r: RecordWrite) => r.id === undefined && key !== null && r.values[key] !== null && r.values[key] !== undefined;
+  const keyed = rows.filter(hasKey);
+  if (key !== null && keyed.length > 0) {
+    const byKey = new Map(keyed.map((r) => [String(r.values[key]), r]));
+    const out = await upsertRows<Record<string, unknown>>(
+      db,
+      { table, columns: insertColumns, conflict: [key], update, touch: true, returning: ["id", key] },
+      keyed.map(stamp),
+      onBatch,
+    );
+    for (const o of out) ids.set(byKey.get(String(o[key]))!, Number(o.id));
+  }
+
+  const known = rows.filter((r) => r.id !== undefined);
+  await upsertRows(
+    db,
+    { table, columns: ["id", ...insertColumns], conflict: ["id"], update, touch: true, returning: ["id"] },
+    known.map((r) => ({ id: r.id!, ...stamp(r) })),
+    onBatch,
+  );
+  for (const r of known) ids.set(r, r.id!);
+
+  const fresh = rows.filter((r) => r.id === undefined && !hasKey(r));
+  const byIdentity = new Map(fresh.map((r) => [identityOf(r.values), r]));
+  const inserted = await insertRows<Record<string, unknown>>(db, table, insertColumns, fresh.map(stamp), ["id", ...identity]);
+  for (const i of inserted) ids.set(byIdentity.get(identityOf(i))!, Number(i.id));
+  onBatch?.(fresh.length);
+
+  return rows.map((r) => ids.get(r)!);
+}

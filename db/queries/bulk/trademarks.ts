@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { enqueueSearchSync } from "../outbox";
-import { insertRows, productIdsReferencing, upsertRows, type Executor, type SqlValue } from "./batch";
+import { productIdsReferencing, writeRecords, type Executor, type RecordWrite } from "./batch";
 
 export interface TrademarkRecord {
   id: number;
@@ -73,10 +73,7 @@ export async function trademarksForExport(db: Executor): Promise<TrademarkRecord
     .execute();
 }
 
-export interface TrademarkWrite {
-  /** set when the row updates a trademark that has no registration number (matched by name and holder) */
-  id?: number;
-  values: Record<string, SqlValue>;
+export interface TrademarkWrite extends RecordWrite {
   /** Nice classes replacing the current ones; undefined leaves them as they are */
   classes?: number[];
 }
@@ -86,58 +83,21 @@ export interface TrademarkWrite {
  * records), replaces their Nice classes, and announces them and the products that show them to search.
  */
 export async function writeTrademarks(db: Executor, rows: readonly TrademarkWrite[], columns: readonly string[], onBatch?: (n: number) => void) {
-  const update = [...columns.filter((c) => c !== "reg_no"), "status", "is_sample"];
-  const insertColumns = [...columns, "status", "is_sample"];
-  const stamp = (r: TrademarkWrite) => ({ ...r.values, status: "published", is_sample: false });
-  const ids = new Map<TrademarkWrite, number>();
-
-  const withRegNo = rows.filter((r) => r.values.reg_no !== null && r.values.reg_no !== undefined);
-  const byRegNo = new Map(withRegNo.map((r) => [r.values.reg_no as string, r]));
-  const upserted = await upsertRows<{ id: number; reg_no: string }>(
-    db,
-    { table: "trademarks", columns: insertColumns, conflict: ["reg_no"], update, touch: true, returning: ["id", "reg_no"] },
-    withRegNo.map(stamp),
-    onBatch,
-  );
-  for (const u of upserted) ids.set(byRegNo.get(u.reg_no)!, u.id);
-
-  const known = rows.filter((r) => !withRegNo.includes(r) && r.id !== undefined);
-  await upsertRows(
-    db,
-    { table: "trademarks", columns: ["id", ...insertColumns], conflict: ["id"], update, touch: true, returning: ["id"] },
-    known.map((r) => ({ id: r.id!, ...stamp(r) })),
-    onBatch,
-  );
-  known.forEach((r) => ids.set(r, r.id!));
-
-  const fresh = rows.filter((r) => !withRegNo.includes(r) && r.id === undefined);
-  const freshKey = (v: { name_zh?: unknown; holder_name?: unknown }) => `${String(v.name_zh)}\u0000${String(v.holder_name ?? "")}`;
-  const byName = new Map(fresh.map((r) => [freshKey(r.values), r]));
-  const inserted = await insertRows<{ id: number; name_zh: string; holder_name: string | null }>(db, "trademarks", insertColumns, fresh.map(stamp), [
-    "id",
-    "name_zh",
-    "holder_name",
-  ]);
-  for (const i of inserted) ids.set(byName.get(freshKey(i))!, i.id);
-  onBatch?.(fresh.length);
-
-  const classRows = rows.filter((r) => r.classes !== undefined);
+  const ids = await writeRecords(db, "trademarks", rows, { columns, key: "reg_no", identity: ["name_zh", "holder_name"], onBatch });
+  const classRows = rows.flatMap((r, i) => (r.classes === undefined ? [] : [{ id: ids[i]!, classes: r.classes }]));
   if (classRows.length > 0) {
-    const trademarkIds = classRows.map((r) => ids.get(r)!);
-    const pairIds = classRows.flatMap((r) => r.classes!.map(() => ids.get(r)!));
-    const pairClasses = classRows.flatMap((r) => r.classes!);
+    const pairIds = classRows.flatMap((r) => r.classes.map(() => r.id));
+    const pairClasses = classRows.flatMap((r) => r.classes);
     await sql`
       delete from trademark_classes
-      where trademark_id = any(${trademarkIds}::bigint[])
+      where trademark_id = any(${classRows.map((r) => r.id)}::bigint[])
         and (trademark_id, class_no) not in (select * from unnest(${pairIds}::bigint[], ${pairClasses}::smallint[]))`.execute(db);
     await sql`
       insert into trademark_classes (trademark_id, class_no)
       select * from unnest(${pairIds}::bigint[], ${pairClasses}::smallint[])
       on conflict do nothing`.execute(db);
   }
-
-  const all = [...ids.values()];
-  await enqueueSearchSync(db, "trademark", all);
-  await enqueueSearchSync(db, "product", await productIdsReferencing(db, "trademark_id", all));
-  return all;
+  await enqueueSearchSync(db, "trademark", ids);
+  await enqueueSearchSync(db, "product", await productIdsReferencing(db, "trademark_id", ids));
+  return ids;
 }
