@@ -129,7 +129,7 @@ export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array,
       const key = io.key(value);
       const first = firstRowOfKey.get(key);
       if (first !== undefined) {
-        reject({ row, column: io.keyColumn, message: msg("validation.duplicateInFile", { row: first, key: key.replace(/\u0000/g, " / ") }) });
+        reject({ row, column: io.keyColumn, message: msg("validation.duplicateInFile", { row: first, key: key.split("\u0000").join(" / ") }) });
         continue;
       }
       firstRowOfKey.set(key, row);
