@@ -102,6 +102,8 @@ export async function writeRecords(
   const { columns, key, identity, onBatch } = options;
   const insertColumns = [...columns, "status", "is_sample"];
   const update = insertColumns.filter((c) => c !== key);
+  // a record matched by id may be getting its natural key just now (a credit code for a firm known by name)
+  const updateById = insertColumns;
   const stamp = (r: RecordWrite) => ({ ...r.values, status: "published", is_sample: false });
   const ids = new Map<RecordWrite, number>();
   const identityOf = (v: Record<string, unknown>) => JSON.stringify(identity.map((c) => v[c] ?? null));
@@ -122,7 +124,7 @@ export async function writeRecords(
   const known = rows.filter((r) => r.id !== undefined);
   await upsertRows(
     db,
-    { table, columns: ["id", ...insertColumns], conflict: ["id"], update, touch: true, returning: ["id"] },
+    { table, columns: ["id", ...insertColumns], conflict: ["id"], update: updateById, touch: true, returning: ["id"] },
     known.map((r) => ({ id: r.id!, ...stamp(r) })),
     onBatch,
   );
