@@ -1,106 +1,240 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Link, useLoaderData } from "@remix-run/react";
-import { SchemeBadges, TrustBadges } from "../components/badges";
-import { Highlighted } from "../components/highlighted";
+import { data, isRouteErrorResponse, Link, useLoaderData, useLocation, useNavigation, useRouteError, useSubmit } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { FACET_ORDER, FacetGroup, facetValueLabel, SortSelect } from "../components/search-facets";
 import { SearchForm } from "../components/search-form";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { SearchResultCard } from "../components/search-result-card";
+import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
+import { readPreferences } from "../i18n/preferences.server";
 import type { MessageKey } from "../i18n/messages";
-import { listCounties } from "../../db/queries/places";
-import { ENTITY_TYPE_VALUES, parseSearchParams } from "../search/params";
-import { searchCatalog } from "../search/query.server";
+import type { FacetName } from "../search/facets";
+import { describeProblems, PAGE_KEYS, parseSearchParams, searchHref, selectedValues } from "../search/params";
+import { COUNTY_OPTIONS, NICE_CLASS_NAMES, resolveCounty } from "../search/places.server";
+import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
+import { spellingSuggestions } from "../search/suggestions.server";
 import { db, search } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw data({ error: parsed.error }, { status: 400 });
+  const { prefs } = readPreferences(request);
+  const parsed = parseSearchParams(new URL(request.url).searchParams, { allowed: PAGE_KEYS, resolveCounty });
+  // a bad parameter names itself, in the visitor's language
+  if (!parsed.ok) throw data({ error: describeProblems(parsed.problems, translator(prefs.lang)) }, { status: 400 });
   const params = parsed.value;
-  const [result, counties] = await Promise.all([
-    searchCatalog(db(), search(), { q: params.q, types: params.type, counties: params.county, page: params.page, perPage: params.per_page }),
-    listCounties(db()),
-  ]);
-  return { params, result, counties };
+  const result = await searchCatalog(db(), search(), catalogQueryFromParams(params));
+  const classes = new Set([...Object.keys(result.facets.nice_class ?? {}), ...params.nice_class.map(String)]);
+  return {
+    params,
+    result,
+    suggestions: result.total === 0 ? spellingSuggestions(params.q) : [],
+    labels: {
+      counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
+      niceClasses: Object.fromEntries([...classes].filter((c) => NICE_CLASS_NAMES[Number(c)]).map((c) => [c, NICE_CLASS_NAMES[Number(c)]!])),
+    },
+  };
+}
+
+/** Form fields → query string, without empty values and the default sort, so shared links stay short. */
+function formQuery(form: HTMLFormElement): string {
+  const sp = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value !== "string" || value.trim() === "") continue;
+    if (key === "sort" && value === "relevance") continue;
+    sp.append(key, value);
+  }
+  return sp.toString();
+}
+
+function normalisedSearch(search: string): string {
+  const sp = new URLSearchParams(search);
+  sp.delete("lang");
+  sp.delete("elder");
+  return sp.toString();
+}
+
+/**
+ * With JavaScript the results follow the form as the buyer types (debounced) or ticks a filter, replacing the history
+ * entry so Back leaves the search; the URL stays the shareable GET URL the form would have produced without
+ * JavaScript. When the URL changes for another reason (a link, Back), the form is rebuilt from it.
+ */
+function useLiveSearch() {
+  const submit = useSubmit();
+  const location = useLocation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const submitted = useRef<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const lastSearch = useRef(normalisedSearch(location.search));
+
+  useEffect(() => {
+    const current = normalisedSearch(location.search);
+    if (current === lastSearch.current) return;
+    lastSearch.current = current;
+    if (submitted.current !== null && current === submitted.current) return;
+    setFormKey((k) => k + 1);
+  }, [location.search]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const send = useCallback(
+    (replace: boolean) => {
+      const form = formRef.current;
+      if (!form) return;
+      const query = formQuery(form);
+      submitted.current = query;
+      submit(new URLSearchParams(query), { method: "get", action: "/search", replace, preventScrollReset: true });
+    },
+    [submit]
+  );
+
+  const onChange = useCallback(
+    (event: FormEvent<HTMLElement>) => {
+      const target = event.target as HTMLInputElement;
+      clearTimeout(timer.current);
+      // typing waits for a pause; a ticked box or a new sort order applies at once
+      timer.current = setTimeout(() => send(true), target.type === "search" ? 250 : 0);
+    },
+    [send]
+  );
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      clearTimeout(timer.current);
+      send(false);
+    },
+    [send]
+  );
+  return { formRef, formKey, onChange, onSubmit };
 }
 
 export default function SearchPage() {
-  const { params, result, counties } = useLoaderData<typeof loader>();
+  const { params, result, suggestions, labels } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const pageHref = (page: number) => {
-    const sp = new URLSearchParams();
-    if (params.q) sp.set("q", params.q);
-    params.type.forEach((v) => sp.append("type", v));
-    params.county.forEach((v) => sp.append("county", v));
-    sp.set("page", String(page));
-    return `/search?${sp.toString()}`;
-  };
-  const lastPage = Math.max(1, Math.ceil(result.total / params.per_page));
+  const navigation = useNavigation();
+  const { formRef, formKey, onChange, onSubmit } = useLiveSearch();
+  const selected = selectedValues(params);
+  const active = FACET_ORDER.flatMap((facet) => selected[facet].map((value) => ({ facet, value })));
+  const lastPage = Math.max(1, Math.ceil(Math.min(result.total, 10_000) / params.per_page));
+  const busy = navigation.state === "loading" && navigation.location.pathname === "/search";
+  const filterLabel = (facet: FacetName, value: string) => facetValueLabel(facet, value, t, lang, labels).text;
+
   return (
-    <>
+    <div className="search-page">
       <h1>{t("search.heading")}</h1>
-      <SearchForm q={params.q}>
-        <div className="filters">
-          <fieldset>
-            <legend>{t("search.filterType")}</legend>
-            {ENTITY_TYPE_VALUES.map((type) => (
-              <label key={type}>
-                <input type="checkbox" name="type" value={type} defaultChecked={params.type.includes(type)} />
-                {t(`type.${type}` as MessageKey)}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t("search.filterCounty")}</legend>
-            {counties.map((c) => (
-              <label key={c.id}>
-                <input type="checkbox" name="county" value={c.name_zh} defaultChecked={params.county.includes(c.name_zh)} />
-                <span lang={lang === "en" && c.name_en ? "en" : "zh-CN"}>{lang === "en" && c.name_en ? c.name_en : c.name_zh}</span>
-              </label>
-            ))}
-          </fieldset>
+      <SearchForm key={`q${formKey}`} id="search-form" q={params.q} formRef={formRef} onChange={onChange} onSubmit={onSubmit}>
+        <div className="search-controls">
+          <SortSelect value={params.sort} />
         </div>
       </SearchForm>
       {result.degraded && (
-        <p className="notice" role="status">
-          {t("search.degraded")}
-        </p>
-      )}
-      <p role="status">{t("search.resultCount", { count: result.total })}</p>
-      {result.hits.length === 0 ? (
-        <div className="notice">
-          <p>{t("search.empty", { q: params.q })}</p>
-          <p>{t("search.emptyHint")}</p>
+        <div className="notice search-degraded" role="status">
+          <p>{t("search.degraded")}</p>
+          <p>{t("search.degradedHint")}</p>
         </div>
-      ) : (
-        <ol className="result-list">
-          {result.hits.map((h) => {
-            const useEn = lang === "en" && !!h.name_en;
-            const county = localized(lang, h.county, h.county_en);
-            return (
-              <li key={h.id} className="result">
-                <h2>
-                  <Link to={h.url} lang={useEn ? "en" : "zh-CN"}>
-                    {useEn ? <Highlighted marked={h.name_en_marked} plain={h.name_en ?? ""} /> : <Highlighted marked={h.name_zh_marked} plain={h.name_zh} />}
-                  </Link>
-                </h2>
-                <p>
-                  <span className="badge">{t(`type.${h.type}` as MessageKey)}</span>
-                  <SchemeBadges schemes={h.gi_schemes} />
-                  <TrustBadges unverified={h.unverified} sample={h.is_sample} />
-                </p>
-                {useEn && <p lang="zh-CN">{h.name_zh}</p>}
-                {county.text && <p lang={county.lang}>{county.text}</p>}
+      )}
+
+      {active.length > 0 && (
+        <div className="active-filters">
+          <h2 className="active-filters__heading">{t("search.activeFilters")}</h2>
+          <ul>
+            {active.map(({ facet, value }) => (
+              <li key={`${facet}=${value}`}>
+                <Link to={searchHref(params, { remove: { facet, value } })} preventScrollReset>
+                  {t("search.removeFilter", { label: filterLabel(facet, value) })}
+                </Link>
               </li>
-            );
-          })}
-        </ol>
+            ))}
+            {active.length > 1 && (
+              <li>
+                <Link to={searchHref(params, { remove: "all" })} preventScrollReset>
+                  {t("search.clearFilters")}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </div>
       )}
-      {lastPage > 1 && (
-        <nav className="pagination" aria-label={t("search.page", { page: params.page })}>
-          {params.page > 1 && <Link to={pageHref(params.page - 1)}>{t("search.prev")}</Link>}
-          {params.page < lastPage && <Link to={pageHref(params.page + 1)}>{t("search.next")}</Link>}
-        </nav>
-      )}
-    </>
+
+      <div className="search-layout">
+        {/* the filters belong to the search form through form="search-form", so they work without JavaScript too */}
+        <section key={`f${formKey}`} className="search-filters" aria-labelledby="filters-heading" onChange={onChange}>
+          <h2 id="filters-heading" className="search-filters__heading">
+            {t("search.filters")}
+          </h2>
+          {FACET_ORDER.map((facet) => (
+            <FacetGroup key={facet} facet={facet} counts={result.facets[facet]} selected={selected[facet]} labels={labels} form="search-form" />
+          ))}
+          <button type="submit" form="search-form" className="button button--secondary">
+            {t("search.apply")}
+          </button>
+        </section>
+        <section className="search-results" aria-labelledby="results-heading" aria-busy={busy}>
+          <h2 id="results-heading" className="search-results__heading">
+            {t("search.resultsHeading")}
+          </h2>
+          <p role="status" className="search-results__count">
+            {t("search.resultCount", { count: result.total })}
+            {lastPage > 1 && ` · ${t("search.pageOf", { page: params.page, pages: lastPage })}`}
+          </p>
+          {result.relaxed && <p className="notice">{t("search.relaxed")}</p>}
+          {result.hits.length === 0 ? (
+            <div className="notice search-empty">
+              <p>{params.q ? t("search.empty", { q: params.q }) : t("search.emptyNoQuery")}</p>
+              {suggestions.length > 0 && (
+                <>
+                  <p>{t("search.tryOther")}</p>
+                  <ul className="search-empty__links">
+                    {suggestions.map((s) => (
+                      <li key={s.q}>
+                        <Link to={searchHref(params, { q: s.q })} lang={s.kind === "chinese" ? "zh-CN" : "en"}>
+                          {s.q}
+                        </Link>{" "}
+                        <span className="muted">({t(`search.suggest.${s.kind}` as MessageKey)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {active.length > 0 && (
+                <>
+                  <p>{t("search.removeFilters")}</p>
+                  <ul className="search-empty__links">
+                    {active.map(({ facet, value }) => (
+                      <li key={`${facet}=${value}`}>
+                        <Link to={searchHref(params, { remove: { facet, value } })}>
+                          {t("search.removeFilter", { label: filterLabel(facet, value) })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p>{t("search.emptyHint")}</p>
+            </div>
+          ) : (
+            <ol className="result-list">
+              {result.hits.map((h) => (
+                <SearchResultCard key={h.id} hit={h} />
+              ))}
+            </ol>
+          )}
+          {lastPage > 1 && (
+            <nav className="pagination" aria-label={t("search.pagination")}>
+              {params.page > 1 && (
+                <Link to={searchHref(params, { page: params.page - 1 })} rel="prev">
+                  {t("search.prev")}
+                </Link>
+              )}
+              <span aria-current="page">{t("search.page", { page: params.page })}</span>
+              {params.page < lastPage && (
+                <Link to={searchHref(params, { page: params.page + 1 })} rel="next">
+                  {t("search.next")}
+                </Link>
+              )}
+            </nav>
+          )}
+        </section>
+      </div>
+    </div>
   );
 }
 
@@ -110,4 +244,21 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData })
   return [{ title: q ? `${q} · ${t("search.heading")} · ${t("site.name")}` : `${t("search.heading")} · ${t("site.name")}` }];
 };
 
-export { ErrorBoundary } from "../components/route-error";
+/** A bad parameter: say which one, in the visitor's language, and offer a fresh search. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const badRequest = isRouteErrorResponse(error) && error.status === 400;
+  const message =
+    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "error" in error.data ? String(error.data.error) : undefined;
+  return (
+    <section className="error-page">
+      <h1>{badRequest ? t("search.error.heading") : t("error.title")}</h1>
+      {badRequest && message ? <p role="alert">{message}</p> : <p>{t("error.generic")}</p>}
+      <SearchForm />
+      <p>
+        <Link to="/search">{t("search.error.restart")}</Link>
+      </p>
+    </section>
+  );
+}

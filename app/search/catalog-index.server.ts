@@ -1,7 +1,10 @@
 import type { Settings } from "meilisearch";
 import type { SearchContext } from "./client.server";
+import { FILTERABLE } from "./facets";
 import { synonymMap } from "./synonyms";
 import type { SearchEntityType } from "../../db/schema";
+
+export { FILTERABLE, type FilterableAttribute } from "./facets";
 
 /**
  * One index for every record type, with `type` as a facet (docs/decisions/006-one-search-index.md): facet counts,
@@ -17,14 +20,21 @@ export interface CatalogDocument {
   description_en: string | null;
   county: string | null;
   county_en: string | null;
+  /** 乡镇 of the producer (products, organisations) where the data has it */
+  township: string | null;
   category: string | null;
   gi_schemes: string[];
   nice_classes: number[];
   certifications: string[];
   availability_months: number[];
   well_known: boolean;
+  /** trademark registration number, or a GI's registration/announcement numbers */
   reg_no: string | null;
   credit_code: string | null;
+  /** a product's regional public brand, only while its licence is verified and valid */
+  regional_brand: string | null;
+  /** a product's trademark */
+  trademark: string | null;
   is_sample: boolean;
   /** medium/low-confidence reference facts not yet checked by staff (待核实) */
   unverified: boolean;
@@ -37,38 +47,50 @@ export interface CatalogDocument {
   pinyin: string;
   pinyin_joined: string[];
   pinyin_initials: string[];
+  /** what the record is, in words buyers type: 地理标志产品 / GI product, 绿色食品 / green food, 驰名商标 … */
+  labels_zh: string[];
+  labels_en: string[];
 }
 
-const displayed: (keyof CatalogDocument)[] = [
-  "id", "type", "record_id", "name_zh", "name_en", "description_zh", "description_en", "county", "county_en", "category",
-  "gi_schemes", "nice_classes", "certifications", "availability_months", "well_known", "reg_no", "credit_code",
-  "is_sample", "unverified", "url", "image", "updated_at",
-];
-
-export const FILTERABLE = ["type", "county", "gi_schemes", "nice_classes", "certifications", "availability_months", "well_known", "is_sample"] as const;
-export type FilterableAttribute = (typeof FILTERABLE)[number];
+/** Public fields only: search-only helpers (substrings, pinyin, labels, sort keys) never leave Meilisearch. */
+export const DISPLAYED_ATTRIBUTES = [
+  "id", "type", "record_id", "name_zh", "name_en", "description_zh", "description_en", "county", "county_en", "township",
+  "category", "gi_schemes", "nice_classes", "certifications", "availability_months", "well_known", "reg_no", "credit_code",
+  "regional_brand", "trademark", "is_sample", "unverified", "url", "image", "updated_at",
+] as const satisfies readonly (keyof CatalogDocument)[];
 
 export const catalogSettings: Settings = {
-  // Order matters: whole names first, then pinyin, then descriptions, and character substrings last, so a
-  // whole-word match always ranks above a substring-only match.
+  // Order matters (the `attribute` rule): whole names first, then identifiers and pinyin, then place, brand and
+  // labels, descriptions, and the Chinese character substrings last, so a whole-word match always ranks above a
+  // substring-only match (稞酒 finds 互助青稞酒, but below records whose name holds the word).
   searchableAttributes: [
-    "name_zh", "name_en", "reg_no", "credit_code", "pinyin_joined", "pinyin_initials", "pinyin", "county", "county_en",
-    "category", "description_zh", "description_en", "name_substrings",
+    "name_zh", "name_en", "reg_no", "credit_code", "pinyin_joined", "pinyin_initials", "pinyin", "trademark",
+    "regional_brand", "county", "county_en", "township", "category", "labels_zh", "labels_en", "description_zh",
+    "description_en", "name_substrings",
   ],
-  displayedAttributes: displayed,
-  filterableAttributes: [...FILTERABLE],
+  displayedAttributes: [...DISPLAYED_ATTRIBUTES],
+  filterableAttributes: [...FILTERABLE, "is_sample"],
   sortableAttributes: ["name_sort", "updated_at"],
+  // `sort` first: a buyer who asks for name or newest order gets exactly that order over the matching records;
+  // without a sort parameter the rule does nothing and relevance decides.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   synonyms: synonymMap(),
   typoTolerance: {
-    // an exact registration number or credit code must find its own record, not a neighbour one digit away
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    // an exact registration number or credit code must find its own record, not a neighbour one digit away;
+    // substrings and initials are already fuzzy by construction
     disableOnAttributes: ["reg_no", "credit_code", "name_substrings", "pinyin_initials"],
     disableOnNumbers: true,
   },
   localizedAttributes: [
-    { attributePatterns: ["name_zh", "description_zh", "county", "name_substrings"], locales: ["cmn"] },
-    { attributePatterns: ["name_en", "description_en", "county_en"], locales: ["eng"] },
+    {
+      attributePatterns: ["name_zh", "description_zh", "county", "township", "trademark", "regional_brand", "labels_zh", "name_substrings"],
+      locales: ["cmn"],
+    },
+    { attributePatterns: ["name_en", "description_en", "county_en", "labels_en"], locales: ["eng"] },
   ],
-  faceting: { maxValuesPerFacet: 100 },
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10000 },
 };
 
@@ -82,5 +104,6 @@ export async function ensureCatalogIndex(ctx: SearchContext, indexName = ctx.ind
       throw e;
     });
   if (!exists) await ctx.client.createIndex(indexName, { primaryKey: "id" }).waitTask({ timeout: 30_000 });
-  await ctx.client.index(indexName).updateSettings(catalogSettings).waitTask({ timeout: 60_000 });
+  const task = await ctx.client.index(indexName).updateSettings(catalogSettings).waitTask({ timeout: 60_000 });
+  if (task.status !== "succeeded") throw new Error(`index settings ${task.status}: ${task.error?.message ?? ""}`);
 }

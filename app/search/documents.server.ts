@@ -7,6 +7,7 @@ import { regionalBrandSearchRows } from "../../db/queries/regional-brands";
 import { trademarkSearchRows } from "../../db/queries/trademarks";
 import type { CatalogDocument } from "./catalog-index.server";
 import { chineseSubstrings, pinyinFields } from "./chinese-text";
+import { en, zhCN, type MessageKey } from "../i18n/messages";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample" | "url"> & {
   confidence: string;
@@ -25,6 +26,7 @@ function base(c: Common): CatalogDocument {
     description_en: null,
     county: null,
     county_en: null,
+    township: null,
     category: null,
     gi_schemes: [],
     nice_classes: [],
@@ -33,6 +35,8 @@ function base(c: Common): CatalogDocument {
     well_known: false,
     reg_no: null,
     credit_code: null,
+    regional_brand: null,
+    trademark: null,
     is_sample: c.is_sample,
     unverified: c.confidence !== "high" && !c.last_verified_at,
     url: c.url,
@@ -41,7 +45,31 @@ function base(c: Common): CatalogDocument {
     updated_at: new Date(c.updated_at).getTime(),
     name_substrings: chineseSubstrings(c.name_zh),
     ...pinyinFields(c.name_zh),
+    labels_zh: [],
+    labels_en: [],
   };
+}
+
+/**
+ * Words for what a record is, in both languages (地理标志产品 / GI product, 绿色食品 / green food, 驰名商标 …), taken from
+ * the interface strings so that a buyer who types the label finds the records that carry it.
+ */
+function withLabels(doc: CatalogDocument, extra: MessageKey[] = []): CatalogDocument {
+  const keys: MessageKey[] = [
+    `type.${doc.type}` as MessageKey,
+    ...doc.gi_schemes.map((s) => `scheme.${s}` as MessageKey),
+    ...(doc.gi_schemes.length > 0 ? (["search.label.gi"] as const) : []),
+    ...doc.certifications.map((c) => `search.cert.${c}` as MessageKey),
+    ...(doc.well_known ? (["search.wellKnown"] as const) : []),
+    ...extra,
+  ].filter((k) => k in zhCN);
+  return { ...doc, labels_zh: [...new Set(keys.map((k) => zhCN[k]))], labels_en: [...new Set(keys.map((k) => en[k]))] };
+}
+
+/** Empty strings never become facet values. */
+function orNull(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  return v ? v : null;
 }
 
 type Builder = (db: Db, ids: number[] | undefined) => Promise<CatalogDocument[]>;
@@ -49,56 +77,75 @@ type Builder = (db: Db, ids: number[] | undefined) => Promise<CatalogDocument[]>
 /** One builder per record type: read the current published rows (never trust the event payload) and shape them. */
 export const documentBuilders: Record<SearchEntityType, Builder> = {
   gi: async (db, ids) =>
-    (await giSearchRows(db, ids)).map((r) => ({
-      ...base({ ...r, record_id: r.id, type: "gi", url: `/gi/${r.id}` }),
-      description_zh: r.quality_zh,
-      description_en: r.quality_en,
-      county: r.county_zh,
-      county_en: r.county_en,
-      category: r.category,
-      gi_schemes: r.schemes.map((s) => s.scheme),
-    })),
+    (await giSearchRows(db, ids)).map((r) =>
+      withLabels({
+        ...base({ ...r, record_id: r.id, type: "gi", url: `/gi/${r.id}` }),
+        description_zh: r.quality_zh,
+        description_en: r.quality_en,
+        county: r.county_zh,
+        county_en: r.county_en,
+        category: r.category,
+        gi_schemes: r.schemes.map((s) => s.scheme),
+        reg_no: orNull(r.schemes.map((s) => s.reg_no).filter(Boolean).join(" ")),
+      }),
+    ),
   trademark: async (db, ids) =>
-    (await trademarkSearchRows(db, ids)).map((r) => ({
-      ...base({ ...r, record_id: r.id, type: "trademark", url: `/trademarks/${r.id}` }),
-      description_zh: [r.goods, r.holder_org_name ?? r.holder_name].filter(Boolean).join(" · ") || null,
-      county: r.county_zh,
-      county_en: r.county_en,
-      nice_classes: r.classes.map((k) => k.class_no),
-      well_known: r.well_known,
-      reg_no: r.reg_no,
-    })),
+    (await trademarkSearchRows(db, ids)).map((r) =>
+      withLabels(
+        {
+          ...base({ ...r, record_id: r.id, type: "trademark", url: `/trademarks/${r.id}` }),
+          description_zh: [r.goods, r.holder_org_name ?? r.holder_name].filter(Boolean).join(" · ") || null,
+          county: r.county_zh,
+          county_en: r.county_en,
+          nice_classes: r.classes.map((k) => k.class_no),
+          well_known: r.well_known,
+          reg_no: orNull(r.reg_no),
+        },
+        [`search.markType.${r.mark_type}` as MessageKey],
+      ),
+    ),
   organization: async (db, ids) =>
-    (await organizationSearchRows(db, ids)).map((r) => ({
-      ...base({ ...r, record_id: r.id, type: "organization", url: `/organizations/${r.id}` }),
-      description_zh: r.description_zh,
-      description_en: r.description_en,
-      county: r.county_zh,
-      county_en: r.county_en,
-      credit_code: r.credit_code,
-    })),
+    (await organizationSearchRows(db, ids)).map((r) =>
+      withLabels({
+        ...base({ ...r, record_id: r.id, type: "organization", url: `/organizations/${r.id}` }),
+        description_zh: r.description_zh,
+        description_en: r.description_en,
+        county: r.county_zh,
+        county_en: r.county_en,
+        township: orNull(r.township_zh),
+        credit_code: orNull(r.credit_code),
+      }),
+    ),
   regional_brand: async (db, ids) =>
-    (await regionalBrandSearchRows(db, ids)).map((r) => ({
-      ...base({ ...r, record_id: r.id, type: "regional_brand", url: `/regional-brands/${r.id}` }),
-      description_zh: r.description_zh,
-      description_en: r.description_en,
-      category: r.brand_type,
-    })),
+    (await regionalBrandSearchRows(db, ids)).map((r) =>
+      withLabels({
+        ...base({ ...r, record_id: r.id, type: "regional_brand", url: `/regional-brands/${r.id}` }),
+        description_zh: r.description_zh,
+        description_en: r.description_en,
+        category: r.brand_type,
+      }),
+    ),
   product: async (db, ids) => {
     const today = new Date().toISOString().slice(0, 10);
-    return (await productSearchRows(db, ids)).map((r) => ({
-      ...base({ ...r, record_id: r.id, type: "product", url: `/products/${r.id}` }),
-      description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
-      description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
-      county: r.county_zh,
-      county_en: r.county_en,
-      category: r.category,
-      // a GI facet/badge only where the producer's authorised use is verified and valid today
-      gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
-      certifications: r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind),
-      availability_months: r.availability_months,
-      image: r.images[0]?.storage_key ?? null,
-    }));
+    return (await productSearchRows(db, ids)).map((r) =>
+      withLabels({
+        ...base({ ...r, record_id: r.id, type: "product", url: `/products/${r.id}` }),
+        description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
+        description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
+        county: r.county_zh,
+        county_en: r.county_en,
+        township: orNull(r.township_zh),
+        category: r.category,
+        // a GI facet/badge only where the producer's authorised use is verified and valid today; the same for a
+        // regional brand and its licence
+        gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
+        regional_brand: r.regional_brand_licensed ? orNull(r.regional_brand_zh) : null,
+        trademark: orNull(r.trademark_zh),
+        certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
+        availability_months: r.availability_months,
+        image: r.images[0]?.storage_key ?? null,
+      }),
+    );
   },
 };
 

@@ -1,17 +1,29 @@
+import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Db } from "../../db/client";
 import type { SearchEntityType } from "../../db/schema";
-import { fallbackSearch } from "../../db/queries/search-fallback";
+import { fallbackSearch, type FallbackHit } from "../../db/queries/search-fallback";
 import type { CatalogDocument } from "./catalog-index.server";
 import type { SearchContext } from "./client.server";
-import { buildFilter } from "./filter";
+import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue } from "./facets";
+import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
 import { MARK_END, MARK_START } from "./highlight";
+import type { SearchParams } from "./params";
+import { synonymsOf } from "./synonyms";
+
+export type FacetFilters = Partial<Record<FacetName, readonly FilterValue[]>>;
 
 export interface CatalogQuery {
   q: string;
-  types: SearchEntityType[];
-  counties: string[];
+  /** facet parameter name → selected values (OR within a facet, AND across facets) */
+  filters?: FacetFilters;
+  sort?: SortValue;
   page: number;
   perPage: number;
+  /** which facet counts to compute (default: all) */
+  facets?: readonly FacetName[];
+  /** shorthand kept for older callers: the same as filters.type / filters.county */
+  types?: readonly string[];
+  counties?: readonly string[];
 }
 
 export interface CatalogHit {
@@ -22,11 +34,20 @@ export interface CatalogHit {
   name_en: string | null;
   county: string | null;
   county_en: string | null;
+  township: string | null;
+  category: string | null;
   url: string;
+  gi_schemes: string[];
+  nice_classes: number[];
+  certifications: string[];
+  availability_months: number[];
+  well_known: boolean;
+  reg_no: string | null;
+  regional_brand: string | null;
+  trademark: string | null;
   is_sample: boolean;
   unverified: boolean;
-  gi_schemes: string[];
-  /** name_zh with match markers (see highlight.ts); absent in degraded mode */
+  /** name_zh with match markers (see highlight.ts); absent when nothing is marked */
   name_zh_marked?: string;
   name_en_marked?: string;
 }
@@ -34,8 +55,11 @@ export interface CatalogHit {
 export interface CatalogResult {
   hits: CatalogHit[];
   total: number;
-  facets: Record<string, Record<string, number>>;
+  /** facet parameter name → value → count; in degraded mode only type and county */
+  facets: Partial<Record<FacetName, Record<string, number>>>;
   degraded: boolean;
+  /** no record held every query word, so records holding some of them are shown */
+  relaxed: boolean;
 }
 
 const URL_PREFIX: Record<SearchEntityType, string> = {
@@ -46,51 +70,191 @@ const URL_PREFIX: Record<SearchEntityType, string> = {
   product: "/products/",
 };
 
-/** Searches Meilisearch; when it is unreachable, slow or failing, answers from PostgreSQL with `degraded: true`. */
+const RETRIEVE: (keyof CatalogDocument)[] = [
+  "id", "type", "record_id", "name_zh", "name_en", "county", "county_en", "township", "category", "url", "gi_schemes",
+  "nice_classes", "certifications", "availability_months", "well_known", "reg_no", "regional_brand", "trademark",
+  "is_sample", "unverified",
+];
+
+function allFilters(query: CatalogQuery): FacetFilters {
+  return {
+    ...(query.types ? { type: query.types } : {}),
+    ...(query.counties ? { county: query.counties } : {}),
+    ...query.filters,
+  };
+}
+
+/** Facet parameters → Meilisearch attributes, leaving out one facet (its own counts must ignore its own selection). */
+function selection(filters: FacetFilters, except?: FacetName): FilterSelection {
+  const out: FilterSelection = {};
+  for (const facet of FACET_NAMES) {
+    const values = filters[facet];
+    if (facet !== except && values && values.length > 0) out[FACETS[facet]] = values;
+  }
+  return out;
+}
+
+function marked(formatted: unknown): string | undefined {
+  return typeof formatted === "string" && formatted.includes(MARK_START) ? formatted : undefined;
+}
+
+async function searchMeilisearch(search: SearchContext, query: CatalogQuery, strategy: "all" | "last") {
+  const filters = allFilters(query);
+  const wanted = query.facets ?? FACET_NAMES;
+  const base = { indexUid: search.indexName, q: query.q, matchingStrategy: strategy } satisfies MultiSearchQuery;
+  const main: MultiSearchQuery = {
+    ...base,
+    filter: buildFilter(selection(filters)),
+    facets: wanted.map((f) => FACETS[f]),
+    page: query.page,
+    hitsPerPage: query.perPage,
+    sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
+    attributesToRetrieve: RETRIEVE,
+    attributesToHighlight: ["name_zh", "name_en"],
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  };
+  // Disjunctive facets: a selected facet's counts come from the search without its own selection, so a buyer who
+  // ticked 乐都区 still sees how many records the other counties hold.
+  const own = wanted.filter((f) => (filters[f]?.length ?? 0) > 0);
+  const extra: MultiSearchQuery[] = own.map((f) => ({ ...base, filter: buildFilter(selection(filters, f)), facets: [FACETS[f]], limit: 0 }));
+  const { results } = await search.client.multiSearch<{ queries: MultiSearchQuery[] }, CatalogDocument>({ queries: [main, ...extra] });
+  const [first, ...rest] = results as SearchResponse<CatalogDocument>[];
+  const facets: CatalogResult["facets"] = {};
+  for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};
+  own.forEach((f, i) => (facets[f] = rest[i]?.facetDistribution?.[FACETS[f]] ?? {}));
+  const hits: CatalogHit[] = (first?.hits ?? []).map((h) => ({
+    id: h.id,
+    type: h.type,
+    record_id: h.record_id,
+    name_zh: h.name_zh,
+    name_en: h.name_en,
+    county: h.county,
+    county_en: h.county_en,
+    township: h.township ?? null,
+    category: h.category,
+    url: h.url,
+    gi_schemes: h.gi_schemes ?? [],
+    nice_classes: h.nice_classes ?? [],
+    certifications: h.certifications ?? [],
+    availability_months: h.availability_months ?? [],
+    well_known: h.well_known ?? false,
+    reg_no: h.reg_no ?? null,
+    regional_brand: h.regional_brand ?? null,
+    trademark: h.trademark ?? null,
+    is_sample: h.is_sample,
+    unverified: h.unverified,
+    name_zh_marked: marked(h._formatted?.name_zh),
+    name_en_marked: marked(h._formatted?.name_en),
+  }));
+  return { hits, total: first?.totalHits ?? 0, facets };
+}
+
+let lastLogged = { message: "", at: 0 };
+function logDegraded(error: unknown) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // one line per distinct failure per minute, not one per keystroke while Meilisearch is down
+  if (message === lastLogged.message && Date.now() - lastLogged.at < 60_000) return;
+  lastLogged = { message, at: Date.now() };
+  console.warn(`search degraded to PostgreSQL: ${message}`);
+}
+
+/** Whole-query spellings and per-word spellings (synonym groups) for the PostgreSQL fallback. */
+export function fallbackMatch(q: string): { anyOf: string[]; allOf: string[][] } {
+  const text = q.trim();
+  if (!text) return { anyOf: [], allOf: [] };
+  const words = text.split(/\s+/).slice(0, 6);
+  return { anyOf: synonymsOf(text), allOf: words.length > 1 ? words.map((w) => synonymsOf(w)) : [] };
+}
+
+function markPlain(text: string | null, needles: string[]): string | undefined {
+  if (!text) return undefined;
+  const lower = text.toLowerCase();
+  for (const n of needles) {
+    const i = n ? lower.indexOf(n.toLowerCase()) : -1;
+    // only where lower-casing kept the length, so the offsets still line up
+    if (i >= 0 && lower.length === text.length) {
+      return `${text.slice(0, i)}${MARK_START}${text.slice(i, i + n.length)}${MARK_END}${text.slice(i + n.length)}`;
+    }
+  }
+  return undefined;
+}
+
+export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<CatalogResult> {
+  const filters = allFilters(query);
+  const strings = (f: FacetName) => (filters[f] ?? []).map(String);
+  const numbers = (f: FacetName) => (filters[f] ?? []).map(Number);
+  const match = fallbackMatch(query.q);
+  const wellKnown = filters.well_known?.length === 1 ? filters.well_known[0] === true || filters.well_known[0] === "true" : undefined;
+  const res = await fallbackSearch(db, {
+    ...match,
+    rankText: query.q,
+    types: strings("type"),
+    counties: strings("county"),
+    townships: strings("township"),
+    giSchemes: strings("gi_scheme"),
+    niceClasses: numbers("nice_class"),
+    certifications: strings("certification"),
+    months: numbers("month"),
+    wellKnown,
+    sort: query.sort ?? "relevance",
+    limit: query.perPage,
+    offset: (query.page - 1) * query.perPage,
+  });
+  const needles = [...match.anyOf, ...match.allOf.flat()].sort((a, b) => b.length - a.length);
+  const wanted = query.facets ?? FACET_NAMES;
+  const facets: CatalogResult["facets"] = {};
+  if (wanted.includes("type")) facets.type = res.facets.type;
+  if (wanted.includes("county")) facets.county = res.facets.county;
+  return {
+    hits: res.hits.map((h: FallbackHit) => ({
+      ...h,
+      record_id: Number(h.record_id),
+      id: `${h.type}-${h.record_id}`,
+      url: `${URL_PREFIX[h.type]}${h.record_id}`,
+      name_zh_marked: markPlain(h.name_zh, needles),
+      name_en_marked: markPlain(h.name_en, needles),
+    })),
+    total: res.total,
+    facets,
+    degraded: true,
+    relaxed: false,
+  };
+}
+
+/**
+ * Searches Meilisearch (every word must match; if nothing does, most words); when it is unreachable, slow (the
+ * client gives up after 1 s) or failing, answers from PostgreSQL with `degraded: true`.
+ */
 export async function searchCatalog(db: Db, search: SearchContext, query: CatalogQuery): Promise<CatalogResult> {
   try {
-    const res = await search.client.index<CatalogDocument>(search.indexName).search(query.q, {
-      filter: buildFilter({ type: query.types, county: query.counties }),
-      facets: ["type", "county", "gi_schemes"],
-      page: query.page,
-      hitsPerPage: query.perPage,
-      attributesToHighlight: ["name_zh", "name_en"],
-      highlightPreTag: MARK_START,
-      highlightPostTag: MARK_END,
-    });
-    return {
-      hits: res.hits.map((h) => ({
-        id: h.id,
-        type: h.type,
-        record_id: h.record_id,
-        name_zh: h.name_zh,
-        name_en: h.name_en,
-        county: h.county,
-        county_en: h.county_en,
-        url: h.url,
-        is_sample: h.is_sample,
-        unverified: h.unverified,
-        gi_schemes: h.gi_schemes,
-        name_zh_marked: h._formatted?.name_zh ?? undefined,
-        name_en_marked: h._formatted?.name_en ?? undefined,
-      })),
-      total: res.totalHits ?? 0,
-      facets: res.facetDistribution ?? {},
-      degraded: false,
-    };
-  } catch {
-    const { hits, total } = await fallbackSearch(db, {
-      q: query.q,
-      types: query.types,
-      counties: query.counties,
-      limit: query.perPage,
-      offset: (query.page - 1) * query.perPage,
-    });
-    return {
-      hits: hits.map((h) => ({ ...h, id: `${h.type}-${h.record_id}`, url: `${URL_PREFIX[h.type]}${h.record_id}`, gi_schemes: [] })),
-      total,
-      facets: {},
-      degraded: true,
-    };
+    const strict = await searchMeilisearch(search, query, "all");
+    if (strict.total > 0 || !query.q.trim()) return { ...strict, degraded: false, relaxed: false };
+    const loose = await searchMeilisearch(search, query, "last");
+    return { ...(loose.total > 0 ? loose : strict), degraded: false, relaxed: loose.total > 0 };
+  } catch (error) {
+    logDegraded(error);
+    return fallbackCatalog(db, query);
   }
+}
+
+/** The search a parsed /search or /api/v1/search request asks for. */
+export function catalogQueryFromParams(params: SearchParams): CatalogQuery {
+  return {
+    q: params.q,
+    filters: {
+      type: params.type,
+      county: params.county,
+      township: params.township,
+      gi_scheme: params.gi_scheme,
+      nice_class: params.nice_class,
+      certification: params.certification,
+      month: params.month,
+      well_known: params.well_known === undefined ? [] : [params.well_known],
+    },
+    sort: params.sort,
+    page: params.page,
+    perPage: params.per_page,
+    facets: params.facets,
+  };
 }

@@ -1,26 +1,49 @@
-// Reviewed synonym groups: every word in a group finds the others. Keep groups small and unambiguous; a wrong
-// synonym silently floods results. Add county short/full names here too (people type both).
+// Reviewed synonym groups: every word in a group finds the others (Meilisearch synonyms, and the PostgreSQL fallback
+// expands queries with the same groups). Keep groups small and unambiguous; a wrong synonym silently floods results.
+// Words are compared lower-case. County groups hold the short, full and pinyin names people type.
 export const synonymGroups: string[][] = [
+  // produce
   ["土豆", "洋芋", "马铃薯", "potato", "potatoes"],
-  ["青稞", "highland barley", "qingke", "裸大麦"],
-  ["牦牛", "yak"],
-  ["辣椒", "chili", "chilli", "pepper", "线辣椒"],
-  ["花椒", "sichuan pepper", "prickly ash"],
+  ["青稞", "highland barley", "qingke", "裸大麦", "元麦"],
+  ["青稞酒", "highland barley liquor", "highland barley spirit", "qingke liquor", "qingke jiu", "barley spirit", "barley liquor"],
+  ["白酒", "烧酒", "baijiu", "liquor", "spirits"],
+  ["酩馏酒", "酩馏", "mingliu"],
+  ["牦牛", "yak", "yaks"],
+  ["牦牛肉", "yak meat", "yak beef"],
+  ["牛肉", "beef"],
+  ["羊肉", "mutton", "lamb"],
+  ["猪肉", "pork"],
+  ["猪", "pig", "pigs", "hog"],
+  ["辣椒", "chili", "chilli", "chile", "chili pepper", "hot pepper", "pepper"],
+  ["线辣椒", "thread chili", "thread pepper"],
+  ["花椒", "sichuan pepper", "szechuan pepper", "sichuan peppercorn", "prickly ash"],
   ["核桃", "walnut", "walnuts"],
   ["大蒜", "蒜", "garlic"],
-  ["蚕豆", "胡豆", "broad bean", "fava bean"],
-  ["樱桃", "车厘子", "cherry", "cherries"],
+  ["蚕豆", "胡豆", "broad bean", "broad beans", "fava bean", "faba bean"],
+  ["樱桃", "大樱桃", "车厘子", "cherry", "cherries"],
   ["沙果", "花红", "crabapple", "crab apple"],
-  ["猪肉", "pork"],
-  ["白酒", "烧酒", "baijiu", "liquor", "spirits"],
-  ["青稞酒", "highland barley liquor", "qingke liquor", "barley spirit"],
+  ["杏", "杏子", "apricot", "apricots"],
+  ["苹果", "apple", "apples"],
   ["当归", "angelica", "danggui"],
   ["大黄", "rhubarb"],
+  ["中药材", "药材", "medicinal herb", "medicinal herbs"],
   ["荞麦", "buckwheat"],
-  ["菜籽油", "油菜籽油", "rapeseed oil", "canola oil"],
-  ["拉面", "牛肉面", "ramen", "noodles"],
+  ["苦荞", "tartary buckwheat", "bitter buckwheat"],
+  ["菜籽油", "菜油", "油菜籽油", "rapeseed oil", "canola oil"],
+  ["拉面", "牛肉面", "lamian", "ramen", "noodles"],
   ["蜂蜜", "honey"],
-  ["枸杞", "goji", "wolfberry"],
+  ["枸杞", "goji", "goji berry", "wolfberry"],
+  ["蔬菜", "vegetable", "vegetables"],
+  ["水果", "fruit", "fruits"],
+  ["刺绣", "embroidery"],
+  // labels buyers filter by in words
+  ["有机", "有机产品", "organic"],
+  ["绿色食品", "green food"],
+  ["富硒", "selenium", "selenium-rich", "selenium rich"],
+  ["地理标志", "geographical indication", "gi"],
+  ["驰名商标", "well-known trademark", "well known trademark"],
+  // places: short, full and pinyin names
+  ["海东", "海东市", "haidong"],
   ["乐都", "乐都区", "ledu"],
   ["平安", "平安区", "pingan", "ping'an"],
   ["民和", "民和县", "民和回族土族自治县", "minhe"],
@@ -39,4 +62,15 @@ export function synonymMap(): Record<string, string[]> {
     }
   }
   return map;
+}
+
+const byWord = new Map<string, string[]>();
+for (const group of synonymGroups) {
+  for (const word of group) byWord.set(word.toLowerCase(), [...new Set([...(byWord.get(word.toLowerCase()) ?? []), ...group])]);
+}
+
+/** The spellings that mean `text` (itself first), from the groups; just `[text]` when it is in none. */
+export function synonymsOf(text: string): string[] {
+  const t = text.trim();
+  return [t, ...(byWord.get(t.toLowerCase()) ?? []).filter((w) => w.toLowerCase() !== t.toLowerCase())];
 }

@@ -1,0 +1,65 @@
+import { Link } from "@remix-run/react";
+import { localized, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { CatalogHit } from "../search/query.server";
+import { SchemeBadges, TrustBadges } from "./badges";
+import { Highlighted } from "./highlighted";
+
+/**
+ * One search result: the name in the visitor's language (English when the record has an English name, else Chinese
+ * marked as a fallback) with the matched words marked, the other-language name, what it is, its GI / brand /
+ * trademark / certification badges, where it comes from, and the 待核实 and sample labels.
+ */
+export function SearchResultCard({ hit }: { hit: CatalogHit }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const useEn = lang === "en" && !!hit.name_en;
+  const county = localized(lang, hit.county, hit.county_en);
+  const hasPlace = !!county.text || !!hit.township;
+  return (
+    <li className="result">
+      <h3 className="result__name">
+        <Link to={hit.url} lang={useEn ? "en" : "zh-CN"}>
+          {useEn ? (
+            <Highlighted marked={hit.name_en_marked} plain={hit.name_en ?? ""} />
+          ) : (
+            <Highlighted marked={hit.name_zh_marked} plain={hit.name_zh} />
+          )}
+        </Link>
+      </h3>
+      {lang === "en" && !useEn && <p className="muted result__fallback">{t("label.fallbackChinese")}</p>}
+      {useEn && (
+        <p lang="zh-CN" className="result__other-name">
+          {hit.name_zh}
+        </p>
+      )}
+      {lang !== "en" && hit.name_en && (
+        <p lang="en" className="muted result__other-name">
+          {hit.name_en}
+        </p>
+      )}
+      <p className="result__badges">
+        <span className="badge badge--type">{t(`type.${hit.type}` as MessageKey)}</span>
+        <SchemeBadges schemes={hit.gi_schemes} />
+        {hit.regional_brand && <span className="badge badge--brand">{t("search.badge.regionalBrand", { name: hit.regional_brand })}</span>}
+        {hit.trademark && <span className="badge badge--trademark">{t("search.badge.trademark", { name: hit.trademark })}</span>}
+        {hit.well_known && <span className="badge badge--trademark">{t("search.wellKnown")}</span>}
+        {hit.certifications.map((c) => (
+          <span key={c} className="badge badge--cert">
+            {t(`search.cert.${c}` as MessageKey)}
+          </span>
+        ))}
+        <TrustBadges unverified={hit.unverified} sample={hit.is_sample} />
+      </p>
+      {(hasPlace || hit.reg_no) && (
+        <p className="result__meta">
+          {county.text && <span lang={county.lang}>{county.text}</span>}
+          {county.text && hit.township && " · "}
+          {hit.township && <span lang="zh-CN">{hit.township}</span>}
+          {hasPlace && hit.reg_no && " · "}
+          {hit.reg_no && <span>{t("search.regNo", { value: hit.reg_no })}</span>}
+        </p>
+      )}
+    </li>
+  );
+}
