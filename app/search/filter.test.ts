@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildFilter, quoteFilterValue } from "./filter";
+import { buildFilter, quoteFilterValue, UnknownFilterAttributeError } from "./filter";
 import { highlightToHtml, MARK_END, MARK_START } from "./highlight";
 
 describe("quoteFilterValue", () => {
   it("escapes quotes and backslashes", () => {
     expect(quoteFilterValue('a"b')).toBe('"a\\"b"');
     expect(quoteFilterValue("a\\")).toBe('"a\\\\"');
+    expect(quoteFilterValue(33)).toBe('"33"');
+    expect(quoteFilterValue(true)).toBe('"true"');
   });
 });
 
@@ -16,8 +18,13 @@ describe("buildFilter", () => {
       ['county = "乐都区"'],
     ]);
   });
-  it("drops empty selections", () => {
+  it("drops empty selections and repeated values", () => {
     expect(buildFilter({ type: [] })).toEqual([]);
+    expect(buildFilter({ nice_classes: [33, 33] })).toEqual([['nice_classes = "33"']]);
+  });
+  it("refuses attributes that are not on the allowlist, even when the types are bypassed", () => {
+    expect(() => buildFilter({ is_sample: [true] } as never)).toThrow(UnknownFilterAttributeError);
+    expect(() => buildFilter({ 'type = "gi" OR county': ["x"] } as never)).toThrow(/not a filterable attribute/);
   });
 });
 
