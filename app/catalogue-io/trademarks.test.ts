@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import writeXlsxFile from "write-excel-file/node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { withCheckCharacter } from "../domain/credit-code";
 import { reportLines } from "./report";
@@ -32,12 +32,6 @@ function row(overrides: Record<string, string> = {}): string {
 }
 
 let t: TestDatabase;
-beforeEach(async () => {
-  t = await createTestDatabase();
-});
-afterEach(async () => {
-  await t.drop();
-});
 
 async function trademarkCount() {
   const r = await t.db.selectFrom("trademarks").select((eb) => eb.fn.countAll<number>().as("n")).where("reg_no", "is not", null).executeTakeFirstOrThrow();
@@ -58,7 +52,14 @@ async function snapshot() {
     .then((r) => r.rows);
 }
 
-describe("import trademarks", () => {
+describe("import trademarks (a fresh database for each test)", () => {
+  beforeEach(async () => {
+    t = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await t.drop();
+  });
+
   it("loads the example file as published records and announces them to search", async () => {
     const before = await outboxCount();
     const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
@@ -154,6 +155,67 @@ describe("import trademarks", () => {
     expect((await snapshot()).find((r) => r.reg_no === "30123456")).toMatchObject({ name_en: "Qingkeyuan Brand", classes: [30, 33], county: "互助土族自治县" });
   });
 
+  it("with --skip-invalid loads the valid rows", async () => {
+    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), { skipInvalid: true });
+    expect(linesOf(report)).toEqual([
+      "f.csv row 3, column county: is not a Haidong district or county: 西宁",
+      "trademarks: 3 data rows, 1 with errors",
+      "2 inserted, 0 updated, 0 unchanged",
+      "skipped 1 rows with errors",
+    ]);
+    expect(report.written).toBe(true);
+    expect(await trademarkCount()).toBe(2);
+  });
+
+  it("a dry run validates and counts but writes nothing", async () => {
+    const before = await outboxCount();
+    const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"), { dryRun: true });
+    expect(linesOf(report)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged", "dry run: nothing was written"]);
+    expect(report.written).toBe(false);
+    expect(await trademarkCount()).toBe(0);
+    expect(await outboxCount()).toBe(before);
+  });
+
+  it("loads 12,000 rows in one go, and again as a no-op", async () => {
+    const holders = Array.from({ length: 20 }, (_, i) => withCheckCharacter(`9163022${String(i).padStart(2, "0")}MA7L8Q2K`.slice(0, 17)));
+    const counties = ["乐都", "平安区", "民和", "互助土族自治县", "化隆", "循化"];
+    const lines = [HEADER];
+    for (let i = 0; i < 12_000; i++) {
+      lines.push(
+        row({
+          reg_no: String(60_000_000 + i),
+          name_zh: `批量商标${i}`,
+          nice_classes: `${(i % 45) + 1};${((i + 7) % 45) + 1}`,
+          holder_name: `持有人${i % 20}`,
+          holder_credit_code: holders[i % 20]!,
+          county: counties[i % counties.length]!,
+        }),
+      );
+    }
+    const file = csv(lines);
+    const started = Date.now();
+    const phases = new Set<string>();
+    const report = await importBytes(t.db, "trademarks", file, { onProgress: (p) => phases.add(p.phase) });
+    expect(report.counts).toEqual({ inserted: 12_000, updated: 0, unchanged: 0 });
+    expect(phases).toEqual(new Set(["validate", "write"]));
+    expect(await trademarkCount()).toBe(12_000);
+    const classes = await t.db.selectFrom("trademark_classes").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(classes.n)).toBeGreaterThanOrEqual(12_000 * 2);
+    expect(await outboxCount()).toBeGreaterThanOrEqual(12_000);
+    const again = await importBytes(t.db, "trademarks", file);
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 12_000 });
+    expect(Date.now() - started).toBeLessThan(25_000);
+  }, 60_000);
+});
+
+describe("rejected files write nothing (one database: nothing here is loaded)", () => {
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
   const bad: [string, Record<string, string>, string, string][] = [
     ["a wrong credit-code check character", { holder_credit_code: "93630223MA7L8Q2K17" }, "holder_credit_code", "the unified social credit code's check character (the last one) is wrong"],
     ["a Nice class outside 1–45", { nice_classes: "30;46" }, "nice_classes", "a Nice class is a whole number from 1 to 45"],
@@ -199,18 +261,6 @@ describe("import trademarks", () => {
     expect(report.invalidRows).toEqual([2, 4]);
   });
 
-  it("with --skip-invalid loads the valid rows", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), { skipInvalid: true });
-    expect(linesOf(report)).toEqual([
-      "f.csv row 3, column county: is not a Haidong district or county: 西宁",
-      "trademarks: 3 data rows, 1 with errors",
-      "2 inserted, 0 updated, 0 unchanged",
-      "skipped 1 rows with errors",
-    ]);
-    expect(report.written).toBe(true);
-    expect(await trademarkCount()).toBe(2);
-  });
-
   it("refuses a file whose header lacks a required column, loading nothing", async () => {
     const header = HEADER.replace("reg_no,", "");
     const report = await importBytes(t.db, "trademarks", csv([header, row().split(",").slice(1).join(",")]), { skipInvalid: true });
@@ -237,44 +287,4 @@ describe("import trademarks", () => {
     const report = await importBytes(t.db, "trademarks", csv([HEADER, `${row()},extra`]));
     expect(linesOf(report)[0]).toBe("f.csv row 2: has more cells than the header (a comma without quotes?)");
   });
-
-  it("a dry run validates and counts but writes nothing", async () => {
-    const before = await outboxCount();
-    const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"), { dryRun: true });
-    expect(linesOf(report)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged", "dry run: nothing was written"]);
-    expect(report.written).toBe(false);
-    expect(await trademarkCount()).toBe(0);
-    expect(await outboxCount()).toBe(before);
-  });
-
-  it("loads 12,000 rows in one go, and again as a no-op", async () => {
-    const holders = Array.from({ length: 20 }, (_, i) => withCheckCharacter(`9163022${String(i).padStart(2, "0")}MA7L8Q2K`.slice(0, 17)));
-    const counties = ["乐都", "平安区", "民和", "互助土族自治县", "化隆", "循化"];
-    const lines = [HEADER];
-    for (let i = 0; i < 12_000; i++) {
-      lines.push(
-        row({
-          reg_no: String(60_000_000 + i),
-          name_zh: `批量商标${i}`,
-          nice_classes: `${(i % 45) + 1};${((i + 7) % 45) + 1}`,
-          holder_name: `持有人${i % 20}`,
-          holder_credit_code: holders[i % 20]!,
-          county: counties[i % counties.length]!,
-        }),
-      );
-    }
-    const file = csv(lines);
-    const started = Date.now();
-    const phases = new Set<string>();
-    const report = await importBytes(t.db, "trademarks", file, { onProgress: (p) => phases.add(p.phase) });
-    expect(report.counts).toEqual({ inserted: 12_000, updated: 0, unchanged: 0 });
-    expect(phases).toEqual(new Set(["validate", "write"]));
-    expect(await trademarkCount()).toBe(12_000);
-    const classes = await t.db.selectFrom("trademark_classes").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    expect(Number(classes.n)).toBeGreaterThanOrEqual(12_000 * 2);
-    expect(await outboxCount()).toBeGreaterThanOrEqual(12_000);
-    const again = await importBytes(t.db, "trademarks", file);
-    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 12_000 });
-    expect(Date.now() - started).toBeLessThan(25_000);
-  }, 60_000);
 });
