@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
+  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -9,16 +10,24 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ReadAloud } from "./components/read-aloud";
 import { translator, usePreferences, useT } from "./i18n/i18n";
 import { readPreferences } from "./i18n/preferences.server";
+import { currentUser } from "./auth/session.server";
+import { LANDING } from "./auth/landing";
 import { useNonce } from "./lib/nonce";
 import stylesheet from "./styles/app.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { prefs: readPreferences(request).prefs };
+  const user = await currentUser(request);
+  return {
+    prefs: readPreferences(request).prefs,
+    // only what the header needs; never the whole user row
+    user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
+  };
 }
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -29,6 +38,30 @@ function usePreferenceHref(name: "lang" | "elder", value: string) {
   const params = new URLSearchParams(location.search);
   params.set(name, value);
   return `${location.pathname}?${params.toString()}`;
+}
+
+function AccountLinks() {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  if (!user) {
+    return (
+      <>
+        <Link to="/login">{t("auth.login")}</Link>
+        <Link to="/signup">{t("auth.signup")}</Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link to={LANDING[user.role]}>{user.role === "producer" ? t("auth.producerArea") : t("auth.staffArea")}</Link>
+      <Form method="post" action="/logout" className="inline-form">
+        <button type="submit" className="link-button">
+          {t("auth.logout")}
+        </button>
+      </Form>
+    </>
+  );
 }
 
 function SiteHeader() {
@@ -46,6 +79,7 @@ function SiteHeader() {
         <nav aria-label={t("nav.main")} className="site-nav">
           <Link to="/">{t("nav.home")}</Link>
           <Link to="/search">{t("nav.search")}</Link>
+          <AccountLinks />
         </nav>
         <div className="site-prefs">
           <a href={langHref} hrefLang={otherLang} lang={otherLang}>

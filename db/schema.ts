@@ -27,6 +27,11 @@ interface RecordColumns {
   updated_at: DefaultTimestamp;
 }
 
+interface ReviewColumns {
+  review_comment: string | null;
+  submitted_at: NullableTimestamp;
+}
+
 export interface PlacesTable {
   id: Generated<number>;
   kind: "county" | "township" | "park";
@@ -65,7 +70,7 @@ export interface Contact {
   public: boolean;
 }
 
-export interface OrganizationsTable extends RecordColumns {
+export interface OrganizationsTable extends RecordColumns, ReviewColumns {
   id: Generated<number>;
   name_zh: string;
   name_en: string | null;
@@ -83,7 +88,7 @@ export interface OrganizationsTable extends RecordColumns {
   description_en: string | null;
 }
 
-export interface TrademarksTable extends RecordColumns {
+export interface TrademarksTable extends RecordColumns, ReviewColumns {
   id: Generated<number>;
   reg_no: string | null;
   name_zh: string;
@@ -182,7 +187,7 @@ export interface RegionalBrandLicencesTable {
   updated_at: DefaultTimestamp;
 }
 
-export interface ProductsTable extends RecordColumns {
+export interface ProductsTable extends RecordColumns, ReviewColumns {
   id: Generated<number>;
   organization_id: number;
   name_zh: string;
@@ -262,7 +267,73 @@ export interface SearchOutboxTable {
   processed_at: NullableTimestamp;
 }
 
+export type Role = "producer" | "reviewer" | "fair_staff" | "admin";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  display_name: string | null;
+  role: Generated<Role>;
+  organization_id: number | null;
+  disabled_at: NullableTimestamp;
+  is_sample: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  user_agent: string | null;
+  client_address: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  account_key: string;
+  client_key: string;
+  succeeded: boolean;
+  created_at: DefaultTimestamp;
+}
+
+export type RevisionEntity = "organization" | "trademark" | "product" | "gi_authorised_user" | "regional_brand_licence";
+export type RevisionStatus = "draft" | "submitted" | "approved" | "rejected" | "changes_requested";
+
+export interface RecordRevisionsTable {
+  id: Generated<number>;
+  entity_type: RevisionEntity;
+  entity_id: number;
+  data: ColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+  status: Generated<RevisionStatus>;
+  created_by: number | null;
+  submitted_at: NullableTimestamp;
+  reviewed_by: number | null;
+  reviewed_at: NullableTimestamp;
+  review_comment: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sign_in_attempts: SignInAttemptsTable;
+  record_revisions: RecordRevisionsTable;
   places: PlacesTable;
   nice_classes: NiceClassesTable;
   gi_schemes: GiSchemesTable;

@@ -4,6 +4,8 @@ import { seedSampleCatalogue } from "../db/seed/sample";
 import { FileImageStorage } from "../app/images/storage.server";
 import path from "node:path";
 import { sampleImageMaker } from "./lib/sample-images";
+import { SAMPLE_PASSWORD, seedSampleAccounts } from "../db/seed/sample-accounts";
+import { hashPassword } from "../app/auth/password.server";
 import { log, runCli } from "./lib/cli";
 
 // `npm run db:seed` seeds the reference data and the sample catalogue; `-- --reference-only` (and NODE_ENV=production)
@@ -15,6 +17,7 @@ await runCli(async ({ db, config }) => {
   log("reference data seeded");
   if (!referenceOnly) {
     await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(config.dataDir, "images"))));
+    await seedSampleAccounts(db, await hashPassword(SAMPLE_PASSWORD));
     log("sample catalogue seeded (labelled 示例数据)");
   }
   log("search picks the changes up through the outbox (the running app, or npm run search:sync)");

@@ -8,6 +8,7 @@ import { createHttpApp } from "../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../app/search/sync.server";
 import { db, search } from "../app/services.server";
 import { openServices, type Services } from "./embedded/services";
+import { readOrCreateSecret } from "./embedded/process-utils";
 import { prepareCatalogue } from "./lib/boot";
 import { configOrExit, log } from "./lib/cli";
 
@@ -77,6 +78,8 @@ async function main() {
 
   const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
   process.env.DATA_DIR = config.dataDir;
+  // Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies; production must set one.
+  if (!process.env.SESSION_SECRET) process.env.SESSION_SECRET = readOrCreateSecret(path.join(config.dataDir, "session.secret"));
   process.env.DATABASE_URL = services.databaseUrl;
   process.env.MEILI_URL = services.meiliUrl;
   if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;

@@ -30,7 +30,7 @@ export function createHttpApp(options: {
       build: options.build,
       // Always production mode: it strips error details and stacks from responses.
       mode: "production",
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip ?? "unknown" }),
     }),
   );
   return app;

@@ -2,6 +2,8 @@ import type { Db } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedReference } from "../../db/seed/reference";
 import { seedSampleCatalogue } from "../../db/seed/sample";
+import { SAMPLE_PASSWORD, seedSampleAccounts } from "../../db/seed/sample-accounts";
+import { hashPassword } from "../../app/auth/password.server";
 import { imageStorage } from "../../app/images/storage.server";
 import { sampleImageMaker } from "./sample-images";
 
@@ -24,6 +26,7 @@ export async function prepareCatalogue(db: Db, options: { log: (m: string) => vo
     if (options.sample) {
       options.log("seeding sample producers and products (labelled 示例数据)");
       await seedSampleCatalogue(db, sampleImageMaker(imageStorage()));
+      await seedSampleAccounts(db, await hashPassword(SAMPLE_PASSWORD));
     }
   }
 }

@@ -1,0 +1,19 @@
+import { expect, it } from "vitest";
+import { safeRedirect } from "./redirect";
+
+it.each([
+  ["/producer", "/producer"],
+  ["/search?q=1#x", "/search?q=1#x"],
+  ["//evil.example", "/"],
+  ["/\\evil.example", "/"],
+  ["%2F%2Fevil.example", "/"],
+  ["/%2F%2Fevil.example", "/"],
+  ["%2F%5Cevil.example", "/"],
+  ["/%5Cevil.example", "/"],
+  ["https://evil.example/", "/"],
+  ["javascript:alert(1)", "/"],
+  ["/\t/evil.example", "/"],
+  ["", "/"],
+])("safeRedirect(%j) → %j", (input, expected) => {
+  expect(safeRedirect(input)).toBe(expected);
+});

@@ -1,0 +1,22 @@
+/**
+ * Only same-site paths: "/x" yes; "//evil.example", "/\\evil.example", "https://…" and their encoded forms fall back to
+ * the default. Browsers treat a backslash like a slash, hence the check after decoding.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to) return fallback;
+  let decoded = to;
+  try {
+    for (let i = 0; i < 3 && decoded !== decodeURIComponent(decoded); i++) decoded = decodeURIComponent(decoded);
+  } catch {
+    return fallback;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters in a redirect target are refused outright
+  if (!decoded.startsWith("/") || decoded.startsWith("//") || decoded.startsWith("/\\") || /[\\\u0000-\u001f]/.test(decoded)) return fallback;
+  try {
+    const url = new URL(to, "http://same.invalid");
+    if (url.origin !== "http://same.invalid") return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,76 @@
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { IMAGE_LIMITS } from "./pipeline.server";
+
+// Multipart limits enforced while the body streams in, before parsing completes: Remix's parser limits nothing but
+// the size of each part, so a request could otherwise carry thousands of parts, an unbounded body or trickle forever.
+export const UPLOAD_LIMITS = { maxBody: 16 * 1024 * 1024, maxParts: 10, maxTextPart: 10_000, timeoutMs: 30_000 };
+
+export type UploadProblem = "requestTooLarge" | "tooManyParts" | "tooLarge" | "missingFile" | "badRequest";
+
+export class UploadRejected extends Error {
+  constructor(
+    public readonly problem: UploadProblem,
+    public readonly status: number,
+  ) {
+    super(`upload rejected: ${problem}`);
+  }
+}
+
+function countedBody(body: ReadableStream<Uint8Array>, limit: number) {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(new UploadRejected("requestTooLarge", 413));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+async function collect(data: AsyncIterable<Uint8Array>, limit: number, problem: UploadProblem, status: number) {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (size > limit) throw new UploadRejected(problem, status);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Parses an image upload form: one file part plus a few short text fields. */
+export async function parseImageUpload(request: Request): Promise<{ file: Buffer | null; fields: Record<string, string> }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > UPLOAD_LIMITS.maxBody) throw new UploadRejected("requestTooLarge", 413);
+  if (!request.body || !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) throw new UploadRejected("badRequest", 400);
+  const limited = new Request(request.url, { method: request.method, headers: request.headers, body: countedBody(request.body, UPLOAD_LIMITS.maxBody), duplex: "half" } as RequestInit);
+  let parts = 0;
+  let file: Buffer | null = null;
+  const handler: UploadHandler = async (part) => {
+    if (++parts > UPLOAD_LIMITS.maxParts) throw new UploadRejected("tooManyParts", 413);
+    if (part.filename !== undefined) {
+      if (file || part.name !== "file") throw new UploadRejected("tooManyParts", 413);
+      const data = await collect(part.data, IMAGE_LIMITS.maxBytes, "tooLarge", 413);
+      file = data.length > 0 ? data : null;
+      return undefined;
+    }
+    return (await collect(part.data, UPLOAD_LIMITS.maxTextPart, "requestTooLarge", 413)).toString("utf8");
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const formData = await Promise.race([
+      unstable_parseMultipartFormData(limited, handler),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new UploadRejected("badRequest", 408)), UPLOAD_LIMITS.timeoutMs))),
+    ]);
+    const fields: Record<string, string> = {};
+    for (const [k, v] of formData.entries()) if (typeof v === "string") fields[k] = v;
+    return { file, fields };
+  } catch (e) {
+    if (e instanceof UploadRejected) throw e;
+    throw new UploadRejected("badRequest", 400);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { loginSchema } from "../auth/schemas";
+import { FormActions, FormErrors, TextField } from "../components/form";
+import { metaTranslator, useT } from "../i18n/i18n";
+import { currentUser } from "../auth/session.server";
+import { signIn } from "../auth/sign-in.server";
+import { safeRedirect } from "../auth/redirect";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await currentUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const result = await signIn(submission.value, { clientAddress: context.clientAddress, userAgent: request.headers.get("user-agent") });
+  if (result.kind === "throttled") {
+    return data(submission.reply({ formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfter) },
+    });
+  }
+  if (result.kind === "wrong") return data(submission.reply({ formErrors: ["auth.wrongCredentials"], hideFields: ["password"] }), { status: 400 });
+  throw redirect(safeRedirect(submission.value.redirectTo, result.landing), { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="form">
+      <h1>{t("auth.login")}</h1>
+      <Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? form.errorId : undefined}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField meta={fields.account} label={t("auth.account")} hint={t("auth.accountHint")} autoComplete="username" />
+        <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("auth.login")}
+          </button>
+          <span>
+            {t("auth.noAccount")} <Link to="/signup">{t("auth.signup")}</Link>
+          </span>
+        </FormActions>
+      </Form>
+    </section>
+  );
+}
+
+// Retry-After from a throttled sign-in must reach the browser on document requests too.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("auth.login")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireProducer } from "../auth/guards.server";
+import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { getOwnOrganization, producerDashboard } from "../../db/queries/producer-organization";
+import { listOwnProducts } from "../../db/queries/producer-products";
+import { db } from "../services.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireProducer(request);
+  const [org, products, summary] = await Promise.all([
+    getOwnOrganization(db(), user.organization_id),
+    listOwnProducts(db(), user.organization_id),
+    producerDashboard(db(), user.organization_id),
+  ]);
+  const today = todayInChina();
+  const trademarkReminders = summary.trademarks
+    .map((tm) => ({ name: tm.name_zh, validity: trademarkValidity(tm.registration_date, tm.legal_status, today) }))
+    .filter((r) => r.validity.state === "renewal_window" || r.validity.state === "grace_period");
+  return {
+    org: { name_zh: org!.name_zh, status: org!.status, review_comment: org!.review_comment, revision: org!.revision?.status ?? null },
+    products,
+    counts: summary.counts,
+    trademarkReminders,
+    certificates: summary.expiringCertificates,
+    gis: summary.gis,
+  };
+}
+
+export default function ProducerDashboard() {
+  const { org, products, counts, trademarkReminders, certificates, gis } = useLoaderData<typeof loader>();
+  const t = useT();
+  const reminders = [
+    ...trademarkReminders.map((r) =>
+      r.validity.state === "grace_period"
+        ? t("producer.reminderGrace", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" })
+        : t("producer.reminderRenewal", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" }),
+    ),
+    ...certificates.map((c) => t("producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" })),
+    ...gis.map((g) => t("producer.reminderGiDuties", { gi: g.name_zh })),
+  ];
+  return (
+    <>
+      <h1>{t("producer.dashboard")}</h1>
+      <section>
+        <h2 lang="zh-CN">{org.name_zh}</h2>
+        <p>
+          {t("producer.status")}: <span className="badge">{t(`status.${org.status}` as MessageKey)}</span>
+          {org.revision && <span className="badge badge--unverified">{t(`revision.${org.revision}` as MessageKey)}</span>}
+        </p>
+        {org.review_comment && <p className="notice">{t("producer.reviewComment", { comment: org.review_comment })}</p>}
+        <p>
+          <Link to="/producer/organization">{t("producer.editOrganization")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="reminders">
+        <h2 id="reminders">{t("producer.reminders")}</h2>
+        {reminders.length === 0 ? (
+          <p>{t("producer.noReminders")}</p>
+        ) : (
+          <ul>
+            {reminders.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="products">
+        <h2 id="products">{t("producer.products")}</h2>
+        <p>
+          {counts.map((c) => (
+            <span key={c.status} className="badge">
+              {t(`status.${c.status}` as MessageKey)}: {c.n}
+            </span>
+          ))}
+        </p>
+        <p>
+          <Link to="/producer/products/new" className="button">
+            {t("producer.newProduct")}
+          </Link>
+        </p>
+        {products.length === 0 ? (
+          <p>{t("producer.noProducts")}</p>
+        ) : (
+          <table className="status-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("record.product")}</th>
+                <th scope="col">{t("producer.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/producer/products/${p.id}`} lang="zh-CN">
+                      {p.name_zh}
+                    </Link>
+                  </td>
+                  <td>
+                    {t(`status.${p.status}` as MessageKey)}
+                    {p.revision_status && ` · ${t(`revision.${p.revision_status}` as MessageKey)}`}
+                    {p.review_comment && <p>{t("producer.reviewComment", { comment: p.review_comment })}</p>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("producer.dashboard")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,154 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "../auth/guards.server";
+import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
+import { CONTACT_KINDS, ORG_TYPES, organizationFormSchema, type OrganizationForm } from "../domain/organization-form";
+import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { Contact } from "../../db/schema";
+import { listCounties } from "../../db/queries/places";
+import {
+  createOwnOrganization,
+  creditCodeTakenByOther,
+  getOwnOrganization,
+  saveOwnOrganization,
+  submitOwnOrganization,
+} from "../../db/queries/producer-organization";
+import { db } from "../services.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const [org, counties] = await Promise.all([user.organization_id ? getOwnOrganization(db(), user.organization_id) : undefined, listCounties(db())]);
+  // a pending revision is what the producer is editing; otherwise the live record
+  const source = (org?.revision?.data as Partial<OrganizationForm> & { contacts?: Contact[] }) ?? org;
+  const contacts = (source?.contacts ?? []) as Contact[];
+  return {
+    counties,
+    status: org?.status ?? null,
+    revision: org?.revision?.status ?? null,
+    defaults: source
+      ? {
+          name_zh: source.name_zh ?? "",
+          name_en: source.name_en ?? "",
+          credit_code: source.credit_code ?? "",
+          org_type: source.org_type ?? "cooperative",
+          county_id: String(source.county_id ?? ""),
+          address: source.address ?? "",
+          website: source.website ?? "",
+          description_zh: source.description_zh ?? "",
+          description_en: source.description_en ?? "",
+          contacts: Object.fromEntries(
+            CONTACT_KINDS.map((k) => {
+              const c = contacts.find((x) => x.kind === k);
+              return [k, { value: c?.value ?? "", public: c?.public ? "on" : undefined }];
+            }),
+          ),
+        }
+      : undefined,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["producer"]);
+  const formData = await request.formData();
+  if (formData.get("intent") === "submit" && user.organization_id) {
+    const result = await db().transaction().execute((trx) => submitOwnOrganization(trx, user.organization_id!));
+    return { result: { status: "success" as const }, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+  }
+  const submission = parseWithZod(formData, { schema: organizationFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (await creditCodeTakenByOther(db(), submission.value.credit_code, user.organization_id)) {
+    return data({ result: submission.reply({ fieldErrors: { credit_code: ["producer.creditCodeTaken"] } }), message: null }, { status: 409 });
+  }
+  if (!user.organization_id) {
+    await db().transaction().execute((trx) => createOwnOrganization(trx, user.id, submission.value));
+    throw redirect("/producer");
+  }
+  const saved = await db().transaction().execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, submission.value));
+  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+}
+
+export default function OrganizationForm() {
+  const { counties, defaults, status, revision } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationFormSchema }),
+    shouldValidate: "onBlur",
+  });
+  const contacts = fields.contacts.getFieldset();
+  return (
+    <section className="form">
+      <h1>{defaults ? t("producer.editOrganization") : t("producer.createOrganization")}</h1>
+      <p>{t("producer.orgIntro")}</p>
+      {status && (
+        <p>
+          {t("producer.status")}: <span className="badge">{t(`status.${status}` as MessageKey)}</span>
+          {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
+        </p>
+      )}
+      {actionData?.message && (
+        <p className="notice" role="status">
+          {t(actionData.message as MessageKey)}
+        </p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextField meta={fields.name_zh} label={t("producer.nameZh")} lang="zh-CN" />
+        <TextField meta={fields.name_en} label={t("producer.nameEn")} lang="en" />
+        <TextField meta={fields.credit_code} label={t("producer.creditCode")} hint={t("producer.creditCodeHint")} />
+        <SelectField meta={fields.org_type} label={t("producer.orgType")} options={ORG_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}` as MessageKey) }))} />
+        <SelectField
+          meta={fields.county_id}
+          label={t("producer.county")}
+          options={[{ value: "", label: "—" }, ...counties.map((c) => ({ value: String(c.id), label: lang === "en" && c.name_en ? c.name_en : c.name_zh }))]}
+        />
+        <TextField meta={fields.address} label={t("producer.address")} lang="zh-CN" />
+        <TextField meta={fields.website} label={t("producer.website")} hint={t("producer.websiteHint")} type="url" />
+        <fieldset className="checks">
+          <legend>{t("producer.contacts")}</legend>
+          {CONTACT_KINDS.map((k) => {
+            const c = contacts[k]!.getFieldset();
+            return (
+              <div key={k} className="contact-row">
+                <TextField meta={c.value} label={t(`contact.${k}` as MessageKey)} type={k === "email" ? "email" : k === "phone" || k === "mobile" ? "tel" : "text"} />
+                <label>
+                  <input type="checkbox" name={c.public.name} defaultChecked={c.public.initialValue === "on"} />
+                  {t("producer.contactPublic")}
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+        <TextAreaField meta={fields.description_zh} label={t("producer.descriptionZh")} lang="zh-CN" />
+        <TextAreaField meta={fields.description_en} label={t("producer.descriptionEn")} lang="en" />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("producer.save")}
+          </button>
+        </FormActions>
+      </Form>
+      {status && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <button type="submit" className="button button--secondary">
+            {t("producer.submit")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("producer.organization")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,128 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireProducer } from "../auth/guards.server";
+import { FormActions, FormErrors } from "../components/form";
+import { ProductFields, productDefaults } from "../components/product-fields";
+import { productCompleteness } from "../domain/completeness";
+import { productFormSchema, type ProductForm } from "../domain/product-form";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { imageStorage } from "../images/storage.server";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
+import { db } from "../services.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireProducer(request);
+  const product = await getOwnProduct(db(), user.organization_id, recordIdOr404(params.id));
+  if (!product) notFound();
+  const editing = (product.revision?.data as Record<string, unknown> | undefined) ?? product;
+  return {
+    id: product.id,
+    status: product.status,
+    reviewComment: product.revision?.review_comment ?? product.review_comment,
+    revision: product.revision?.status ?? null,
+    defaults: productDefaults(editing as Parameters<typeof productDefaults>[0]),
+    completeness: productCompleteness({ ...product, imageCount: product.images.length }),
+    choices: await productChoices(db(), user.organization_id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireProducer(request);
+  const id = recordIdOr404(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "submit") {
+    const result = await db().transaction().execute((trx) => submitOwnProduct(trx, user.organization_id, id));
+    if (result === "not_found") notFound();
+    return { result: undefined, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+  }
+  if (intent === "delete") {
+    const keys = await db().transaction().execute((trx) => removeOwnProduct(trx, user.organization_id, id));
+    if (!keys) notFound();
+    // files go only after the rows are gone: a failed transaction never leaves a record pointing at missing files
+    await imageStorage().remove(keys);
+    throw redirect("/producer");
+  }
+  const submission = parseWithZod(formData, { schema: productFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  const badLink = await brandLinksAllowed(db(), user.organization_id, submission.value);
+  if (badLink) return data({ result: submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), message: null }, { status: 400 });
+  const saved = await db().transaction().execute((trx) => saveOwnProduct(trx, user.organization_id, id, user.id, submission.value));
+  if (saved === "not_found") notFound();
+  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+}
+
+export default function EditProduct() {
+  const { id, status, reviewComment, revision, defaults, completeness, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm<ProductForm>({
+    id: `product-${id}`,
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: productFormSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="form">
+      <h1>{t("producer.editProduct")}</h1>
+      <p>
+        {t("producer.status")}: <span className="badge">{t(`status.${status}` as MessageKey)}</span>
+        {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
+      </p>
+      {reviewComment && <p className="notice">{t("producer.reviewComment", { comment: reviewComment })}</p>}
+      {actionData?.message && (
+        <p className="notice" role="status">
+          {t(actionData.message as MessageKey)}
+        </p>
+      )}
+      <div className="meter">
+        <label htmlFor="completeness">{t("producer.completeness", { percent: completeness.percent })}</label>{" "}
+        <meter id="completeness" min={0} max={100} value={completeness.percent} />
+        {completeness.missing.length > 0 && (
+          <p>
+            {t("producer.missing")} {completeness.missing.map((m) => t(`missing.${m}` as MessageKey)).join("、")}
+          </p>
+        )}
+      </div>
+      <p>
+        <Link to={`/producer/products/${id}/images`}>{t("product.managePictures")}</Link>
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <ProductFields fields={fields} choices={choices} />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("producer.save")}
+          </button>
+        </FormActions>
+      </Form>
+      <FormActions>
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <button type="submit" className="button button--secondary">
+            {t("producer.submit")}
+          </button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button--secondary">
+            {t("producer.delete")}
+          </button>
+        </Form>
+      </FormActions>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("producer.editProduct")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,182 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireProducer } from "../auth/guards.server";
+import { Picture } from "../components/picture";
+import { FormActions } from "../components/form";
+import { msg, optional, requiredText, text } from "../domain/fields";
+import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
+import { imageStorage } from "../images/storage.server";
+import { parseImageUpload, UploadRejected } from "../images/upload.server";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { getOwnProduct } from "../../db/queries/producer-products";
+import { addProductImage, deleteProductImage, moveProductImage, productImages } from "../../db/queries/images";
+import { db } from "../services.server";
+
+const altSchema = z.object({ alt_zh: requiredText(300), alt_en: optional(text(300)) });
+const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), image_id: z.coerce.number({ message: msg("validation.number") }).int().positive() });
+
+async function ownProductOr404(request: Request, rawId: string | undefined) {
+  const user = await requireProducer(request);
+  const product = await getOwnProduct(db(), user.organization_id, recordIdOr404(rawId));
+  if (!product) notFound();
+  return product;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const product = await ownProductOr404(request, params.id);
+  return { product: { id: product.id, name_zh: product.name_zh }, images: await productImages(db(), product.id) };
+}
+
+type ActionResult = { ok: true; message: MessageKey } | { ok: false; errors: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // ownership is checked before a single byte of the upload is read
+  const product = await ownProductOr404(request, params.id);
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const parsed = manageSchema.safeParse(Object.fromEntries(await request.formData()));
+    if (!parsed.success) return data<ActionResult>({ ok: false, errors: { form: "validation.required" } }, { status: 400 });
+    const { intent, image_id } = parsed.data;
+    if (intent === "delete") {
+      const keys = await db().transaction().execute((trx) => deleteProductImage(trx, product.id, image_id));
+      if (!keys) notFound();
+      await imageStorage().remove(keys);
+    } else {
+      const moved = await db().transaction().execute((trx) => moveProductImage(trx, product.id, image_id, intent === "up" ? -1 : 1));
+      if (!moved) notFound();
+    }
+    return data<ActionResult>({ ok: true, message: "producer.saved" });
+  }
+
+  let upload: Awaited<ReturnType<typeof parseImageUpload>>;
+  try {
+    upload = await parseImageUpload(request);
+  } catch (e) {
+    if (e instanceof UploadRejected) return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem === "badRequest" ? "missingFile" : e.problem}` } }, { status: e.status });
+    throw e;
+  }
+  const errors: Record<string, string> = {};
+  const alt = altSchema.safeParse(upload.fields);
+  if (!alt.success) for (const issue of alt.error.issues) errors[String(issue.path[0])] = issue.message;
+  if (!upload.file) errors.file = "image.missingFile";
+  if (Object.keys(errors).length) return data<ActionResult>({ ok: false, errors }, { status: 400 });
+
+  let processed;
+  try {
+    processed = await processImage(upload.file!);
+  } catch (e) {
+    if (e instanceof ImageRejected) return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem}` } }, { status: 422 });
+    throw e;
+  }
+  const storage = imageStorage();
+  const variants = await storeVariants(storage, processed);
+  const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
+  try {
+    await db()
+      .transaction()
+      .execute((trx) =>
+        addProductImage(trx, product.id, {
+          storage_key: largestJpeg.key,
+          width: processed.width,
+          height: processed.height,
+          variants,
+          placeholder: processed.placeholder,
+          alt_zh: alt.data!.alt_zh,
+          alt_en: alt.data!.alt_en,
+        }),
+      );
+  } catch (e) {
+    // the row did not commit: its files must not stay behind
+    await storage.remove(variants.map((v) => v.key));
+    throw e;
+  }
+  return data<ActionResult>({ ok: true, message: "image.uploaded" });
+}
+
+export default function ProductImages() {
+  const { product, images } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errors = result && !result.ok ? result.errors : {};
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="field-error">
+        {translateMessage(t, errors[name]!)}
+      </p>
+    ) : null;
+  return (
+    <section className="form">
+      <h1>
+        {t("product.pictures")} · <span lang="zh-CN">{product.name_zh}</span>
+      </h1>
+      <p>
+        <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
+      </p>
+      {result?.ok && (
+        <p className="notice" role="status">
+          {t(result.message)}
+        </p>
+      )}
+      {images.length === 0 ? (
+        <p>{t("image.none")}</p>
+      ) : (
+        <ol className="image-list">
+          {images.map((img, i) => (
+            <li key={img.id}>
+              <Picture variants={img.variants} alt={img.alt_zh} width={img.width} height={img.height} sizes="14rem" />
+              <p lang="zh-CN">{img.alt_zh}</p>
+              <FormActions>
+                {(["up", "down", "delete"] as const)
+                  .filter((intent) => !(intent === "up" && i === 0) && !(intent === "down" && i === images.length - 1))
+                  .map((intent) => (
+                    <Form method="post" key={intent}>
+                      <input type="hidden" name="image_id" value={img.id} />
+                      <input type="hidden" name="intent" value={intent} />
+                      <button type="submit" className="button button--secondary">
+                        {intent === "up" ? t("image.moveUp") : intent === "down" ? t("image.moveDown") : t("producer.delete")}
+                      </button>
+                    </Form>
+                  ))}
+              </FormActions>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Form method="post" encType="multipart/form-data">
+        <div className="field">
+          <label htmlFor="file">{t("image.file")}</label>
+          <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={errors.file ? true : undefined} aria-describedby={errors.file ? "file-error" : undefined} />
+          {fieldError("file")}
+        </div>
+        <div className="field">
+          <label htmlFor="alt_zh">{t("image.altZh")}</label>
+          <p id="alt_zh-hint" className="field-hint">
+            {t("image.altZhHint")}
+          </p>
+          <input id="alt_zh" name="alt_zh" lang="zh-CN" aria-invalid={errors.alt_zh ? true : undefined} aria-describedby={errors.alt_zh ? "alt_zh-hint alt_zh-error" : "alt_zh-hint"} />
+          {fieldError("alt_zh")}
+        </div>
+        <div className="field">
+          <label htmlFor="alt_en">{t("image.altEn")}</label>
+          <input id="alt_en" name="alt_en" lang="en" aria-invalid={errors.alt_en ? true : undefined} aria-describedby={errors.alt_en ? "alt_en-error" : undefined} />
+          {fieldError("alt_en")}
+        </div>
+        <FormActions>
+          <button type="submit" className="button">
+            {t("image.upload")}
+          </button>
+        </FormActions>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("product.pictures")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

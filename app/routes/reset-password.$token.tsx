@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { newPasswordSchema } from "../auth/schemas";
+import { hashPassword } from "../auth/password.server";
+import { hashToken } from "../auth/session.server";
+import { FormActions, FormErrors, TextField } from "../components/form";
+import { metaTranslator, useT } from "../i18n/i18n";
+import { consumeResetToken, resetTokenValid } from "../../db/queries/sessions";
+import { setPassword } from "../../db/queries/users";
+import { db } from "../services.server";
+
+// Staff issue one-time reset links (there is no e-mail or SMS yet); a link works once, for 24 hours.
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: await resetTokenValid(db(), hashToken(params.token ?? "")) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "passwordRepeat"] }), { status: 400 });
+  const hash = await hashPassword(submission.value.password);
+  const used = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const token = await consumeResetToken(trx, hashToken(params.token ?? ""));
+      if (!token) return false;
+      await setPassword(trx, token.user_id, hash);
+      // every existing session ends: whoever knew the old password is signed out
+      await trx.deleteFrom("sessions").where("user_id", "=", token.user_id).execute();
+      return true;
+    });
+  if (!used) return data(submission.reply({ formErrors: ["auth.resetInvalid"] }), { status: 410 });
+  throw redirect("/login?reset=1");
+}
+
+export default function ResetPasswordPage() {
+  const { valid } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }), shouldValidate: "onBlur" });
+  return (
+    <section className="form">
+      <h1>{t("auth.resetTitle")}</h1>
+      {!valid ? (
+        <p role="alert">{t("auth.resetInvalid")}</p>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <TextField meta={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
+          <TextField meta={fields.passwordRepeat} label={t("auth.passwordRepeat")} type="password" autoComplete="new-password" />
+          <FormActions>
+            <button type="submit" className="button">
+              {t("auth.resetTitle")}
+            </button>
+          </FormActions>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("auth.resetTitle")} · ${t("site.name")}` }, { name: "referrer", content: "no-referrer" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

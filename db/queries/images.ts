@@ -1,0 +1,59 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonb } from "../json";
+import type { Database, ImageVariant } from "../schema";
+import { enqueueSearchSync } from "./outbox";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function productImages(db: Executor, productId: number) {
+  return db
+    .selectFrom("images")
+    .select(["id", "storage_key", "width", "height", "variants", "alt_zh", "alt_en", "sort_order"])
+    .where("owner_type", "=", "product")
+    .where("owner_id", "=", productId)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
+}
+
+export async function addProductImage(
+  trx: Transaction<Database>,
+  productId: number,
+  image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string; alt_zh: string; alt_en: string | null },
+) {
+  const next = await trx
+    .selectFrom("images")
+    .select(sql<number>`coalesce(max(sort_order), -1) + 1`.as("n"))
+    .where("owner_type", "=", "product")
+    .where("owner_id", "=", productId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("images")
+    .values({ ...image, variants: jsonb(image.variants), owner_type: "product", owner_id: productId, sort_order: Number(next.n) })
+    .execute();
+  await enqueueSearchSync(trx, "product", [productId]);
+}
+
+/** Removes one picture of the product and returns its variant keys (deleted from storage after the commit). */
+export async function deleteProductImage(trx: Transaction<Database>, productId: number, imageId: number) {
+  const row = await trx.deleteFrom("images").where("id", "=", imageId).where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").executeTakeFirst();
+  if (!row) return undefined;
+  await enqueueSearchSync(trx, "product", [productId]);
+  // another product may show the same photo (same content hash): keep files still referenced
+  const keys = row.variants.map((v) => v.key);
+  const stillUsed = await trx.selectFrom("images").select("variants").where(sql<boolean>`variants @> any(${sql.join(keys.map((k) => sql`${JSON.stringify([{ key: k }])}::jsonb`))}::jsonb[])`).execute();
+  const used = new Set(stillUsed.flatMap((r) => r.variants.map((v) => v.key)));
+  return keys.filter((k) => !used.has(k));
+}
+
+export async function moveProductImage(trx: Transaction<Database>, productId: number, imageId: number, direction: -1 | 1) {
+  const images = await trx.selectFrom("images").select(["id", "sort_order"]).where("owner_type", "=", "product").where("owner_id", "=", productId).orderBy("sort_order").orderBy("id").execute();
+  const i = images.findIndex((x) => x.id === imageId);
+  const j = i + direction;
+  if (i < 0 || j < 0 || j >= images.length) return i >= 0;
+  const reordered = [...images];
+  [reordered[i], reordered[j]] = [reordered[j]!, reordered[i]!];
+  for (const [order, img] of reordered.entries()) await trx.updateTable("images").set({ sort_order: order }).where("id", "=", img.id).execute();
+  await enqueueSearchSync(trx, "product", [productId]);
+  return true;
+}

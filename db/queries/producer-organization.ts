@@ -1,0 +1,124 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { contactsFromForm, type OrganizationForm } from "../../app/domain/organization-form";
+import { jsonb } from "../json";
+import type { Database } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function getOwnOrganization(db: Executor, organizationId: number) {
+  const org = await db.selectFrom("organizations").selectAll().where("id", "=", organizationId).executeTakeFirst();
+  if (!org) return undefined;
+  const revision = await db
+    .selectFrom("record_revisions")
+    .select(["id", "data", "status", "review_comment"])
+    .where("entity_type", "=", "organization")
+    .where("entity_id", "=", organizationId)
+    .where("status", "in", ["draft", "submitted", "changes_requested"])
+    .executeTakeFirst();
+  return { ...org, revision: revision ?? null };
+}
+
+export async function creditCodeTakenByOther(db: Executor, creditCode: string, organizationId: number | null) {
+  let q = db.selectFrom("organizations").select("id").where("credit_code", "=", creditCode);
+  if (organizationId) q = q.where("id", "<>", organizationId);
+  return !!(await q.executeTakeFirst());
+}
+
+function columns(form: OrganizationForm) {
+  return {
+    name_zh: form.name_zh,
+    name_en: form.name_en,
+    credit_code: form.credit_code,
+    org_type: form.org_type,
+    county_id: form.county_id,
+    address: form.address,
+    website: form.website,
+    contacts: jsonb(contactsFromForm(form)),
+    description_zh: form.description_zh,
+    description_en: form.description_en,
+  };
+}
+
+/** A new producer's organisation starts as a draft that only they see, and becomes theirs in the same transaction. */
+export async function createOwnOrganization(trx: Transaction<Database>, userId: number, form: OrganizationForm) {
+  const { id } = await trx
+    .insertInto("organizations")
+    .values({ ...columns(form), status: "draft", created_by: userId, updated_by: userId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx.updateTable("users").set({ organization_id: id }).where("id", "=", userId).execute();
+  return id;
+}
+
+/** Unpublished profiles change in place; a published one keeps its public data and the edit waits as a revision. */
+export async function saveOwnOrganization(trx: Transaction<Database>, organizationId: number, userId: number, form: OrganizationForm) {
+  const current = await trx.selectFrom("organizations").select(["status"]).where("id", "=", organizationId).forUpdate().executeTakeFirstOrThrow();
+  if (current.status !== "published") {
+    await trx
+      .updateTable("organizations")
+      .set({ ...columns(form), status: "draft", updated_by: userId, updated_at: sql`now()` })
+      .where("id", "=", organizationId)
+      .execute();
+    return "saved" as const;
+  }
+  const data = { ...form, contacts: contactsFromForm(form) } as Record<string, unknown>;
+  const updated = await trx
+    .updateTable("record_revisions")
+    .set({ data: jsonb(data), status: "draft", updated_at: sql`now()` })
+    .where("entity_type", "=", "organization")
+    .where("entity_id", "=", organizationId)
+    .where("status", "in", ["draft", "submitted", "changes_requested"])
+    .returning("id")
+    .executeTakeFirst();
+  if (!updated) await trx.insertInto("record_revisions").values({ entity_type: "organization", entity_id: organizationId, data: jsonb(data), created_by: userId }).execute();
+  return "revision" as const;
+}
+
+export async function submitOwnOrganization(trx: Transaction<Database>, organizationId: number) {
+  const current = await trx.selectFrom("organizations").select(["status"]).where("id", "=", organizationId).forUpdate().executeTakeFirstOrThrow();
+  if (current.status !== "published") {
+    await trx.updateTable("organizations").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", organizationId).execute();
+    return "submitted" as const;
+  }
+  const revision = await trx
+    .updateTable("record_revisions")
+    .set({ status: "submitted", submitted_at: sql`now()` })
+    .where("entity_type", "=", "organization")
+    .where("entity_id", "=", organizationId)
+    .where("status", "in", ["draft", "changes_requested"])
+    .returning("id")
+    .executeTakeFirst();
+  return revision ? ("submitted" as const) : ("nothing" as const);
+}
+
+export async function producerDashboard(db: Executor, organizationId: number) {
+  const counts = await db
+    .selectFrom("products")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("organization_id", "=", organizationId)
+    .groupBy("status")
+    .execute();
+  const trademarks = await db
+    .selectFrom("trademarks")
+    .select(["id", "name_zh", "registration_date", "legal_status"])
+    .where("holder_org_id", "=", organizationId)
+    .execute();
+  const expiringCertificates = await db
+    .selectFrom("product_certifications as c")
+    .innerJoin("products as p", "p.id", "c.product_id")
+    .select(["p.name_zh as product", "c.kind", "c.expires_on"])
+    .where("p.organization_id", "=", organizationId)
+    .where("p.status", "<>", "archived")
+    .where(sql<boolean>`c.expires_on between current_date and current_date + 90`)
+    .orderBy("c.expires_on")
+    .execute();
+  const gis = await db
+    .selectFrom("gi_authorised_users as au")
+    .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+    .select(["g.name_zh"])
+    .where("au.organization_id", "=", organizationId)
+    .where("au.verification", "=", "verified")
+    .where(sql<boolean>`(au.valid_to is null or au.valid_to >= current_date)`)
+    .execute();
+  return { counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })), trademarks, expiringCertificates, gis };
+}

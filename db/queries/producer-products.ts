@@ -1,0 +1,202 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { ProductForm } from "../../app/domain/product-form";
+import { jsonb } from "../json";
+import type { Database } from "../schema";
+import { enqueueSearchSync } from "./outbox";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// A producer's own products. Every function takes the organisation id and filters on it: another organisation's id
+// simply finds nothing (the caller answers 404), so no route can reach someone else's record.
+
+export async function listOwnProducts(db: Executor, organizationId: number) {
+  return db
+    .selectFrom("products as p")
+    .leftJoin("record_revisions as r", (j) =>
+      j.onRef("r.entity_id", "=", "p.id").on("r.entity_type", "=", "product").on("r.status", "in", ["draft", "submitted", "changes_requested"]),
+    )
+    .select(["p.id", "p.name_zh", "p.name_en", "p.status", "p.review_comment", "p.updated_at", "r.status as revision_status"])
+    .where("p.organization_id", "=", organizationId)
+    .orderBy("p.updated_at", "desc")
+    .execute();
+}
+
+export async function getOwnProduct(db: Executor, organizationId: number, productId: number) {
+  const product = await db
+    .selectFrom("products as p")
+    .selectAll("p")
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom("product_certifications as c").select(["c.kind", "c.certificate_no", "c.expires_on"]).whereRef("c.product_id", "=", "p.id").orderBy("c.id")).as(
+        "certifications",
+      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom("images as i")
+          .select(["i.id", "i.storage_key", "i.width", "i.height", "i.variants", "i.alt_zh", "i.alt_en", "i.sort_order"])
+          .whereRef("i.owner_id", "=", "p.id")
+          .where("i.owner_type", "=", "product")
+          .orderBy("i.sort_order")
+          .orderBy("i.id"),
+      ).as("images"),
+    ])
+    .where("p.id", "=", productId)
+    .where("p.organization_id", "=", organizationId)
+    .executeTakeFirst();
+  if (!product) return undefined;
+  const revision = await db
+    .selectFrom("record_revisions")
+    .select(["id", "data", "status", "review_comment"])
+    .where("entity_type", "=", "product")
+    .where("entity_id", "=", productId)
+    .where("status", "in", ["draft", "submitted", "changes_requested"])
+    .executeTakeFirst();
+  return { ...product, revision: revision ?? null };
+}
+
+function columns(form: ProductForm) {
+  return {
+    name_zh: form.name_zh,
+    name_en: form.name_en,
+    category: form.category,
+    gi_product_id: form.gi_product_id,
+    regional_brand_id: form.regional_brand_id,
+    trademark_id: form.trademark_id,
+    availability_months: form.availability_months,
+    annual_volume: form.annual_volume === null ? null : String(form.annual_volume),
+    volume_unit: form.volume_unit,
+    min_order_qty: form.min_order_qty === null ? null : String(form.min_order_qty),
+    min_order_unit: form.min_order_unit,
+    pack_sizes: form.pack_sizes,
+    storage: form.storage,
+    price_band: form.price_band,
+    provinces_served: form.provinces_served,
+    samples_available: form.samples_available,
+    description_zh: form.description_zh,
+    description_en: form.description_en,
+  };
+}
+
+async function replaceCertifications(trx: Transaction<Database>, productId: number, form: ProductForm) {
+  await trx.deleteFrom("product_certifications").where("product_id", "=", productId).execute();
+  if (form.certifications.length) {
+    await trx
+      .insertInto("product_certifications")
+      .values(form.certifications.map((c) => ({ product_id: productId, kind: c.kind!, certificate_no: c.number, expires_on: c.expires })))
+      .execute();
+  }
+}
+
+/** Checks that the brand links the producer chose point at things it may link: its own trademark, published GIs/brands. */
+export async function brandLinksAllowed(db: Executor, organizationId: number, form: ProductForm) {
+  if (form.trademark_id) {
+    const own = await db.selectFrom("trademarks").select("id").where("id", "=", form.trademark_id).where("holder_org_id", "=", organizationId).executeTakeFirst();
+    if (!own) return "trademark_id" as const;
+  }
+  if (form.gi_product_id) {
+    const gi = await db.selectFrom("gi_products").select("id").where("id", "=", form.gi_product_id).where("status", "=", "published").executeTakeFirst();
+    if (!gi) return "gi_product_id" as const;
+  }
+  if (form.regional_brand_id) {
+    const rb = await db.selectFrom("regional_brands").select("id").where("id", "=", form.regional_brand_id).where("status", "=", "published").executeTakeFirst();
+    if (!rb) return "regional_brand_id" as const;
+  }
+  return undefined;
+}
+
+export async function createDraftProduct(trx: Transaction<Database>, organizationId: number, userId: number, form: ProductForm) {
+  const { id } = await trx
+    .insertInto("products")
+    .values({ ...columns(form), organization_id: organizationId, status: "draft", created_by: userId, updated_by: userId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await replaceCertifications(trx, id, form);
+  return id;
+}
+
+/**
+ * Saves the producer's edit. Unpublished records change in place (back to draft); a published record keeps its public
+ * data and the edit waits as a revision until a reviewer approves it.
+ */
+export async function saveOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number, userId: number, form: ProductForm) {
+  const current = await trx
+    .selectFrom("products")
+    .select(["id", "status"])
+    .where("id", "=", productId)
+    .where("organization_id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return "not_found" as const;
+  if (current.status !== "published") {
+    await trx
+      .updateTable("products")
+      .set({ ...columns(form), status: "draft", updated_by: userId, updated_at: sql`now()` })
+      .where("id", "=", productId)
+      .execute();
+    await replaceCertifications(trx, productId, form);
+    return "saved" as const;
+  }
+  const data = { ...form } as Record<string, unknown>;
+  const open = await trx
+    .selectFrom("record_revisions")
+    .select("id")
+    .where("entity_type", "=", "product")
+    .where("entity_id", "=", productId)
+    .where("status", "in", ["draft", "submitted", "changes_requested"])
+    .executeTakeFirst();
+  if (open) {
+    await trx.updateTable("record_revisions").set({ data: jsonb(data), status: "draft", updated_at: sql`now()` }).where("id", "=", open.id).execute();
+  } else {
+    await trx.insertInto("record_revisions").values({ entity_type: "product", entity_id: productId, data: jsonb(data), created_by: userId }).execute();
+  }
+  return "revision" as const;
+}
+
+/** Sends the draft (or the pending revision) to the review queue. */
+export async function submitOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number) {
+  const current = await trx
+    .selectFrom("products")
+    .select(["id", "status"])
+    .where("id", "=", productId)
+    .where("organization_id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return "not_found" as const;
+  if (current.status === "draft" || current.status === "rejected") {
+    await trx.updateTable("products").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", productId).execute();
+    return "submitted" as const;
+  }
+  const revision = await trx
+    .updateTable("record_revisions")
+    .set({ status: "submitted", submitted_at: sql`now()` })
+    .where("entity_type", "=", "product")
+    .where("entity_id", "=", productId)
+    .where("status", "in", ["draft", "changes_requested"])
+    .returning("id")
+    .executeTakeFirst();
+  return revision ? ("submitted" as const) : ("nothing" as const);
+}
+
+/** Deleting a draft removes it; a published product is archived instead (and leaves search). Returns image keys to delete. */
+export async function removeOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number) {
+  const current = await trx.selectFrom("products").select(["id", "status"]).where("id", "=", productId).where("organization_id", "=", organizationId).executeTakeFirst();
+  if (!current) return undefined;
+  if (current.status === "published") {
+    await trx.updateTable("products").set({ status: "archived", updated_at: sql`now()` }).where("id", "=", productId).execute();
+    await enqueueSearchSync(trx, "product", [productId]);
+    return [];
+  }
+  const images = await trx.deleteFrom("images").where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").execute();
+  await trx.deleteFrom("record_revisions").where("entity_type", "=", "product").where("entity_id", "=", productId).execute();
+  await trx.deleteFrom("products").where("id", "=", productId).execute();
+  return images.flatMap((i) => i.variants.map((v) => v.key));
+}
+
+export async function productChoices(db: Executor, organizationId: number) {
+  const [gis, brands, trademarks] = await Promise.all([
+    db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("trademarks").select(["id", "name_zh", "reg_no"]).where("holder_org_id", "=", organizationId).orderBy("name_zh").execute(),
+  ]);
+  return { gis, brands, trademarks };
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disableUser } from "../../db/queries/users";
+import { createAccount, signInOverHttp } from "../support/accounts";
+import { startTestApp, type TestApp } from "../support/app";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestSearch } from "../support/search";
+
+let t: TestDatabase;
+let search: Awaited<ReturnType<typeof createTestSearch>>;
+let app: TestApp;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  search = await createTestSearch();
+  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix });
+});
+afterAll(async () => {
+  await app?.stop();
+  await search?.drop();
+  await t?.drop();
+});
+
+const page = (path: string, cookie = "") => fetch(`${app.url}${path}`, { headers: { cookie }, redirect: "manual" });
+
+describe("sign-in", () => {
+  it("signs in with the right password, with a hardened cookie, landing producers on their area", async () => {
+    const a = await createAccount(t.db, { organizationName: "测试合作社" });
+    const { res, setCookie } = await signInOverHttp(app.url, a.email, a.password);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/producer");
+    expect(setCookie).toMatch(/^hd_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Path=\//);
+  });
+
+  it("says a wrong password is wrong without telling which part", async () => {
+    const a = await createAccount(t.db);
+    const wrongPassword = await signInOverHttp(app.url, a.email, "not the password");
+    const unknownAccount = await signInOverHttp(app.url, "nobody@test.example", "not the password");
+    expect(wrongPassword.res.status).toBe(400);
+    expect(unknownAccount.res.status).toBe(400);
+    const [x, y] = [await wrongPassword.res.text(), await unknownAccount.res.text()];
+    expect(x).toContain("账号或密码不正确");
+    expect(y).toContain("账号或密码不正确");
+  });
+
+  it("issues a new session id at every sign-in and ends it on the server at sign-out", async () => {
+    const a = await createAccount(t.db, { organizationName: "会话测试社" });
+    const first = await signInOverHttp(app.url, a.email, a.password);
+    const second = await signInOverHttp(app.url, a.email, a.password);
+    expect(first.cookie).not.toBe(second.cookie);
+    expect((await page("/producer", first.cookie)).status).toBe(200);
+    const out = await fetch(`${app.url}/logout`, { method: "POST", redirect: "manual", headers: { cookie: first.cookie, origin: app.url } });
+    expect(out.status).toBe(302);
+    expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+    // the copied cookie no longer works
+    expect((await page("/producer", first.cookie)).status).toBe(302);
+    expect((await page("/producer", second.cookie)).status).toBe(200);
+  });
+
+  it("ends every session of a disabled account", async () => {
+    const a = await createAccount(t.db, { organizationName: "停用测试社" });
+    const { cookie } = await signInOverHttp(app.url, a.email, a.password);
+    expect((await page("/producer", cookie)).status).toBe(200);
+    await disableUser(t.db, a.id);
+    expect((await page("/producer", cookie)).status).toBe(302);
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(400);
+  });
+
+  it("never redirects off-site after sign-in", async () => {
+    const a = await createAccount(t.db, { organizationName: "跳转测试社" });
+    for (const target of ["//evil.example", "/\\evil.example", "https://evil.example", "%2F%2Fevil.example"]) {
+      const res = await fetch(`${app.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+        body: new URLSearchParams({ account: a.email, password: a.password, redirectTo: target }),
+      });
+      expect(res.headers.get("location")).toBe("/producer");
+    }
+  });
+
+  it("throttles guessing with 429 + Retry-After, without locking the real user out from elsewhere", async () => {
+    const a = await createAccount(t.db, { organizationName: "限流测试社" });
+    // the test app is not behind a proxy, so every request comes from 127.0.0.1: the attacker and the user share an
+    // address here, which is why the pair limit (account + client) is what trips first
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) last = (await signInOverHttp(app.url, a.email, `guess-${i}-wrong`)).res;
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last!.text()).toContain("尝试次数过多");
+    // another account from the same client is unaffected by this account's pair limit
+    const b = await createAccount(t.db, { organizationName: "旁观测试社" });
+    expect((await signInOverHttp(app.url, b.email, b.password)).res.status).toBe(302);
+  });
+});
+
+describe("sign-up", () => {
+  it("creates a producer account and asks for the organisation first", async () => {
+    const res = await fetch(`${app.url}/signup`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+      body: new URLSearchParams({ account: "13912345678", password: "plateau barley 2026", passwordRepeat: "plateau barley 2026", role: "admin" }),
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/producer/organization");
+    const user = await t.db.selectFrom("users").selectAll().where("phone", "=", "13912345678").executeTakeFirstOrThrow();
+    expect(user.role).toBe("producer"); // the posted role was ignored
+    expect(user.password_hash).toMatch(/^scrypt\$/);
+  });
+
+  it.each([
+    [{ password: "short", passwordRepeat: "short" }, "密码至少需要 10 个字符"],
+    [{ password: "1234567890", passwordRepeat: "1234567890" }, "这个密码太常见"],
+    [{ password: "plateau barley 2026", passwordRepeat: "plateau barley 2027" }, "两次输入的密码不一致"],
+  ])("refuses weak or mistyped passwords with a message on the field (%j)", async (fields, message) => {
+    const res = await fetch(`${app.url}/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+      body: new URLSearchParams({ account: `new${Date.now()}@test.example`, ...fields }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(message);
+  });
+});
