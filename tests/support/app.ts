@@ -6,6 +6,8 @@ import { inject } from "vitest";
 
 export interface TestApp {
   url: string;
+  /** the app's DATA_DIR (images, generated secrets) */
+  dataDir: string;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -18,7 +20,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
  * The app is built once by `npm test` before vitest starts.
  */
 export async function startTestApp(options: { databaseUrl: string; indexPrefix: string; env?: Record<string, string> }): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-app-"));
+  const dataDir = options.env?.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "haidong-app-"));
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
     cwd: root,
@@ -55,6 +57,7 @@ export async function startTestApp(options: { databaseUrl: string; indexPrefix: 
   });
   return {
     url,
+    dataDir,
     process: child,
     output: () => output,
     stop: async () => {
@@ -63,7 +66,7 @@ export async function startTestApp(options: { databaseUrl: string; indexPrefix: 
         child.kill("SIGTERM");
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.env?.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

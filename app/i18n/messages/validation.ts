@@ -1,6 +1,7 @@
 // Interface strings for one area, zh-CN first; en must have every key (the type checker enforces it).
 export const zh = {
   "validation.required": "必填",
+  "validation.regNo": "注册号只能包含数字和字母,最多 20 位",
   "validation.controlCharacters": "含有不允许的控制字符",
   "validation.tooLong": "不能超过 {max} 个字符",
   "validation.httpUrl": "必须是以 http:// 或 https:// 开头的网址",
@@ -21,6 +22,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "validation.required": "is required",
+  "validation.regNo": "a registration number has only digits and letters, at most 20",
   "validation.controlCharacters": "contains control characters that are not allowed",
   "validation.tooLong": "must be at most {max} characters",
   "validation.httpUrl": "must be a web address starting with http:// or https://",

@@ -1,0 +1,113 @@
+import { getFormProps, useForm, type DefaultValue } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireProducer } from "../auth/guards.server";
+import { FormActions, FormErrors } from "../components/form";
+import { TrademarkFields } from "../components/trademark-fields";
+import { trademarkFormSchema, type TrademarkForm } from "../domain/trademark-form";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { getOwnTrademark, regNoTakenByOther, saveOwnTrademark, submitOwnTrademark } from "../../db/queries/producer-trademarks";
+import { db } from "../services.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireProducer(request);
+  const tm = await getOwnTrademark(db(), user.organization_id, recordIdOr404(params.id));
+  if (!tm) notFound();
+  const r = tm.revision?.data as (Partial<TrademarkForm> & { nice_classes?: number[] }) | undefined;
+  const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const source = r ?? { ...tm, nice_classes: tm.class_list ? tm.class_list.split(";").map(Number) : [] };
+  return {
+    id: tm.id,
+    status: tm.status,
+    revision: tm.revision?.status ?? null,
+    reviewComment: tm.revision?.review_comment ?? tm.review_comment,
+    // form input shape (classes as "29;30", checkboxes as "on"), not the parsed schema output
+    defaults: {
+      reg_no: str(source.reg_no),
+      name_zh: str(source.name_zh),
+      name_en: str(source.name_en),
+      mark_type: str(source.mark_type),
+      nice_classes: (source.nice_classes ?? []).join(";"),
+      goods: str(source.goods),
+      application_date: str(source.application_date),
+      registration_date: str(source.registration_date),
+      legal_status: str(source.legal_status),
+      well_known: source.well_known ? "on" : undefined,
+      well_known_year: str(source.well_known_year),
+      provincial_famous: source.provincial_famous ? "on" : undefined,
+    } as unknown as DefaultValue<TrademarkForm>,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireProducer(request);
+  const id = recordIdOr404(params.id);
+  const formData = await request.formData();
+  if (formData.get("intent") === "submit") {
+    const result = await db().transaction().execute((trx) => submitOwnTrademark(trx, user.organization_id, id));
+    if (result === "not_found") notFound();
+    return { result: undefined, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+  }
+  const submission = parseWithZod(formData, { schema: trademarkFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.value.reg_no && (await regNoTakenByOther(db(), submission.value.reg_no, id))) {
+    return data({ result: submission.reply({ fieldErrors: { reg_no: ["producer.regNoTaken"] } }), message: null }, { status: 409 });
+  }
+  const saved = await db().transaction().execute((trx) => saveOwnTrademark(trx, user.organization_id, id, user.id, submission.value));
+  if (saved === "not_found") notFound();
+  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+}
+
+export default function EditTrademark() {
+  const { id, status, revision, reviewComment, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm<TrademarkForm>({
+    id: `trademark-${id}`,
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: trademarkFormSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="form">
+      <h1>{t("producer.editTrademark")}</h1>
+      <p>
+        {t("producer.status")}: <span className="badge">{t(`status.${status}` as MessageKey)}</span>
+        {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
+      </p>
+      {reviewComment && <p className="notice">{t("producer.reviewComment", { comment: reviewComment })}</p>}
+      {actionData?.message && (
+        <p className="notice" role="status">
+          {t(actionData.message as MessageKey)}
+        </p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TrademarkFields fields={fields} />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("producer.save")}
+          </button>
+        </FormActions>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="submit" />
+        <button type="submit" className="button button--secondary">
+          {t("producer.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("producer.editTrademark")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

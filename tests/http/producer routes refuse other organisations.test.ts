@@ -1,0 +1,183 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, signInOverHttp } from "../support/accounts";
+import { startTestApp, type TestApp } from "../support/app";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestSearch } from "../support/search";
+
+let t: TestDatabase;
+let search: Awaited<ReturnType<typeof createTestSearch>>;
+let app: TestApp;
+let owner: { cookie: string; organizationId: number };
+let other: { cookie: string; organizationId: number };
+let reviewerCookie: string;
+let productId: number;
+let trademarkId: number;
+let imageId: number;
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+const post = (p: string, cookie: string, body: URLSearchParams | FormData) =>
+  fetch(`${app.url}${p}`, { method: "POST", redirect: "manual", headers: { cookie, origin: app.url }, body });
+
+async function snapshot() {
+  const [products, images, trademarks, revisions, classes] = await Promise.all([
+    t.db.selectFrom("products").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("images").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("trademarks").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("record_revisions").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("trademark_classes").selectAll().execute(),
+  ]);
+  return JSON.stringify({ products, images, trademarks, revisions, classes });
+}
+
+function imagesOnDisk(dataDir: string) {
+  const dir = path.join(dataDir, "images");
+  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp)$/.test(f)).length : 0;
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  search = await createTestSearch();
+  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix });
+  dataDir = app.dataDir;
+  const a = await createAccount(t.db, { organizationName: "甲合作社" });
+  const b = await createAccount(t.db, { organizationName: "乙合作社" });
+  const r = await createAccount(t.db, { role: "reviewer" });
+  owner = { cookie: (await signInOverHttp(app.url, a.email, a.password)).cookie, organizationId: a.organizationId! };
+  other = { cookie: (await signInOverHttp(app.url, b.email, b.password)).cookie, organizationId: b.organizationId! };
+  reviewerCookie = (await signInOverHttp(app.url, r.email, r.password)).cookie;
+
+  const created = await post("/producer/products/new", owner.cookie, form({ name_zh: "甲的产品", category: "水果" }));
+  expect(created.status).toBe(302);
+  productId = Number(created.headers.get("location")!.match(/products\/(\d+)/)![1]);
+  const upload = new FormData();
+  upload.set("file", new Blob([new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg")))]), "a.jpg");
+  upload.set("alt_zh", "甲的图片");
+  expect((await post(`/producer/products/${productId}/images`, owner.cookie, upload)).status).toBe(200);
+  imageId = (await t.db.selectFrom("images").select("id").where("owner_id", "=", productId).executeTakeFirstOrThrow()).id;
+  const tm = await post("/producer/trademarks/new", owner.cookie, form({ name_zh: "甲牌", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }));
+  expect(tm.status).toBe(302);
+  trademarkId = Number(tm.headers.get("location")!.match(/trademarks\/(\d+)/)![1]);
+});
+afterAll(async () => {
+  await app?.stop();
+  await search?.drop();
+  await t?.drop();
+});
+
+describe("every mutating producer route, tried with another organisation's ids", () => {
+  const attempts = () => [
+    { path: `/producer/products/${productId}`, body: form({ name_zh: "被改了", category: "水果" }) },
+    { path: `/producer/products/${productId}`, body: form({ intent: "submit" }) },
+    { path: `/producer/products/${productId}`, body: form({ intent: "delete" }) },
+    { path: `/producer/products/${productId}/images`, body: form({ intent: "delete", image_id: String(imageId) }) },
+    { path: `/producer/products/${productId}/images`, body: form({ intent: "down", image_id: String(imageId) }) },
+    { path: `/producer/trademarks/${trademarkId}`, body: form({ name_zh: "被改了", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }) },
+    { path: `/producer/trademarks/${trademarkId}`, body: form({ intent: "submit" }) },
+  ];
+
+  it("answers another producer with 404 and changes nothing", async () => {
+    const before = await snapshot();
+    for (const a of attempts()) {
+      const res = await post(a.path, other.cookie, a.body);
+      expect({ path: a.path, status: res.status }).toEqual({ path: a.path, status: 404 });
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses an upload into another organisation's product before reading it", async () => {
+    const before = await snapshot();
+    const files = imagesOnDisk(dataDir);
+    const upload = new FormData();
+    upload.set("file", new Blob([new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg")))]), "b.jpg");
+    upload.set("alt_zh", "乙的图片");
+    expect((await post(`/producer/products/${productId}/images`, other.cookie, upload)).status).toBe(404);
+    expect(await snapshot()).toBe(before);
+    expect(imagesOnDisk(dataDir)).toBe(files);
+  });
+
+  it("sends anonymous visitors to sign in and refuses other roles, changing nothing", async () => {
+    const before = await snapshot();
+    for (const a of attempts()) {
+      const anonymous = await post(a.path, "", a.body);
+      expect(anonymous.status).toBe(302);
+      expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+      expect((await post(a.path, reviewerCookie, a.body)).status).toBe(403);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("ignores fields a producer may not set (mass assignment)", async () => {
+    const res = await post(
+      "/producer/products/new",
+      other.cookie,
+      form({ name_zh: "乙的产品", category: "蔬菜", status: "published", organization_id: String(owner.organizationId), is_sample: "true", id: String(productId) }),
+    );
+    expect(res.status).toBe(302);
+    const row = await t.db.selectFrom("products").selectAll().where("name_zh", "=", "乙的产品").executeTakeFirstOrThrow();
+    expect(row.status).toBe("draft");
+    expect(row.organization_id).toBe(other.organizationId);
+    expect(row.is_sample).toBe(false);
+  });
+
+  it("refuses to link another organisation's trademark to a product", async () => {
+    const res = await post("/producer/products/new", other.cookie, form({ name_zh: "借用商标", category: "蔬菜", trademark_id: String(trademarkId) }));
+    expect(res.status).toBe(400);
+    expect(await t.db.selectFrom("products").select("id").where("name_zh", "=", "借用商标").executeTakeFirst()).toBeUndefined();
+  });
+});
+
+describe("hostile uploads get a clear message and write nothing", () => {
+  async function tryUpload(data: Buffer, name = "x.jpg") {
+    const before = await snapshot();
+    const files = imagesOnDisk(dataDir);
+    const body = new FormData();
+    body.set("file", new Blob([new Uint8Array(data)]), name);
+    body.set("alt_zh", "说明");
+    const res = await post(`/producer/products/${productId}/images`, owner.cookie, body);
+    expect(await snapshot()).toBe(before);
+    expect(imagesOnDisk(dataDir)).toBe(files);
+    return { status: res.status, html: await res.text() };
+  }
+
+  it.each([
+    ["zero bytes", Buffer.alloc(0), "请选择一张图片"],
+    ["HTML renamed .jpg", Buffer.from("<html><script>alert(1)</script></html>"), "只支持 JPEG、PNG 或 WebP"],
+    ["SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), "只支持 JPEG、PNG 或 WebP"],
+  ])("%s", async (_label, data, message) => {
+    const { status, html } = await tryUpload(data);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(html).toContain(message);
+  });
+
+  it("a truncated JPEG", async () => {
+    const good = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg"));
+    const { status, html } = await tryUpload(good.subarray(0, Math.floor(good.length / 2)));
+    expect(status).toBe(422);
+    expect(html).toContain("图片文件已损坏");
+  });
+
+  it("an animated WebP", async () => {
+    const frames = await Promise.all([0, 1, 2].map((i) => sharp({ create: { width: 20, height: 20, channels: 3, background: { r: i * 100, g: 255 - i * 80, b: 0 } } }).png().toBuffer()));
+    const { status, html } = await tryUpload(await sharp(frames, { join: { animated: true } }).webp().toBuffer());
+    expect(status).toBe(422);
+    expect(html).toContain("不支持动图");
+  });
+
+  it("a body over the limit and a flood of parts are refused while streaming", async () => {
+    const big = await tryUpload(Buffer.alloc(17 * 1024 * 1024, 0xff));
+    expect(big.status).toBe(413);
+    const many = new FormData();
+    for (let i = 0; i < 2000; i++) many.append(`f${i}`, "x");
+    const res = await post(`/producer/products/${productId}/images`, owner.cookie, many);
+    expect(res.status).toBe(413);
+  });
+
+  it("the server stays healthy afterwards", async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+});
