@@ -108,7 +108,7 @@ export function FacetGroup({
               <label>
                 <input type="checkbox" form={form} name={facet} value={value} defaultChecked={selected.includes(value)} />
                 <span lang={label.lang}>{label.text}</span>
-                {count !== undefined && <span className="facet__count">({count})</span>}
+                {count !== undefined && <span className="facet__count">{`(${count})`}</span>}
               </label>
             </li>
           );

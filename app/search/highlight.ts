@@ -20,7 +20,13 @@ export function highlightSegments(formatted: string): Segment[] {
     } else current += ch;
   }
   if (current) segments.push({ text: current, marked });
-  return segments;
+  // Meilisearch marks each matched token: 青稞 and 饼 become one mark, not two touching ones
+  return segments.reduce<Segment[]>((out, s) => {
+    const last = out[out.length - 1];
+    if (last && last.marked === s.marked) last.text += s.text;
+    else out.push({ ...s });
+    return out;
+  }, []);
 }
 
 export function escapeHtml(text: string): string {
