@@ -351,9 +351,158 @@ export interface Database {
   images: ImagesTable;
   figures: FiguresTable;
   search_outbox: SearchOutboxTable;
+  audit_log: AuditLogTable;
+  misuse_reports: MisuseReportsTable;
+  misuse_report_notes: MisuseReportNotesTable;
 }
 
 export type GiProduct = Selectable<GiProductsTable>;
 export type NewGiProduct = Insertable<GiProductsTable>;
 export type GiProductUpdate = Updateable<GiProductsTable>;
 export type Place = Selectable<PlacesTable>;
+
+// Review and trust (2026_11_28_110000_create_review_and_trust): append-only audit log and misuse reports.
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultTimestamp;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: number;
+  field: string | null;
+  before: ColumnType<unknown, unknown, never>;
+  after: ColumnType<unknown, unknown, never>;
+  note: string | null;
+}
+
+export type MisuseReportStatus = "new" | "investigating" | "referred" | "closed";
+
+export interface MisuseReportsTable {
+  id: Generated<number>;
+  case_no: string;
+  status_token_hash: string;
+  status: Generated<MisuseReportStatus>;
+  what_seen: string;
+  gi_product_id: number | null;
+  place_kind: "shop" | "market" | "online";
+  place_name: string | null;
+  online_url: string | null;
+  seen_on: DateOnly | null;
+  contact: string | null;
+  client_key: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MisuseReportNotesTable {
+  id: Generated<number>;
+  report_id: number;
+  author_id: number | null;
+  body: string;
+  status_from: MisuseReportStatus | null;
+  status_to: MisuseReportStatus | null;
+  created_at: DefaultTimestamp;
+}
+
+// Buyers and matching (2026_11_28_120000_create_buyer_matching): shortlists, inquiries with a thread per producer
+// addressed, deal outcomes and the inquiry throttle. Declared as a merge of `Database` so the block stays self-contained.
+
+export interface ShortlistsTable {
+  id: Generated<number>;
+  token_hash: string | null;
+  user_id: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ShortlistItemsTable {
+  shortlist_id: number;
+  product_id: number;
+  added_at: DefaultTimestamp;
+}
+
+export interface InquiriesTable {
+  id: Generated<number>;
+  buyer_token_hash: string;
+  buyer_user_id: number | null;
+  buyer_name: string;
+  buyer_organization: string | null;
+  buyer_email: string | null;
+  buyer_phone: string | null;
+  quantity: ColumnType<string, string | number, string | number>;
+  quantity_unit: string;
+  delivery_from: DateOnly;
+  delivery_to: DateOnly;
+  destination_province: string;
+  target_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  sample_wanted: Generated<boolean>;
+  message: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export type InquiryStatus = "new" | "replied" | "quoted" | "closed";
+
+export interface InquiryRecipientsTable {
+  id: Generated<number>;
+  inquiry_id: number;
+  organization_id: number;
+  status: Generated<InquiryStatus>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface InquiryProductsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  product_id: number | null;
+  product_name_zh: string;
+  product_name_en: string | null;
+}
+
+export interface InquiryMessagesTable {
+  id: Generated<number>;
+  recipient_id: number;
+  author: "buyer" | "producer";
+  author_user_id: number | null;
+  body: string;
+  quoted_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  created_at: DefaultTimestamp;
+}
+
+export type DealKind = "intent" | "signed";
+export type DealRecorder = "producer" | "buyer" | "fair_staff" | "admin";
+
+export interface DealsTable {
+  id: Generated<number>;
+  kind: DealKind;
+  organization_id: number;
+  product_id: number | null;
+  product_name_zh: string;
+  inquiry_recipient_id: number | null;
+  amount_cny: ColumnType<string, string | number, string | number>;
+  deal_date: DateOnly;
+  event_id: number | null;
+  note: string | null;
+  recorded_by: DealRecorder;
+  recorded_by_user_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface MatchingThrottleEventsTable {
+  id: Generated<number>;
+  action: "inquiry" | "reply";
+  client_key: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface Database {
+  shortlists: ShortlistsTable;
+  shortlist_items: ShortlistItemsTable;
+  inquiries: InquiriesTable;
+  inquiry_recipients: InquiryRecipientsTable;
+  inquiry_products: InquiryProductsTable;
+  inquiry_messages: InquiryMessagesTable;
+  deals: DealsTable;
+  matching_throttle_events: MatchingThrottleEventsTable;
+}

@@ -54,7 +54,8 @@ export async function getOwnProduct(db: Executor, organizationId: number, produc
   return { ...product, revision: revision ?? null };
 }
 
-function columns(form: ProductForm) {
+/** The product row's columns from the producer's form (also used by review to diff and apply a revision). */
+export function productColumns(form: ProductForm) {
   return {
     name_zh: form.name_zh,
     name_en: form.name_en,
@@ -87,6 +88,24 @@ async function replaceCertifications(trx: Transaction<Database>, productId: numb
   }
 }
 
+/**
+ * Writes a product form onto the live row: its columns plus the complete list of certifications. Shared by the
+ * producer's edit of an unpublished product and the reviewer's approval of a revision of a published one.
+ */
+export async function applyProductForm(
+  trx: Transaction<Database>,
+  productId: number,
+  form: ProductForm,
+  extra: { status?: "draft" | "published"; updated_by?: number } = {},
+) {
+  await trx
+    .updateTable("products")
+    .set({ ...productColumns(form), ...extra, updated_at: sql`now()` })
+    .where("id", "=", productId)
+    .execute();
+  await replaceCertifications(trx, productId, form);
+}
+
 /** Checks that the brand links the producer chose point at things it may link: its own trademark, published GIs/brands. */
 export async function brandLinksAllowed(db: Executor, organizationId: number, form: ProductForm) {
   if (form.trademark_id) {
@@ -107,7 +126,7 @@ export async function brandLinksAllowed(db: Executor, organizationId: number, fo
 export async function createDraftProduct(trx: Transaction<Database>, organizationId: number, userId: number, form: ProductForm) {
   const { id } = await trx
     .insertInto("products")
-    .values({ ...columns(form), organization_id: organizationId, status: "draft", created_by: userId, updated_by: userId })
+    .values({ ...productColumns(form), organization_id: organizationId, status: "draft", created_by: userId, updated_by: userId })
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceCertifications(trx, id, form);
@@ -128,12 +147,7 @@ export async function saveOwnProduct(trx: Transaction<Database>, organizationId:
     .executeTakeFirst();
   if (!current) return "not_found" as const;
   if (current.status !== "published") {
-    await trx
-      .updateTable("products")
-      .set({ ...columns(form), status: "draft", updated_by: userId, updated_at: sql`now()` })
-      .where("id", "=", productId)
-      .execute();
-    await replaceCertifications(trx, productId, form);
+    await applyProductForm(trx, productId, form, { status: "draft", updated_by: userId });
     return "saved" as const;
   }
   const data = { ...form } as Record<string, unknown>;

@@ -1,0 +1,237 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole, STAFF_ROLES } from "../auth/guards.server";
+import { FormActions, FormErrors, SelectField, TextField } from "../components/form";
+import { ActionResult, asText, AuditTable, creditKey, formatDate, StatusBadge } from "../components/staff";
+import { CREDIT_STATUSES, creditSchema } from "../domain/review-forms";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { validityText } from "../lib/format";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { claimDecisionAction, markVerifiedAction } from "../staff/actions.server";
+import { listAudit } from "../../db/queries/audit";
+import { claimsOf } from "../../db/queries/claims";
+import { setCreditStatus, staffOrganization } from "../../db/queries/review";
+import { db } from "../services.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, STAFF_ROLES);
+  const id = recordIdOr404(params.id);
+  const org = await staffOrganization(db(), id);
+  if (!org) notFound();
+  const [claims, history] = await Promise.all([claimsOf(db(), id), listAudit(db(), { entityType: "organization", entityId: id }, 1, 30)]);
+  return { org, claims, history: history.rows };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const id = recordIdOr404(params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "claim") {
+    // the claim must belong to this organisation: anything else is not found here
+    const claims = await claimsOf(db(), id);
+    if (!claims.some((c) => c.kind === formData.get("kind") && String(c.id) === formData.get("id"))) notFound();
+    return { credit: undefined, result: (await claimDecisionAction(user, formData)).data };
+  }
+  if (intent === "verify") {
+    formData.set("type", "organization");
+    formData.set("id", String(id));
+    return { credit: undefined, result: (await markVerifiedAction(user, formData)).data };
+  }
+  const submission = parseWithZod(formData, { schema: creditSchema });
+  if (submission.status !== "success") return data({ credit: submission.reply(), result: undefined }, { status: 400 });
+  const v = submission.value;
+  const done = await db()
+    .transaction()
+    .execute((trx) => setCreditStatus(trx, user.id, id, { status: v.credit_status, source: v.credit_status_source, date: v.credit_status_date, note: v.note }));
+  if (done === "not_found") notFound();
+  return { credit: submission.reply({ resetForm: true }), result: { ok: true, message: "staff.creditSaved" } };
+}
+
+export default function StaffOrganizationPage() {
+  const { org, claims, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: `credit-${org.id}`,
+    lastResult: actionData?.credit,
+    defaultValue: { credit_status: org.credit_status, credit_status_source: org.credit_status_source ?? "", credit_status_date: org.credit_status_date ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: creditSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section>
+      <h1 lang="zh-CN">{org.name_zh}</h1>
+      <p>
+        <StatusBadge label={t(`status.${org.status}` as MessageKey)} />
+        {org.credit_status !== "normal" && <StatusBadge tone="warn" label={t(creditKey(org.credit_status))} />}
+        {org.is_sample && <StatusBadge label={t("label.sample")} />}
+      </p>
+      <ActionResult result={actionData?.result} />
+      <dl className="facts">
+        <dt>{t("record.creditCode")}</dt>
+        <dd>{org.credit_code ?? "—"}</dd>
+        <dt>{t("record.origin")}</dt>
+        <dd lang="zh-CN">{org.county_zh ?? "—"}</dd>
+        <dt>{t("staff.confidence")}</dt>
+        <dd>
+          {t(`confidence.${org.confidence}` as MessageKey)} ·{" "}
+          {org.last_verified_at ? t("staff.lastVerified", { date: formatDate(org.last_verified_at), name: org.verified_by_name ?? "—" }) : t("staff.notVerified")}
+        </dd>
+      </dl>
+      <FormActions>
+        {org.status === "published" && org.credit_status === "normal" && <Link to={`/organizations/${org.id}`}>{t("staff.openPublic")}</Link>}
+        {org.status === "published" && (
+          <Form method="post">
+            <input type="hidden" name="intent" value="verify" />
+            <button type="submit" className="button button--secondary">
+              {t("staff.markVerified")}
+            </button>
+          </Form>
+        )}
+      </FormActions>
+
+      <h2>{t("staff.creditTitle")}</h2>
+      <p>{t("staff.creditIntro")}</p>
+      <p>
+        {t("staff.creditCurrent", { status: t(creditKey(org.credit_status)) })}
+        {org.credit_status !== "normal" && ` — ${t("staff.creditSourceShown", { source: org.credit_status_source ?? "—", date: org.credit_status_date ?? "—" })}`}
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="credit" />
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <SelectField meta={asText(fields.credit_status)} label={t("staff.creditStatus")} options={CREDIT_STATUSES.map((s) => ({ value: s, label: t(creditKey(s)) }))} />
+        <TextField meta={asText(fields.credit_status_source)} label={t("staff.creditSource")} hint={t("staff.creditSourceHint")} />
+        <TextField meta={asText(fields.credit_status_date)} label={t("staff.creditDate")} type="date" />
+        <TextField meta={asText(fields.note)} label={t("staff.note")} />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("staff.creditSave")}
+          </button>
+        </FormActions>
+      </Form>
+
+      <h2>{t("staff.authorisations")}</h2>
+      {claims.length === 0 ? (
+        <p>{t("record.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="status-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.col.target")}</th>
+                <th scope="col">{t("staff.col.basis")}</th>
+                <th scope="col">{t("staff.col.validity")}</th>
+                <th scope="col">{t("staff.col.status")}</th>
+                <th scope="col">{t("staff.col.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={`${c.kind}-${c.id}`}>
+                  <td>
+                    <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
+                  </td>
+                  <td>
+                    {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
+                    <span lang="zh-CN">{c.reference ?? "—"}</span>
+                  </td>
+                  <td>{validityText(t, c.valid_from, c.valid_to)}</td>
+                  <td>
+                    {t(`verification.${c.verification}` as MessageKey)}
+                    {c.verified_at && ` · ${formatDate(c.verified_at)} ${c.verified_by_name ?? ""}`}
+                  </td>
+                  <td>
+                    <div className="form-actions">
+                      {c.verification === "verified" && (
+                        <>
+                          <Link to={`/staff/qr/${c.kind}/${c.id}`}>{t("staff.printQr")}</Link>
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="claim" />
+                            <input type="hidden" name="kind" value={c.kind} />
+                            <input type="hidden" name="id" value={c.id} />
+                            <button type="submit" name="decision" value="revoke" className="button button--secondary">
+                              {t("staff.revokeClaim")}
+                            </button>
+                          </Form>
+                        </>
+                      )}
+                      {c.verification === "pending" && (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="claim" />
+                          <input type="hidden" name="kind" value={c.kind} />
+                          <input type="hidden" name="id" value={c.id} />
+                          <button type="submit" name="decision" value="verify" className="button">
+                            {t("staff.verifyClaim")}
+                          </button>{" "}
+                          <button type="submit" name="decision" value="reject" className="button button--secondary">
+                            {t("staff.rejectClaim")}
+                          </button>
+                        </Form>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("staff.products")}</h2>
+      {org.products.length === 0 ? (
+        <p>{t("record.none")}</p>
+      ) : (
+        <ul className="plain-list">
+          {org.products.map((p) => (
+            <li key={p.id}>
+              <span lang="zh-CN">{p.name_zh}</span> · {t(`status.${p.status}` as MessageKey)} ·{" "}
+              <Link to={`/staff/audit?entity_type=product&entity_id=${p.id}`}>{t("staff.history")}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("staff.trademarks")}</h2>
+      {org.trademarks.length === 0 ? (
+        <p>{t("record.none")}</p>
+      ) : (
+        <ul className="plain-list">
+          {org.trademarks.map((m) => (
+            <li key={m.id}>
+              <span lang="zh-CN">{m.name_zh}</span> {m.reg_no ?? ""} · {t(`status.${m.status}` as MessageKey)} ·{" "}
+              <Link to={`/staff/audit?entity_type=trademark&entity_id=${m.id}`}>{t("staff.history")}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("staff.accounts")}</h2>
+      {org.users.length === 0 ? (
+        <p>{t("record.none")}</p>
+      ) : (
+        <ul className="plain-list">
+          {org.users.map((u) => (
+            <li key={u.id}>
+              {u.display_name ?? ""} {u.email ?? u.phone} · {u.disabled_at ? t("users.disabled") : t("users.active")}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/staff/users">{t("staff.users")}</Link>
+      </p>
+      <h2>{t("staff.history")}</h2>
+      <AuditTable rows={history} showRecord={false} />
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${data?.org.name_zh ?? t("staff.organizations")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,262 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database, GiAuthorisedUsersTable, Verification } from "../schema";
+import { setAuditActor, writeAudit } from "./audit";
+import { enqueueSearchSync } from "./outbox";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// Authorised use: who may use a GI (gi_authorised_users) or a regional public brand (regional_brand_licences).
+// Producers file claims for their own organisation; a claim stays pending (no badge anywhere) until staff verify it.
+
+export type ClaimKind = "gi" | "brand";
+export type Basis = GiAuthorisedUsersTable["basis"];
+
+export interface ClaimInput {
+  kind: ClaimKind;
+  targetId: number;
+  basis: Basis | null;
+  reference: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export async function claimChoices(db: Executor) {
+  const [gis, brands] = await Promise.all([
+    db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+  ]);
+  return { gis, brands };
+}
+
+/** Both kinds of claim for one organisation (all states), GIs first. */
+export async function claimsOf(db: Executor, organizationId: number) {
+  const [gis, brands] = await Promise.all([
+    db
+      .selectFrom("gi_authorised_users as au")
+      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+      .leftJoin("users as v", "v.id", "au.verified_by")
+      .select([
+        "au.id",
+        "g.id as target_id",
+        "g.name_zh",
+        "au.basis",
+        "au.basis_reference as reference",
+        "au.valid_from",
+        "au.valid_to",
+        "au.verification",
+        "au.verified_at",
+        sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
+        sql<boolean>`(au.verification = 'verified' and (au.valid_from is null or au.valid_from <= current_date) and (au.valid_to is null or au.valid_to >= current_date))`.as("current"),
+      ])
+      .where("au.organization_id", "=", organizationId)
+      .orderBy("g.name_zh")
+      .execute(),
+    db
+      .selectFrom("regional_brand_licences as rl")
+      .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
+      .leftJoin("users as v", "v.id", "rl.verified_by")
+      .select([
+        "rl.id",
+        "r.id as target_id",
+        "r.name_zh",
+        sql<Basis | null>`null`.as("basis"),
+        "rl.licence_no as reference",
+        "rl.valid_from",
+        "rl.valid_to",
+        "rl.verification",
+        "rl.verified_at",
+        sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
+        sql<boolean>`(rl.verification = 'verified' and (rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date))`.as("current"),
+      ])
+      .where("rl.organization_id", "=", organizationId)
+      .orderBy("r.name_zh")
+      .execute(),
+  ]);
+  return [...gis.map((c) => ({ ...c, kind: "gi" as const })), ...brands.map((c) => ({ ...c, kind: "brand" as const }))];
+}
+
+/**
+ * Files (or re-files) a claim for the producer's own organisation. A verified one is not touched (staff revoke it
+ * first); a pending, rejected or revoked one is replaced by the new details and waits for review again.
+ */
+export async function fileClaim(trx: Transaction<Database>, organizationId: number, userId: number, input: ClaimInput) {
+  const table = input.kind === "gi" ? "gi_products" : "regional_brands";
+  const target = await trx.selectFrom(table).select("id").where("id", "=", input.targetId).where("status", "=", "published").executeTakeFirst();
+  if (!target) return "unknown_target" as const;
+  if (input.kind === "gi") {
+    const existing = await trx
+      .selectFrom("gi_authorised_users")
+      .select(["id", "verification"])
+      .where("gi_product_id", "=", input.targetId)
+      .where("organization_id", "=", organizationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing?.verification === "verified") return "already_verified" as const;
+    const values = {
+      basis: input.basis ?? "other_record",
+      basis_reference: input.reference,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      verification: "pending" as const,
+      verified_at: null,
+      verified_by: null,
+      updated_at: sql<Date>`now()`,
+    };
+    const id = existing
+      ? (await trx.updateTable("gi_authorised_users").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
+      : (await trx.insertInto("gi_authorised_users").values({ ...values, gi_product_id: input.targetId, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow()).id;
+    await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "gi_authorised_user", entityId: id, after: values.basis_reference });
+    return "filed" as const;
+  }
+  const existing = await trx
+    .selectFrom("regional_brand_licences")
+    .select(["id", "verification"])
+    .where("regional_brand_id", "=", input.targetId)
+    .where("organization_id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (existing?.verification === "verified") return "already_verified" as const;
+  const values = {
+    licence_no: input.reference,
+    valid_from: input.validFrom,
+    valid_to: input.validTo,
+    verification: "pending" as const,
+    verified_at: null,
+    verified_by: null,
+    updated_at: sql<Date>`now()`,
+  };
+  const id = existing
+    ? (await trx.updateTable("regional_brand_licences").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
+    : (await trx.insertInto("regional_brand_licences").values({ ...values, regional_brand_id: input.targetId, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow()).id;
+  await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "regional_brand_licence", entityId: id, after: input.reference });
+  return "filed" as const;
+}
+
+/** Withdraws the organisation's own pending claim; anything else (another organisation's, a verified one) finds nothing. */
+export async function withdrawClaim(trx: Transaction<Database>, organizationId: number, kind: ClaimKind, id: number) {
+  const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
+  const row = await trx.deleteFrom(table).where("id", "=", id).where("organization_id", "=", organizationId).where("verification", "=", "pending").returning("id").executeTakeFirst();
+  return !!row;
+}
+
+/** Claims waiting for staff, oldest first. */
+export async function pendingClaims(db: Executor) {
+  const [gis, brands] = await Promise.all([
+    db
+      .selectFrom("gi_authorised_users as au")
+      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+      .innerJoin("organizations as o", "o.id", "au.organization_id")
+      .select([
+        "au.id",
+        "g.name_zh as target",
+        "o.id as organization_id",
+        "o.name_zh as organization",
+        "o.credit_code",
+        "o.credit_status",
+        "au.basis",
+        "au.basis_reference as reference",
+        "au.valid_from",
+        "au.valid_to",
+        "au.updated_at",
+      ])
+      .where("au.verification", "=", "pending")
+      .execute(),
+    db
+      .selectFrom("regional_brand_licences as rl")
+      .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
+      .innerJoin("organizations as o", "o.id", "rl.organization_id")
+      .select([
+        "rl.id",
+        "r.name_zh as target",
+        "o.id as organization_id",
+        "o.name_zh as organization",
+        "o.credit_code",
+        "o.credit_status",
+        sql<Basis | null>`null`.as("basis"),
+        "rl.licence_no as reference",
+        "rl.valid_from",
+        "rl.valid_to",
+        "rl.updated_at",
+      ])
+      .where("rl.verification", "=", "pending")
+      .execute(),
+  ]);
+  return [...gis.map((c) => ({ ...c, kind: "gi" as const })), ...brands.map((c) => ({ ...c, kind: "brand" as const }))].sort(
+    (a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime(),
+  );
+}
+
+export async function pendingClaimCount(db: Executor) {
+  const row = await sql<{ n: number }>`
+    select (select count(*) from gi_authorised_users where verification = 'pending')
+         + (select count(*) from regional_brand_licences where verification = 'pending') as n`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+export type ClaimDecision = "verify" | "reject" | "revoke";
+const FROM: Record<ClaimDecision, Verification[]> = { verify: ["pending"], reject: ["pending"], revoke: ["verified"] };
+const TO: Record<ClaimDecision, Verification> = { verify: "verified", reject: "rejected", revoke: "revoked" };
+
+/**
+ * Verifies or rejects a pending claim, or revokes a verified one. The products that could show the badge, the
+ * organisation and the GI or brand are announced to search in the same transaction.
+ */
+export async function decideClaim(trx: Transaction<Database>, actorId: number, kind: ClaimKind, id: number, decision: ClaimDecision, note: string | null) {
+  await setAuditActor(trx, actorId);
+  const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
+  const row =
+    kind === "gi"
+      ? await trx.selectFrom("gi_authorised_users").select(["id", "organization_id", "gi_product_id as target_id", "verification"]).where("id", "=", id).forUpdate().executeTakeFirst()
+      : await trx.selectFrom("regional_brand_licences").select(["id", "organization_id", "regional_brand_id as target_id", "verification"]).where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!row) return "not_found" as const;
+  if (!FROM[decision].includes(row.verification)) return "stale" as const;
+  if (decision === "verify") {
+    const org = await trx.selectFrom("organizations").select("credit_status").where("id", "=", row.organization_id).executeTakeFirstOrThrow();
+    if (org.credit_status !== "normal") return "credit_blocked" as const;
+  }
+  await trx
+    .updateTable(table)
+    .set({ verification: TO[decision], verified_at: sql`now()`, verified_by: actorId, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .execute();
+  const products = await trx
+    .selectFrom("products")
+    .select("id")
+    .where("organization_id", "=", row.organization_id)
+    .where(kind === "gi" ? "gi_product_id" : "regional_brand_id", "=", row.target_id)
+    .execute();
+  await enqueueSearchSync(trx, "product", products.map((p) => p.id));
+  await enqueueSearchSync(trx, "organization", [row.organization_id]);
+  await enqueueSearchSync(trx, kind === "gi" ? "gi" : "regional_brand", [row.target_id]);
+  await writeAudit(trx, {
+    actorId,
+    action: decision === "verify" ? "verify_claim" : decision === "reject" ? "reject_claim" : "revoke_claim",
+    entityType: kind === "gi" ? "gi_authorised_user" : "regional_brand_licence",
+    entityId: id,
+    field: "verification",
+    before: row.verification,
+    after: TO[decision],
+    note,
+  });
+  return "ok" as const;
+}
+
+/** What a printed QR label is about: one verified authorised user. */
+export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: number) {
+  if (kind === "gi") {
+    return db
+      .selectFrom("gi_authorised_users as au")
+      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+      .innerJoin("organizations as o", "o.id", "au.organization_id")
+      .select(["au.id", "g.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "au.basis_reference as reference", "au.valid_from", "au.valid_to", "au.verification"])
+      .where("au.id", "=", id)
+      .executeTakeFirst();
+  }
+  return db
+    .selectFrom("regional_brand_licences as rl")
+    .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
+    .innerJoin("organizations as o", "o.id", "rl.organization_id")
+    .select(["rl.id", "r.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "rl.licence_no as reference", "rl.valid_from", "rl.valid_to", "rl.verification"])
+    .where("rl.id", "=", id)
+    .executeTakeFirst();
+}
