@@ -4,6 +4,7 @@ import { TrustBadges } from "../components/badges";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublishedTrademark } from "../../db/queries/trademarks";
+import { verifiedBy } from "../../db/queries/verify";
 import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -16,9 +17,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     .select(["class_no", "name_zh", "name_en"])
     .where("class_no", "in", tm.classes.length ? tm.classes.map((c) => c.class_no) : [0])
     .execute();
+  // "verified" says by whom and when (the reviewer's display name, else the regulator in general)
+  const verifier = tm.last_verified_at ? await verifiedBy(db(), "trademark", tm.id) : undefined;
   return {
     tm: {
       ...tm,
+      verified_by_name: verifier ? (verifier.name ?? "") : null,
       unverified: tm.confidence !== "high" && !tm.last_verified_at,
       validity: trademarkValidity(tm.registration_date, tm.legal_status, todayInChina()),
       classes: tm.classes.map((c) => ({ ...c, ...classNames.find((n) => n.class_no === c.class_no) })),
@@ -40,7 +44,13 @@ export default function TrademarkPage() {
         <TrustBadges unverified={tm.unverified} sample={tm.is_sample} />
         {tm.well_known && <span className="badge badge--gi">{t("record.wellKnown")}</span>}
         {tm.provincial_famous && <span className="badge badge--gi">{t("record.provincialFamous")}</span>}
-        {tm.last_verified_at && <span className="badge">{t("record.verifiedBy", { date: String(tm.last_verified_at).slice(0, 10) })}</span>}
+        {tm.last_verified_at && (
+          <span className="badge">
+            {tm.verified_by_name === null
+              ? t("record.verifiedBy", { date: String(tm.last_verified_at).slice(0, 10) })
+              : t("trust.verifiedByWhom", { name: tm.verified_by_name || t("trust.regulator"), date: new Date(tm.last_verified_at).toISOString().slice(0, 10) })}
+          </span>
+        )}
       </p>
       <dl className="facts">
         <dt>{t("record.regNo")}</dt>

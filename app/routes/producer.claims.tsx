@@ -1,0 +1,176 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireProducer } from "../auth/guards.server";
+import { FieldErrors, FormActions, FormErrors, SelectField, TextField } from "../components/form";
+import { asText, formatDate } from "../components/staff";
+import { msg } from "../domain/fields";
+import { BASES, claimSchema, parseTarget } from "../domain/review-forms";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { validityText } from "../lib/format";
+import { notFound } from "../lib/route-params";
+import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
+import { db } from "../services.server";
+
+// A producer's claims to use a GI or a regional brand, for its own organisation only (the organisation comes from the
+// session, never from the form). Claims wait as pending until staff verify them.
+
+const withdrawSchema = z.object({
+  kind: z.enum(["gi", "brand"]),
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireProducer(request);
+  const [claims, choices] = await Promise.all([claimsOf(db(), user.organization_id), claimChoices(db())]);
+  return { claims, choices };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireProducer(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) notFound();
+    const done = await db()
+      .transaction()
+      .execute((trx) => withdrawClaim(trx, user.organization_id, parsed.data.kind, parsed.data.id));
+    if (!done) notFound();
+    return { result: undefined, message: "claims.withdrawn" as const };
+  }
+  const submission = parseWithZod(formData, { schema: claimSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  const v = submission.value;
+  const target = parseTarget(v.target);
+  const outcome = await db()
+    .transaction()
+    .execute((trx) =>
+      fileClaim(trx, user.organization_id, user.id, { kind: target.kind, targetId: target.id, basis: v.basis, reference: v.reference, validFrom: v.valid_from, validTo: v.valid_to }),
+    );
+  if (outcome === "unknown_target") return data({ result: submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), message: null }, { status: 400 });
+  if (outcome === "already_verified") return data({ result: submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), message: null }, { status: 409 });
+  return { result: submission.reply({ resetForm: true }), message: "claims.filed" as const };
+}
+
+export default function ProducerClaims() {
+  const { claims, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: claimSchema }),
+    shouldValidate: "onBlur",
+  });
+  const target = asText(fields.target);
+  const { key: targetKey, ...targetProps } = getSelectProps(target, { ariaDescribedBy: undefined });
+  return (
+    <section className="form">
+      <h1>{t("claims.title")}</h1>
+      <p>{t("claims.intro")}</p>
+      {actionData?.message && (
+        <p className="notice" role="status">
+          {t(actionData.message)}
+        </p>
+      )}
+      <h2>{t("claims.list")}</h2>
+      {claims.length === 0 ? (
+        <p>{t("claims.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="status-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.col.target")}</th>
+                <th scope="col">{t("staff.col.basis")}</th>
+                <th scope="col">{t("staff.col.validity")}</th>
+                <th scope="col">{t("staff.col.status")}</th>
+                <th scope="col">{t("staff.col.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={`${c.kind}-${c.id}`}>
+                  <td>
+                    <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
+                  </td>
+                  <td>
+                    {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
+                    <span lang="zh-CN">{c.reference ?? "—"}</span>
+                  </td>
+                  <td>{validityText(t, c.valid_from, c.valid_to)}</td>
+                  <td>
+                    {t(`verification.${c.verification}` as MessageKey)}
+                    {c.verification === "verified" && c.verified_at && ` · ${formatDate(c.verified_at)}`}
+                  </td>
+                  <td>
+                    {c.verification === "pending" && (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="withdraw" />
+                        <input type="hidden" name="kind" value={c.kind} />
+                        <input type="hidden" name="id" value={c.id} />
+                        <button type="submit" className="button button--secondary" aria-label={`${t("claims.withdraw")}:${c.name_zh}`}>
+                          {t("claims.withdraw")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("claims.new")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <div className="field">
+          <label htmlFor={target.id}>{t("claims.target")}</label>
+          <select key={targetKey} {...targetProps}>
+            <option value="">{t("claims.choose")}</option>
+            <optgroup label={t("claim.kind.gi")}>
+              {choices.gis.map((g) => (
+                <option key={`gi-${g.id}`} value={`gi:${g.id}`} lang="zh-CN">
+                  {g.name_zh}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("claim.kind.brand")}>
+              {choices.brands.map((b) => (
+                <option key={`brand-${b.id}`} value={`brand:${b.id}`} lang="zh-CN">
+                  {b.name_zh}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+          <FieldErrors meta={fields.target} />
+        </div>
+        <SelectField
+          meta={asText(fields.basis)}
+          label={t("claims.basis")}
+          hint={t("claims.basisHint")}
+          options={[{ value: "", label: "—" }, ...BASES.map((b) => ({ value: b, label: t(`basis.${b}` as MessageKey) }))]}
+        />
+        <TextField meta={asText(fields.reference)} label={t("claims.reference")} hint={t("claims.referenceHint")} lang="zh-CN" />
+        <TextField meta={asText(fields.valid_from)} label={t("claims.validFrom")} type="date" />
+        <TextField meta={asText(fields.valid_to)} label={t("claims.validTo")} hint={t("claims.validToHint")} type="date" />
+        <FormActions>
+          <button type="submit" className="button">
+            {t("claims.file")}
+          </button>
+        </FormActions>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("claims.title")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

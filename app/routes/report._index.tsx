@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { hashToken } from "../auth/session.server";
+import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
+import { asText } from "../components/staff";
+import { msg } from "../domain/fields";
+import { PLACE_KINDS, reportSchema } from "../domain/review-forms";
+import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
+import { imageStorage } from "../images/storage.server";
+import { parseImageUpload, UploadRejected } from "../images/upload.server";
+import { labelOrigin } from "../staff/qr.server";
+import { reportClientKey, reportRetryAfter } from "../staff/report.server";
+import { addReportImage, createReport } from "../../db/queries/misuse-reports";
+import { db } from "../services.server";
+
+// The public misuse-report form (假冒/滥用地理标志). Works without JavaScript; the optional photo goes through the same
+// upload limits and image pipeline as product pictures. The answer is a case number and a private status link.
+
+export async function loader() {
+  const gis = await db().selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute();
+  return { gis };
+}
+
+type Done = { caseNo: string; statusUrl: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const clientKey = reportClientKey(context.clientAddress);
+  const retryAfter = await reportRetryAfter(clientKey);
+  if (retryAfter > 0) {
+    return data(
+      { result: { status: "error" as const, error: { "": [msg("report.tooMany", { minutes: Math.ceil(retryAfter / 60) })] } }, done: null as Done | null },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+
+  let fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      ({ fields, file } = await parseImageUpload(request));
+    } catch (e) {
+      if (!(e instanceof UploadRejected)) throw e;
+      return data({ result: { status: "error" as const, error: { file: [`image.${e.problem}`] } }, done: null as Done | null }, { status: e.status });
+    }
+  } else {
+    for (const [k, v] of await request.formData()) if (typeof v === "string") fields[k] = v;
+  }
+  const formData = new FormData();
+  for (const [k, v] of Object.entries(fields)) formData.append(k, v);
+  const submission = parseWithZod(formData, { schema: reportSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), done: null as Done | null }, { status: 400 });
+  const report = submission.value;
+  if (report.gi_product_id) {
+    const gi = await db().selectFrom("gi_products").select("id").where("id", "=", report.gi_product_id).where("status", "=", "published").executeTakeFirst();
+    if (!gi) return data({ result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }), done: null as Done | null }, { status: 400 });
+  }
+
+  let processed: Awaited<ReturnType<typeof processImage>> | null = null;
+  if (file) {
+    try {
+      processed = await processImage(file);
+    } catch (e) {
+      if (e instanceof ImageRejected) return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
+      throw e;
+    }
+  }
+  const storage = imageStorage();
+  const variants = processed ? await storeVariants(storage, processed) : [];
+  const token = randomBytes(32).toString("base64url");
+  let caseNo: string;
+  try {
+    caseNo = await db()
+      .transaction()
+      .execute(async (trx) => {
+        const created = await createReport(trx, report, hashToken(token), clientKey);
+        if (processed) {
+          await addReportImage(trx, created.id, {
+            storage_key: variants.filter((v) => v.format === "jpeg").at(-1)!.key,
+            width: processed.width,
+            height: processed.height,
+            variants,
+            placeholder: processed.placeholder,
+            alt_zh: `举报 ${created.case_no} 的照片`,
+          });
+        }
+        return created.case_no;
+      });
+  } catch (e) {
+    await storage.remove(variants.map((v) => v.key));
+    throw e;
+  }
+  const origin = labelOrigin(request)?.origin ?? "";
+  return data({ result: submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${origin}/report/status/${token}` } as Done | null });
+}
+
+// Retry-After must reach the browser; the page with the status link must not be cached anywhere.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  const retry = actionHeaders.get("Retry-After");
+  if (retry) headers.set("Retry-After", retry);
+  return headers;
+};
+
+export default function ReportPage() {
+  const { gis } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+    shouldValidate: "onBlur",
+  });
+  const done = actionData?.done;
+  if (done) {
+    return (
+      <section>
+        <h1>{t("report.thanksTitle")}</h1>
+        <p className="notice" role="status">
+          {t("report.caseNo", { case: done.caseNo })}
+        </p>
+        <p>{t("report.statusLinkIntro")}</p>
+        <p>
+          <a href={done.statusUrl} className="reset-link">
+            {t("report.statusLink")}: {done.statusUrl}
+          </a>
+        </p>
+      </section>
+    );
+  }
+  const fileErrors = (actionData?.result as { error?: Record<string, string[] | null> | null } | undefined)?.error?.file ?? undefined;
+  return (
+    <section className="form">
+      <h1>{t("report.title")}</h1>
+      <p>{t("report.intro")}</p>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <TextAreaField meta={asText(fields.what_seen)} label={t("report.whatSeen")} hint={t("report.whatSeenHint")} />
+        <SelectField
+          meta={asText(fields.gi_product_id)}
+          label={t("report.gi")}
+          options={[{ value: "", label: t("report.giUnknown") }, ...gis.map((g) => ({ value: String(g.id), label: g.name_zh }))]}
+        />
+        <SelectField meta={asText(fields.place_kind)} label={t("report.placeKind")} options={PLACE_KINDS.map((k) => ({ value: k, label: t(`report.place.${k}` as MessageKey) }))} />
+        <TextField meta={asText(fields.place_name)} label={t("report.placeName")} hint={t("report.placeNameHint")} />
+        <TextField meta={asText(fields.online_url)} label={t("report.onlineUrl")} hint={t("report.onlineUrlHint")} type="url" />
+        <TextField meta={asText(fields.seen_on)} label={t("report.seenOn")} type="date" />
+        <TextField meta={asText(fields.contact)} label={t("report.contact")} autoComplete="off" />
+        <div className="field">
+          <label htmlFor="report-file">{t("report.photo")}</label>
+          <p id="report-file-hint" className="field-hint">
+            {t("report.photoHint")}
+          </p>
+          <input
+            id="report-file"
+            name="file"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            aria-invalid={fileErrors?.length ? true : undefined}
+            aria-describedby={fileErrors?.length ? "report-file-hint report-file-error" : "report-file-hint"}
+          />
+          {fileErrors?.length ? (
+            <p id="report-file-error" className="field-error">
+              {fileErrors.map((e) => translateMessage(t, e)).join(";")}
+            </p>
+          ) : null}
+        </div>
+        <FormActions>
+          <button type="submit" className="button">
+            {t("report.submit")}
+          </button>
+        </FormActions>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("report.title")} · ${t("site.name")}` }, { name: "referrer", content: "no-referrer" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole, STAFF_ROLES } from "../auth/guards.server";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { validityText } from "../lib/format";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { labelOrigin, qrSvg, verifyUrl } from "../staff/qr.server";
+import { authorisedUserForLabel } from "../../db/queries/claims";
+import { db } from "../services.server";
+
+// A printable page per authorised user: the organisation, what it may use, and a QR code to /verify?code=….
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, STAFF_ROLES);
+  const kind = params.kind;
+  if (kind !== "gi" && kind !== "brand") notFound();
+  const label = await authorisedUserForLabel(db(), kind, recordIdOr404(params.id));
+  if (!label) notFound();
+  const origin = labelOrigin(request);
+  let qr: { url: string; svg: string } | null = null;
+  let problem: MessageKey | null = null;
+  if (label.verification !== "verified") problem = "staff.qrNotVerified";
+  else if (!label.credit_code) problem = "staff.qrNoCode";
+  else if (!origin) problem = "staff.qrNoOrigin";
+  else {
+    const url = verifyUrl(origin.origin, label.credit_code);
+    qr = { url, svg: await qrSvg(url) };
+  }
+  return { kind, label, qr, problem, provisionalOrigin: origin?.provisional ? origin.origin : null };
+}
+
+export default function QrLabel() {
+  const { kind, label, qr, problem, provisionalOrigin } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section className="qr-label">
+      <h1>{t("staff.qrTitle")}</h1>
+      <p className="no-print">
+        <Link to={`/staff/organizations/${label.organization_id}`}>{t("staff.organizations")}</Link>
+      </p>
+      <p className="no-print">{t("staff.printHint")}</p>
+      {provisionalOrigin && qr && <p className="notice no-print">{t("staff.qrDevOrigin", { origin: provisionalOrigin })}</p>}
+      <h2 lang="zh-CN">{label.organization}</h2>
+      <dl className="facts">
+        <dt>{t("record.creditCode")}</dt>
+        <dd>{label.credit_code ?? "—"}</dd>
+        <dt>{t(`claim.kind.${kind}` as MessageKey)}</dt>
+        <dd lang="zh-CN">{label.target}</dd>
+        <dt>{t("staff.col.basis")}</dt>
+        <dd lang="zh-CN">{label.reference ?? "—"}</dd>
+        <dt>{t("staff.col.validity")}</dt>
+        <dd>{validityText(t, label.valid_from, label.valid_to)}</dd>
+      </dl>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {t(problem)}
+        </p>
+      ) : (
+        qr && (
+          <figure className="qr">
+            <div className="qr__code" role="img" aria-label={t("staff.qrAlt", { url: qr.url })} dangerouslySetInnerHTML={{ __html: qr.svg }} />
+            <figcaption>
+              <p>{t("staff.qrIntro")}</p>
+              <p className="qr__url">{qr.url}</p>
+            </figcaption>
+          </figure>
+        )
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("staff.qrTitle")} · ${data?.label.organization ?? ""} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

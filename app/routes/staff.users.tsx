@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole, STAFF_ROLES } from "../auth/guards.server";
+import { hashToken, type SessionUser } from "../auth/session.server";
+import { StatusBadge } from "../components/staff";
+import { msg } from "../domain/fields";
+import { accountActionSchema } from "../domain/review-forms";
+import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { notFound } from "../lib/route-params";
+import { labelOrigin } from "../staff/qr.server";
+import { writeAudit } from "../../db/queries/audit";
+import { accountById, issueResetToken } from "../../db/queries/staff-users";
+import { disableUser, enableUser, listUsers } from "../../db/queries/users";
+import type { Role } from "../../db/schema";
+import { db } from "../services.server";
+
+/** Reviewers look after producer accounts; administrators after every account but their own. */
+function mayManage(actor: SessionUser, target: { id: number; role: Role }) {
+  if (actor.id === target.id) return false;
+  return actor.role === "admin" || target.role === "producer";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const users = await listUsers(db());
+  return { users: users.map((u) => ({ ...u, manageable: mayManage(user, u) })) };
+}
+
+type Result = { ok: boolean; message: string; field?: string; link?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const parsed = accountActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return data<Result>({ ok: false, field: String(issue?.path[0] ?? "form"), message: issue?.message ?? "validation.required" }, { status: 400 });
+  }
+  const { intent, user_id } = parsed.data;
+  const target = await accountById(db(), user_id);
+  if (!target) notFound();
+  const account = target.email ?? target.phone ?? `#${target.id}`;
+  if (!mayManage(user, target)) return data<Result>({ ok: false, message: "users.notAllowed" }, { status: 403 });
+  if (intent === "reset") {
+    const token = randomBytes(32).toString("base64url");
+    await db()
+      .transaction()
+      .execute((trx) => issueResetToken(trx, user.id, target.id, hashToken(token)));
+    const origin = labelOrigin(request);
+    return data<Result>({ ok: true, message: msg("users.resetIssued", { account }), link: `${origin?.origin ?? ""}/reset-password/${token}` });
+  }
+  if (intent === "disable") {
+    await disableUser(db(), target.id);
+    await writeAudit(db(), { actorId: user.id, action: "disable_user", entityType: "user", entityId: target.id });
+    return data<Result>({ ok: true, message: msg("users.disabledDone", { account }) });
+  }
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await enableUser(trx, target.id);
+      await writeAudit(trx, { actorId: user.id, action: "enable_user", entityType: "user", entityId: target.id });
+    });
+  return data<Result>({ ok: true, message: msg("users.enabledDone", { account }) });
+}
+
+export default function StaffUsers() {
+  const { users } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <section>
+      <h1>{t("staff.users")}</h1>
+      <p>{t("users.intro")}</p>
+      {result && (
+        <div className={result.ok ? "notice" : "form-error"} role={result.ok ? "status" : "alert"}>
+          <p>
+            {result.field ? `${result.field}: ` : ""}
+            {translateMessage(t, result.message)}
+          </p>
+          {result.link && (
+            <p>
+              <code className="reset-link">{result.link}</code>
+            </p>
+          )}
+        </div>
+      )}
+      <div className="table-scroll">
+        <table className="status-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.account")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("staff.col.organization")}</th>
+              <th scope="col">{t("users.state")}</th>
+              <th scope="col">{t("staff.col.action")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => {
+              const account = u.email ?? u.phone ?? `#${u.id}`;
+              return (
+                <tr key={u.id}>
+                  <td>
+                    {account}
+                    {u.display_name && <p lang="zh-CN">{u.display_name}</p>}
+                  </td>
+                  <td>{t(`role.${u.role}` as MessageKey)}</td>
+                  <td lang="zh-CN">{u.organization_zh ?? "—"}</td>
+                  <td>{u.disabled_at ? <StatusBadge tone="warn" label={t("users.disabled")} /> : t("users.active")}</td>
+                  <td>
+                    {u.manageable && (
+                      <Form method="post" className="form-actions">
+                        <input type="hidden" name="user_id" value={u.id} />
+                        <button type="submit" name="intent" value="reset" className="button button--secondary" aria-label={`${t("users.reset")}:${account}`}>
+                          {t("users.reset")}
+                        </button>
+                        {u.disabled_at ? (
+                          <button type="submit" name="intent" value="enable" className="button button--secondary" aria-label={`${t("users.enable")}:${account}`}>
+                            {t("users.enable")}
+                          </button>
+                        ) : (
+                          <button type="submit" name="intent" value="disable" className="button button--secondary" aria-label={`${t("users.disable")}:${account}`}>
+                            {t("users.disable")}
+                          </button>
+                        )}
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("staff.users")} · ${t("site.name")}` }, { name: "referrer", content: "no-referrer" }, { name: "robots", content: "noindex" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";
