@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
   return {
     prefs: readPreferences(request).prefs,
+    // canonical origin for absolute links; never derived from the request's Host header
+    origin: process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : null,
     // only what the header needs; never the whole user row
     user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
   };
@@ -64,6 +66,45 @@ function AccountLinks() {
   );
 }
 
+/** 适老模式 text size, adjustable up to 40 px body text; plain links, so it works without JavaScript. */
+function TextSizeLinks() {
+  const t = useT();
+  const prefs = usePreferences();
+  const location = useLocation();
+  const href = (size: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("size", String(size));
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <span className="text-size" role="group" aria-label={t("prefs.textSize")}>
+      {([1, 2, 3] as const).map((size) => (
+        <a key={size} href={href(size)} aria-current={prefs.size === size ? "true" : undefined}>
+          {t(`prefs.size${size}`)}
+        </a>
+      ))}
+    </span>
+  );
+}
+
+/** hreflang alternates for the current page, absolute when PUBLIC_ORIGIN is known. */
+function LanguageAlternates() {
+  const location = useLocation();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const href = (lang: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("lang", lang);
+    return `${data?.origin ?? ""}${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <>
+      <link rel="alternate" hrefLang="zh-CN" href={href("zh-CN")} />
+      <link rel="alternate" hrefLang="en" href={href("en")} />
+      <link rel="alternate" hrefLang="x-default" href={href("zh-CN")} />
+    </>
+  );
+}
+
 function SiteHeader() {
   const t = useT();
   const prefs = usePreferences();
@@ -88,6 +129,7 @@ function SiteHeader() {
           <a href={elderHref}>
             {prefs.elder ? t("prefs.elderOff") : t("prefs.elderOn")}
           </a>
+          {prefs.elder && <TextSizeLinks />}
           <ReadAloud label={t("prefs.readAloud")} />
         </div>
       </div>
@@ -100,11 +142,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const t = translator(prefs.lang);
   return (
-    <html lang={prefs.lang} data-elder={prefs.elder ? "1" : undefined}>
+    <html lang={prefs.lang} data-elder={prefs.elder ? "1" : undefined} data-size={prefs.elder ? prefs.size : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <LanguageAlternates />
         <Links />
       </head>
       <body>

@@ -19,14 +19,19 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
+/** 适老模式 text sizes: 24 px, 32 px and 40 px body text (MIIT asks for >= 18 pt, adjustable to >= 30 pt). */
+export const TEXT_SIZES = [1, 2, 3] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
 export interface Preferences {
   lang: Lang;
   elder: boolean;
+  size: TextSize;
 }
 
 export function usePreferences(): Preferences {
   const data = useRouteLoaderData("root") as { prefs?: Preferences } | undefined;
-  return data?.prefs ?? { lang: DEFAULT_LANG, elder: false };
+  return data?.prefs ?? { lang: DEFAULT_LANG, elder: false, size: 1 };
 }
 
 export function useT(): Translate {

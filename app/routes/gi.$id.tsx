@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
+import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublishedGiProduct } from "../../db/queries/gi-products";
 import { db } from "../services.server";
+import { JsonLd } from "../seo/json-ld";
+import { seoMeta } from "../seo/meta";
+import { giSeo } from "../seo/record-seo.server";
 import { z } from "zod";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
@@ -16,11 +20,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!gi) throw data({ error: "not found" }, { status: 404 });
   return {
     gi: { ...gi, source: gi.source, unverified: gi.confidence !== "high" && !gi.last_verified_at },
+    seo: giSeo(gi),
   };
 }
 
 export default function GiProductPage() {
-  const { gi } = useLoaderData<typeof loader>();
+  const { gi, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, gi.name_zh, gi.name_en);
@@ -28,7 +33,10 @@ export default function GiProductPage() {
   const description = localized(lang, gi.quality_zh, gi.quality_en);
   return (
     <article>
-      <h1 lang={name.lang}>{name.text}</h1>
+      <JsonLd data={seo.jsonLd} />
+      <h1>
+        <LocalizedText zh={gi.name_zh} en={gi.name_en} />
+      </h1>
       <p>
         {name.lang !== "zh-CN" && <span lang="zh-CN">{gi.name_zh} · </span>}
         <TrustBadges unverified={gi.unverified} sample={gi.is_sample} />
@@ -105,7 +113,7 @@ export default function GiProductPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) => {
   const t = metaTranslator(matches);
-  return [{ title: loaderData ? `${loaderData.gi.name_zh} · ${t("site.name")}` : t("site.name") }];
+  return [{ title: loaderData ? `${loaderData.gi.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(loaderData?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
+import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { validityText } from "../lib/format";
 import type { MessageKey } from "../i18n/messages";
@@ -12,6 +13,9 @@ import {
 } from "../../db/queries/organizations";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
+import { JsonLd } from "../seo/json-ld";
+import { seoMeta } from "../seo/meta";
+import { organizationSeo } from "../seo/record-seo.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = recordIdOr404(params.id);
@@ -22,19 +26,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
     publishedProductsOf(db(), id),
     publishedTrademarksOf(db(), id),
   ]);
-  return { org: { ...org, unverified: org.confidence !== "high" && !org.last_verified_at }, authorisations, products, trademarks };
+  return { org: { ...org, unverified: org.confidence !== "high" && !org.last_verified_at }, seo: organizationSeo(org), authorisations, products, trademarks };
 }
 
 export default function OrganizationPage() {
-  const { org, authorisations, products, trademarks } = useLoaderData<typeof loader>();
+  const { org, seo, authorisations, products, trademarks } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const name = localized(lang, org.name_zh, org.name_en);
   const county = localized(lang, org.county_zh, org.county_en);
   return (
     <article>
+      <JsonLd data={seo.jsonLd} />
       <p className="muted">{t("record.organization")}</p>
-      <h1 lang={name.lang}>{name.text}</h1>
+      <h1>
+        <LocalizedText zh={org.name_zh} en={org.name_en} />
+      </h1>
       <p>
         <TrustBadges unverified={org.unverified} sample={org.is_sample} />
       </p>
@@ -133,7 +139,7 @@ export default function OrganizationPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: data ? `${data.org.name_zh} · ${t("site.name")}` : t("site.name") }];
+  return [{ title: data ? `${data.org.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

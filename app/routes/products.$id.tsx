@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
+import { ShortlistButton } from "../components/shortlist-button";
+import { isShortlisted } from "../buyers/shortlist.server";
 import { Picture } from "../components/picture";
+import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
@@ -9,8 +12,11 @@ import { todayInChina } from "../domain/trademark-validity";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
+import { JsonLd } from "../seo/json-ld";
+import { seoMeta } from "../seo/meta";
+import { productSeo } from "../seo/record-seo.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getPublishedProduct(db(), recordIdOr404(params.id));
   if (!product) notFound();
   const authorisation = product.gi_id && product.gi_authorised ? await giAuthorisationFor(db(), product.organization_id, product.gi_id) : undefined;
@@ -22,11 +28,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
       certifications: product.certifications.filter((c) => !c.expires_on || c.expires_on >= today),
     },
     authorisation: authorisation ?? null,
+    seo: productSeo(product),
+    shortlisted: await isShortlisted(request, product.id),
   };
 }
 
 export default function ProductPage() {
-  const { product: p, authorisation } = useLoaderData<typeof loader>();
+  const { product: p, seo, authorisation, shortlisted } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, p.name_zh, p.name_en);
@@ -36,10 +44,13 @@ export default function ProductPage() {
   const image = p.images[0];
   return (
     <article>
+      <JsonLd data={seo.jsonLd} />
       <div className={image ? "record-header record-header--with-picture" : "record-header"}>
         <div>
           <p className="muted">{t("record.product")}</p>
-          <h1 lang={name.lang}>{name.text}</h1>
+          <h1>
+        <LocalizedText zh={p.name_zh} en={p.name_en} />
+      </h1>
           {name.lang !== "zh-CN" && <p lang="zh-CN">{p.name_zh}</p>}
           <p>
             {p.gi_id && p.gi_authorised && <span className="badge badge--gi">{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</span>}
@@ -53,6 +64,7 @@ export default function ProductPage() {
             ))}
             <TrustBadges unverified={p.unverified} sample={p.is_sample} />
           </p>
+          <ShortlistButton productId={p.id} productName={name.text} inShortlist={shortlisted} />
           <dl className="facts">
             <dt>{t("record.producer")}</dt>
             <dd>
@@ -185,7 +197,7 @@ export default function ProductPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: data ? `${data.product.name_zh} · ${t("site.name")}` : t("site.name") }];
+  return [{ title: data ? `${data.product.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,28 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
+import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { getPublishedRegionalBrand } from "../../db/queries/regional-brands";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
+import { JsonLd } from "../seo/json-ld";
+import { seoMeta } from "../seo/meta";
+import { regionalBrandSeo } from "../seo/record-seo.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const brand = await getPublishedRegionalBrand(db(), recordIdOr404(params.id));
   if (!brand) notFound();
-  return { brand: { ...brand, unverified: brand.confidence !== "high" && !brand.last_verified_at } };
+  return { brand: { ...brand, unverified: brand.confidence !== "high" && !brand.last_verified_at }, seo: regionalBrandSeo(brand) };
 }
 
 export default function RegionalBrandPage() {
-  const { brand } = useLoaderData<typeof loader>();
+  const { brand, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const name = localized(lang, brand.name_zh, brand.name_en);
   const description = localized(lang, brand.description_zh, brand.description_en);
   return (
     <article>
+      <JsonLd data={seo.jsonLd} />
       <p className="muted">{t("record.regionalBrand")}</p>
-      <h1 lang={name.lang}>{name.text}</h1>
+      <h1>
+        <LocalizedText zh={brand.name_zh} en={brand.name_en} />
+      </h1>
       <p>
         <TrustBadges unverified={brand.unverified} sample={brand.is_sample} />
       </p>
@@ -82,7 +88,7 @@ export default function RegionalBrandPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: data ? `${data.brand.name_zh} · ${t("site.name")}` : t("site.name") }];
+  return [{ title: data ? `${data.brand.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { LocalizedText } from "../components/localized-text";
+import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublishedTrademark } from "../../db/queries/trademarks";
 import { verifiedBy } from "../../db/queries/verify";
 import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
+import { JsonLd } from "../seo/json-ld";
+import { seoMeta } from "../seo/meta";
+import { trademarkSeo } from "../seo/record-seo.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const tm = await getPublishedTrademark(db(), recordIdOr404(params.id));
@@ -27,19 +31,22 @@ export async function loader({ params }: LoaderFunctionArgs) {
       validity: trademarkValidity(tm.registration_date, tm.legal_status, todayInChina()),
       classes: tm.classes.map((c) => ({ ...c, ...classNames.find((n) => n.class_no === c.class_no) })),
     },
+    seo: trademarkSeo(tm),
   };
 }
 
 export default function TrademarkPage() {
-  const { tm } = useLoaderData<typeof loader>();
+  const { tm, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const name = localized(lang, tm.name_zh, tm.name_en);
   const v = tm.validity;
   return (
     <article>
+      <JsonLd data={seo.jsonLd} />
       <p className="muted">{t("record.trademark")}</p>
-      <h1 lang={name.lang}>{name.text}</h1>
+      <h1>
+        <LocalizedText zh={tm.name_zh} en={tm.name_en} />
+      </h1>
       <p>
         <TrustBadges unverified={tm.unverified} sample={tm.is_sample} />
         {tm.well_known && <span className="badge badge--gi">{t("record.wellKnown")}</span>}
@@ -101,7 +108,7 @@ export default function TrademarkPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: data ? `${data.tm.name_zh} · ${t("record.trademark")} · ${t("site.name")}` : t("site.name") }];
+  return [{ title: data ? `${data.tm.name_zh} · ${t("record.trademark")} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";
