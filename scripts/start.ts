@@ -26,6 +26,8 @@ function newestMtime(dir: string): number {
 
 /** `npm start` builds when there is no build or the sources are newer than it. */
 function ensureBuilt() {
+  // Test runs build once up front (npm test) and start many servers; none of them may rebuild underneath the others.
+  if (process.env.HAIDONG_SKIP_BUILD === "1") return;
   const serverEntry = path.join(buildDir, "server", "index.js");
   const built = fs.existsSync(serverEntry) ? fs.statSync(serverEntry).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);

@@ -27,6 +27,7 @@ export async function startTestApp(options: { databaseUrl: string; indexPrefix: 
     env: {
       ...process.env,
       NODE_ENV: "test",
+      HAIDONG_SKIP_BUILD: "1",
       DATABASE_URL: options.databaseUrl,
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),
