@@ -1,0 +1,285 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { Database, InquiryStatus } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface NewInquiry {
+  buyer_token_hash: string;
+  buyer_user_id: number | null;
+  buyer_name: string;
+  buyer_organization: string | null;
+  buyer_email: string | null;
+  buyer_phone: string | null;
+  quantity: number;
+  quantity_unit: string;
+  delivery_from: string;
+  delivery_to: string;
+  destination_province: string;
+  target_price: number | null;
+  sample_wanted: boolean;
+  message: string | null;
+}
+
+/**
+ * The published products (of organisations in good standing) among these ids, with their producer: what an inquiry
+ * may be about. Anything else a form posts is ignored by the caller.
+ */
+export async function inquirableProducts(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("products as p")
+    .innerJoin("organizations as o", "o.id", "p.organization_id")
+    .select(["p.id", "p.name_zh", "p.name_en", "p.organization_id", "o.name_zh as organization_zh", "o.name_en as organization_en"])
+    .where("p.id", "in", [...ids])
+    .where("p.status", "=", "published")
+    .where("o.status", "=", "published")
+    .where("o.credit_status", "=", "normal")
+    .orderBy("o.name_zh")
+    .orderBy("p.id")
+    .execute();
+}
+
+/** One inquiry and a recipient row (own status and thread) per producer addressed, in one transaction. */
+export async function createInquiry(
+  trx: Transaction<Database>,
+  inquiry: NewInquiry,
+  products: readonly { id: number; name_zh: string; name_en: string | null; organization_id: number }[],
+): Promise<{ id: number; recipients: number[] }> {
+  const { id } = await trx.insertInto("inquiries").values(inquiry).returning("id").executeTakeFirstOrThrow();
+  const recipients: number[] = [];
+  for (const organizationId of [...new Set(products.map((p) => p.organization_id))]) {
+    const r = await trx.insertInto("inquiry_recipients").values({ inquiry_id: id, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow();
+    recipients.push(r.id);
+    await trx
+      .insertInto("inquiry_products")
+      .values(
+        products
+          .filter((p) => p.organization_id === organizationId)
+          .map((p) => ({ recipient_id: r.id, product_id: p.id, product_name_zh: p.name_zh, product_name_en: p.name_en })),
+      )
+      .execute();
+  }
+  return { id, recipients };
+}
+
+function recipientsOf(db: Executor) {
+  return db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("organizations as o", "o.id", "r.organization_id")
+    .select((eb) => [
+      "r.id",
+      "r.inquiry_id",
+      "r.organization_id",
+      "r.status",
+      "r.created_at",
+      "r.updated_at",
+      "o.name_zh as organization_zh",
+      "o.name_en as organization_en",
+      jsonArrayFrom(
+        eb
+          .selectFrom("inquiry_products as ip")
+          .select(["ip.product_id", "ip.product_name_zh", "ip.product_name_en"])
+          .whereRef("ip.recipient_id", "=", "r.id")
+          .orderBy("ip.id"),
+      ).as("products"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("inquiry_messages as m")
+          .select(["m.id", "m.author", "m.body", "m.quoted_price", "m.created_at"])
+          .whereRef("m.recipient_id", "=", "r.id")
+          .orderBy("m.created_at")
+          .orderBy("m.id"),
+      ).as("messages"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("deals as d")
+          .select(["d.id", "d.kind", "d.amount_cny", "d.product_name_zh", "d.deal_date", "d.recorded_by", "d.created_at"])
+          .whereRef("d.inquiry_recipient_id", "=", "r.id")
+          .orderBy("d.created_at")
+          .orderBy("d.id"),
+      ).as("deals"),
+    ]);
+}
+
+export type RecipientThread = Awaited<ReturnType<ReturnType<typeof recipientsOf>["execute"]>>[number];
+
+const inquiryColumns = [
+  "i.id",
+  "i.buyer_name",
+  "i.buyer_organization",
+  "i.buyer_email",
+  "i.buyer_phone",
+  "i.quantity",
+  "i.quantity_unit",
+  "i.delivery_from",
+  "i.delivery_to",
+  "i.destination_province",
+  "i.target_price",
+  "i.sample_wanted",
+  "i.message",
+  "i.created_at",
+] as const;
+
+/** The buyer's view through the private link: the inquiry and every producer's thread. */
+export async function inquiryForBuyer(db: Executor, tokenHash: string) {
+  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.buyer_token_hash", "=", tokenHash).executeTakeFirst();
+  if (!inquiry) return undefined;
+  const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
+  return { ...inquiry, recipients };
+}
+
+/** Staff view of one inquiry (buyer contact included: staff may see it). */
+export async function inquiryForStaff(db: Executor, id: number) {
+  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.id", "=", id).executeTakeFirst();
+  if (!inquiry) return undefined;
+  const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
+  return { ...inquiry, recipients };
+}
+
+/** One thread of a producer's inbox: only when the inquiry was addressed to this organisation. */
+export async function inboxThread(db: Executor, organizationId: number, recipientId: number) {
+  const thread = await recipientsOf(db).where("r.id", "=", recipientId).where("r.organization_id", "=", organizationId).executeTakeFirst();
+  if (!thread) return undefined;
+  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.id", "=", thread.inquiry_id).executeTakeFirstOrThrow();
+  return { inquiry, thread };
+}
+
+/** The recipient row behind a buyer's private link, only when it belongs to that inquiry. */
+export async function buyerRecipient(db: Executor, tokenHash: string, recipientId: number) {
+  return db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .select(["r.id", "r.organization_id", "r.status", "i.id as inquiry_id"])
+    .where("i.buyer_token_hash", "=", tokenHash)
+    .where("r.id", "=", recipientId)
+    .executeTakeFirst();
+}
+
+/** A producer's inbox: the threads addressed to its organisation, newest first, without the buyer's contact. */
+export async function inboxForOrganization(db: Executor, organizationId: number, status?: InquiryStatus) {
+  let q = db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .select((eb) => [
+      "r.id",
+      "r.status",
+      "r.created_at",
+      "r.updated_at",
+      "i.buyer_name",
+      "i.buyer_organization",
+      "i.quantity",
+      "i.quantity_unit",
+      "i.destination_province",
+      "i.sample_wanted",
+      "i.delivery_from",
+      "i.delivery_to",
+      jsonArrayFrom(
+        eb.selectFrom("inquiry_products as ip").select(["ip.product_name_zh", "ip.product_name_en"]).whereRef("ip.recipient_id", "=", "r.id").orderBy("ip.id"),
+      ).as("products"),
+    ])
+    .where("r.organization_id", "=", organizationId);
+  if (status) q = q.where("r.status", "=", status);
+  return q.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(500).execute();
+}
+
+export async function inboxCounts(db: Executor, organizationId: number): Promise<Record<InquiryStatus, number>> {
+  const rows = await db
+    .selectFrom("inquiry_recipients")
+    .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+    .where("organization_id", "=", organizationId)
+    .groupBy("status")
+    .execute();
+  const counts: Record<InquiryStatus, number> = { new: 0, replied: 0, quoted: 0, closed: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export async function countNewInquiries(db: Executor, organizationId: number): Promise<number> {
+  return (await inboxCounts(db, organizationId)).new;
+}
+
+/**
+ * Adds a message to a thread. A producer's reply moves the thread to "replied", or "quoted" when it carries a price;
+ * a buyer's message leaves the status alone, except that it reopens a closed thread as "replied".
+ */
+export async function addInquiryMessage(
+  db: Executor,
+  recipientId: number,
+  message: { author: "buyer" | "producer"; author_user_id: number | null; body: string; quoted_price: number | null },
+) {
+  await db
+    .insertInto("inquiry_messages")
+    .values({ recipient_id: recipientId, ...message })
+    .execute();
+  const status: InquiryStatus | undefined = message.author === "producer" ? (message.quoted_price !== null ? "quoted" : "replied") : undefined;
+  await db
+    .updateTable("inquiry_recipients")
+    .set({
+      updated_at: sql`now()`,
+      status: status ?? sql<InquiryStatus>`case when status = 'closed' then 'replied' else status end`,
+    })
+    .where("id", "=", recipientId)
+    .execute();
+}
+
+export async function setRecipientStatus(db: Executor, organizationId: number, recipientId: number, status: InquiryStatus): Promise<boolean> {
+  const result = await db
+    .updateTable("inquiry_recipients")
+    .set({ status, updated_at: sql`now()` })
+    .where("id", "=", recipientId)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Recent inquiries for staff, with how each producer addressed has answered. */
+export async function recentInquiries(db: Executor, limit = 100) {
+  return db
+    .selectFrom("inquiries as i")
+    .select((eb) => [
+      "i.id",
+      "i.buyer_name",
+      "i.buyer_organization",
+      "i.destination_province",
+      "i.quantity",
+      "i.quantity_unit",
+      "i.created_at",
+      jsonArrayFrom(
+        eb
+          .selectFrom("inquiry_recipients as r")
+          .innerJoin("organizations as o", "o.id", "r.organization_id")
+          .select(["r.id", "r.status", "o.name_zh as organization_zh", "o.name_en as organization_en"])
+          .whereRef("r.inquiry_id", "=", "i.id")
+          .orderBy("r.id"),
+      ).as("recipients"),
+    ])
+    .orderBy("i.created_at", "desc")
+    .orderBy("i.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+// ---- throttle against inquiry and reply spam (per hashed client address) ----
+
+export async function recentThrottleEvents(db: Executor, action: "inquiry" | "reply", clientKey: string, windowSeconds: number) {
+  const row = await db
+    .selectFrom("matching_throttle_events")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("created_at").as("oldest")])
+    .where("client_key", "=", clientKey)
+    .where("action", "=", action)
+    .where(sql<boolean>`created_at > now() - make_interval(secs => ${windowSeconds})`)
+    .executeTakeFirstOrThrow();
+  return { n: Number(row.n), oldest: row.oldest as Date | null };
+}
+
+export async function recordThrottleEvent(db: Executor, action: "inquiry" | "reply", clientKey: string) {
+  await db.insertInto("matching_throttle_events").values({ action, client_key: clientKey }).execute();
+}
+
+export async function purgeThrottleEvents(db: Executor, olderThanSeconds: number) {
+  await db
+    .deleteFrom("matching_throttle_events")
+    .where(sql<boolean>`created_at < now() - make_interval(secs => ${olderThanSeconds})`)
+    .execute();
+}
