@@ -5,7 +5,7 @@ import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
 import { noteSignIn, signInRetryAfter } from "./throttle.server";
 
-export type SignInResult = { kind: "ok"; cookie: string; landing: string } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
+export type SignInResult = { kind: "ok"; cookie: string; landing: string; userId: number } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
 
 /**
  * Checks the password (always spending the same scrypt time, so timing reveals nothing about which accounts exist),
@@ -20,5 +20,5 @@ export async function signIn(input: { account: string; password: string }, clien
   await noteSignIn(input.account, client.clientAddress, ok);
   if (!ok) return { kind: "wrong" };
   const cookie = await startSession(user.id, { userAgent: client.userAgent, clientAddress: client.clientAddress });
-  return { kind: "ok", cookie, landing: LANDING[user.role] };
+  return { kind: "ok", cookie, landing: LANDING[user.role], userId: user.id };
 }

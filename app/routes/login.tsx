@@ -9,6 +9,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import { currentUser } from "../auth/session.server";
 import { signIn } from "../auth/sign-in.server";
 import { safeRedirect } from "../auth/redirect";
+import { mergeShortlistAtSignIn } from "../buyers/shortlist.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
@@ -28,7 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (result.kind === "wrong") return data(submission.reply({ formErrors: ["auth.wrongCredentials"], hideFields: ["password"] }), { status: 400 });
-  throw redirect(safeRedirect(submission.value.redirectTo, result.landing), { headers: { "Set-Cookie": result.cookie } });
+  const headers = new Headers({ "Set-Cookie": result.cookie });
+  // the visitor's anonymous shortlist moves into the account
+  const shortlistCookie = await mergeShortlistAtSignIn(request, result.userId);
+  if (shortlistCookie) headers.append("Set-Cookie", shortlistCookie);
+  throw redirect(safeRedirect(submission.value.redirectTo, result.landing), { headers });
 }
 
 export default function LoginPage() {

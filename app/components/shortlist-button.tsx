@@ -1,0 +1,65 @@
+import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { ShortlistActionData } from "../routes/shortlist.items";
+
+/**
+ * Add a product to (or remove it from) the visitor's shortlist. Without JavaScript it is a plain POST form to
+ * /shortlist/items that redirects back here; with JavaScript a fetcher sends it and the page stays where it is.
+ * Drop it into any card or page: `<ShortlistButton productId={id} productName={name} inShortlist={ids.includes(id)} />`
+ * (the ids come from `shortlistedProductIds(request)` in app/buyers/shortlist.server.ts).
+ */
+export function ShortlistButton({
+  productId,
+  productName,
+  inShortlist,
+  showLink = false,
+}: {
+  productId: number;
+  /** names the product for screen readers when several buttons share a page */
+  productName: string;
+  inShortlist: boolean;
+  /** also show a link to /shortlist next to the button */
+  showLink?: boolean;
+}) {
+  const t = useT();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const fetcher = useFetcher<ShortlistActionData>({ key: `shortlist-${productId}` });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const pending = fetcher.formData?.get("intent");
+  const on = typeof pending === "string" ? pending === "add" : fetcher.data && fetcher.data.productId === productId ? fetcher.data.inShortlist : inShortlist;
+  // after a plain-form redirect the outcome travels as ?shortlist=full|unavailable
+  const notice = searchParams.get("shortlist");
+  const message: MessageKey | undefined =
+    fetcher.state === "idle" && fetcher.data
+      ? fetcher.data.message
+      : !hydrated && (notice === "full" || notice === "unavailable")
+      ? (`shortlist.${notice}` as const)
+      : undefined;
+  const redirectTo = `${location.pathname}${location.search.replace(/([?&])shortlist=[^&]*&?/, "$1").replace(/[?&]$/, "")}`;
+
+  return (
+    <fetcher.Form method="post" action="/shortlist/items" className="shortlist-button">
+      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="intent" value={on ? "remove" : "add"} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {hydrated && <input type="hidden" name="js" value="1" />}
+      <button type="submit" className={on ? "button button--secondary" : "button"}>
+        {on ? t("shortlist.remove") : t("shortlist.add")}
+        <span className="buyers-sr-only">: {productName}</span>
+      </button>
+      {(on || showLink) && (
+        <Link to="/shortlist" className="shortlist-button__link">
+          {t("shortlist.view")}
+        </Link>
+      )}
+      <span role="status" className="shortlist-button__status">
+        {message ? t(message, { count: fetcher.data?.count ?? 0 }) : ""}
+      </span>
+    </fetcher.Form>
+  );
+}
