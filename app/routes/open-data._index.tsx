@@ -1,0 +1,106 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { OPEN_DATA_TYPES, publicCounts } from "../../db/queries/open-data";
+import { todayInChina } from "../domain/trademark-validity";
+import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { seoMeta } from "../seo/meta";
+import { pageSeo } from "../seo/record-seo.server";
+import { db } from "../services.server";
+
+// GET /open-data — the bulk downloads (CSV and JSON per type), the licence and the API. Plain links; no JavaScript.
+
+export async function loader() {
+  const counts = await publicCounts(db(), todayInChina());
+  const t = translator("zh-CN");
+  return { counts, generatedAt: new Date().toISOString(), seo: pageSeo("/open-data", t("openData.title"), t("openData.metaDescription")) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("openData.title")} · ${t("site.name")}` }, ...seoMeta(data?.seo)];
+};
+
+export default function OpenDataPage() {
+  const { counts, generatedAt } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const fmt = new Intl.NumberFormat(lang === "en" ? "en" : "zh-CN");
+  const when = `${generatedAt.slice(0, 10)} ${generatedAt.slice(11, 16)} UTC`;
+  return (
+    <div className="open-data-page">
+      <h1>{t("openData.title")}</h1>
+      <p>{t("openData.intro")}</p>
+
+      <section aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">{t("openData.downloads")}</h2>
+        <p>{t("openData.generated", { date: when })}</p>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t("openData.downloads")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("openData.col.type")}</th>
+                <th scope="col">{t("openData.col.records")}</th>
+                <th scope="col">{t("openData.col.files")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {OPEN_DATA_TYPES.map((type) => {
+                const label = t(`openData.type.${type}` as MessageKey);
+                return (
+                  <tr key={type}>
+                    <th scope="row">{label}</th>
+                    <td className="num">{fmt.format(counts[type])}</td>
+                    <td>
+                      <a href={`/open-data/${type}.csv`} download>
+                        {t("openData.csv", { type: label })}
+                      </a>
+                      {" · "}
+                      <a href={`/open-data/${type}.json`} download>
+                        {t("openData.json", { type: label })}
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p>{t("openData.formats")}</p>
+      </section>
+
+      <section aria-labelledby="licence-heading">
+        <h2 id="licence-heading">{t("openData.licenceHeading")}</h2>
+        <p>{t("openData.licence")}</p>
+        <p>{t("openData.licenceSources")}</p>
+        <p>
+          <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener noreferrer">
+            {t("openData.licenceLink")}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="api-heading">
+        <h2 id="api-heading">{t("openData.apiHeading")}</h2>
+        <p>{t("openData.api")}</p>
+        <ul>
+          <li>
+            <a href="/api/v1/openapi.json">{t("openData.apiDoc")}</a>
+          </li>
+          {OPEN_DATA_TYPES.map((type) => (
+            <li key={type}>
+              <a href={`/api/v1/${type}`}>
+                <code>/api/v1/{type}</code>
+              </a>{" "}
+              — {t(`openData.type.${type}` as MessageKey)}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/stats">{t("stats.title")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { sitemapEntries } from "../../db/queries/open-data";
+import { todayInChina } from "../domain/trademark-validity";
+import { RECORD_PATHS } from "../open-data/records.server";
+import { sitemapOrigin } from "../seo/origin.server";
+import { db } from "../services.server";
+
+// GET /sitemap.xml — every published, public, non-sample record page with its lastmod, plus the public index pages.
+// URLs are absolute and built from PUBLIC_ORIGIN, never from the request's Host; without PUBLIC_ORIGIN the configured
+// HOST:PORT is used (development), and when even that is not a usable address the answer is a 503 saying so.
+// One file holds up to 50,000 URLs (the protocol's limit); the catalogue is far below that.
+
+const STATIC_PAGES = ["/", "/search", "/stats", "/open-data"];
+
+const xmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function loader() {
+  const origin = sitemapOrigin();
+  if (!origin) {
+    return new Response("sitemap.xml needs absolute URLs: set PUBLIC_ORIGIN (e.g. https://catalogue.example.cn)\n", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "3600" },
+    });
+  }
+  const entries = await sitemapEntries(db(), todayInChina());
+  const urls = [
+    ...STATIC_PAGES.map((p) => `  <url><loc>${xmlEscape(origin + p)}</loc></url>`),
+    ...entries
+      .slice(0, 50_000 - STATIC_PAGES.length)
+      .map((e) => `  <url><loc>${xmlEscape(`${origin}${RECORD_PATHS[e.type]}/${e.id}`)}</loc><lastmod>${e.updated_at.toISOString()}</lastmod></url>`),
+  ];
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+  return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=600" } });
+}
