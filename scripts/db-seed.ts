@@ -5,6 +5,7 @@ import { FileImageStorage } from "../app/images/storage.server";
 import path from "node:path";
 import { sampleImageMaker } from "./lib/sample-images";
 import { SAMPLE_PASSWORD, seedSampleAccounts } from "../db/seed/sample-accounts";
+import { seedSampleEvent } from "../db/seed/sample-event";
 import { hashPassword } from "../app/auth/password.server";
 import { log, runCli } from "./lib/cli";
 
@@ -18,6 +19,7 @@ await runCli(async ({ db, config }) => {
   if (!referenceOnly) {
     await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(config.dataDir, "images"))));
     await seedSampleAccounts(db, await hashPassword(SAMPLE_PASSWORD));
+    await seedSampleEvent(db);
     log("sample catalogue seeded (labelled 示例数据)");
   }
   log("search picks the changes up through the outbox (the running app, or npm run search:sync)");

@@ -3,6 +3,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { seedReference } from "../../db/seed/reference";
 import { seedSampleCatalogue } from "../../db/seed/sample";
 import { SAMPLE_PASSWORD, seedSampleAccounts } from "../../db/seed/sample-accounts";
+import { seedSampleEvent } from "../../db/seed/sample-event";
 import { seedSampleReview } from "../../db/seed/sample-review";
 import { hashPassword } from "../../app/auth/password.server";
 import { imageStorage } from "../../app/images/storage.server";
@@ -28,6 +29,7 @@ export async function prepareCatalogue(db: Db, options: { log: (m: string) => vo
       options.log("seeding sample producers and products (labelled 示例数据)");
       await seedSampleCatalogue(db, sampleImageMaker(imageStorage()));
       await seedSampleAccounts(db, await hashPassword(SAMPLE_PASSWORD));
+      await seedSampleEvent(db);
       await seedSampleReview(db);
     }
   }
