@@ -1,0 +1,23 @@
+import path from "node:path";
+import { ensureCatalogIndex } from "../app/search/catalog-index.server";
+import { reindexCatalog } from "../app/search/reindex.server";
+import { copyDirectory, restoreDatabase } from "../db/backup";
+import { migrateToLatest } from "../db/migrate";
+import { log, runCli } from "./lib/cli";
+
+// npm run restore -- <dir>: into an empty database (migrated here first), images back into $DATA_DIR/images, and the
+// search index rebuilt from the restored database.
+await runCli(async ({ services, config, db, search }) => {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: npm run restore -- <dir>");
+    return 2;
+  }
+  const source = path.resolve(dir);
+  await migrateToLatest(db);
+  const manifest = await restoreDatabase(services.databaseUrl, source);
+  const images = await copyDirectory(path.join(source, "images"), path.join(config.dataDir, "images"));
+  await ensureCatalogIndex(search);
+  const documents = await reindexCatalog(db, search, log);
+  log(`restored ${manifest.tables.length} tables and ${images} image files; search rebuilt with ${documents} documents`);
+});
