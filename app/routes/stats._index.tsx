@@ -418,7 +418,7 @@ function EventsFigure({ s }: { s: Stats }) {
   const t = useT();
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
-  const name = (e: Stats["events"][number]) => `${e.event_name ?? t("stats.events.unnamed", { id: e.event_id })}${e.is_sample ? t("stats.sample") : ""}`;
+  const name = (e: Stats["events"][number]) => (e.event_name_zh ? localized(lang, e.event_name_zh, e.event_name_en).text : t("stats.events.unnamed", { id: e.event_id }));
   return (
     <Figure id="events" heading={t("stats.events.heading")} desc={t("stats.events.desc")}>
       {s.events.length === 0 ? (

@@ -87,7 +87,7 @@ export function figureTable(name: FigureName, s: StatsData): Table {
       };
     case "events":
       return {
-        columns: ["event_id", "event_name", "is_sample", "intents", "intent_amount_cny", "signed", "signed_amount_cny"],
+        columns: ["event_id", "event_name_zh", "event_name_en", "intents", "intent_amount_cny", "signed", "signed_amount_cny"],
         rows: s.events.map((e) => ({ ...e })),
       };
   }

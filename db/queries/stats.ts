@@ -189,7 +189,8 @@ export interface RenewalDue {
   expires_on: string;
   renewal_opens_on: string;
   grace_ends_on: string;
-  state: "renewal_window" | "grace_period";
+  /** expiring: expires within 12 months but the renewal window opens tomorrow or later (month-end edge cases) */
+  state: "renewal_window" | "grace_period" | "expiring";
 }
 
 /**
@@ -214,7 +215,9 @@ export async function trademarksDueForRenewal(db: Executor, today: string): Prom
   const [list, months] = await Promise.all([
     sql<RenewalDue>`
       select id, reg_no, name_zh, name_en, holder_name, expires_on::text, renewal_opens_on::text, grace_ends_on::text,
-             case when ${today}::date > expires_on then 'grace_period' else 'renewal_window' end as state
+             case when ${today}::date > expires_on then 'grace_period'
+                  when ${today}::date >= renewal_opens_on then 'renewal_window'
+                  else 'expiring' end as state
       from (${due}) x
       order by expires_on, id`.execute(db),
     sql<{ month: string; count: number }>`
@@ -230,8 +233,8 @@ export async function trademarksDueForRenewal(db: Executor, today: string): Prom
 
 export interface EventOutcome {
   event_id: number;
-  event_name: string | null;
-  is_sample: boolean;
+  event_name_zh: string | null;
+  event_name_en: string | null;
   intents: number;
   intent_amount_cny: number;
   signed: number;
@@ -239,10 +242,10 @@ export interface EventOutcome {
 }
 
 /**
- * Trade-fair outcomes per event from `deals` (kind 'intent' | 'signed', amount_cny, event_id), which the buyers/events
- * work adds in its own migration. Until that table exists this answers no rows. The event's name is read through
- * to_jsonb so it does not depend on that table's exact column names. Names resolve through search_path, like every
- * other query here.
+ * Trade-fair outcomes per event from `deals` (kind 'intent' | 'signed', amount_cny, event_id, organization_id), the
+ * buyers work's table; answers no rows while it does not exist. The event's names come from `events` (the events
+ * work's table) through to_jsonb, so this neither needs that table nor its exact columns. Deals of sample events or
+ * sample organisations do not count. Names resolve through search_path, like every other query here.
  */
 export async function eventOutcomes(db: Executor): Promise<EventOutcome[]> {
   const { rows: exists } = await sql<{ deals: boolean; events: boolean }>`
@@ -251,8 +254,8 @@ export async function eventOutcomes(db: Executor): Promise<EventOutcome[]> {
   const eventJson = exists[0].events ? sql`(select to_jsonb(e) from events e where e.id = d.event_id)` : sql`null::jsonb`;
   const { rows } = await sql<EventOutcome>`
     select d.event_id::int as event_id,
-           coalesce(ev ->> 'name_zh', ev ->> 'title_zh', ev ->> 'name', ev ->> 'title') as event_name,
-           coalesce((ev ->> 'is_sample')::boolean, false) as is_sample,
+           coalesce(ev ->> 'name_zh', ev ->> 'name') as event_name_zh,
+           ev ->> 'name_en' as event_name_en,
            count(*) filter (where d.kind = 'intent')::int as intents,
            coalesce(sum(d.amount_cny) filter (where d.kind = 'intent'), 0)::float8 as intent_amount_cny,
            count(*) filter (where d.kind = 'signed')::int as signed,
@@ -260,6 +263,8 @@ export async function eventOutcomes(db: Executor): Promise<EventOutcome[]> {
     from deals d
     cross join lateral (select ${eventJson} as ev) e
     where d.event_id is not null
+      and not coalesce((ev ->> 'is_sample')::boolean, false)
+      and not exists (select 1 from organizations o where o.id = d.organization_id and o.is_sample)
     group by d.event_id, ev
     order by d.event_id`.execute(db);
   return rows;
