@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
@@ -11,7 +11,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
-import { decide, REVIEW_KINDS, reviewItem, type ReviewKind } from "../../db/queries/review";
+import { decide, REVIEW_KINDS, reviewItem, reviewTargetExists, type ReviewKind } from "../../db/queries/review";
 import { db } from "../services.server";
 
 function kindOr404(raw: string | undefined): ReviewKind {
@@ -22,8 +22,13 @@ function kindOr404(raw: string | undefined): ReviewKind {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
   const kind = kindOr404(params.kind);
-  const item = await reviewItem(db(), kind, recordIdOr404(params.id));
-  if (!item) notFound();
+  const id = recordIdOr404(params.id);
+  const item = await reviewItem(db(), kind, id);
+  if (!item) {
+    // decided (or sent back) since the link was made: say so rather than "page not found"
+    if (await reviewTargetExists(db(), kind, id)) return { item: null, history: [] };
+    notFound();
+  }
   const history = await listAudit(db(), { entityType: item.entityType, entityId: item.entityId }, 1, 30);
   return { item, history: history.rows };
 }
@@ -48,6 +53,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReviewItemPage() {
   const { item, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const t = useT();
+  if (!item) {
+    return (
+      <section>
+        <h1>{t("staff.queue")}</h1>
+        <FormErrors errors={lastResult?.error?.[""] ?? undefined} id="review-errors" />
+        <p className="notice">{t("staff.notWaiting")}</p>
+        <p>
+          <Link to="/staff">{t("staff.queue")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return <ReviewForm item={item} history={history} lastResult={lastResult} />;
+}
+
+function ReviewForm({
+  item,
+  history,
+  lastResult,
+}: {
+  item: NonNullable<SerializeFrom<typeof loader>["item"]>;
+  history: SerializeFrom<typeof loader>["history"];
+  lastResult: SerializeFrom<typeof action> | undefined;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: `review-${item.kind}-${item.id}`,
@@ -147,7 +177,7 @@ export default function ReviewItemPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: `${t("staff.reviewTitle", { name: data?.item.name ?? "" })} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+  return [{ title: `${t("staff.reviewTitle", { name: data?.item?.name ?? "" })} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -287,6 +287,12 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
   };
 }
 
+/** Whether the record behind a queue link exists at all (decided items are no longer waiting, but still exist). */
+export async function reviewTargetExists(db: Executor, kind: ReviewKind, id: number) {
+  const table = kind === "revision" ? "record_revisions" : TABLE[kind];
+  return !!(await db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst());
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Decisions
 
