@@ -6,14 +6,16 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getOwnOrganization, producerDashboard } from "../../db/queries/producer-organization";
 import { listOwnProducts } from "../../db/queries/producer-products";
+import { countNewInquiries } from "../../db/queries/inquiries";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
-  const [org, products, summary] = await Promise.all([
+  const [org, products, summary, newInquiries] = await Promise.all([
     getOwnOrganization(db(), user.organization_id),
     listOwnProducts(db(), user.organization_id),
     producerDashboard(db(), user.organization_id),
+    countNewInquiries(db(), user.organization_id),
   ]);
   const today = todayInChina();
   const trademarkReminders = summary.trademarks
@@ -26,11 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trademarkReminders,
     certificates: summary.expiringCertificates,
     gis: summary.gis,
+    newInquiries,
   };
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkReminders, certificates, gis } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkReminders, certificates, gis, newInquiries } = useLoaderData<typeof loader>();
   const t = useT();
   const reminders = [
     ...trademarkReminders.map((r) =>
@@ -55,6 +58,9 @@ export default function ProducerDashboard() {
           <Link to="/producer/organization">{t("producer.editOrganization")}</Link> · <Link to="/producer/trademarks">{t("producer.trademarks")}</Link>
         </p>
       </section>
+      <p className="notice">
+        <Link to="/producer/inbox?status=new">{t("inbox.newCount", { count: newInquiries })}</Link> · <Link to="/producer/inbox">{t("inbox.open")}</Link>
+      </p>
       <section aria-labelledby="reminders">
         <h2 id="reminders">{t("producer.reminders")}</h2>
         {reminders.length === 0 ? (

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { isoDate, msg, optional, requiredText, text } from "../domain/fields";
+import { todayInChina } from "../domain/trademark-validity";
+import { PROVINCE_NAMES } from "./provinces";
+
+// Buyer and producer forms of the matching area: one schema each for the browser (Conform) and the action.
+
+/** At most this many products (and so producers) in one inquiry; the rest of a long shortlist waits for a second one. */
+export const INQUIRY_MAX_PRODUCTS = 20;
+export const INQUIRY_MAX_PRODUCERS = 10;
+export const INQUIRY_STATUSES = ["new", "replied", "quoted", "closed"] as const;
+export const DEAL_KINDS = ["intent", "signed"] as const;
+
+/** A decimal as typed ("12", "12.5", "12.50"): no signs, exponents or thousands separators; two decimals at most. */
+function amount(options: { positive: boolean }) {
+  return z
+    .string({ message: msg("validation.required") })
+    .trim()
+    .refine((s) => /^\d{1,12}(\.\d{1,2})?$/.test(s), { message: msg("buyers.amountFormat") })
+    .transform(Number)
+    .refine((n) => !options.positive || n > 0, { message: msg("buyers.amountPositive") });
+}
+
+const requiredDate = z.string({ message: msg("validation.required") }).pipe(isoDate);
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+const email = z
+  .string()
+  .trim()
+  .max(200, msg("validation.tooLong", { max: 200 }))
+  .refine((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: msg("inquiry.emailInvalid") });
+
+// mainland mobile (13812345678), landline (0972-8321234 / 09728321234-12), or an international number (+49 30 1234567)
+const phone = z
+  .string()
+  .trim()
+  .max(30, msg("validation.tooLong", { max: 30 }))
+  .refine((s) => /^\+?[\d\s()-]{6,30}$/.test(s) && s.replace(/\D/g, "").length >= 6, { message: msg("inquiry.phoneInvalid") });
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const inquirySchema = z
+  .object({
+    product_ids: z
+      .array(id, { message: msg("inquiry.chooseProducts") })
+      .min(1, msg("inquiry.chooseProducts"))
+      .max(INQUIRY_MAX_PRODUCTS, msg("inquiry.tooManyProducts", { max: INQUIRY_MAX_PRODUCTS }))
+      .transform((ids) => [...new Set(ids)]),
+    quantity: amount({ positive: true }),
+    quantity_unit: requiredText(20),
+    delivery_from: requiredDate,
+    delivery_to: requiredDate,
+    destination_province: z.enum(PROVINCE_NAMES, { message: msg("inquiry.chooseProvince") }),
+    target_price: optional(amount({ positive: false })),
+    sample_wanted: checkbox,
+    message: optional(text(2000, { multiline: true })),
+    buyer_name: requiredText(100),
+    buyer_organization: optional(text(200)),
+    buyer_email: optional(email),
+    buyer_phone: optional(phone),
+  })
+  // Cross-field rules run even when other fields failed (zod skips refinements then by default), so the buyer sees
+  // every problem at once; each looks only at the fields it needs and stays quiet while those are malformed.
+  .refine((v) => !!v.buyer_email || !!v.buyer_phone, { path: ["buyer_email"], message: msg("inquiry.contactRequired"), when: always })
+  .refine((v) => !bothDates(v) || v.delivery_to >= v.delivery_from, { path: ["delivery_to"], message: msg("inquiry.deliveryOrder"), when: always })
+  .refine((v) => !bothDates(v) || v.delivery_to < v.delivery_from || v.delivery_to >= todayInChina(), {
+    path: ["delivery_to"],
+    message: msg("inquiry.deliveryPast"),
+    when: always,
+  });
+
+function always() {
+  return true;
+}
+
+function bothDates(v: { delivery_from: unknown; delivery_to: unknown }) {
+  const ok = (d: unknown) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return ok(v.delivery_from) && ok(v.delivery_to);
+}
+
+export type InquiryInput = z.infer<typeof inquirySchema>;
+
+export const buyerReplySchema = z.object({
+  body: requiredText(4000, { multiline: true }),
+});
+
+export const producerReplySchema = z.object({
+  body: requiredText(4000, { multiline: true }),
+  quoted_price: optional(amount({ positive: false })),
+});
+
+export const statusSchema = z.object({
+  status: z.enum(INQUIRY_STATUSES, { message: msg("validation.oneOf", { allowed: INQUIRY_STATUSES.join(" / ") }) }),
+});
+
+export const dealSchema = z.object({
+  kind: z.enum(DEAL_KINDS, { message: msg("deal.chooseKind") }),
+  amount_cny: amount({ positive: true }),
+  product_id: z.coerce
+    .number({ message: msg("deal.chooseProduct") })
+    .int(msg("deal.chooseProduct"))
+    .positive(msg("deal.chooseProduct"))
+    .max(Number.MAX_SAFE_INTEGER),
+  deal_date: requiredDate,
+  note: optional(text(500)),
+});
+
+export const staffDealSchema = dealSchema.extend({
+  event_id: optional(
+    z.coerce
+      .number({ message: msg("validation.number") })
+      .int(msg("validation.number"))
+      .positive(msg("validation.number"))
+      .max(Number.MAX_SAFE_INTEGER),
+  ),
+});
+
+export type DealInput = z.infer<typeof dealSchema>;

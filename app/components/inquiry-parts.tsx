@@ -1,0 +1,245 @@
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { buyerReplySchema, DEAL_KINDS, dealSchema, producerReplySchema, staffDealSchema } from "../buyers/forms";
+import { chinaDateTime, decimal } from "../buyers/format";
+import { provinceLabel } from "../buyers/provinces";
+import { todayInChina } from "../domain/trademark-validity";
+import { localized, usePreferences, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { FieldErrors, FormActions, FormErrors, SelectField, TextAreaField, TextField } from "./form";
+
+// Pieces shared by the buyer's private page, the producer's inbox thread and the staff view of an inquiry.
+
+export interface InquiryView {
+  quantity: string;
+  quantity_unit: string;
+  delivery_from: string;
+  delivery_to: string;
+  destination_province: string;
+  target_price: string | null;
+  sample_wanted: boolean;
+  message: string | null;
+  created_at: string | Date;
+  buyer_name: string;
+  buyer_organization: string | null;
+  buyer_email?: string | null;
+  buyer_phone?: string | null;
+}
+
+/** The request itself; the buyer's contact only when `showContact` (the producers addressed, staff, the buyer). */
+export function InquirySummary({ inquiry, products, showContact }: { inquiry: InquiryView; products?: string[]; showContact: boolean }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  return (
+    <dl className="facts">
+      <dt>{t("inquiry.sentAt")}</dt>
+      <dd>{chinaDateTime(inquiry.created_at)}</dd>
+      {products && (
+        <>
+          <dt>{t("inquiry.productsShort")}</dt>
+          <dd lang="zh-CN">{products.join("、")}</dd>
+        </>
+      )}
+      <dt>{t("inquiry.quantityShort")}</dt>
+      <dd>
+        {decimal(inquiry.quantity)} {inquiry.quantity_unit}
+      </dd>
+      <dt>{t("inquiry.deliveryWindow")}</dt>
+      <dd>{t("inquiry.fromTo", { from: inquiry.delivery_from, to: inquiry.delivery_to })}</dd>
+      <dt>{t("inquiry.provinceShort")}</dt>
+      <dd>{provinceLabel(inquiry.destination_province, lang)}</dd>
+      <dt>{t("inquiry.targetPriceShort")}</dt>
+      <dd>
+        {inquiry.target_price !== null
+          ? t("inquiry.pricePerUnit", { price: decimal(inquiry.target_price), unit: inquiry.quantity_unit })
+          : t("compare.notGiven")}
+      </dd>
+      <dt>{t("inquiry.sampleShort")}</dt>
+      <dd>{inquiry.sample_wanted ? t("inquiry.sampleYes") : t("inquiry.sampleNo")}</dd>
+      {inquiry.message && (
+        <>
+          <dt>{t("inquiry.message")}</dt>
+          <dd className="inquiry-message">{inquiry.message}</dd>
+        </>
+      )}
+      <dt>{t("inquiry.buyer")}</dt>
+      <dd>{[inquiry.buyer_name, inquiry.buyer_organization].filter(Boolean).join(" · ")}</dd>
+      {showContact && (
+        <>
+          <dt>{t("inquiry.buyerContact")}</dt>
+          <dd>
+            {inquiry.buyer_email && <a href={`mailto:${inquiry.buyer_email}`}>{inquiry.buyer_email}</a>}
+            {inquiry.buyer_email && inquiry.buyer_phone && " · "}
+            {inquiry.buyer_phone && <a href={`tel:${inquiry.buyer_phone.replace(/[^\d+]/g, "")}`}>{inquiry.buyer_phone}</a>}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export interface ThreadMessage {
+  id: number;
+  author: "buyer" | "producer";
+  body: string;
+  quoted_price: string | null;
+  created_at: string | Date;
+}
+
+export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; labels: { buyer: string; producer: string }; unit: string }) {
+  const t = useT();
+  if (messages.length === 0) return <p className="muted">{t("thread.empty")}</p>;
+  return (
+    <ol className="thread">
+      {messages.map((m) => (
+        <li key={m.id} className={`thread__message thread__message--${m.author}`}>
+          <p className="thread__meta">
+            <strong>{m.author === "buyer" ? labels.buyer : labels.producer}</strong> · {chinaDateTime(m.created_at)}
+          </p>
+          {m.quoted_price !== null && <p className="thread__quote">{t("thread.quote", { price: decimal(m.quoted_price), unit })}</p>}
+          <p className="thread__body">{m.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <span className={`badge inquiry-status inquiry-status--${status}`}>{t(`inquiryStatus.${status}` as MessageKey)}</span>;
+}
+
+export interface DealRow {
+  id: number;
+  kind: "intent" | "signed";
+  amount_cny: string;
+  product_name_zh: string;
+  deal_date: string;
+  recorded_by: string;
+}
+
+export function DealList({ deals }: { deals: DealRow[] }) {
+  const t = useT();
+  if (deals.length === 0) return null;
+  return (
+    <ul className="plain-list deal-list">
+      {deals.map((d) => (
+        <li key={d.id}>
+          <span className="badge">{t(`deal.kind.${d.kind}` as MessageKey)}</span>
+          {t("deal.line", { date: d.deal_date, product: d.product_name_zh, amount: decimal(d.amount_cny), who: t(`deal.by.${d.recorded_by}` as MessageKey) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A reply to a thread: the buyer's, or the producer's with an optional quote. */
+export function ReplyForm({
+  id,
+  recipientId,
+  lastResult,
+  withQuote,
+  unit,
+}: {
+  id: string;
+  recipientId?: number;
+  lastResult?: SubmissionResult<string[]>;
+  withQuote: boolean;
+  unit: string;
+}) {
+  const t = useT();
+  const schema = withQuote ? producerReplySchema : buyerReplySchema;
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const all = fields as unknown as Record<"body" | "quoted_price", Parameters<typeof TextField>[0]["meta"]>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="reply-form">
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="intent" value="reply" />
+      {recipientId !== undefined && <input type="hidden" name="recipientId" value={recipientId} />}
+      <TextAreaField meta={fields.body} label={t("thread.reply")} />
+      {withQuote && <TextField meta={all.quoted_price} label={t("thread.quotePrice", { unit })} hint={t("thread.quotePriceHint")} />}
+      <FormActions>
+        <button type="submit" className="button">
+          {t("thread.send")}
+        </button>
+      </FormActions>
+    </Form>
+  );
+}
+
+export interface DealProductOption {
+  id: number;
+  name_zh: string;
+  name_en: string | null;
+  group?: string;
+}
+
+/** Records an intent or a signed deal (意向 / 签约). Staff may give the fair's event number too. */
+export function DealForm({
+  id,
+  recipientId,
+  products,
+  lastResult,
+  staff = false,
+}: {
+  id: string;
+  recipientId?: number;
+  products: DealProductOption[];
+  lastResult?: SubmissionResult<string[]>;
+  staff?: boolean;
+}) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const schema = staff ? staffDealSchema : dealSchema;
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: { deal_date: todayInChina(), product_id: products.length === 1 ? String(products[0]!.id) : "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const all = fields as unknown as Record<"event_id", Parameters<typeof TextField>[0]["meta"]>;
+  const kindError = fields.kind.errors?.length ? fields.kind.errorId : undefined;
+  return (
+    <Form method="post" {...getFormProps(form)} className="deal-form">
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="intent" value="deal" />
+      {recipientId !== undefined && <input type="hidden" name="recipientId" value={recipientId} />}
+      <fieldset className="checks" aria-describedby={kindError} key={fields.kind.key}>
+        <legend>{t("deal.kind")}</legend>
+        {DEAL_KINDS.map((k) => (
+          <label key={k}>
+            <input type="radio" name={fields.kind.name} value={k} defaultChecked={fields.kind.initialValue === k} />
+            {t(`deal.kind.${k}` as MessageKey)}
+          </label>
+        ))}
+        <FieldErrors meta={fields.kind} />
+      </fieldset>
+      <TextField meta={fields.amount_cny} label={t("deal.amount")} hint={t("deal.amountHint")} />
+      <SelectField
+        meta={fields.product_id as FieldMetadata<string>}
+        label={t("deal.product")}
+        options={[
+          ...(products.length === 1 ? [] : [{ value: "", label: t("inquiry.chooseOne") }]),
+          ...products.map((p) => ({ value: String(p.id), label: `${p.group ? `${p.group} · ` : ""}${localized(lang, p.name_zh, p.name_en).text}` })),
+        ]}
+      />
+      <TextField meta={fields.deal_date} label={t("deal.date")} type="date" />
+      {staff && <TextField meta={all.event_id} label={t("deal.event")} hint={t("deal.eventHint")} />}
+      <TextField meta={fields.note as FieldMetadata<string>} label={t("deal.note")} />
+      <FormActions>
+        <button type="submit" className="button button--secondary">
+          {t("deal.record")}
+        </button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,62 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "../auth/guards.server";
+import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
+import { MATCHING_STAFF } from "../buyers/roles";
+import { DealList, InquirySummary, StatusBadge, Thread } from "../components/inquiry-parts";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { inquiryForStaff } from "../../db/queries/inquiries";
+import { db } from "../services.server";
+
+// /matching/inquiries/:id — staff read one inquiry with the buyer's contact and every producer's thread.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, MATCHING_STAFF);
+  const inquiry = await inquiryForStaff(db(), recordIdOr404(params.id));
+  if (!inquiry) notFound();
+  return data({ inquiry }, { headers: PRIVATE_HEADERS });
+}
+
+export default function StaffInquiry() {
+  const { inquiry } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  return (
+    <article className="inquiry-page">
+      <p>
+        <Link to="/matching">{t("matching.back")}</Link>
+      </p>
+      <h1>{t("inbox.threadTitle", { buyer: inquiry.buyer_name })}</h1>
+      <section aria-labelledby="request">
+        <h2 id="request">{t("inquiry.request")}</h2>
+        <InquirySummary inquiry={inquiry} showContact />
+      </section>
+      {inquiry.recipients.map((r) => {
+        const org = localized(lang, r.organization_zh, r.organization_en);
+        return (
+          <section key={r.id} aria-labelledby={`thread-${r.id}-heading`} className="inquiry-thread">
+            <h2 id={`thread-${r.id}-heading`}>
+              <span lang={org.lang}>{org.text}</span> <StatusBadge status={r.status} />
+            </h2>
+            <p>
+              {t("inquiry.productsShort")}: <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>
+            </p>
+            <Thread messages={r.messages} labels={{ buyer: inquiry.buyer_name, producer: org.text }} unit={inquiry.quantity_unit} />
+            <DealList deals={r.deals} />
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("matching.title")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,157 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireProducer } from "../auth/guards.server";
+import { dealSchema, INQUIRY_STATUSES, producerReplySchema, statusSchema } from "../buyers/forms";
+import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
+import { DealForm, DealList, InquirySummary, ReplyForm, StatusBadge, Thread } from "../components/inquiry-parts";
+import { FormActions, SelectField } from "../components/form";
+import { msg } from "../domain/fields";
+import { metaTranslator, useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { recordDeal, threadProducts } from "../../db/queries/deals";
+import { addInquiryMessage, inboxThread, setRecipientStatus } from "../../db/queries/inquiries";
+import { db } from "../services.server";
+
+// /producer/inbox/:id — one inquiry addressed to the producer's organisation (anything else is a 404, so another
+// producer cannot even learn it exists): the request with the buyer's contact, the thread, a reply (optionally with a
+// quote), the status, and deal outcomes.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireProducer(request);
+  const found = await inboxThread(db(), user.organization_id, recordIdOr404(params.id));
+  if (!found) notFound();
+  const products = await threadProducts(db(), found.thread.id);
+  return data({ ...found, dealProducts: products, done: new URL(request.url).searchParams.get("done") }, { headers: PRIVATE_HEADERS });
+}
+
+type ActionData = { intent: "reply" | "deal" | "status"; result: SubmissionResult<string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireProducer(request);
+  const id = recordIdOr404(params.id);
+  const found = await inboxThread(db(), user.organization_id, id);
+  if (!found) notFound();
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const back = (done: string) => `/producer/inbox/${id}?done=${done}`;
+
+  if (intent === "reply") {
+    const submission = parseWithZod(form, { schema: producerReplySchema });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    await addInquiryMessage(db(), id, {
+      author: "producer",
+      author_user_id: user.id,
+      body: submission.value.body,
+      quoted_price: submission.value.quoted_price,
+    });
+    throw redirect(back("reply"));
+  }
+  if (intent === "status") {
+    const submission = parseWithZod(form, { schema: statusSchema });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    await setRecipientStatus(db(), user.organization_id, id, submission.value.status);
+    throw redirect(back("status"));
+  }
+  if (intent === "deal") {
+    const submission = parseWithZod(form, { schema: dealSchema });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const product = (await threadProducts(db(), id)).find((p) => p.id === submission.value.product_id);
+    if (!product) return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } }) }, { status: 400 });
+    await recordDeal(db(), {
+      kind: submission.value.kind,
+      organization_id: user.organization_id,
+      product_id: product.id,
+      product_name_zh: product.name_zh,
+      inquiry_recipient_id: id,
+      amount_cny: submission.value.amount_cny,
+      deal_date: submission.value.deal_date,
+      event_id: null,
+      note: submission.value.note,
+      recorded_by: "producer",
+      recorded_by_user_id: user.id,
+    });
+    throw redirect(back("deal"));
+  }
+  throw data({ error: "bad request" }, { status: 400 });
+}
+
+function StatusForm({ current, lastResult }: { current: string; lastResult?: ActionData["result"] }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "status",
+    lastResult,
+    defaultValue: { status: current },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="status-form">
+      <input type="hidden" name="intent" value="status" />
+      <SelectField
+        meta={fields.status}
+        label={t("inbox.setStatus")}
+        options={INQUIRY_STATUSES.map((s) => ({ value: s, label: t(`inquiryStatus.${s}` as MessageKey) }))}
+      />
+      <FormActions>
+        <button type="submit" className="button button--secondary">
+          {t("inbox.saveStatus")}
+        </button>
+      </FormActions>
+    </Form>
+  );
+}
+
+export default function InboxThread() {
+  const { inquiry, thread, dealProducts, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const t = useT();
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const doneMessage: MessageKey | undefined =
+    done === "reply" ? "thread.sent" : done === "deal" ? "deal.recorded" : done === "status" ? "inbox.statusSaved" : undefined;
+  return (
+    <article className="inquiry-page">
+      <p>
+        <Link to="/producer/inbox">{t("inbox.backToInbox")}</Link>
+      </p>
+      <h1>
+        {t("inbox.threadTitle", { buyer: inquiry.buyer_name })} <StatusBadge status={thread.status} />
+      </h1>
+      {doneMessage && (
+        <p className="notice" role="status">
+          {t(doneMessage)}
+        </p>
+      )}
+      <section aria-labelledby="request">
+        <h2 id="request">{t("inquiry.request")}</h2>
+        <InquirySummary inquiry={inquiry} products={thread.products.map((p) => p.product_name_zh)} showContact />
+      </section>
+      <section aria-labelledby="thread">
+        <h2 id="thread">{t("thread.title")}</h2>
+        <Thread messages={thread.messages} labels={{ buyer: inquiry.buyer_name, producer: t("thread.us") }} unit={inquiry.quantity_unit} />
+        <ReplyForm id="reply" lastResult={resultFor("reply")} withQuote unit={inquiry.quantity_unit} />
+        <StatusForm current={thread.status} lastResult={resultFor("status")} />
+      </section>
+      <section aria-labelledby="deals">
+        <h2 id="deals">{t("deal.title")}</h2>
+        <DealList deals={thread.deals} />
+        {dealProducts.length > 0 ? (
+          <DealForm id="deal" products={dealProducts} lastResult={resultFor("deal")} />
+        ) : (
+          <p className="muted">{t("deal.noProducts")}</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("inbox.title")} · ${t("site.name")}` }];
+};
+
+export { ErrorBoundary } from "../components/route-error";
