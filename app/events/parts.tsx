@@ -1,0 +1,36 @@
+import { localized, type Lang, type Translate } from "../i18n/i18n";
+import type { PublicProduct } from "../../db/queries/products";
+
+// Pieces shared by the event page, presenter, kiosk and print views.
+
+/** GI and regional-brand badges, only when the authorised use is verified and valid (the badge rule of the read model). */
+export function EventBadges({ product: p, t, className = "badge badge--gi" }: { product: PublicProduct; t: Translate; className?: string }) {
+  return (
+    <>
+      {p.gi_id && p.gi_authorised && <span className={className}>{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</span>}
+      {p.regional_brand_id && p.regional_brand_licensed && <span className={className}>{t("record.regionalBadge", { name: p.regional_brand_zh ?? "" })}</span>}
+      {p.is_sample && <span className="badge badge--sample">{t("events.sample")}</span>}
+    </>
+  );
+}
+
+export function boothText(t: Translate, hall: string | null, booth: string | null) {
+  if (!booth) return "";
+  return hall ? t("events.hallBooth", { hall, booth }) : t("events.boothAt", { booth });
+}
+
+export function eventDates(t: Translate, from: string, to: string) {
+  return from === to ? from : t("events.dates", { from, to });
+}
+
+export function L({ lang, zh, en }: { lang: Lang; zh: string | null | undefined; en: string | null | undefined }) {
+  const v = localized(lang, zh, en);
+  return <span lang={v.lang}>{v.text}</span>;
+}
+
+/** The largest JPEG variant no wider than `max` (falls back to the smallest there is). */
+export function imageUrl(p: PublicProduct, max: number) {
+  const variants = p.images[0]?.variants.filter((v) => v.format === "jpeg") ?? [];
+  const fit = variants.filter((v) => v.width <= max).sort((a, b) => b.width - a.width)[0] ?? variants.sort((a, b) => a.width - b.width)[0];
+  return fit ? `/images/${fit.key}` : null;
+}

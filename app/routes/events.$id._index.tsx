@@ -1,0 +1,152 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getEvent, listExhibitors, resolvedCatalogue, type ResolvedSection } from "../../db/queries/events";
+import { isFairStaff, visibleOr404 } from "../events/access.server";
+import { boothText, EventBadges, eventDates, L } from "../events/parts";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: data ? `${data.event.name_zh} · ${metaTranslator(matches)("events.title")}` : metaTranslator(matches)("events.title") },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const staff = await isFairStaff(request);
+  const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
+  const [exhibitors, catalogue] = await Promise.all([listExhibitors(db(), event.id), resolvedCatalogue(db(), event.id)]);
+  return { staff, event, exhibitors, catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") } } };
+}
+
+function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; headingLevel: "h3" | "h4" }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const H = headingLevel;
+  return (
+    <>
+      {sections.map((s, i) => (
+        <section key={i} className="event-section">
+          <H>
+            <L lang={lang} zh={s.title_zh} en={s.title_en} />
+          </H>
+          <ul className="event-entries">
+            {s.entries.map((e) => {
+              const name = localized(lang, e.product.name_zh, e.product.name_en);
+              const note = localized(lang, e.note_zh, e.note_en);
+              return (
+                <li key={e.product.id} className="event-entry">
+                  <Link to={`/products/${e.product.id}`} lang={name.lang}>
+                    {name.text}
+                  </Link>{" "}
+                  <EventBadges product={e.product} t={t} />
+                  <br />
+                  <span className="muted">
+                    <L lang={lang} zh={e.product.organization_zh} en={e.product.organization_en} /> · {boothText(t, e.hall, e.booth)}
+                  </span>
+                  {note.text && (
+                    <p className="event-note" lang={note.lang}>
+                      {note.text}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export default function EventPage() {
+  const { staff, event: e, exhibitors, catalogue } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  return (
+    <article className="event">
+      <p>
+        <Link to="/events">{t("events.title")}</Link>
+      </p>
+      <h1>
+        <L lang={lang} zh={e.name_zh} en={e.name_en} />
+      </h1>
+      {e.is_sample && <span className="badge badge--sample">{t("events.sample")}</span>}
+      <dl className="facts">
+        <dt>{t("events.when")}</dt>
+        <dd>{eventDates(t, e.starts_on, e.ends_on)}</dd>
+        <dt>{t("events.venue")}</dt>
+        <dd>
+          <L lang={lang} zh={e.venue_zh} en={e.venue_en} />
+        </dd>
+        <dt>{t("events.organiser")}</dt>
+        <dd>
+          <L lang={lang} zh={e.organiser_zh} en={e.organiser_en} />
+        </dd>
+      </dl>
+      <nav aria-label={t("events.tools")} className="event-tools">
+        <Link className="button button--secondary" to={`/events/${e.id}/print`}>
+          {t("events.print")}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/present`}>
+          {t("events.present")}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/kiosk`}>
+          {t("events.kiosk")}
+        </Link>
+        {staff && (
+          <Link className="button" to={`/events/${e.id}/manage`}>
+            {t("events.manage")}
+          </Link>
+        )}
+      </nav>
+
+      <section>
+        <h2>{t("events.catalogue")}</h2>
+        <p className="muted">
+          {catalogue.version ? t("events.version", { version: catalogue.version.version, date: catalogue.version.cutoff }) : t("events.liveVersion")}
+        </p>
+        {catalogue.sections.length === 0 && catalogue.addendum.length === 0 ? <p>{t("events.catalogueEmpty")}</p> : <Sections sections={catalogue.sections} headingLevel="h3" />}
+        {catalogue.addendum.length > 0 && (
+          <section className="event-addendum">
+            <h3>{t("events.addendum")}</h3>
+            <Sections sections={catalogue.addendum} headingLevel="h4" />
+          </section>
+        )}
+      </section>
+
+      <section>
+        <h2>{t("events.exhibitors")}</h2>
+        {exhibitors.length === 0 ? (
+          <p>{t("events.noExhibitors")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("events.booth")}</th>
+                  <th scope="col">{t("events.organization")}</th>
+                  <th scope="col">{t("events.county")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {exhibitors.map((x) => (
+                  <tr key={x.id}>
+                    <td>{boothText(t, x.hall, x.booth)}</td>
+                    <td>
+                      <Link to={`/organizations/${x.organization_id}`}>
+                        <L lang={lang} zh={x.name_zh} en={x.name_en} />
+                      </Link>
+                    </td>
+                    <td>
+                      <L lang={lang} zh={x.county_zh} en={x.county_en} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,176 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import { getEvent, resolvedCatalogue } from "../../db/queries/events";
+import { isFairStaff, visibleOr404 } from "../events/access.server";
+import { boothText, EventBadges, imageUrl, L } from "../events/parts";
+import { eventOrigin, qrSvg } from "../events/qr.server";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: metaTranslator(matches)("present.title", { name: data?.event.name_zh ?? "" }) },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const staff = await isFairStaff(request);
+  const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
+  const catalogue = await resolvedCatalogue(db(), event.id);
+  const origin = eventOrigin(request);
+  const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })));
+  const url = new URL(request.url);
+  const auto = Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
+  const slides = await Promise.all(
+    entries.map(async (e) => ({
+      ...e,
+      image: imageUrl(e.product, 1600),
+      qr: await qrSvg(`${origin}/products/${e.product.id}`, `${origin}/products/${e.product.id}`),
+    })),
+  );
+  return { event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en }, slides, auto, start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)) };
+}
+
+const NEXT = new Set(["ArrowRight", "PageDown", " ", "Spacebar", "ArrowDown"]);
+const PREVIOUS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
+
+export default function PresentPage() {
+  const { event, slides, auto, start } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const [current, setCurrent] = useState(start);
+  const [autoSeconds, setAutoSeconds] = useState(auto);
+  const [cached, setCached] = useState(false);
+  const total = slides.length;
+  const go = useCallback((delta: number) => setCurrent((c) => Math.max(0, Math.min(total - 1, c + delta))), [total]);
+
+  // keyboard and presentation clickers (which send PageDown/PageUp or the arrow keys)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (NEXT.has(e.key)) {
+        e.preventDefault();
+        go(1);
+      } else if (PREVIOUS.has(e.key)) {
+        e.preventDefault();
+        go(-1);
+      } else if (e.key === "Home") setCurrent(0);
+      else if (e.key === "End") setCurrent(total - 1);
+      else if (e.key === "a" || e.key === "A") setAutoSeconds((s) => (s ? 0 : 10));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [go, total]);
+
+  useEffect(() => {
+    if (!autoSeconds) return;
+    const timer = window.setInterval(() => setCurrent((c) => (c + 1) % Math.max(1, total)), autoSeconds * 1000);
+    return () => window.clearInterval(timer);
+  }, [autoSeconds, total]);
+
+  // offline: a service worker scoped to this presentation serves what the page caches here once it has loaded
+  useEffect(() => {
+    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    let cancelled = false;
+    const scope = `/events/${event.id}/present`;
+    (async () => {
+      await navigator.serviceWorker.register("/present-sw.js", { scope });
+      const urls = new Set<string>([window.location.pathname + window.location.search, scope]);
+      for (const img of Array.from(document.images)) if (img.currentSrc || img.src) urls.add(img.currentSrc || img.src);
+      for (const s of slides) if (s.image) urls.add(s.image);
+      for (const entry of performance.getEntriesByType("resource")) {
+        const u = new URL(entry.name);
+        if (u.origin === window.location.origin && /\.(js|css|woff2?)$/.test(u.pathname)) urls.add(u.pathname);
+      }
+      const cache = await caches.open("haidong-present-v1");
+      await Promise.all([...urls].map((u) => cache.add(u).catch(() => undefined)));
+      if (!cancelled) setCached(true);
+    })().catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [event.id, slides]);
+
+  if (total === 0)
+    return (
+      <div className="present">
+        <p className="present-empty">{t("present.empty")}</p>
+        <Link to={`/events/${event.id}`}>{t("events.back")}</Link>
+      </div>
+    );
+
+  return (
+    <div className="present" data-slide={current + 1} data-offline-ready={cached ? "true" : "false"}>
+      <h1 className="event-sr-only">
+        <L lang={lang} zh={event.name_zh} en={event.name_en} />
+      </h1>
+      {slides.map((s, i) => {
+        const name = localized(lang, s.product.name_zh, s.product.name_en);
+        const note = localized(lang, s.note_zh, s.note_en);
+        return (
+          <section
+            key={`${i}-${s.product.id}`}
+            className="slide"
+            hidden={i !== current}
+            aria-roledescription="slide"
+            aria-label={t("present.slide", { n: i + 1, total })}
+          >
+            <div className="slide-photo">{s.image && <img src={s.image} alt={(lang === "en" && s.product.images[0]?.alt_en) || s.product.images[0]?.alt_zh || ""} />}</div>
+            <div className="slide-text">
+              <p className="slide-section">
+                <L lang={lang} zh={s.section_zh} en={s.section_en} />
+              </p>
+              <h2 className="slide-name" lang={name.lang}>
+                {name.text}
+              </h2>
+              <p className="slide-badges">
+                <EventBadges product={s.product} t={t} className="badge badge--gi slide-badge" />
+              </p>
+              <p className="slide-producer">
+                <L lang={lang} zh={s.product.organization_zh} en={s.product.organization_en} />
+              </p>
+              <p className="slide-booth">{boothText(t, s.hall, s.booth)}</p>
+              {note.text && (
+                <p className="slide-note" lang={note.lang}>
+                  {note.text}
+                </p>
+              )}
+            </div>
+            <figure className="slide-qr">
+              <div dangerouslySetInnerHTML={{ __html: s.qr }} />
+              <figcaption>{t("present.scan")}</figcaption>
+            </figure>
+          </section>
+        );
+      })}
+      <nav className="present-controls" aria-label={t("present.help")}>
+        <a
+          href={`?slide=${Math.max(1, current)}`}
+          className="button button--secondary"
+          onClick={(e) => {
+            e.preventDefault();
+            go(-1);
+          }}
+        >
+          {t("present.previous")}
+        </a>
+        <span aria-live="polite">{t("present.slide", { n: current + 1, total })}</span>
+        <a
+          href={`?slide=${Math.min(total, current + 2)}`}
+          className="button button--secondary"
+          onClick={(e) => {
+            e.preventDefault();
+            go(1);
+          }}
+        >
+          {t("present.next")}
+        </a>
+        <button type="button" className="button button--secondary" aria-pressed={autoSeconds > 0} onClick={() => setAutoSeconds((s) => (s ? 0 : 10))}>
+          {autoSeconds ? t("present.stopAuto") : t("present.auto")}
+        </button>
+        <span className="muted">{t("present.help")}</span>
+        {cached && <span className="muted">{t("present.offlineReady")}</span>}
+      </nav>
+    </div>
+  );
+}

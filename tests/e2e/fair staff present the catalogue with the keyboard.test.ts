@@ -1,0 +1,64 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/app";
+import { launchBrowser } from "../support/browser";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { seedSampleFair } from "../support/events";
+
+describe("fair staff present the catalogue with the keyboard", () => {
+  let t: TestDatabase;
+  let app: TestApp;
+  let browser: Browser;
+  let fair: Awaited<ReturnType<typeof seedSampleFair>>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    fair = await seedSampleFair(t.db);
+    app = await startTestApp({ databaseUrl: t.url, indexPrefix: `pr${process.pid}_`, env: { DATA_DIR: fair.dataDir, PUBLIC_ORIGIN: "https://catalogue.haidong.example" } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    fair?.cleanup();
+    await t?.drop();
+  });
+
+  it("steps through the slides with arrows, PageDown/PageUp and Space, and keeps working offline once loaded", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/events/${fair.eventId}/present`);
+    const visible = page.locator("section.slide:not([hidden])");
+    // the first slide: the first highlight, big, with its booth, badge and a QR code to the public product page
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例互助青稞酒 42度 500毫升");
+    expect(await visible.locator(".slide-booth").textContent()).toMatch(/A0\d/);
+    expect(await visible.locator(".slide-qr svg").getAttribute("aria-label")).toMatch(/^https:\/\/catalogue\.haidong\.example\/products\/\d+$/);
+    const fontSize = await visible.locator("h2").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(64);
+    // wait for hydration (the page marks the offline cache as filled)
+    await page.locator('.present[data-offline-ready="true"]').waitFor({ timeout: 20_000 });
+
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例循化大红袍花椒");
+    await page.keyboard.press("PageDown");
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例白牦牛肉 冷冻分割");
+    await page.keyboard.press("PageUp");
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例循化大红袍花椒");
+    await page.keyboard.press("Space");
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例白牦牛肉 冷冻分割");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => page.locator(".present").getAttribute("data-slide")).toBe("1");
+
+    // the venue Wi-Fi goes: a reload still shows the presentation with its pictures
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => visible.locator("h2").textContent(), { timeout: 10_000 }).toBe("示例互助青稞酒 42度 500毫升");
+    const loaded = await visible.locator(".slide-photo img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    expect(loaded).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => visible.locator("h2").textContent()).toBe("示例循化大红袍花椒");
+    await context.close();
+  });
+});
