@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ReadAloud } from "./components/read-aloud";
-import { translator, usePreferences, useT } from "./i18n/i18n";
+import { metaTranslator, translator, usePreferences, useT } from "./i18n/i18n";
 import { readPreferences } from "./i18n/preferences.server";
 import { currentUser } from "./auth/session.server";
 import { LANDING } from "./auth/landing";
@@ -171,6 +171,13 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   return <Outlet />;
 }
+
+// Used when no child route sets its own title, e.g. on the 404 page.
+export const meta: MetaFunction = ({ matches, error }) => {
+  const t = metaTranslator(matches);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: error ? `${notFound ? t("error.notFound") : t("error.title")} · ${t("site.name")}` : t("site.name") }];
+};
 
 export function ErrorBoundary() {
   const error = useRouteError();

@@ -100,7 +100,7 @@ export default function GiProductPage() {
       {gi.source.length > 0 && (
         <section>
           <h2>{t("gi.sources")}</h2>
-          <ul className="sources">
+          <ul className="sources" lang="zh-CN">
             {gi.source.map((s) => (
               <li key={s}>{s}</li>
             ))}

@@ -90,15 +90,15 @@ export default function OrganizationPage() {
           <ul className="plain-list">
             {authorisations.gis.map((g) => (
               <li key={`gi-${g.gi_id}`}>
-                <Link to={`/gi/${g.gi_id}`}>{lang === "en" && g.name_en ? g.name_en : g.name_zh}</Link> —{" "}
+                <Link to={`/gi/${g.gi_id}`}><LocalizedText zh={g.name_zh} en={g.name_en} /></Link> —{" "}
                 {t(`basis.${g.basis}` as MessageKey)}
-                {g.basis_reference ? ` (${g.basis_reference})` : ""}, {validityText(t, g.valid_from, g.valid_to)}
+                {g.basis_reference && <span lang="zh-CN"> ({g.basis_reference})</span>}, {validityText(t, g.valid_from, g.valid_to)}
               </li>
             ))}
             {authorisations.brands.map((b) => (
               <li key={`rb-${b.brand_id}`}>
-                <Link to={`/regional-brands/${b.brand_id}`}>{lang === "en" && b.name_en ? b.name_en : b.name_zh}</Link>
-                {b.licence_no ? ` (${b.licence_no})` : ""}, {validityText(t, b.valid_from, b.valid_to)}
+                <Link to={`/regional-brands/${b.brand_id}`}><LocalizedText zh={b.name_zh} en={b.name_en} /></Link>
+                {b.licence_no && <span lang="zh-CN"> ({b.licence_no})</span>}, {validityText(t, b.valid_from, b.valid_to)}
               </li>
             ))}
           </ul>
@@ -112,7 +112,7 @@ export default function OrganizationPage() {
           <ul className="plain-list">
             {products.map((p) => (
               <li key={p.id}>
-                <Link to={`/products/${p.id}`}>{lang === "en" && p.name_en ? p.name_en : p.name_zh}</Link>
+                <Link to={`/products/${p.id}`}><LocalizedText zh={p.name_zh} en={p.name_en} /></Link>
               </li>
             ))}
           </ul>
@@ -126,7 +126,9 @@ export default function OrganizationPage() {
           <ul className="plain-list">
             {trademarks.map((m) => (
               <li key={m.id}>
-                <Link to={`/trademarks/${m.id}`}>{m.name_zh}</Link>
+                <Link to={`/trademarks/${m.id}`} lang="zh-CN">
+                  {m.name_zh}
+                </Link>
                 {m.reg_no ? ` · ${m.reg_no}` : ""}
               </li>
             ))}

@@ -53,9 +53,17 @@ export default function ProductPage() {
       </h1>
           {name.lang !== "zh-CN" && <p lang="zh-CN">{p.name_zh}</p>}
           <p>
-            {p.gi_id && p.gi_authorised && <span className="badge badge--gi">{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</span>}
+            {p.gi_id && p.gi_authorised && (
+              <span className="badge badge--gi">
+                {t("record.giBadge")}
+                <span lang="zh-CN">{p.gi_name_zh}</span>
+              </span>
+            )}
             {p.regional_brand_id && p.regional_brand_licensed && (
-              <span className="badge badge--gi">{t("record.regionalBadge", { name: p.regional_brand_zh ?? "" })}</span>
+              <span className="badge badge--gi">
+                {t("record.regionalBadge")}
+                <span lang="zh-CN">{p.regional_brand_zh}</span>
+              </span>
             )}
             {p.certifications.map((c) => (
               <span key={c.kind} className="badge">
@@ -99,22 +107,33 @@ export default function ProductPage() {
           {p.gi_id &&
             (p.gi_authorised && authorisation ? (
               <li>
-                <Link to={`/gi/${p.gi_id}`}>{t("record.giBadge", { name: p.gi_name_zh ?? "" })}</Link> —{" "}
+                <Link to={`/gi/${p.gi_id}`}>
+                  {t("record.giBadge")}
+                  <span lang="zh-CN">{p.gi_name_zh}</span>
+                </Link>{" "}
+                —{" "}
                 {t(`basis.${authorisation.basis}` as MessageKey)}
-                {authorisation.basis_reference ? ` (${authorisation.basis_reference})` : ""},{" "}
+                {authorisation.basis_reference && <span lang="zh-CN"> ({authorisation.basis_reference})</span>},{" "}
                 {validityText(t, authorisation.valid_from, authorisation.valid_to)}
               </li>
             ) : (
-              <li>{t("record.giNotAuthorised", { name: p.gi_name_zh ?? "" })}</li>
+              <li>
+                {t("record.giNotAuthorised")} <span lang="zh-CN">{p.gi_name_zh}</span>
+              </li>
             ))}
           {p.regional_brand_id && p.regional_brand_licensed && (
             <li>
-              <Link to={`/regional-brands/${p.regional_brand_id}`}>{t("record.regionalBadge", { name: p.regional_brand_zh ?? "" })}</Link>
+              <Link to={`/regional-brands/${p.regional_brand_id}`}>
+                {t("record.regionalBadge")}
+                <span lang="zh-CN">{p.regional_brand_zh}</span>
+              </Link>
             </li>
           )}
           {p.trademark_id && (
             <li>
-              {t("record.trademark")}: <Link to={`/trademarks/${p.trademark_id}`}>{p.trademark_zh}</Link>
+              {t("record.trademark")}: <Link to={`/trademarks/${p.trademark_id}`} lang="zh-CN">
+                {p.trademark_zh}
+              </Link>
             </li>
           )}
           {!p.gi_id && !p.regional_brand_id && !p.trademark_id && <li>{t("record.none")}</li>}
@@ -130,7 +149,7 @@ export default function ProductPage() {
             <>
               <dt>{t("record.annualVolume")}</dt>
               <dd>
-                {Number(p.annual_volume)} {p.volume_unit}
+                {Number(p.annual_volume)} <span lang="zh-CN">{p.volume_unit}</span>
               </dd>
             </>
           )}
@@ -138,7 +157,7 @@ export default function ProductPage() {
             <>
               <dt>{t("record.minOrder")}</dt>
               <dd>
-                {Number(p.min_order_qty)} {p.min_order_unit}
+                {Number(p.min_order_qty)} <span lang="zh-CN">{p.min_order_unit}</span>
               </dd>
             </>
           )}

@@ -36,7 +36,7 @@ export default function RegionalBrandPage() {
         {brand.brand_type && (
           <>
             <dt>{t("record.brandType")}</dt>
-            <dd>{brand.brand_type}</dd>
+            <dd lang="en">{brand.brand_type}</dd>
           </>
         )}
         {brand.scope && (
@@ -66,7 +66,7 @@ export default function RegionalBrandPage() {
           <ul className="plain-list">
             {brand.licensees.map((o) => (
               <li key={o.id}>
-                <Link to={`/organizations/${o.id}`}>{lang === "en" && o.name_en ? o.name_en : o.name_zh}</Link>, {validityText(t, o.valid_from, o.valid_to)}
+                <Link to={`/organizations/${o.id}`}><LocalizedText zh={o.name_zh} en={o.name_en} /></Link>, {validityText(t, o.valid_from, o.valid_to)}
               </li>
             ))}
           </ul>
@@ -75,7 +75,7 @@ export default function RegionalBrandPage() {
       {brand.source.length > 0 && (
         <section>
           <h2>{t("gi.sources")}</h2>
-          <ul className="sources">
+          <ul className="sources" lang="zh-CN">
             {brand.source.map((s) => (
               <li key={s}>{s}</li>
             ))}

@@ -75,7 +75,7 @@ export default function TrademarkPage() {
               {tm.classes.map((c) => (
                 <li key={c.class_no}>
                   {c.class_no} · {lang === "en" ? c.name_en : c.name_zh}
-                  {c.goods ? ` — ${c.goods}` : ""}
+                  {c.goods && <span lang="zh-CN"> — {c.goods}</span>}
                 </li>
               ))}
             </ul>

@@ -45,7 +45,7 @@ export const en: Record<keyof typeof zh, string> = {
   "prefs.size1": "Large",
   "prefs.size2": "Larger",
   "prefs.size3": "Largest",
-  "label.unverified": "Unverified (待核实)",
+  "label.unverified": "Unverified",
   "label.unverifiedHelp": "Taken from public sources; not yet checked by market-regulation staff.",
   "label.sample": "Sample data",
   "label.fallbackChinese": "(no English yet; shown in Chinese)",
@@ -56,5 +56,5 @@ export const en: Record<keyof typeof zh, string> = {
   "error.notFound": "Page not found",
   "error.generic": "The server could not handle the request. Please try again later.",
   "error.backHome": "Back to the home page",
-  "footer.basis": "Built under Haidong's IP implementation plan (东政办〔2022〕145号).",
+  "footer.basis": "Built under Haidong's IP implementation plan (Haidong municipal government document No. 145 of 2022).",
 };

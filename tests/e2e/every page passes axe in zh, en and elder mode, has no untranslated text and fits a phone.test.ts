@@ -1,0 +1,227 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileImageStorage } from "../../app/images/storage.server";
+import { seedSampleCatalogue } from "../../db/seed/sample";
+import { sampleImageMaker } from "../../scripts/lib/sample-images";
+import { createAccount, signInOverHttp } from "../support/accounts";
+import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
+import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestSearch } from "../support/search";
+
+// Every page template, in its normal and (for forms) its error state. Add new templates here.
+interface PageCase {
+  name: string;
+  path: string;
+  signedIn?: "producer";
+  /** puts the page into its error state after loading */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+let t: TestDatabase;
+let search: Awaited<ReturnType<typeof createTestSearch>>;
+let app: TestApp;
+let browser: Browser;
+let dataDir: string;
+let producerCookie = "";
+const ids: Record<string, number> = {};
+
+const pages = (): PageCase[] => [
+  { name: "home", path: "/" },
+  { name: "search results", path: `/search?q=${encodeURIComponent("青稞")}` },
+  { name: "search, nothing found", path: "/search?q=zzzzqqq" },
+  { name: "GI product", path: `/gi/${ids.gi}` },
+  { name: "product", path: `/products/${ids.product}` },
+  { name: "organisation", path: `/organizations/${ids.organization}` },
+  { name: "trademark", path: `/trademarks/${ids.trademark}` },
+  { name: "regional brand", path: `/regional-brands/${ids.regionalBrand}` },
+  { name: "not found", path: "/no-such-page" },
+  { name: "sign in", path: "/login" },
+  {
+    name: "sign in, wrong password",
+    path: "/login",
+    prepare: async (page) => {
+      await page.locator("input[name=account]").fill("nobody@test.example");
+      await page.locator("input[name=password]").fill("wrong password");
+      await page.locator("form button[type=submit]").first().click();
+      await page.locator("[role=alert]").first().waitFor();
+    },
+  },
+  { name: "sign up", path: "/signup" },
+  {
+    name: "sign up with errors",
+    path: "/signup",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "producer dashboard", path: "/producer", signedIn: "producer" },
+  { name: "organisation profile", path: "/producer/organization", signedIn: "producer" },
+  { name: "new product", path: "/producer/products/new", signedIn: "producer" },
+  {
+    name: "new product with errors",
+    path: "/producer/products/new",
+    signedIn: "producer",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "edit product", path: `/producer/products/${ids.ownProduct}`, signedIn: "producer" },
+  { name: "product pictures", path: `/producer/products/${ids.ownProduct}/images`, signedIn: "producer" },
+  { name: "trademarks", path: "/producer/trademarks", signedIn: "producer" },
+  { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
+];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  search = await createTestSearch();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-walk-"));
+  await seedSampleCatalogue(t.db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
+  const first = async (table: "gi_products" | "products" | "organizations" | "trademarks" | "regional_brands", where: [string, string]) =>
+    (await t.db.selectFrom(table).select("id").where(where[0] as "name_zh", "=", where[1]).executeTakeFirstOrThrow()).id;
+  ids.gi = await first("gi_products", ["name_zh", "互助青稞酒"]);
+  ids.product = await first("products", ["name_zh", "示例互助青稞酒 42度 500毫升"]);
+  ids.organization = await first("organizations", ["name_zh", "互助示例青稞酒业有限公司"]);
+  ids.trademark = await first("trademarks", ["name_zh", "示例青稞"]);
+  ids.regionalBrand = await first("regional_brands", ["name_zh", "黄河彩篮"]);
+  const producer = await createAccount(t.db, { organizationName: "走查测试合作社" });
+  ids.ownProduct = (
+    await t.db
+      .insertInto("products")
+      .values({ organization_id: producer.organizationId!, name_zh: "走查产品", category: "水果", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: dataDir } });
+  producerCookie = (await signInOverHttp(app.url, producer.email, producer.password)).cookie;
+  await waitForIndexed(async () => (await (await fetch(`${app.url}/search?q=${encodeURIComponent("青稞")}`)).text()).includes("互助青稞酒"));
+  if (browserAvailable) browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await search?.drop();
+  await t?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function contextFor(c: PageCase, options: { width?: number } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 } });
+  if (c.signedIn) {
+    const [name, value] = producerCookie.split("=");
+    await context.addCookies([{ name: name!, value: value!, url: app.url }]);
+  }
+  return context;
+}
+
+async function open(context: BrowserContext, c: PageCase, query: string) {
+  const page = await context.newPage();
+  const sep = c.path.includes("?") ? "&" : "?";
+  await page.goto(`${app.url}${c.path}${query ? sep + query : ""}`);
+  if (c.prepare) await c.prepare(page);
+  return page;
+}
+
+/**
+ * Interface text that still contains Chinese characters. Interface strings inherit the page language from <html>;
+ * content (names, descriptions, sources, units) always carries its own lang attribute, so it is skipped here.
+ */
+async function untranslated(page: Page) {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      if (!/\p{Script=Han}/u.test(text)) continue;
+      const owner = node.parentElement?.closest("[lang]");
+      if (owner && owner !== document.documentElement) continue;
+      if (node.parentElement?.closest("script, style, [hidden]")) continue;
+      found.push(text.trim().slice(0, 60));
+    }
+    return found;
+  });
+}
+
+describe.skipIf(!browserAvailable)("every page template", () => {
+  it("has no axe violations in zh, en and elder mode (at its largest text size too)", async () => {
+    const problems: unknown[] = [];
+    for (const c of pages()) {
+      for (const query of ["", "lang=en", c.signedIn ? "elder=1" : "lang=en&elder=1&size=3"]) {
+        const context = await contextFor(c);
+        const page = await open(context, c, query);
+        const violations = await axeViolations(page);
+        if (violations.length) problems.push({ page: c.name, query, violations });
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it("shows no untranslated interface text in English (content carries its own lang)", async () => {
+    const problems: unknown[] = [];
+    for (const c of pages()) {
+      const context = await contextFor(c);
+      const page = await open(context, c, "lang=en");
+      const text = await untranslated(page);
+      if (text.length) problems.push({ page: c.name, text });
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it("fits a 360 px wide phone without horizontal scrolling, also in elder mode", async () => {
+    const problems: unknown[] = [];
+    for (const c of pages()) {
+      for (const query of ["", "elder=1"]) {
+        const context = await contextFor(c, { width: 360 });
+        const page = await open(context, c, query);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 1) problems.push({ page: c.name, query, overflow });
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it("gives every control at least 60 × 60 px in elder mode", async () => {
+    const problems: unknown[] = [];
+    for (const c of pages()) {
+      const context = await contextFor(c);
+      const page = await open(context, c, "elder=1");
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll("a, button, input, select, textarea, summary")]
+          .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains("skip-link"))
+          .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}`, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width < 59.5 || r.height < 59.5)
+          .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
+      );
+      if (small.length) problems.push({ page: c.name, small: small.slice(0, 5) });
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it("sets html lang and hreflang alternates, and elder mode body text is at least 24 px", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?lang=en&elder=1`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator('link[rel=alternate][hreflang="zh-CN"]').count()).toBe(1);
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p")!).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+    await page.goto(`${app.url}/?size=3`);
+    const largest = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p")!).fontSize));
+    expect(largest).toBeGreaterThanOrEqual(40);
+    const lineHeight = await page.evaluate(() => {
+      const s = getComputedStyle(document.querySelector("main p")!);
+      return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+    });
+    expect(lineHeight).toBeGreaterThanOrEqual(1.3);
+    await context.close();
+  });
+});
