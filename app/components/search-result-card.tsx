@@ -4,6 +4,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { CatalogHit } from "../search/query.server";
 import { SchemeBadges, TrustBadges } from "./badges";
 import { Highlighted } from "./highlighted";
+import { Content, Interpolated } from "./search-text";
 
 /**
  * One search result: the name in the visitor's language (English when the record has an English name, else Chinese
@@ -41,8 +42,16 @@ export function SearchResultCard({ hit }: { hit: CatalogHit }) {
       <p className="result__badges">
         <span className="badge badge--type">{t(`type.${hit.type}` as MessageKey)}</span>
         <SchemeBadges schemes={hit.gi_schemes} />
-        {hit.regional_brand && <span className="badge badge--brand">{t("search.badge.regionalBrand", { name: hit.regional_brand })}</span>}
-        {hit.trademark && <span className="badge badge--trademark">{t("search.badge.trademark", { name: hit.trademark })}</span>}
+        {hit.regional_brand && (
+          <span className="badge badge--brand">
+            <Interpolated template={t("search.badge.regionalBrand")} values={{ name: <Content text={hit.regional_brand} /> }} />
+          </span>
+        )}
+        {hit.trademark && (
+          <span className="badge badge--trademark">
+            <Interpolated template={t("search.badge.trademark")} values={{ name: <Content text={hit.trademark} /> }} />
+          </span>
+        )}
         {hit.well_known && <span className="badge badge--trademark">{t("search.wellKnown")}</span>}
         {hit.certifications.map((c) => (
           <span key={c} className="badge badge--cert">
@@ -57,7 +66,11 @@ export function SearchResultCard({ hit }: { hit: CatalogHit }) {
           {county.text && hit.township && " · "}
           {hit.township && <span lang="zh-CN">{hit.township}</span>}
           {hasPlace && hit.reg_no && " · "}
-          {hit.reg_no && <span>{t("search.regNo", { value: hit.reg_no })}</span>}
+          {hit.reg_no && (
+            <span>
+              <Interpolated template={t("search.regNo")} values={{ value: <Content text={hit.reg_no} /> }} />
+            </span>
+          )}
         </p>
       )}
     </li>

@@ -4,11 +4,12 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { FACET_ORDER, FacetGroup, facetValueLabel, SortSelect } from "../components/search-facets";
 import { SearchForm } from "../components/search-form";
 import { SearchResultCard } from "../components/search-result-card";
+import { Content, Interpolated } from "../components/search-text";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import type { MessageKey } from "../i18n/messages";
 import type { FacetName } from "../search/facets";
-import { describeProblems, PAGE_KEYS, parseSearchParams, searchHref, selectedValues } from "../search/params";
+import { describeProblems, MAX_PAGE, PAGE_KEYS, parseSearchParams, searchHref, selectedValues } from "../search/params";
 import { COUNTY_OPTIONS, NICE_CLASS_NAMES, resolveCounty } from "../search/places.server";
 import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { spellingSuggestions } from "../search/suggestions.server";
@@ -113,9 +114,18 @@ export default function SearchPage() {
   const { formRef, formKey, onChange, onSubmit } = useLiveSearch();
   const selected = selectedValues(params);
   const active = FACET_ORDER.flatMap((facet) => selected[facet].map((value) => ({ facet, value })));
-  const lastPage = Math.max(1, Math.ceil(Math.min(result.total, 10_000) / params.per_page));
+  // never link past what the schema accepts (page ≤ MAX_PAGE) or Meilisearch pages through (10,000 hits)
+  const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.ceil(Math.min(result.total, 10_000) / params.per_page)));
   const busy = navigation.state === "loading" && navigation.location.pathname === "/search";
-  const filterLabel = (facet: FacetName, value: string) => facetValueLabel(facet, value, t, lang, labels).text;
+  const removeLabel = (facet: FacetName, value: string) => {
+    const label = facetValueLabel(facet, value, t, lang, labels);
+    // one element inside the (flex) link, so the text and the name stay one line and one accessible name
+    return (
+      <span>
+        <Interpolated template={t("search.removeFilter")} values={{ label: <Content text={label.text} lang={label.lang} /> }} />
+      </span>
+    );
+  };
 
   return (
     <div className="search-page">
@@ -139,7 +149,7 @@ export default function SearchPage() {
             {active.map(({ facet, value }) => (
               <li key={`${facet}=${value}`}>
                 <Link to={searchHref(params, { remove: { facet, value } })} preventScrollReset>
-                  {t("search.removeFilter", { label: filterLabel(facet, value) })}
+                  {removeLabel(facet, value)}
                 </Link>
               </li>
             ))}
@@ -157,6 +167,10 @@ export default function SearchPage() {
       <div className="search-layout">
         {/* the filters belong to the search form through form="search-form", so they work without JavaScript too */}
         <section key={`f${formKey}`} className="search-filters" aria-labelledby="filters-heading" onChange={onChange}>
+          {/* on a phone the filters come first: one tap takes the buyer past them */}
+          <a className="search-skip" href="#results-heading">
+            {t("search.skipToResults", { count: result.total })}
+          </a>
           <h2 id="filters-heading" className="search-filters__heading">
             {t("search.filters")}
           </h2>
@@ -178,7 +192,7 @@ export default function SearchPage() {
           {result.relaxed && <p className="notice">{t("search.relaxed")}</p>}
           {result.hits.length === 0 ? (
             <div className="notice search-empty">
-              <p>{params.q ? t("search.empty", { q: params.q }) : t("search.emptyNoQuery")}</p>
+              <p>{params.q ? <Interpolated template={t("search.empty")} values={{ q: <Content text={params.q} /> }} /> : t("search.emptyNoQuery")}</p>
               {suggestions.length > 0 && (
                 <>
                   <p>{t("search.tryOther")}</p>
@@ -200,9 +214,7 @@ export default function SearchPage() {
                   <ul className="search-empty__links">
                     {active.map(({ facet, value }) => (
                       <li key={`${facet}=${value}`}>
-                        <Link to={searchHref(params, { remove: { facet, value } })}>
-                          {t("search.removeFilter", { label: filterLabel(facet, value) })}
-                        </Link>
+                        <Link to={searchHref(params, { remove: { facet, value } })}>{removeLabel(facet, value)}</Link>
                       </li>
                     ))}
                   </ul>
