@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { createSearchContext, type SearchContext } from "../../app/search/client.server";
+import { createDb, type Db } from "../../db/client";
+import { startEmbeddedMeili, type EmbeddedMeili } from "../embedded/meilisearch";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded/postgres";
+import { prepareCatalogue } from "../lib/boot";
+
+// A fresh database (on DATABASE_URL's server, or a dedicated embedded PostgreSQL) and a dedicated Meilisearch, both in
+// a temp dir that close() removes again.
+
+export interface BenchEnv {
+  tmp: string;
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  meiliPid: number;
+  postgresPid: number | null;
+  indexPrefix: string;
+  db: Db;
+  search: SearchContext;
+  close(): Promise<void>;
+}
+
+export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-bench-"));
+  // as root PostgreSQL runs as the postgres user, which must be able to enter the temp dir
+  fs.chmodSync(tmp, 0o755);
+  const cleanups: (() => Promise<void>)[] = [async () => fs.rmSync(tmp, { recursive: true, force: true })];
+  const close = async () => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch((e: Error) => log(`cleanup: ${e.message}`));
+  };
+  try {
+    let databaseUrl: string;
+    let pg: EmbeddedPostgres | undefined;
+    if (process.env.DATABASE_URL) {
+      const name = `haidong_bench_${Date.now()}`;
+      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => undefined });
+      await admin.unsafe(`create database ${name}`);
+      await admin.end();
+      const url = new URL(process.env.DATABASE_URL);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      cleanups.push(async () => {
+        const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
+        await a.unsafe(`drop database if exists ${name} with (force)`);
+        await a.end();
+      });
+    } else {
+      pg = await startEmbeddedPostgres({ dir: path.join(tmp, "postgres"), passwordFile: path.join(tmp, "pg-password"), database: "bench" });
+      databaseUrl = pg.url;
+      cleanups.push(() => pg!.stop());
+    }
+    const meili: EmbeddedMeili = await startEmbeddedMeili({ dir: path.join(tmp, "meili"), keyFile: path.join(tmp, "meili-key"), binDir: path.join(tmp, "bin") });
+    cleanups.push(() => meili.stop());
+    const indexPrefix = "bench_";
+    const db = createDb(databaseUrl, { max: 8 });
+    cleanups.push(() => db.destroy());
+    await prepareCatalogue(db, { log, seed: true, sample: false });
+    const search = createSearchContext({ url: meili.url, key: meili.key, prefix: indexPrefix, timeoutMs: 30_000 });
+    return { tmp, databaseUrl, meiliUrl: meili.url, meiliKey: meili.key, meiliPid: meili.pid, postgresPid: pg?.pid ?? null, indexPrefix, db, search, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+import { fallbackCatalog, searchCatalog, type CatalogQuery } from "../../app/search/query.server";
+import type { BenchEnv } from "./env";
+import { GOODS } from "./dataset";
+import { makeRow, median, type BenchRow } from "./stats";
+import { QUERY_MIX } from "./search";
+
+// The PostgreSQL fallback (degraded mode) vs the Meilisearch path, in-process through the same searchCatalog code:
+// latency over the query mix, and recall@10 on a labelled subset (one query per product word; the relevant records
+// are those whose Chinese name holds that word, labelled from PostgreSQL itself).
+
+const toQuery = (q: string, filters: CatalogQuery["filters"] = {}): CatalogQuery => ({ q, filters, page: 1, perPage: 10 });
+
+async function timeEach(run: (q: CatalogQuery) => Promise<unknown>, queries: CatalogQuery[], rounds: number) {
+  const ms: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      await run(q);
+      ms.push(performance.now() - t0);
+    }
+  }
+  return ms;
+}
+
+export async function benchFallback(env: BenchEnv, quick: boolean): Promise<BenchRow[]> {
+  const queries = QUERY_MIX.map((m) => toQuery(m.q, m.filters as CatalogQuery["filters"]));
+  const rounds = quick ? 3 : 10;
+  await timeEach((q) => fallbackCatalog(env.db, q), queries, 1);
+  const pg = await timeEach((q) => fallbackCatalog(env.db, q), queries, rounds);
+  const meili = await timeEach((q) => searchCatalog(env.db, env.search, q), queries, rounds);
+
+  const recall = async (run: (q: CatalogQuery) => Promise<{ hits: { id: string }[] }>) => {
+    const scores: number[] = [];
+    for (const word of GOODS.slice(0, quick ? 6 : GOODS.length)) {
+      const relevant = await env.db
+        .selectFrom("products")
+        .select("id")
+        .where("name_zh", "like", `%${word}%`)
+        .limit(100_000)
+        .execute();
+      const ids = new Set(relevant.map((r) => `product-${r.id}`));
+      if (ids.size === 0) continue;
+      const res = await run(toQuery(word, { type: ["product"] }));
+      const found = res.hits.slice(0, 10).filter((h) => ids.has(h.id)).length;
+      scores.push(found / Math.min(10, ids.size));
+    }
+    return scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
+  };
+  const recallPg = await recall((q) => fallbackCatalog(env.db, q));
+  const recallMeili = await recall((q) => searchCatalog(env.db, env.search, q));
+  return [
+    makeRow("fallback.p50", median(pg), "ms", median(meili), { kind: "reported" }),
+    makeRow("fallback.recall@10", recallPg, "fraction", recallMeili, { kind: "reported" }),
+  ];
+}

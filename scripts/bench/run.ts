@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openBenchEnv, type BenchEnv } from "./env";
+import { scaleOf } from "./dataset";
+import { benchFallback } from "./fallback";
+import { benchImage } from "./image";
+import { benchJs } from "./js";
+import { loadCatalogue } from "./load";
+import { machineInfo } from "./machine";
+import { benchReindex } from "./reindex";
+import { benchSearch } from "./search";
+import { peakRssMiB, startServer, type BenchServer } from "./server";
+import { benchSsr } from "./ssr";
+import { formatTable, makeRow, resultsSchema, type BenchRow } from "./stats";
+import { benchSync } from "./sync";
+
+// npm run bench [-- --quick | --scale N]: see docs/performance.md.
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" } } });
+const quick = values.quick ?? false;
+const factor = values.scale ? Number(values.scale) : quick ? 0.1 : 1;
+if (!(factor > 0)) {
+  console.error("usage: npm run bench [-- --quick | --scale N]");
+  process.exit(2);
+}
+const scale = scaleOf(factor);
+const log = (m: string) => console.log(`[bench] ${m}`);
+const rows: BenchRow[] = [];
+const notes: Record<string, string> = {};
+let env: BenchEnv | undefined;
+let server: BenchServer | undefined;
+
+async function cleanup() {
+  await server?.stop();
+  server = undefined;
+  await env?.close();
+  env = undefined;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+// Bounded: whatever happens, everything we started is stopped.
+const watchdog = setTimeout(() => {
+  log("time limit reached, stopping");
+  void cleanup().finally(() => process.exit(1));
+}, (quick ? 10 : 30 + 60 * factor) * 60_000);
+watchdog.unref();
+
+async function step(name: string, run: () => Promise<BenchRow[]>) {
+  const t0 = performance.now();
+  try {
+    const got = await run();
+    rows.push(...got);
+    log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    notes[name] = `not measured: ${(e as Error).message.slice(0, 300)}`;
+    log(`${name} FAILED: ${(e as Error).stack ?? e}`);
+  }
+}
+
+try {
+  if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+    log("no build/: building the app");
+    if (spawnSync("npx", ["remix", "vite:build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("build failed");
+  }
+  log(`scale ${factor}: ${scale.organizations} organisations, ${scale.trademarks} trademarks, ${scale.products} products`);
+  env = await openBenchEnv(log);
+  const e = env;
+  await step("import", () => loadCatalogue(e, scale, log, notes));
+  await step("image", () => benchImage(e.tmp, quick));
+  server = await startServer(e);
+  const s = server;
+  log(`server at ${s.url}`);
+  await step("search", () => benchSearch(e, s.url, quick, log));
+  await step("fallback", () => benchFallback(e, quick));
+  const product = await e.db.selectFrom("products").select("id").orderBy("id").limit(1).executeTakeFirst();
+  await step("js", () => benchJs(s.url, product?.id ?? null));
+  await step("sync", () => benchSync(e, quick));
+  await step("ssr", () => benchSsr(s.url, quick));
+  await step("reindex", () => benchReindex(e));
+  const rss = (pid: number | null) => (pid === null ? null : peakRssMiB(pid));
+  for (const [name, pid] of [["rss.server", s.pid], ["rss.meilisearch", e.meiliPid], ["rss.postgres-postmaster", e.postgresPid]] as const) {
+    const v = rss(pid);
+    if (v !== null) rows.push(makeRow(name, v, "MiB", null, { kind: "reported" }));
+  }
+  const machine = { ...(await machineInfo(e)), scale: { factor, ...scale }, quick, at: new Date().toISOString(), notes };
+  resultsSchema.parse(rows);
+  fs.writeFileSync(path.join(root, "bench-results.json"), JSON.stringify(rows, null, 2) + "\n");
+  fs.writeFileSync(path.join(root, "bench-machine.json"), JSON.stringify(machine, null, 2) + "\n");
+  console.log(`\n${formatTable(rows)}\n`);
+  for (const [k, v] of Object.entries(notes)) console.log(`${k}: ${v}`);
+  console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Meilisearch ${machine.meilisearch}`);
+  console.log("wrote bench-results.json and bench-machine.json");
+} catch (e) {
+  console.error(`[bench] ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,76 @@
+import { buildFilter } from "../../app/search/filter";
+import { FACET_NAMES, FACETS, type FacetName } from "../../app/search/facets";
+import type { BenchEnv } from "./env";
+import { getOk, runLoad } from "./loadgen";
+import { makeRow, percentile, type BenchRow } from "./stats";
+
+// /api/v1/search vs the same queries sent straight to Meilisearch, at 1 and 16 concurrent clients.
+
+export interface MixQuery {
+  q: string;
+  filters?: Partial<Record<FacetName, (string | number)[]>>;
+}
+
+export const QUERY_MIX: MixQuery[] = [
+  { q: "青稞" },
+  { q: "牦牛肉" },
+  { q: "互助 青稞" },
+  { q: "高原蜂蜜" },
+  { q: "qingke" },
+  { q: "maoniu" },
+  { q: "yak" },
+  { q: "highland barley flour" },
+  { q: "辣椒", filters: { type: ["product"], county: ["乐都区"] } },
+  { q: "", filters: { type: ["trademark"], nice_class: [30] } },
+  { q: "", filters: { certification: ["green_food"], month: [6] } },
+  { q: "garlic", filters: { type: ["product"] } },
+];
+
+export function apiUrl(base: string, m: MixQuery): string {
+  const p = new URLSearchParams();
+  p.set("q", m.q);
+  for (const [k, vs] of Object.entries(m.filters ?? {})) for (const v of vs) p.append(k, String(v));
+  return `${base}/api/v1/search?${p}`;
+}
+
+export function meiliBody(indexName: string, m: MixQuery) {
+  const sel: Record<string, (string | number)[]> = {};
+  for (const [k, vs] of Object.entries(m.filters ?? {})) sel[FACETS[k as FacetName]] = vs;
+  return {
+    q: m.q,
+    filter: buildFilter(sel),
+    facets: FACET_NAMES.map((f) => FACETS[f]),
+    hitsPerPage: 20,
+    page: 1,
+    attributesToHighlight: ["name_zh", "name_en"],
+  };
+}
+
+export async function benchSearch(env: BenchEnv, serverUrl: string, quick: boolean, log: (m: string) => void): Promise<BenchRow[]> {
+  const mix = QUERY_MIX;
+  const direct = (m: MixQuery) =>
+    getOk(`${env.meiliUrl}/indexes/${env.search.indexName}/search`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${env.meiliKey}`, "accept-encoding": "identity" },
+      body: JSON.stringify(meiliBody(env.search.indexName, m)),
+    });
+  // warm both paths and show that every query finds something
+  for (const m of mix) {
+    const api = JSON.parse(await getOk(apiUrl(serverUrl, m))) as { total: number; degraded: boolean };
+    const raw = JSON.parse(await direct(m)) as { totalHits: number };
+    log(`  ${JSON.stringify(m)}: api ${api.total}${api.degraded ? " (degraded!)" : ""}, meili ${raw.totalHits}`);
+  }
+  const rows: BenchRow[] = [];
+  for (const concurrency of [1, 16]) {
+    const count = (quick ? 120 : 600) * (concurrency === 1 ? 1 : 2);
+    const opts = { concurrency, count, maxMs: quick ? 20_000 : 60_000 };
+    const app = await runLoad((i) => getOk(apiUrl(serverUrl, mix[i % mix.length]!)).then(() => undefined), opts);
+    const base = await runLoad((i) => direct(mix[i % mix.length]!).then(() => undefined), opts);
+    if (app.errors || base.errors) log(`  search c${concurrency}: ${app.errors} app errors, ${base.errors} meili errors`);
+    const p = (xs: number[], q: number) => percentile(xs, q);
+    rows.push(makeRow(`search.p50.c${concurrency}`, p(app.latencies, 50), "ms", p(base.latencies, 50), { kind: "plusAtMost", plus: 15 }));
+    rows.push(makeRow(`search.p95.c${concurrency}`, p(app.latencies, 95), "ms", p(base.latencies, 95), { kind: "ratioAtMost", max: 2 }));
+    rows.push(makeRow(`search.p99.c${concurrency}`, p(app.latencies, 99), "ms", p(base.latencies, 99), { kind: "reported" }));
+  }
+  return rows;
+}

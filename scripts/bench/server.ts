@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { BenchEnv } from "./env";
+
+// The real server entry (scripts/start.ts), as tests/support/app.ts starts it, on a free port of 127.0.0.1.
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: BenchEnv): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(env.tmp, "app-"));
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      HAIDONG_SKIP_BUILD: "1",
+      DATABASE_URL: env.databaseUrl,
+      MEILI_URL: env.meiliUrl,
+      MEILI_MASTER_KEY: env.meiliKey,
+      MEILI_INDEX_PREFIX: env.indexPrefix,
+      DATA_DIR: dataDir,
+      HOST: "127.0.0.1",
+      PORT: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+      const match = output.match(/catalogue ready at (http:\/\/[\d.:]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** Peak resident set size (VmHWM) of a process in MiB, or null when it is gone. */
+export function peakRssMiB(pid: number): number | null {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
