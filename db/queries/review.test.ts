@@ -155,6 +155,55 @@ describe("review decisions", () => {
   });
 });
 
+describe("revisions of organisations and trademarks", () => {
+  it("applies an organisation's revision (contacts included) and refuses a credit code another organisation has", async () => {
+    const o = await org();
+    const other = await t.db.selectFrom("organizations").select("credit_code").where("id", "<>", o).where("credit_code", "is not", null).executeTakeFirstOrThrow();
+    const data = (code: string) => ({
+      name_zh: "改名后的合作社",
+      name_en: null,
+      credit_code: code,
+      org_type: "cooperative",
+      county_id: null,
+      address: "新地址 1 号",
+      website: null,
+      contacts: [{ kind: "phone", value: "0972-1234567", public: true }],
+      description_zh: null,
+      description_en: null,
+    });
+    const own = (await t.db.selectFrom("organizations").select("credit_code").where("id", "=", o).executeTakeFirstOrThrow()).credit_code!;
+    const clash = await t.db.insertInto("record_revisions").values({ entity_type: "organization", entity_id: o, data: jsonb(data(other.credit_code!)), status: "submitted", submitted_at: sql`now()` }).returning("id").executeTakeFirstOrThrow();
+    expect(await t.db.transaction().execute(async (trx) => decide(trx, { kind: "revision", id: clash.id, version: await version("record_revisions", clash.id), decision: "approve", comment: null, actorId: reviewerId }))).toBe("duplicate_key");
+    await t.db.transaction().execute(async (trx) => decide(trx, { kind: "revision", id: clash.id, version: await version("record_revisions", clash.id), decision: "reject", comment: "代码有误", actorId: reviewerId }));
+    const rev = await t.db.insertInto("record_revisions").values({ entity_type: "organization", entity_id: o, data: jsonb(data(own)), status: "submitted", submitted_at: sql`now()` }).returning("id").executeTakeFirstOrThrow();
+    expect(await t.db.transaction().execute(async (trx) => decide(trx, { kind: "revision", id: rev.id, version: await version("record_revisions", rev.id), decision: "approve", comment: null, actorId: reviewerId }))).toBe("ok");
+    expect(await t.db.selectFrom("organizations").select(["name_zh", "address", "contacts", "review_comment"]).where("id", "=", o).executeTakeFirstOrThrow()).toEqual({
+      name_zh: "改名后的合作社",
+      address: "新地址 1 号",
+      contacts: [{ kind: "phone", value: "0972-1234567", public: true }],
+      review_comment: null,
+    });
+    // the organisation's products were announced too: their documents show its name
+    expect(await t.db.selectFrom("search_outbox").select("id").where("entity_type", "=", "organization").where("entity_id", "=", o).executeTakeFirst()).toBeDefined();
+  });
+
+  it("applies a trademark's revision with its Nice classes, and a request for changes keeps it open for the producer", async () => {
+    const o = await org();
+    const tm = (await t.db.insertInto("trademarks").values({ name_zh: "修订商标", holder_org_id: o, status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+    await t.db.insertInto("trademark_classes").values({ trademark_id: tm, class_no: 29 }).execute();
+    const data = { reg_no: "77000001", name_zh: "修订商标", name_en: null, mark_type: "ordinary", nice_classes: [30, 33], goods: "青稞酒", application_date: null, registration_date: null, legal_status: "registered", well_known: false, well_known_year: null, provincial_famous: false };
+    const first = await t.db.insertInto("record_revisions").values({ entity_type: "trademark", entity_id: tm, data: jsonb(data), status: "submitted", submitted_at: sql`now()` }).returning("id").executeTakeFirstOrThrow();
+    const item = await reviewItem(t.db, "revision", first.id);
+    expect(item!.diff.find((r) => r.field === "nice_classes")).toMatchObject({ before: [29], after: [30, 33], changed: true });
+    await t.db.transaction().execute((trx) => decide(trx, { kind: "revision", id: first.id, version: item!.version, decision: "request_changes", comment: "请附注册证", actorId: reviewerId }));
+    expect((await t.db.selectFrom("record_revisions").select(["status", "review_comment"]).where("id", "=", first.id).executeTakeFirstOrThrow())).toEqual({ status: "changes_requested", review_comment: "请附注册证" });
+    await t.db.updateTable("record_revisions").set({ status: "submitted", submitted_at: sql`now() + interval '1 second'` }).where("id", "=", first.id).execute();
+    expect(await t.db.transaction().execute(async (trx) => decide(trx, { kind: "revision", id: first.id, version: await version("record_revisions", first.id), decision: "approve", comment: null, actorId: reviewerId }))).toBe("ok");
+    expect((await t.db.selectFrom("trademarks").select(["reg_no", "goods"]).where("id", "=", tm).executeTakeFirstOrThrow())).toEqual({ reg_no: "77000001", goods: "青稞酒" });
+    expect((await t.db.selectFrom("trademark_classes").select("class_no").where("trademark_id", "=", tm).orderBy("class_no").execute()).map((c) => c.class_no)).toEqual([30, 33]);
+  });
+});
+
 describe("credit marks", () => {
   it("unpublish an organisation's records from search and block approval while the mark stands", async () => {
     const o = await org();
