@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { ensureCatalogIndex } from "../../app/search/catalog-index.server";
 import { createSearchContext, type SearchContext } from "../../app/search/client.server";
 import { createDb, type Db } from "../../db/client";
 import { startEmbeddedMeili, type EmbeddedMeili } from "../embedded/meilisearch";
@@ -60,6 +61,8 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
     cleanups.push(() => db.destroy());
     await prepareCatalogue(db, { log, seed: true, sample: false });
     const search = createSearchContext({ url: meili.url, key: meili.key, prefix: indexPrefix, timeoutMs: 30_000 });
+    // the index settings first, as the server's worker applies them before its first batch
+    await ensureCatalogIndex(search);
     return { tmp, databaseUrl, meiliUrl: meili.url, meiliKey: meili.key, meiliPid: meili.pid, postgresPid: pg?.pid ?? null, indexPrefix, db, search, close };
   } catch (e) {
     await close();

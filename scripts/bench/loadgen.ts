@@ -33,6 +33,6 @@ export async function runLoad(send: (i: number) => Promise<void>, options: { con
 export async function getOk(url: string, init?: RequestInit): Promise<string> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
   const body = await res.text();
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  if (!res.ok) throw new Error(`${res.status} ${url}: ${body.slice(0, 300)}`);
   return body;
 }
