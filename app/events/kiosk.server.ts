@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import type { Db } from "../../db/client";
+import { exhibitorProductIds } from "../../db/queries/events";
+import { productSearchRows, type PublicProduct } from "../../db/queries/products";
+import { syllables } from "../search/chinese-text";
+
+// The kiosk keeps its visitor's shortlist server-side, keyed by the SHA-256 of a random token in a cookie scoped to
+// the event's pages; resetting the kiosk deletes the list. A hand-off token (shown as a QR code) lets the
+// visitor's phone take a copy once.
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+function kioskCookie(eventId: number) {
+  return createCookie(`hd_kiosk_${eventId}`, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production",
+    // the event's path, not just /kiosk: single-fetch data requests go to /events/:id/kiosk.data
+    path: `/events/${eventId}`,
+    maxAge: 12 * 3600,
+  });
+}
+
+async function tokenFrom(request: Request, eventId: number) {
+  try {
+    const value = await kioskCookie(eventId).parse(request.headers.get("cookie"));
+    return typeof value === "string" && TOKEN.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function findSession(db: Db, request: Request, eventId: number) {
+  const token = await tokenFrom(request, eventId);
+  if (!token) return undefined;
+  return db.selectFrom("kiosk_sessions").select("id").where("token_hash", "=", sha256(token)).where("event_id", "=", eventId).executeTakeFirst();
+}
+
+export async function kioskShortlist(db: Db, request: Request, eventId: number): Promise<number[]> {
+  const session = await findSession(db, request, eventId);
+  if (!session) return [];
+  return (
+    await db.selectFrom("kiosk_shortlist_items").select("product_id").where("kiosk_session_id", "=", session.id).orderBy("added_at").orderBy("product_id").execute()
+  ).map((r) => r.product_id);
+}
+
+/** Adds a product of one of the event's exhibitors; returns the Set-Cookie header when a session was started. */
+export async function kioskAdd(db: Db, request: Request, eventId: number, productId: number): Promise<string | undefined> {
+  if (!(await exhibitorProductIds(db, eventId)).includes(productId)) return undefined;
+  let session = await findSession(db, request, eventId);
+  let setCookie: string | undefined;
+  if (!session) {
+    const token = randomBytes(32).toString("base64url");
+    session = await db.insertInto("kiosk_sessions").values({ event_id: eventId, token_hash: sha256(token) }).returning("id").executeTakeFirstOrThrow();
+    setCookie = await kioskCookie(eventId).serialize(token);
+  }
+  await db.insertInto("kiosk_shortlist_items").values({ kiosk_session_id: session.id, product_id: productId }).onConflict((oc) => oc.doNothing()).execute();
+  return setCookie;
+}
+
+export async function kioskRemove(db: Db, request: Request, eventId: number, productId: number) {
+  const session = await findSession(db, request, eventId);
+  if (session) await db.deleteFrom("kiosk_shortlist_items").where("kiosk_session_id", "=", session.id).where("product_id", "=", productId).execute();
+}
+
+/** Back to the start: the kiosk's session and its shortlist are deleted and the cookie cleared. */
+export async function kioskReset(db: Db, request: Request, eventId: number) {
+  const session = await findSession(db, request, eventId);
+  if (session) await db.deleteFrom("kiosk_sessions").where("id", "=", session.id).execute();
+  return kioskCookie(eventId).serialize("", { maxAge: 0 });
+}
+
+/** A one-time hand-off token for the current list (only its SHA-256 is stored). */
+export async function createHandoff(db: Db, eventId: number, productIds: number[]) {
+  const token = randomBytes(32).toString("base64url");
+  await db.insertInto("kiosk_handoffs").values({ token_hash: sha256(token), event_id: eventId, product_ids: productIds }).execute();
+  return token;
+}
+
+/** Spends a hand-off token (valid for 30 minutes, once); returns its products or undefined. */
+export async function redeemHandoff(db: Db, eventId: number, token: string): Promise<number[] | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const row = await db
+    .updateTable("kiosk_handoffs")
+    .set({ used_at: new Date() })
+    .where("token_hash", "=", sha256(token))
+    .where("event_id", "=", eventId)
+    .where("used_at", "is", null)
+    .where("created_at", ">", new Date(Date.now() - 30 * 60_000))
+    .returning("product_ids")
+    .executeTakeFirst();
+  return row?.product_ids.map(Number);
+}
+
+function matches(p: PublicProduct, q: string) {
+  const needle = q.trim().toLowerCase().replace(/\s+/g, "");
+  if (!needle) return true;
+  const names = [p.name_zh, p.name_en ?? "", p.category ?? "", p.organization_zh].map((s) => s.toLowerCase());
+  if (names.some((n) => n.replace(/\s+/g, "").includes(needle))) return true;
+  if (!/^[a-z]+$/.test(needle)) return false;
+  const s = syllables(p.name_zh.replace(/^示例/, ""));
+  return s.join("").includes(needle) || s.map((x) => x[0]).join("").includes(needle);
+}
+
+/** The kiosk's search: the exhibitors' published products (public read model), by name, category or pinyin. */
+export async function kioskSearch(db: Db, eventId: number, q: string, category: string | null) {
+  const products = await productSearchRows(db, await exhibitorProductIds(db, eventId));
+  const categories = [...new Set(products.map((p) => p.category).filter((c): c is string => !!c))].sort();
+  return { categories, results: products.filter((p) => (!category || p.category === category) && matches(p, q)) };
+}

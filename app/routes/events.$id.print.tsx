@@ -1,0 +1,192 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { Contact } from "../../db/schema";
+import { getEvent, resolvedCatalogue } from "../../db/queries/events";
+import { isFairStaff, visibleOr404 } from "../events/access.server";
+import { boothText, EventBadges, eventDates, imageUrl } from "../events/parts";
+import { eventOrigin, qrSvg } from "../events/qr.server";
+import { metaTranslator, translator, useT } from "../i18n/i18n";
+import { recordIdOr404 } from "../lib/route-params";
+import { db } from "../services.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: `${data?.event.name_zh ?? ""} · ${metaTranslator(matches)("print.catalogueTitle")}` },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const staff = await isFairStaff(request);
+  const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
+  const catalogue = await resolvedCatalogue(db(), event.id);
+  const origin = eventOrigin(request);
+  const all = [...catalogue.sections.map((s) => ({ ...s, addendum: false })), ...catalogue.addendum.map((s) => ({ ...s, addendum: true }))];
+  const ids = [...new Set(all.flatMap((s) => s.entries.map((e) => e.product.organization_id)))];
+  const orgs = ids.length ? await db().selectFrom("organizations").select(["id", "contacts", "website"]).where("id", "in", ids).execute() : [];
+  // public contacts only
+  const contacts = new Map(orgs.map((o) => [o.id, { contacts: (o.contacts as Contact[]).filter((c) => c.public && c.kind !== "person"), website: o.website }]));
+  let n = 0;
+  const sections = await Promise.all(
+    all.map(async (s) => ({
+      title_zh: s.title_zh,
+      title_en: s.title_en,
+      addendum: s.addendum,
+      entries: await Promise.all(
+        s.entries.map(async (e) => {
+          n += 1;
+          const url = `${origin}/products/${e.product.id}`;
+          return { ...e, n, image: imageUrl(e.product, 640), url, qr: await qrSvg(url, url), contact: contacts.get(e.product.organization_id) ?? null };
+        }),
+      ),
+    })),
+  );
+  const entries = sections.flatMap((s) => s.entries);
+  const group = (key: (e: (typeof entries)[number]) => string) => {
+    const m = new Map<string, { n: number; name: string }[]>();
+    for (const e of entries) {
+      const k = key(e) || "—";
+      m.set(k, [...(m.get(k) ?? []), { n: e.n, name: e.product.name_zh }]);
+    }
+    return [...m].sort(([a], [b]) => a.localeCompare(b, "zh-CN"));
+  };
+  return {
+    event,
+    version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") },
+    sections,
+    byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
+    byCategory: group((e) => e.product.category ?? ""),
+  };
+}
+
+// Bilingual throughout (Chinese first, English beneath), whatever the visitor's language: one printed catalogue for all.
+const zh = translator("zh-CN");
+const en = translator("en");
+
+function Both({ k, vars }: { k: Parameters<typeof zh>[0]; vars?: Record<string, string | number> }) {
+  return (
+    <>
+      <span lang="zh-CN">{zh(k, vars)}</span> <span lang="en" className="print-en">{en(k, vars)}</span>
+    </>
+  );
+}
+
+export default function PrintCataloguePage() {
+  const { event: e, version, sections, byCounty, byCategory } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="print-catalogue">
+      <div className="print-toolbar">
+        <Link to={`/events/${e.id}`}>{t("events.back")}</Link>
+        <a className="button" href={`/events/${e.id}/print.pdf`} download>
+          {t("print.download")}
+        </a>
+      </div>
+      <section className="print-cover">
+        <p className="print-kicker">
+          <Both k="print.catalogueTitle" />
+        </p>
+        <h1>
+          <span lang="zh-CN">{e.name_zh}</span>
+          {e.name_en && (
+            <span lang="en" className="print-en print-title-en">
+              {e.name_en}
+            </span>
+          )}
+        </h1>
+        <p>{eventDates(zh, e.starts_on, e.ends_on)}</p>
+        <p>
+          <span lang="zh-CN">{e.venue_zh}</span> {e.venue_en && <span lang="en" className="print-en">{e.venue_en}</span>}
+        </p>
+        <p>
+          <Both k="events.organiser" />: <span lang="zh-CN">{e.organiser_zh}</span> {e.organiser_en && <span lang="en" className="print-en">{e.organiser_en}</span>}
+        </p>
+        <p>{version ? <Both k="events.version" vars={{ version: version.version, date: version.cutoff }} /> : <Both k="events.liveVersion" />}</p>
+      </section>
+
+      <section className="print-index">
+        <h2>
+          <Both k="print.index" />
+        </h2>
+        <div className="print-index-columns">
+          {[
+            { k: "print.byCounty" as const, groups: byCounty },
+            { k: "print.byCategory" as const, groups: byCategory },
+          ].map((idx) => (
+            <div key={idx.k}>
+              <h3>
+                <Both k={idx.k} />
+              </h3>
+              <dl>
+                {idx.groups.map(([name, items]) => (
+                  <div key={name}>
+                    <dt>{name}</dt>
+                    <dd>
+                      {items.map((i) => (
+                        <span key={i.n} className="print-index-item">
+                          {i.n}. {i.name}
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ))}
+        </div>
+      </section>
+
+      {sections.map((s, si) => (
+        <section key={si} className="print-section">
+          <h2>
+            {s.addendum && (
+              <>
+                <Both k="events.addendum" />
+                {" · "}
+              </>
+            )}
+            <span lang="zh-CN">{s.title_zh}</span> {s.title_en && <span lang="en" className="print-en">{s.title_en}</span>}
+          </h2>
+          {s.entries.map((x) => (
+            <article key={x.n} className="print-entry">
+              <div className="print-entry-photo">{x.image && <img src={x.image} alt={x.product.images[0]?.alt_zh ?? ""} />}</div>
+              <div className="print-entry-text">
+                <h3>
+                  <span className="print-no">{x.n}</span> <span lang="zh-CN">{x.product.name_zh}</span>
+                  {x.product.name_en && (
+                    <span lang="en" className="print-en">
+                      {" "}
+                      {x.product.name_en}
+                    </span>
+                  )}
+                </h3>
+                <p>
+                  <EventBadges product={x.product} t={zh} />
+                </p>
+                <p>
+                  <span lang="zh-CN">{x.product.organization_zh}</span> {x.product.organization_en && <span lang="en" className="print-en">{x.product.organization_en}</span>}
+                  {x.product.county_zh && <> · {x.product.county_zh}</>}
+                </p>
+                <p className="print-booth">
+                  {boothText(zh, x.hall, x.booth)} <span className="print-en">{boothText(en, x.hall, x.booth)}</span>
+                </p>
+                {(x.note_zh || x.note_en) && (
+                  <p className="print-note">
+                    {x.note_zh && <span lang="zh-CN">{x.note_zh}</span>} {x.note_en && <span lang="en" className="print-en">{x.note_en}</span>}
+                  </p>
+                )}
+                <p className="print-contact">
+                  <Both k="print.contact" />:{" "}
+                  {x.contact && (x.contact.contacts.length || x.contact.website)
+                    ? [...x.contact.contacts.map((c) => c.value), ...(x.contact.website ? [x.contact.website] : [])].join(" · ")
+                    : zh("print.noContact")}
+                </p>
+              </div>
+              <figure className="print-entry-qr">
+                <div dangerouslySetInnerHTML={{ __html: x.qr }} />
+                <figcaption>{x.url.replace(/^https?:\/\//, "")}</figcaption>
+              </figure>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
