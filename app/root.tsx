@@ -120,6 +120,9 @@ function SiteHeader() {
         <nav aria-label={t("nav.main")} className="site-nav">
           <Link to="/">{t("nav.home")}</Link>
           <Link to="/search">{t("nav.search")}</Link>
+          <Link to="/events">{t("nav.events")}</Link>
+          <Link to="/shortlist">{t("nav.shortlist")}</Link>
+          <Link to="/verify">{t("nav.verify")}</Link>
           <AccountLinks />
         </nav>
         <div className="site-prefs">
@@ -159,6 +162,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
+          <nav aria-label={t("nav.footer")} className="footer-nav">
+            <Link to="/stats">{t("nav.stats")}</Link>
+            <Link to="/open-data">{t("nav.openData")}</Link>
+            <Link to="/report">{t("nav.report")}</Link>
+          </nav>
           <p>{t("footer.basis")}</p>
         </footer>
         <ScrollRestoration nonce={nonce} />

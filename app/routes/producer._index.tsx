@@ -55,7 +55,7 @@ export default function ProducerDashboard() {
         </p>
         {org.review_comment && <p className="notice">{t("producer.reviewComment", { comment: org.review_comment })}</p>}
         <p>
-          <Link to="/producer/organization">{t("producer.editOrganization")}</Link> · <Link to="/producer/trademarks">{t("producer.trademarks")}</Link>
+          <Link to="/producer/organization">{t("producer.editOrganization")}</Link> · <Link to="/producer/trademarks">{t("producer.trademarks")}</Link> · <Link to="/producer/claims">{t("nav.claims")}</Link>
         </p>
       </section>
       <p className="notice">

@@ -39,7 +39,9 @@ function trademarkWithDetails(db: Executor) {
           .orderBy("k.class_no"),
       ).as("classes"),
     ])
-    .where("t.status", "=", "published");
+    .where("t.status", "=", "published")
+    // a holder under a credit mark (经营异常 / 严重违法失信) takes its marks out of the public catalogue too
+    .where((eb) => eb.or([eb("o.id", "is", null), eb("o.credit_status", "=", "normal")]));
 }
 
 export async function trademarkSearchRows(db: Executor, ids?: number[]) {
