@@ -35,7 +35,7 @@ export default function OpenDataPage() {
       <section aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">{t("openData.downloads")}</h2>
         <p>{t("openData.generated", { date: when })}</p>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
             <caption>{t("openData.downloads")}</caption>
             <thead>

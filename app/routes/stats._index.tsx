@@ -64,7 +64,7 @@ function ReferenceTable({ caption, rows }: { caption: string; rows: { label: str
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table className="data-table">
         <caption>{caption}</caption>
         <thead>
@@ -157,7 +157,7 @@ function GiSchemeFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{`${t("stats.table")}:${t("stats.gi.heading")}`}</caption>
           <thead>
@@ -234,7 +234,7 @@ function GiUsersFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{`${t("stats.table")}:${t("stats.users.heading")}`}</caption>
           <thead>
@@ -294,7 +294,7 @@ function ProductsFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
           <caption>{`${t("stats.table")}:${t("stats.products.heading")}`}</caption>
           <thead>
@@ -356,7 +356,7 @@ function RenewalsFigure({ s }: { s: Stats }) {
       {s.renewals.trademarks.length === 0 ? (
         <p>{t("stats.renewals.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
             <caption>{`${t("stats.table")}:${t("stats.renewals.heading")}`}</caption>
             <thead>
@@ -390,7 +390,7 @@ function RenewalsFigure({ s }: { s: Stats }) {
       )}
       <details>
         <summary>{`${t("stats.table")}:${t("stats.renewals.col.month")}`}</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
             <caption>{`${t("stats.renewals.heading")}(${t("stats.renewals.col.month")})`}</caption>
             <thead>
@@ -434,7 +434,7 @@ function EventsFigure({ s }: { s: Stats }) {
         />
       )}
       {s.events.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
             <caption>{`${t("stats.table")}:${t("stats.events.heading")}`}</caption>
             <thead>

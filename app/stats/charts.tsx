@@ -21,31 +21,40 @@ interface ChartText {
   format: (n: number) => string;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
+const WIDTH = 680;
+const LABEL_WIDTH = 232;
 const VALUE_SPACE = 90;
 
-/** Long labels are cut to fit the label column (the full label is in the table). */
-function fit(label: string, max = 14): string {
-  const chars = [...label];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : label;
+/** Long labels are cut to fit the label column (the full label is in the table); a CJK character is two units wide. */
+function fit(label: string, max = 26): string {
+  let units = 0;
+  let out = "";
+  for (const ch of label) {
+    units += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+    if (units > max - 1) return `${out}…`;
+    out += ch;
+  }
+  return out;
 }
 
 function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: React.ReactNode }) {
   return (
-    <svg
-      className="chart"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
+    // focusable, so a keyboard can scroll it where the chart is wider than the screen
+    <div className="chart-scroll" tabIndex={0}>
+      <svg
+        className="chart"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{desc}</desc>
+        {children}
+      </svg>
+    </div>
   );
 }
 
@@ -202,10 +211,10 @@ export function StackedBarChart({
       ))}
       <g transform={`translate(0, ${rows.length * rowHeight + 24})`}>
         {series.map((s, i) => (
-          <g key={s.key} transform={`translate(${(i % 3) * 213}, ${Math.floor(i / 3) * 22})`}>
+          <g key={s.key} transform={`translate(${(i % 3) * 226}, ${Math.floor(i / 3) * 22})`}>
             <rect width={14} height={14} fill={colour(i)} />
             <text x={20} y={7} dominantBaseline="middle" className="chart__tick">
-              {fit(s.label, 12)}
+              {fit(s.label, 24)}
             </text>
           </g>
         ))}

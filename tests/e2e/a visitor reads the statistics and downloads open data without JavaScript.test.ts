@@ -69,7 +69,16 @@ describe.skipIf(!browserAvailable)("statistics and open data in the browser", ()
       }
     }
     await context.close();
-  }, 180_000);
+    // on a phone in 适老模式 the charts and tables scroll sideways inside the page, which itself does not
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const small = await phone.newPage();
+    for (const path of ["/stats?elder=1", "/open-data?elder=1"]) {
+      await small.goto(`${app.url}${path}`);
+      expect({ page: path, violations: await axeViolations(small) }).toEqual({ page: path, violations: [] });
+      expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    }
+    await phone.close();
+  }, 240_000);
 
   it("shows the charts, tables and downloads with JavaScript switched off", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
