@@ -36,6 +36,19 @@ describe.skipIf(!browserAvailable)("a buyer narrows results by county and GI sch
     await t?.drop();
   });
 
+  /** Han text outside elements marked lang="zh…": interface text left untranslated. */
+  const unmarkedChinese = (page: Page) =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.textContent ?? "")) continue;
+        if (node.parentElement?.closest("script, style")) continue;
+        if (node.parentElement?.closest("[lang]")?.getAttribute("lang")?.startsWith("zh")) continue;
+        found.push((node.textContent ?? "").trim().slice(0, 40));
+      }
+      return found;
+    });
   const resultNames = (page: Page) => page.locator(".result-list .result__name a").allInnerTexts();
   const resultCounties = (page: Page) => page.locator(".result-list .result__meta > span:first-child").allInnerTexts();
 
@@ -132,6 +145,24 @@ describe.skipIf(!browserAvailable)("a buyer narrows results by county and GI sch
     const shoots = page.locator(".result").filter({ hasText: FIXTURE.products.shoots });
     expect(await shoots.getByText("(no English yet; shown in Chinese)").count()).toBe(1);
     expect(await page.getByRole("group", { name: "District / county" }).getByRole("checkbox", { name: /^Ledu District/ }).count()).toBe(1);
+    // every Chinese text on the page is record content marked lang="zh-CN" (facets, badges, removal links, echoed query)
+    for (const path of [
+      `/search?q=${enc("酒")}&county=${enc(HUZHU)}&township=${enc(FIXTURE.townships.weiyuan)}&lang=en`,
+      `/search?q=${enc("牦牛")}&county=${enc("乐都区")}&lang=en`,
+      `/search?q=12345678&lang=en`,
+    ]) {
+      await page.goto(`${app.url}${path}`);
+      expect(await unmarkedChinese(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it.each(["", "&elder=1", "&lang=en&elder=1"])("fits a 360 px wide phone (%s)", async (prefs) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/search?q=${enc("青稞")}&county=${enc(HUZHU)}${prefs}`);
+    expect(await page.locator(".result").count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
     await context.close();
   });
 
