@@ -199,7 +199,7 @@ export default function SearchPage() {
                   <ul className="search-empty__links">
                     {suggestions.map((s) => (
                       <li key={s.q}>
-                        <Link to={searchHref(params, { q: s.q })} lang={s.kind === "chinese" ? "zh-CN" : "en"}>
+                        <Link to={searchHref(params, { q: s.q })} lang={s.kind === "chinese" ? "zh-CN" : s.kind === "english" ? "en" : "zh-Latn-pinyin"}>
                           {s.q}
                         </Link>{" "}
                         <span className="muted">({t(`search.suggest.${s.kind}` as MessageKey)})</span>
