@@ -131,7 +131,7 @@ function TrademarkFigure({ s }: { s: Stats }) {
       }
     >
       <BarChart id="chart-trademarks" title={t("stats.tm.heading")} desc={desc} bars={bars} format={fmt} emptyMessage={t("stats.empty")} />
-      <ReferenceTable caption={`${t("stats.table")}:${t("stats.tm.heading")}`} rows={rows} />
+      <ReferenceTable caption={t("stats.tableOf", { name: t("stats.tm.heading") })} rows={rows} />
     </Figure>
   );
 }
@@ -159,7 +159,7 @@ function GiSchemeFigure({ s }: { s: Stats }) {
       />
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
-          <caption>{`${t("stats.table")}:${t("stats.gi.heading")}`}</caption>
+          <caption>{t("stats.tableOf", { name: t("stats.gi.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("gi.schemes")}</th>
@@ -182,7 +182,7 @@ function GiSchemeFigure({ s }: { s: Stats }) {
           </tfoot>
         </table>
       </div>
-      {refs.length > 0 && <ReferenceTable caption={`${t("stats.gi.heading")}:${t("stats.col.source")}`} rows={refs} />}
+      {refs.length > 0 && <ReferenceTable caption={t("stats.referenceOf", { name: t("stats.gi.heading") })} rows={refs} />}
     </Figure>
   );
 }
@@ -212,7 +212,7 @@ function WellKnownFigure({ s }: { s: Stats }) {
   return (
     <Figure id="well-known" heading={t("stats.wk.heading")} desc={desc}>
       <BarChart id="chart-well-known" title={t("stats.wk.heading")} desc={desc} bars={bars} format={fmt} emptyMessage={t("stats.empty")} />
-      <ReferenceTable caption={`${t("stats.table")}:${t("stats.wk.heading")}`} rows={rows} />
+      <ReferenceTable caption={t("stats.tableOf", { name: t("stats.wk.heading") })} rows={rows} />
     </Figure>
   );
 }
@@ -236,7 +236,7 @@ function GiUsersFigure({ s }: { s: Stats }) {
       />
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
-          <caption>{`${t("stats.table")}:${t("stats.users.heading")}`}</caption>
+          <caption>{t("stats.tableOf", { name: t("stats.users.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("stats.users.col.gi")}</th>
@@ -263,7 +263,7 @@ function GiUsersFigure({ s }: { s: Stats }) {
           </tfoot>
         </table>
       </div>
-      {refs.length > 0 && <ReferenceTable caption={`${t("stats.users.heading")}:${t("stats.col.source")}`} rows={refs.map((r) => ({ ...r, label: `${r.label}(${s.reference.qinghaiGiUsers?.scope ?? ""})` }))} />}
+      {refs.length > 0 && <ReferenceTable caption={t("stats.referenceOf", { name: t("stats.users.heading") })} rows={refs.map((r) => ({ ...r, label: `${r.label}(${s.reference.qinghaiGiUsers?.scope ?? ""})` }))} />}
     </Figure>
   );
 }
@@ -296,7 +296,7 @@ function ProductsFigure({ s }: { s: Stats }) {
       />
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table">
-          <caption>{`${t("stats.table")}:${t("stats.products.heading")}`}</caption>
+          <caption>{t("stats.tableOf", { name: t("stats.products.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("stats.products.col.county")}</th>
@@ -358,7 +358,7 @@ function RenewalsFigure({ s }: { s: Stats }) {
       ) : (
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
-            <caption>{`${t("stats.table")}:${t("stats.renewals.heading")}`}</caption>
+            <caption>{t("stats.tableOf", { name: t("stats.renewals.heading") })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.renewals.col.name")}</th>
@@ -389,7 +389,7 @@ function RenewalsFigure({ s }: { s: Stats }) {
         </div>
       )}
       <details>
-        <summary>{`${t("stats.table")}:${t("stats.renewals.col.month")}`}</summary>
+        <summary>{t("stats.tableOf", { name: t("stats.renewals.col.month") })}</summary>
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
             <caption>{`${t("stats.renewals.heading")}(${t("stats.renewals.col.month")})`}</caption>
@@ -436,7 +436,7 @@ function EventsFigure({ s }: { s: Stats }) {
       {s.events.length > 0 && (
         <div className="table-scroll" tabIndex={0}>
           <table className="data-table">
-            <caption>{`${t("stats.table")}:${t("stats.events.heading")}`}</caption>
+            <caption>{t("stats.tableOf", { name: t("stats.events.heading") })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.events.col.event")}</th>
