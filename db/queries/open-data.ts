@@ -45,7 +45,13 @@ function visible(db: Executor, type: OpenDataType, f: ListFilters, today: string
       return q;
     }
     case "trademarks": {
-      let q = db.selectFrom("trademarks as r").select(["r.id", "r.updated_at"]).where("r.status", "=", "published");
+      let q = db
+        .selectFrom("trademarks as r")
+        .leftJoin("organizations as o", "o.id", "r.holder_org_id")
+        .select(["r.id", "r.updated_at"])
+        .where("r.status", "=", "published")
+        // as the read model: a holder under a credit mark takes its marks out of the public catalogue
+        .where((eb) => eb.or([eb("o.id", "is", null), eb("o.credit_status", "=", "normal")]));
       if (f.county?.length) q = q.where("r.county_id", "in", countyIds(db, f.county));
       if (f.nice_class?.length) {
         const classes = f.nice_class;

@@ -68,20 +68,22 @@ beforeAll(async () => {
     ["T13", "registered", "2016-06-15"], // expired yesterday: grace
     ["T14", "registered", "2017-06-16"], // expires 2027-06-15 = today + 12 months; window opens tomorrow
     ["T15", "registered", "2017-06-17"], // expires 2027-06-16: beyond 12 months
+    ["T16", "registered", "2016-06-20", { well_known: true, holder: "O4" }], // holder under a credit mark: not public
   ];
-  for (const [key, legal_status, registration_date, extra] of marks) {
-    await db
-      .insertInto("trademarks")
-      .values({ name_zh: `统计商标${key}`, reg_no: `ST${key}`, legal_status, registration_date, status: "published", ...extra })
-      .execute();
-  }
-
   await insertOrg("O1", { county: "乐都区" });
   await insertOrg("O2", { county: "互助土族自治县" });
   await insertOrg("O3");
   await insertOrg("O4", { county: "乐都区", credit_status: "abnormal" });
   await insertOrg("O5", { county: "乐都区", status: "draft" });
   await insertOrg("OS", { county: "乐都区", is_sample: true });
+
+  for (const [key, legal_status, registration_date, extra] of marks) {
+    const { holder, ...rest } = (extra ?? {}) as { holder?: string };
+    await db
+      .insertInto("trademarks")
+      .values({ name_zh: `统计商标${key}`, reg_no: `ST${key}`, legal_status, registration_date, status: "published", holder_org_id: holder ? org[holder] : null, ...rest })
+      .execute();
+  }
 
   const gis: [string, string[], { status?: "draft"; is_sample?: boolean }?][] = [
     ["G1", ["protected_product", "agricultural"]],

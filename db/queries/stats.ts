@@ -5,7 +5,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 // The figures of /stats, each computed by one SQL statement (GROUP BY, FILTER, GROUPING SETS): no counting in
 // JavaScript. `today` is the date in China (YYYY-MM-DD, see todayInChina) so the figures are reproducible in tests.
-// Sample records never count: the figures are measured against the plan's targets.
+// Sample records never count: the figures are measured against the plan's targets. Trademarks count as the public
+// catalogue shows them (published, and not held by an organisation under a credit mark).
 //
 // Trademark validity is the SQL form of app/domain/trademark-validity.ts: the term ends the day before the tenth
 // anniversary of registration (registration + 120 months − 1 day); renewal opens 12 months before that (+1 day); a
@@ -71,7 +72,8 @@ export async function trademarkSummary(db: Executor, today: string): Promise<Tra
              t.legal_status = 'registered' and t.registration_date is not null
                and ${today}::date <= (${EXPIRES_ON} + interval '6 months')::date as is_valid
       from trademarks t
-      where t.status = 'published' and not t.is_sample
+      left join organizations o on o.id = t.holder_org_id
+      where t.status = 'published' and not t.is_sample and (o.id is null or o.credit_status = 'normal')
     )
     select count(*)::int as total,
            count(*) filter (where is_valid)::int as valid,
@@ -204,6 +206,7 @@ export async function trademarksDueForRenewal(db: Executor, today: string): Prom
       from trademarks t
       left join organizations o on o.id = t.holder_org_id
       where t.status = 'published' and not t.is_sample and t.legal_status = 'registered' and t.registration_date is not null
+        and (o.id is null or o.credit_status = 'normal')
     ), d as (
       select tm.*, ((expires_on - interval '12 months')::date + 1) as renewal_opens_on,
              (expires_on + interval '6 months')::date as grace_ends_on

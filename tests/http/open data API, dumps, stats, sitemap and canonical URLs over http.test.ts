@@ -91,6 +91,11 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   await db.insertInto("trademarks").values({ name_zh: "失效商标", reg_no: "OD0002", legal_status: "registered", registration_date: addYears(today, -11), status: "published" }).execute();
+  // held by an organisation under a credit mark: out of the public catalogue, the API, the dumps and the figures
+  await db
+    .insertInto("trademarks")
+    .values({ name_zh: "异常主体商标", reg_no: "OD0003", legal_status: "registered", registration_date: addYears(today, -1), status: "published", well_known: true, holder_org_id: ids.markedOrg })
+    .execute();
   ids.draftGi = (await db.insertInto("gi_products").values({ name_zh: "草稿地标", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
 
   search = await createTestSearch();
@@ -341,7 +346,8 @@ describe("bulk downloads", () => {
     const body = r.json() as { licence: { name: string; url: string }; generated_at: string; count: number; records: unknown[] };
     expect(body.licence).toMatchObject({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
     expect(Date.parse(body.generated_at)).toBeGreaterThan(Date.now() - 3_600_000);
-    expect(body.count).toBe(2);
+    expect(body.count).toBe(2); // not the credit-marked holder's mark
+    expect(r.text).not.toContain("异常主体商标");
     expect(z.array(RECORD_SCHEMAS.trademarks).parse(body.records)).toEqual(body.records);
     const api = (await get("/api/v1/trademarks?per_page=100")).json();
     expect(body.records).toEqual(api.items);
