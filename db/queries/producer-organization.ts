@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { contactsFromForm, type OrganizationForm } from "../../app/domain/organization-form";
 import { jsonb } from "../json";
+import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -61,16 +62,7 @@ export async function saveOwnOrganization(trx: Transaction<Database>, organizati
       .execute();
     return "saved" as const;
   }
-  const data = { ...form, contacts: contactsFromForm(form) } as Record<string, unknown>;
-  const updated = await trx
-    .updateTable("record_revisions")
-    .set({ data: jsonb(data), status: "draft", updated_at: sql`now()` })
-    .where("entity_type", "=", "organization")
-    .where("entity_id", "=", organizationId)
-    .where("status", "in", ["draft", "submitted", "changes_requested"])
-    .returning("id")
-    .executeTakeFirst();
-  if (!updated) await trx.insertInto("record_revisions").values({ entity_type: "organization", entity_id: organizationId, data: jsonb(data), created_by: userId }).execute();
+  await saveOpenRevision(trx, "organization", organizationId, { ...form, contacts: contactsFromForm(form) } as Record<string, unknown>, userId);
   return "revision" as const;
 }
 
@@ -80,15 +72,7 @@ export async function submitOwnOrganization(trx: Transaction<Database>, organiza
     await trx.updateTable("organizations").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", organizationId).execute();
     return "submitted" as const;
   }
-  const revision = await trx
-    .updateTable("record_revisions")
-    .set({ status: "submitted", submitted_at: sql`now()` })
-    .where("entity_type", "=", "organization")
-    .where("entity_id", "=", organizationId)
-    .where("status", "in", ["draft", "changes_requested"])
-    .returning("id")
-    .executeTakeFirst();
-  return revision ? ("submitted" as const) : ("nothing" as const);
+  return submitOpenRevision(trx, "organization", organizationId);
 }
 
 export async function producerDashboard(db: Executor, organizationId: number) {

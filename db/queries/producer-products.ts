@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { ProductForm } from "../../app/domain/product-form";
-import { jsonb } from "../json";
+import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
 import { enqueueSearchSync } from "./outbox";
 
@@ -150,19 +150,7 @@ export async function saveOwnProduct(trx: Transaction<Database>, organizationId:
     await applyProductForm(trx, productId, form, { status: "draft", updated_by: userId });
     return "saved" as const;
   }
-  const data = { ...form } as Record<string, unknown>;
-  const open = await trx
-    .selectFrom("record_revisions")
-    .select("id")
-    .where("entity_type", "=", "product")
-    .where("entity_id", "=", productId)
-    .where("status", "in", ["draft", "submitted", "changes_requested"])
-    .executeTakeFirst();
-  if (open) {
-    await trx.updateTable("record_revisions").set({ data: jsonb(data), status: "draft", updated_at: sql`now()` }).where("id", "=", open.id).execute();
-  } else {
-    await trx.insertInto("record_revisions").values({ entity_type: "product", entity_id: productId, data: jsonb(data), created_by: userId }).execute();
-  }
+  await saveOpenRevision(trx, "product", productId, { ...form } as Record<string, unknown>, userId);
   return "revision" as const;
 }
 
@@ -180,15 +168,7 @@ export async function submitOwnProduct(trx: Transaction<Database>, organizationI
     await trx.updateTable("products").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", productId).execute();
     return "submitted" as const;
   }
-  const revision = await trx
-    .updateTable("record_revisions")
-    .set({ status: "submitted", submitted_at: sql`now()` })
-    .where("entity_type", "=", "product")
-    .where("entity_id", "=", productId)
-    .where("status", "in", ["draft", "changes_requested"])
-    .returning("id")
-    .executeTakeFirst();
-  return revision ? ("submitted" as const) : ("nothing" as const);
+  return submitOpenRevision(trx, "product", productId);
 }
 
 /** Deleting a draft removes it; a published product is archived instead (and leaves search). Returns image keys to delete. */

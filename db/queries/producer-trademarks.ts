@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { TrademarkForm } from "../../app/domain/trademark-form";
-import { jsonb } from "../json";
+import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -95,16 +95,7 @@ export async function saveOwnTrademark(trx: Transaction<Database>, organizationI
     await replaceClasses(trx, id, form);
     return "saved" as const;
   }
-  const data = { ...form } as Record<string, unknown>;
-  const updated = await trx
-    .updateTable("record_revisions")
-    .set({ data: jsonb(data), status: "draft", updated_at: sql`now()` })
-    .where("entity_type", "=", "trademark")
-    .where("entity_id", "=", id)
-    .where("status", "in", ["draft", "submitted", "changes_requested"])
-    .returning("id")
-    .executeTakeFirst();
-  if (!updated) await trx.insertInto("record_revisions").values({ entity_type: "trademark", entity_id: id, data: jsonb(data), created_by: userId }).execute();
+  await saveOpenRevision(trx, "trademark", id, { ...form } as Record<string, unknown>, userId);
   return "revision" as const;
 }
 
@@ -115,13 +106,5 @@ export async function submitOwnTrademark(trx: Transaction<Database>, organizatio
     await trx.updateTable("trademarks").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", id).execute();
     return "submitted" as const;
   }
-  const revision = await trx
-    .updateTable("record_revisions")
-    .set({ status: "submitted", submitted_at: sql`now()` })
-    .where("entity_type", "=", "trademark")
-    .where("entity_id", "=", id)
-    .where("status", "in", ["draft", "changes_requested"])
-    .returning("id")
-    .executeTakeFirst();
-  return revision ? ("submitted" as const) : ("nothing" as const);
+  return submitOpenRevision(trx, "trademark", id);
 }
