@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/messages";
 import { todayInChina } from "../domain/trademark-validity";
 import { validityText } from "../lib/format";
 import type { ComparedProduct } from "../../db/queries/shortlists";
+import { provinceLabel } from "./provinces";
 
 /** The numeric form of a decimal column for display: "12.50" → "12.5". */
 export function decimal(value: string | number | null | undefined): string {
@@ -66,48 +67,90 @@ export const FACT_LABELS: Record<ProductFactKey, MessageKey> = {
   samples: "record.samples",
 };
 
+/** A piece of a fact: interface words (in the visitor's language) or Chinese content that keeps lang="zh-CN". */
+export type FactPart = string | { zh: string };
+
+/** The fact as plain text (CSV). */
+export function factText(parts: readonly FactPart[]): string {
+  return parts.map((p) => (typeof p === "string" ? p : p.zh)).join("");
+}
+
+const zh = (text: string | null | undefined): FactPart[] => (text ? [{ zh: text }] : []);
+
+function joined(items: FactPart[][], separator: string): FactPart[] {
+  return items.flatMap((item, i) => (i === 0 ? item : [separator, ...item]));
+}
+
+/** Content in the visitor's language: the English field where there is one, else the Chinese one. */
+function localizedPart(lang: Lang, zhText: string | null | undefined, enText: string | null | undefined): FactPart[] {
+  const l = localized(lang, zhText, enText);
+  if (!l.text) return [];
+  return l.lang === "zh-CN" ? [{ zh: l.text }] : [l.text];
+}
+
 /**
- * What a buyer compares, as text in the visitor's language. A GI or regional brand is only named where the badge rule
- * holds (verified authorisation, valid today), with its validity; expired certificates are left out.
+ * What a buyer compares, in the visitor's language, with the producer's own words kept as Chinese content. A GI or
+ * regional brand is only named where the badge rule holds (verified authorisation, valid today), with its validity;
+ * expired certificates are left out.
  */
-export function productFacts(t: Translate, lang: Lang, p: FactSource, today = todayInChina()): Record<ProductFactKey, string> {
-  const list = (items: readonly string[]) => items.join(lang === "en" ? ", " : "、");
-  const county = localized(lang, p.county_zh, p.county_en).text;
+export function productFacts(t: Translate, lang: Lang, p: FactSource, today = todayInChina()): Record<ProductFactKey, FactPart[]> {
+  const sep = lang === "en" ? ", " : "、";
   const certs = p.certifications
     .filter((c) => !c.expires_on || c.expires_on >= today)
-    .map((c) => {
+    .map((c): FactPart[] => {
       const name = t(`cert.${c.kind}` as MessageKey);
-      if (!c.certificate_no && !c.expires_on) return name;
-      return `${name} (${[c.certificate_no, c.expires_on ? t("compare.until", { date: c.expires_on }) : null].filter(Boolean).join(", ")})`;
+      if (!c.certificate_no && !c.expires_on) return [name];
+      const details = joined(
+        [...(c.certificate_no ? [zh(c.certificate_no)] : []), ...(c.expires_on ? [[t("compare.until", { date: c.expires_on })]] : [])],
+        ", ",
+      );
+      return [`${name} (`, ...details, ")"];
     });
-  const gi =
+  const gi: FactPart[] =
     p.gi_id && p.gi_authorised && p.gi_validity
-      ? `${p.gi_name_zh ?? ""} — ${t(`basis.${p.gi_validity.basis}` as MessageKey)}${
-          p.gi_validity.basis_reference ? ` (${p.gi_validity.basis_reference})` : ""
-        }, ${validityText(t, p.gi_validity.valid_from, p.gi_validity.valid_to)}`
-      : "";
-  const brand =
+      ? [
+          ...zh(p.gi_name_zh),
+          ` — ${t(`basis.${p.gi_validity.basis}` as MessageKey)}`,
+          ...(p.gi_validity.basis_reference ? [" (", ...zh(p.gi_validity.basis_reference), ")"] : []),
+          `, ${validityText(t, p.gi_validity.valid_from, p.gi_validity.valid_to)}`,
+        ]
+      : [];
+  const brand: FactPart[] =
     p.regional_brand_id && p.regional_brand_licensed && p.regional_brand_validity
-      ? `${p.regional_brand_zh ?? ""} — ${p.regional_brand_validity.licence_no ? `${p.regional_brand_validity.licence_no}, ` : ""}${validityText(
-          t,
-          p.regional_brand_validity.valid_from,
-          p.regional_brand_validity.valid_to,
-        )}`
-      : "";
+      ? [
+          ...zh(p.regional_brand_zh),
+          " — ",
+          ...(p.regional_brand_validity.licence_no ? [...zh(p.regional_brand_validity.licence_no), ", "] : []),
+          validityText(t, p.regional_brand_validity.valid_from, p.regional_brand_validity.valid_to),
+        ]
+      : [];
+  const quantity = (qty: string | null, unit: string | null): FactPart[] => (qty ? [`${decimal(qty)} `, ...zh(unit)] : []);
   const months = p.availability_months;
   return {
-    producer: localized(lang, p.organization_zh, p.organization_en).text,
-    origin: [county, p.township_zh].filter(Boolean).join(" · "),
+    producer: localizedPart(lang, p.organization_zh, p.organization_en),
+    origin: joined(
+      [localizedPart(lang, p.county_zh, p.county_en), zh(p.township_zh)].filter((x) => x.length > 0),
+      " · ",
+    ),
     gi,
     regionalBrand: brand,
-    certifications: list(certs),
-    season: months.length === 12 ? t("compare.allYear") : list(months.map((m) => t("record.month", { month: m }))),
-    minOrder: p.min_order_qty ? `${decimal(p.min_order_qty)} ${p.min_order_unit ?? ""}`.trim() : "",
-    packSizes: list(p.pack_sizes),
-    storage: p.storage ? t(`storage.${p.storage}` as MessageKey) : "",
-    priceBand: p.price_band ?? "",
-    annualVolume: p.annual_volume ? `${decimal(p.annual_volume)} ${p.volume_unit ?? ""}`.trim() : "",
-    provinces: list(p.provinces_served),
-    samples: p.samples_available ? t("record.samplesYes") : t("record.samplesNo"),
+    certifications: joined(certs, sep),
+    season: months.length === 12 ? [t("compare.allYear")] : months.length ? [months.map((m) => t("record.month", { month: m })).join(sep)] : [],
+    minOrder: quantity(p.min_order_qty, p.min_order_unit),
+    packSizes: joined(
+      p.pack_sizes.map((s) => zh(s)),
+      sep,
+    ),
+    storage: p.storage ? [t(`storage.${p.storage}` as MessageKey)] : [],
+    priceBand: zh(p.price_band),
+    annualVolume: quantity(p.annual_volume, p.volume_unit),
+    provinces: joined(
+      p.provinces_served.map((name) => {
+        const label = provinceLabel(name, lang);
+        return label === name ? zh(name) : [label];
+      }),
+      sep,
+    ),
+    samples: [p.samples_available ? t("record.samplesYes") : t("record.samplesNo")],
   };
 }

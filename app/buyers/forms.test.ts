@@ -41,7 +41,10 @@ describe("inquiry form", () => {
 
 describe("deal form", () => {
   it("needs a kind, a positive amount, a product and a real date", () => {
-    expect(dealSchema.parse({ kind: "signed", amount_cny: "88000.50", product_id: "3", deal_date: "2026-11-28" })).toMatchObject({ amount_cny: 88000.5, product_id: 3 });
+    expect(dealSchema.parse({ kind: "signed", amount_cny: "88000.50", product_id: "3", deal_date: "2026-11-28" })).toMatchObject({
+      amount_cny: 88000.5,
+      product_id: 3,
+    });
     const r = dealSchema.safeParse({ kind: "maybe", amount_cny: "0", deal_date: "2026-02-30" });
     expect(r.success).toBe(false);
     expect(Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]))).toEqual({

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { buyerReplySchema, DEAL_KINDS, dealSchema, producerReplySchema, staffDealSchema } from "../buyers/forms";
@@ -7,7 +7,9 @@ import { provinceLabel } from "../buyers/provinces";
 import { todayInChina } from "../domain/trademark-validity";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { FieldErrors, FormActions, FormErrors, SelectField, TextAreaField, TextField } from "./form";
+import type { ReactNode } from "react";
+import { ContentText, Trans } from "./content-text";
+import { FieldErrors, FormActions, FormErrors, TextAreaField, TextField } from "./form";
 
 // Pieces shared by the buyer's private page, the producer's inbox thread and the staff view of an inquiry.
 
@@ -43,7 +45,7 @@ export function InquirySummary({ inquiry, products, showContact }: { inquiry: In
       )}
       <dt>{t("inquiry.quantityShort")}</dt>
       <dd>
-        {decimal(inquiry.quantity)} {inquiry.quantity_unit}
+        {decimal(inquiry.quantity)} <ContentText text={inquiry.quantity_unit} />
       </dd>
       <dt>{t("inquiry.deliveryWindow")}</dt>
       <dd>{t("inquiry.fromTo", { from: inquiry.delivery_from, to: inquiry.delivery_to })}</dd>
@@ -51,20 +53,32 @@ export function InquirySummary({ inquiry, products, showContact }: { inquiry: In
       <dd>{provinceLabel(inquiry.destination_province, lang)}</dd>
       <dt>{t("inquiry.targetPriceShort")}</dt>
       <dd>
-        {inquiry.target_price !== null
-          ? t("inquiry.pricePerUnit", { price: decimal(inquiry.target_price), unit: inquiry.quantity_unit })
-          : t("compare.notGiven")}
+        {inquiry.target_price !== null ? (
+          <Trans k="inquiry.pricePerUnit" vars={{ price: decimal(inquiry.target_price), unit: <ContentText text={inquiry.quantity_unit} /> }} />
+        ) : (
+          t("compare.notGiven")
+        )}
       </dd>
       <dt>{t("inquiry.sampleShort")}</dt>
       <dd>{inquiry.sample_wanted ? t("inquiry.sampleYes") : t("inquiry.sampleNo")}</dd>
       {inquiry.message && (
         <>
           <dt>{t("inquiry.message")}</dt>
-          <dd className="inquiry-message">{inquiry.message}</dd>
+          <dd className="inquiry-message">
+            <ContentText text={inquiry.message} />
+          </dd>
         </>
       )}
       <dt>{t("inquiry.buyer")}</dt>
-      <dd>{[inquiry.buyer_name, inquiry.buyer_organization].filter(Boolean).join(" · ")}</dd>
+      <dd>
+        <ContentText text={inquiry.buyer_name} />
+        {inquiry.buyer_organization && (
+          <>
+            {" · "}
+            <ContentText text={inquiry.buyer_organization} />
+          </>
+        )}
+      </dd>
       {showContact && (
         <>
           <dt>{t("inquiry.buyerContact")}</dt>
@@ -87,7 +101,7 @@ export interface ThreadMessage {
   created_at: string | Date;
 }
 
-export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; labels: { buyer: string; producer: string }; unit: string }) {
+export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; labels: { buyer: ReactNode; producer: ReactNode }; unit: string }) {
   const t = useT();
   if (messages.length === 0) return <p className="muted">{t("thread.empty")}</p>;
   return (
@@ -97,8 +111,14 @@ export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; 
           <p className="thread__meta">
             <strong>{m.author === "buyer" ? labels.buyer : labels.producer}</strong> · {chinaDateTime(m.created_at)}
           </p>
-          {m.quoted_price !== null && <p className="thread__quote">{t("thread.quote", { price: decimal(m.quoted_price), unit })}</p>}
-          <p className="thread__body">{m.body}</p>
+          {m.quoted_price !== null && (
+            <p className="thread__quote">
+              <Trans k="thread.quote" vars={{ price: decimal(m.quoted_price), unit: <ContentText text={unit} /> }} />
+            </p>
+          )}
+          <p className="thread__body">
+            <ContentText text={m.body} />
+          </p>
         </li>
       ))}
     </ol>
@@ -127,7 +147,15 @@ export function DealList({ deals }: { deals: DealRow[] }) {
       {deals.map((d) => (
         <li key={d.id}>
           <span className="badge">{t(`deal.kind.${d.kind}` as MessageKey)}</span>
-          {t("deal.line", { date: d.deal_date, product: d.product_name_zh, amount: decimal(d.amount_cny), who: t(`deal.by.${d.recorded_by}` as MessageKey) })}
+          <Trans
+            k="deal.line"
+            vars={{
+              date: d.deal_date,
+              product: <span lang="zh-CN">{d.product_name_zh}</span>,
+              amount: decimal(d.amount_cny),
+              who: t(`deal.by.${d.recorded_by}` as MessageKey),
+            }}
+          />
         </li>
       ))}
     </ul>
@@ -140,13 +168,11 @@ export function ReplyForm({
   recipientId,
   lastResult,
   withQuote,
-  unit,
 }: {
   id: string;
   recipientId?: number;
   lastResult?: SubmissionResult<string[]>;
   withQuote: boolean;
-  unit: string;
 }) {
   const t = useT();
   const schema = withQuote ? producerReplySchema : buyerReplySchema;
@@ -164,7 +190,7 @@ export function ReplyForm({
       <input type="hidden" name="intent" value="reply" />
       {recipientId !== undefined && <input type="hidden" name="recipientId" value={recipientId} />}
       <TextAreaField meta={fields.body} label={t("thread.reply")} />
-      {withQuote && <TextField meta={all.quoted_price} label={t("thread.quotePrice", { unit })} hint={t("thread.quotePriceHint")} />}
+      {withQuote && <TextField meta={all.quoted_price} label={t("thread.quotePrice")} hint={t("thread.quotePriceHint")} />}
       <FormActions>
         <button type="submit" className="button">
           {t("thread.send")}
@@ -178,7 +204,34 @@ export interface DealProductOption {
   id: number;
   name_zh: string;
   name_en: string | null;
-  group?: string;
+  /** the producer, when products of several are offered */
+  group?: { zh: string; en: string | null };
+}
+
+/** The products a deal may name; each option carries the language of its name. */
+function ProductSelect({ meta, products }: { meta: FieldMetadata<string>; products: DealProductOption[] }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const { key, ...props } = getSelectProps(meta);
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{t("deal.product")}</label>
+      <select key={key} {...props}>
+        {products.length !== 1 && <option value="">{t("inquiry.chooseOne")}</option>}
+        {products.map((p) => {
+          const name = localized(lang, p.name_zh, p.name_en);
+          const group = p.group ? localized(lang, p.group.zh, p.group.en) : undefined;
+          const label = `${group ? `${group.text} · ` : ""}${name.text}`;
+          return (
+            <option key={p.id} value={p.id} lang={/\p{Script=Han}/u.test(label) ? "zh-CN" : undefined}>
+              {label}
+            </option>
+          );
+        })}
+      </select>
+      <FieldErrors meta={meta as FieldMetadata<unknown>} />
+    </div>
+  );
 }
 
 /** Records an intent or a signed deal (意向 / 签约). Staff may give the fair's event number too. */
@@ -196,7 +249,6 @@ export function DealForm({
   staff?: boolean;
 }) {
   const t = useT();
-  const { lang } = usePreferences();
   const schema = staff ? staffDealSchema : dealSchema;
   const [form, fields] = useForm({
     id,
@@ -224,14 +276,7 @@ export function DealForm({
         <FieldErrors meta={fields.kind} />
       </fieldset>
       <TextField meta={fields.amount_cny} label={t("deal.amount")} hint={t("deal.amountHint")} />
-      <SelectField
-        meta={fields.product_id as FieldMetadata<string>}
-        label={t("deal.product")}
-        options={[
-          ...(products.length === 1 ? [] : [{ value: "", label: t("inquiry.chooseOne") }]),
-          ...products.map((p) => ({ value: String(p.id), label: `${p.group ? `${p.group} · ` : ""}${localized(lang, p.name_zh, p.name_en).text}` })),
-        ]}
-      />
+      <ProductSelect meta={fields.product_id as FieldMetadata<string>} products={products} />
       <TextField meta={fields.deal_date} label={t("deal.date")} type="date" />
       {staff && <TextField meta={all.event_id} label={t("deal.event")} hint={t("deal.eventHint")} />}
       <TextField meta={fields.note as FieldMetadata<string>} label={t("deal.note")} />

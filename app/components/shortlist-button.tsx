@@ -1,6 +1,7 @@
 import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useT } from "../i18n/i18n";
+import { ContentText } from "./content-text";
 import type { MessageKey } from "../i18n/messages";
 import type { ShortlistActionData } from "../routes/shortlist.items";
 
@@ -50,7 +51,9 @@ export function ShortlistButton({
       {hydrated && <input type="hidden" name="js" value="1" />}
       <button type="submit" className={on ? "button button--secondary" : "button"}>
         {on ? t("shortlist.remove") : t("shortlist.add")}
-        <span className="buyers-sr-only">: {productName}</span>
+        <span className="buyers-sr-only">
+          : <ContentText text={productName} />
+        </span>
       </button>
       {(on || showLink) && (
         <Link to="/shortlist" className="shortlist-button__link">

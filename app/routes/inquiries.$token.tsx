@@ -6,6 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { buyerReplySchema, dealSchema } from "../buyers/forms";
 import { buyerTokenHashOr404, PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
+import { Fragment } from "react";
+import { ContentText } from "../components/content-text";
 import { DealForm, DealList, InquirySummary, ReplyForm, StatusBadge, Thread } from "../components/inquiry-parts";
 import { msg } from "../domain/fields";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -136,7 +138,12 @@ export default function BuyerInquiryPage() {
                 {t("record.contacts")}:{" "}
                 {r.contacts.length === 0
                   ? t("record.noPublicContacts")
-                  : r.contacts.map((c) => `${t(`contact.${c.kind}` as MessageKey)} ${c.value}`).join(" · ")}{" "}
+                  : r.contacts.map((c, i) => (
+                      <Fragment key={`${c.kind}-${i}`}>
+                        {i > 0 && " · "}
+                        {t(`contact.${c.kind}` as MessageKey)} <ContentText text={c.value} />
+                      </Fragment>
+                    ))}{" "}
                 <Link to={`/organizations/${r.organization_id}`}>
                   {t("inquiry.producerPage")}
                   <span className="buyers-sr-only">: {org.text}</span>
@@ -144,8 +151,8 @@ export default function BuyerInquiryPage() {
               </p>
             )}
             <h3>{t("thread.title")}</h3>
-            <Thread messages={r.messages} labels={{ buyer: t("thread.you"), producer: org.text }} unit={inquiry.quantity_unit} />
-            <ReplyForm id={`reply-${r.id}`} recipientId={r.id} lastResult={resultFor("reply", r.id)} withQuote={false} unit={inquiry.quantity_unit} />
+            <Thread messages={r.messages} labels={{ buyer: t("thread.you"), producer: <span lang={org.lang}>{org.text}</span> }} unit={inquiry.quantity_unit} />
+            <ReplyForm id={`reply-${r.id}`} recipientId={r.id} lastResult={resultFor("reply", r.id)} withQuote={false} />
             <h3>{t("deal.title")}</h3>
             <DealList deals={r.deals} />
             {r.dealProducts.length > 0 ? (

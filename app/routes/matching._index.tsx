@@ -5,6 +5,7 @@ import { requireRole } from "../auth/guards.server";
 import { DEAL_RECORDERS, MATCHING_STAFF } from "../buyers/roles";
 import { chinaDateTime, decimal } from "../buyers/format";
 import { provinceLabel } from "../buyers/provinces";
+import { ContentText } from "../components/content-text";
 import { StatusBadge } from "../components/inquiry-parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -117,12 +118,22 @@ export default function MatchingOverview() {
                     <td>
                       <Link to={`/matching/inquiries/${i.id}`}>
                         {chinaDateTime(i.created_at)}
-                        <span className="buyers-sr-only">: {i.buyer_name}</span>
+                        <span className="buyers-sr-only">
+                          : <ContentText text={i.buyer_name} />
+                        </span>
                       </Link>
                     </td>
-                    <td>{[i.buyer_name, i.buyer_organization].filter(Boolean).join(" · ")}</td>
                     <td>
-                      {decimal(i.quantity)} {i.quantity_unit}
+                      <ContentText text={i.buyer_name} />
+                      {i.buyer_organization && (
+                        <>
+                          {" · "}
+                          <ContentText text={i.buyer_organization} />
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {decimal(i.quantity)} <ContentText text={i.quantity_unit} />
                     </td>
                     <td>{provinceLabel(i.destination_province, lang)}</td>
                     <td>

@@ -7,7 +7,7 @@ import { staffDealSchema } from "../buyers/forms";
 import { DEAL_RECORDERS } from "../buyers/roles";
 import { DealForm } from "../components/inquiry-parts";
 import { msg } from "../domain/fields";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { metaTranslator, useT } from "../i18n/i18n";
 import { dealableProduct, dealableProducts, recordDeal } from "../../db/queries/deals";
 import { db } from "../services.server";
 
@@ -46,7 +46,6 @@ export default function NewDeal() {
   const { products } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const { lang } = usePreferences();
   return (
     <section className="form">
       <p>
@@ -62,7 +61,7 @@ export default function NewDeal() {
           id: p.id,
           name_zh: p.name_zh,
           name_en: p.name_en,
-          group: localized(lang, p.organization_zh, p.organization_en).text,
+          group: { zh: p.organization_zh, en: p.organization_en },
         }))}
       />
     </section>

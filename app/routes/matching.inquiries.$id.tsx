@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "../auth/guards.server";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { MATCHING_STAFF } from "../buyers/roles";
+import { ContentText, Trans } from "../components/content-text";
 import { DealList, InquirySummary, StatusBadge, Thread } from "../components/inquiry-parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -28,7 +29,9 @@ export default function StaffInquiry() {
       <p>
         <Link to="/matching">{t("matching.back")}</Link>
       </p>
-      <h1>{t("inbox.threadTitle", { buyer: inquiry.buyer_name })}</h1>
+      <h1>
+        <Trans k="inbox.threadTitle" vars={{ buyer: <ContentText text={inquiry.buyer_name} /> }} />
+      </h1>
       <section aria-labelledby="request">
         <h2 id="request">{t("inquiry.request")}</h2>
         <InquirySummary inquiry={inquiry} showContact />
@@ -43,7 +46,11 @@ export default function StaffInquiry() {
             <p>
               {t("inquiry.productsShort")}: <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>
             </p>
-            <Thread messages={r.messages} labels={{ buyer: inquiry.buyer_name, producer: org.text }} unit={inquiry.quantity_unit} />
+            <Thread
+              messages={r.messages}
+              labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: <span lang={org.lang}>{org.text}</span> }}
+              unit={inquiry.quantity_unit}
+            />
             <DealList deals={r.deals} />
           </section>
         );

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { dealSchema, INQUIRY_STATUSES, producerReplySchema, statusSchema } from "../buyers/forms";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
+import { ContentText, Trans } from "../components/content-text";
 import { DealForm, DealList, InquirySummary, ReplyForm, StatusBadge, Thread } from "../components/inquiry-parts";
 import { FormActions, SelectField } from "../components/form";
 import { msg } from "../domain/fields";
@@ -117,7 +118,7 @@ export default function InboxThread() {
         <Link to="/producer/inbox">{t("inbox.backToInbox")}</Link>
       </p>
       <h1>
-        {t("inbox.threadTitle", { buyer: inquiry.buyer_name })} <StatusBadge status={thread.status} />
+        <Trans k="inbox.threadTitle" vars={{ buyer: <ContentText text={inquiry.buyer_name} /> }} /> <StatusBadge status={thread.status} />
       </h1>
       {doneMessage && (
         <p className="notice" role="status">
@@ -130,8 +131,12 @@ export default function InboxThread() {
       </section>
       <section aria-labelledby="thread">
         <h2 id="thread">{t("thread.title")}</h2>
-        <Thread messages={thread.messages} labels={{ buyer: inquiry.buyer_name, producer: t("thread.us") }} unit={inquiry.quantity_unit} />
-        <ReplyForm id="reply" lastResult={resultFor("reply")} withQuote unit={inquiry.quantity_unit} />
+        <Thread
+          messages={thread.messages}
+          labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: t("thread.us") }}
+          unit={inquiry.quantity_unit}
+        />
+        <ReplyForm id="reply" lastResult={resultFor("reply")} withQuote />
         <StatusForm current={thread.status} lastResult={resultFor("status")} />
       </section>
       <section aria-labelledby="deals">

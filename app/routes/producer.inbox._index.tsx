@@ -5,6 +5,7 @@ import { requireProducer } from "../auth/guards.server";
 import { INQUIRY_STATUSES } from "../buyers/forms";
 import { chinaDateTime, decimal } from "../buyers/format";
 import { provinceLabel } from "../buyers/provinces";
+import { ContentText } from "../components/content-text";
 import { StatusBadge } from "../components/inquiry-parts";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -73,16 +74,26 @@ export default function ProducerInbox() {
                   <td>
                     <Link to={`/producer/inbox/${r.id}`}>
                       {chinaDateTime(r.created_at)}
-                      <span className="buyers-sr-only">: {r.buyer_name}</span>
+                      <span className="buyers-sr-only">
+                        : <ContentText text={r.buyer_name} />
+                      </span>
                     </Link>
                   </td>
-                  <td>{[r.buyer_name, r.buyer_organization].filter(Boolean).join(" · ")}</td>
+                  <td>
+                    <ContentText text={r.buyer_name} />
+                    {r.buyer_organization && (
+                      <>
+                        {" · "}
+                        <ContentText text={r.buyer_organization} />
+                      </>
+                    )}
+                  </td>
                   <td>
                     <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>{" "}
                     {r.sample_wanted && <span className="badge">{t("inquiry.sampleBadge")}</span>}
                   </td>
                   <td>
-                    {decimal(r.quantity)} {r.quantity_unit}
+                    {decimal(r.quantity)} <ContentText text={r.quantity_unit} />
                   </td>
                   <td>{provinceLabel(r.destination_province, lang)}</td>
                   <td>

@@ -71,20 +71,38 @@ export default function ShortlistPage() {
                     {county.text && (
                       <>
                         {" · "}
-                        <span lang={county.lang}>{[county.text, p.township_zh].filter(Boolean).join(" · ")}</span>
+                        <span lang={county.lang}>{county.text}</span>
+                      </>
+                    )}
+                    {p.township_zh && (
+                      <>
+                        {" · "}
+                        <span lang="zh-CN">{p.township_zh}</span>
                       </>
                     )}
                   </p>
                   <p>
-                    {p.gi && <span className="badge badge--gi">{t("record.giBadge", { name: p.gi })}</span>}
-                    {p.regionalBrand && <span className="badge badge--gi">{t("record.regionalBadge", { name: p.regionalBrand })}</span>}
+                    {p.gi && (
+                      <span className="badge badge--gi">
+                        {t("record.giBadge")}
+                        <span lang="zh-CN">{p.gi}</span>
+                      </span>
+                    )}
+                    {p.regionalBrand && (
+                      <span className="badge badge--gi">
+                        {t("record.regionalBadge")}
+                        <span lang="zh-CN">{p.regionalBrand}</span>
+                      </span>
+                    )}
                     <TrustBadges unverified={p.unverified} sample={p.is_sample} />
                   </p>
                   <p className="shortlist__pick">
                     <label>
                       <input type="checkbox" name="ids" value={p.id} form="compare-form" defaultChecked={i < COMPARE_MAX} />
                       {t("shortlist.pickForCompare")}
-                      <span className="buyers-sr-only">: {name.text}</span>
+                      <span className="buyers-sr-only">
+                        : <span lang={name.lang}>{name.text}</span>
+                      </span>
                     </label>
                   </p>
                   <ShortlistButton productId={p.id} productName={name.text} inShortlist />

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { COMPARE_MAX, compareIds, limitComparison } from "../buyers/compare";
 import { FACT_LABELS, PRODUCT_FACT_KEYS, productFacts, type ProductFactKey } from "../buyers/format";
 import { readShortlist } from "../buyers/shortlist.server";
+import { Fragment } from "react";
+import { FactText, Trans } from "../components/content-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { productsForComparison } from "../../db/queries/shortlists";
 import { db } from "../services.server";
@@ -24,8 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-// Fields whose values are as the producer wrote them, in Chinese.
-const CHINESE_FIELDS = new Set<ProductFactKey>(["packSizes", "priceBand", "provinces"]);
 const NONE_FIELDS = new Set<ProductFactKey>(["gi", "regionalBrand", "certifications"]);
 
 export default function ComparePage() {
@@ -44,10 +44,21 @@ export default function ComparePage() {
       </p>
       {refused.length > 0 && (
         <p className="notice" role="alert">
-          {t("compare.tooMany", {
-            max: COMPARE_MAX,
-            names: refused.map((r) => localized(lang, r.name_zh, r.name_en).text).join(lang === "en" ? ", " : "、"),
-          })}
+          <Trans
+            k="compare.tooMany"
+            vars={{
+              max: COMPARE_MAX,
+              names: refused.map((r, i) => {
+                const name = localized(lang, r.name_zh, r.name_en);
+                return (
+                  <Fragment key={r.id}>
+                    {i > 0 && (lang === "en" ? ", " : "、")}
+                    <span lang={name.lang}>{name.text}</span>
+                  </Fragment>
+                );
+              }),
+            }}
+          />
         </p>
       )}
       {products.length === 0 ? (
@@ -77,9 +88,7 @@ export default function ComparePage() {
                   <tr key={key}>
                     <th scope="row">{t(FACT_LABELS[key])}</th>
                     {facts.map((f, i) => (
-                      <td key={ids[i]} lang={f[key] && CHINESE_FIELDS.has(key) ? "zh-CN" : undefined}>
-                        {f[key] || (NONE_FIELDS.has(key) ? t("compare.none") : t("compare.notGiven"))}
-                      </td>
+                      <td key={ids[i]}>{f[key].length > 0 ? <FactText parts={f[key]} /> : NONE_FIELDS.has(key) ? t("compare.none") : t("compare.notGiven")}</td>
                     ))}
                   </tr>
                 ))}
@@ -90,7 +99,9 @@ export default function ComparePage() {
                       <td key={p.id}>
                         <Link to={without(p.id)}>
                           {t("compare.removeColumn")}
-                          <span className="buyers-sr-only">: {localized(lang, p.name_zh, p.name_en).text}</span>
+                          <span className="buyers-sr-only">
+                            : <span lang={localized(lang, p.name_zh, p.name_en).lang}>{localized(lang, p.name_zh, p.name_en).text}</span>
+                          </span>
                         </Link>
                       </td>
                     ))}

@@ -5,6 +5,7 @@ import { Fragment, useEffect, useState } from "react";
 import { FACT_LABELS, PRODUCT_FACT_KEYS, productFacts } from "../buyers/format";
 import { readShortlist } from "../buyers/shortlist.server";
 import { todayInChina } from "../domain/trademark-validity";
+import { ContentText, FactText } from "../components/content-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublicOrganization } from "../../db/queries/organizations";
@@ -55,17 +56,24 @@ export default function PrintableShortlist() {
             <h2 lang={name.lang}>{name.text}</h2>
             {name.lang !== "zh-CN" && <p lang="zh-CN">{p.name_zh}</p>}
             <dl className="facts">
-              {PRODUCT_FACT_KEYS.filter((k) => facts[k]).map((k) => (
+              {PRODUCT_FACT_KEYS.filter((k) => facts[k].length > 0).map((k) => (
                 <Fragment key={k}>
                   <dt>{t(FACT_LABELS[k])}</dt>
-                  <dd>{facts[k]}</dd>
+                  <dd>
+                    <FactText parts={facts[k]} />
+                  </dd>
                 </Fragment>
               ))}
               <dt>{t("record.contacts")}</dt>
               <dd>
                 {orgContacts.length === 0
                   ? t("record.noPublicContacts")
-                  : orgContacts.map((c) => `${t(`contact.${c.kind}` as MessageKey)}: ${c.value}`).join("; ")}
+                  : orgContacts.map((c, i) => (
+                      <Fragment key={`${c.kind}-${i}`}>
+                        {i > 0 && "; "}
+                        {t(`contact.${c.kind}` as MessageKey)}: <ContentText text={c.value} />
+                      </Fragment>
+                    ))}
               </dd>
               <dt>{t("csv.link")}</dt>
               <dd className="sources">{`${origin}/products/${p.id}`}</dd>

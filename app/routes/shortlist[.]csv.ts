@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { FACT_LABELS, PRODUCT_FACT_KEYS, productFacts } from "../buyers/format";
+import { FACT_LABELS, factText, PRODUCT_FACT_KEYS, productFacts } from "../buyers/format";
 import { readShortlist } from "../buyers/shortlist.server";
 import { toCsv } from "../catalogue-io/tabular";
 import { todayInChina } from "../domain/trademark-validity";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return Object.fromEntries([
       [columns[0]!, p.name_zh],
       [columns[1]!, p.name_en ?? ""],
-      ...PRODUCT_FACT_KEYS.map((k, i) => [columns[i + 2]!, facts[k]]),
+      ...PRODUCT_FACT_KEYS.map((k, i) => [columns[i + 2]!, factText(facts[k])]),
       [columns[columns.length - 1]!, `${origin}/products/${p.id}`],
     ]);
   });

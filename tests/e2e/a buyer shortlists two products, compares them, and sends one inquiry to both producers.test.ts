@@ -40,6 +40,21 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     samples?.cleanup();
   });
 
+  /** Chinese text outside any lang="zh-CN" content: interface words left untranslated on an English page. */
+  async function untranslated(page: Page) {
+    return page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.textContent ?? "")) continue;
+        const owner = node.parentElement?.closest("[lang]");
+        if ((owner && owner !== document.documentElement) || node.parentElement?.closest("script, style, [hidden]")) continue;
+        found.push((node.textContent ?? "").trim().slice(0, 60));
+      }
+      return found;
+    });
+  }
+
   async function expectNoAxeViolations(page: Page) {
     expect({ page: page.url(), violations: await axeViolations(page) }).toEqual({ page: page.url(), violations: [] });
   }
@@ -147,7 +162,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     expect(await page.getByRole("link", { name: "chen@food-trade.example.com" }).count()).toBe(1);
     expect(await page.content()).not.toContain(crabapple.name); // asked of the other producer
     await page.getByLabel("回复内容 *").fill("可以供货,样品三天内寄出。");
-    await page.getByLabel("报价(元 / 箱,选填)").fill("88");
+    await page.getByLabel("报价(元 / 单位,选填)").fill("88");
     await page.getByRole("button", { name: "发送回复" }).click();
     await page.getByText("回复已发送。").waitFor();
     await page.getByText("报价:88 元 / 箱").waitFor();
@@ -206,6 +221,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
       await buyerPage.getByRole("button", { name: named("移出对比清单", p.name) }).waitFor();
     }
     const pages: [BrowserContext, string][] = [
+      [buyerContext, `/products/${liquor.id}`],
       [buyerContext, "/shortlist"],
       [buyerContext, `/shortlist/compare?ids=${liquor.id}&ids=${crabapple.id}`],
       [buyerContext, "/shortlist/inquiry"],
@@ -222,6 +238,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
       for (const q of ["lang=zh-CN&elder=0", "lang=en&elder=0", "lang=zh-CN&elder=1", "lang=en&elder=1"]) {
         await page.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}${q}`);
         await expectNoAxeViolations(page);
+        if (q.startsWith("lang=en")) expect({ page: page.url(), untranslated: await untranslated(page) }).toEqual({ page: page.url(), untranslated: [] });
       }
       await page.close();
     }

@@ -50,6 +50,8 @@ afterAll(async () => {
 const clearThrottle = () => t.db.deleteFrom("matching_throttle_events").execute();
 beforeEach(clearThrottle);
 
+/** Page text without tags (React's comment markers included). */
+const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 function inquiryFields(productIds: number[], overrides: Fields = {}): Fields {
@@ -258,7 +260,7 @@ describe("the reply thread", () => {
     expect(await status()).toBe("quoted");
     let page = await (await buyer.get(`/inquiries/${token}`)).text();
     expect(page).toContain("可以供货,含运费报价如下。");
-    expect(page).toContain("报价:18.8 元 / 吨");
+    expect(text(page)).toContain("报价:18.8 元 / 吨");
     expect(page).toContain("已报价");
 
     const buyerReply = await buyer.post(`/inquiries/${token}`, { intent: "reply", recipientId: id, body: "请先寄样品。" });
@@ -301,7 +303,7 @@ describe("deal outcomes", () => {
     expect(res.status).toBe(302);
     const [row] = await dealsOf("producer");
     expect(row).toMatchObject({ kind: "signed", amount_cny: "88000.50", organization_id: products.liquor.organization_id, product_id: products.liquor.id, inquiry_recipient_id: threadA, event_id: null });
-    expect(await (await people.producerA.get(`/producer/inbox/${threadA}`)).text()).toContain("88000.5 元");
+    expect(text(await (await people.producerA.get(`/producer/inbox/${threadA}`)).text())).toContain("88000.5 元 · 生产者记录");
   });
 
   it("the buyer records one through the private link", async () => {

@@ -53,6 +53,8 @@ afterAll(async () => {
   samples?.cleanup();
 });
 
+/** Page text without tags (React's comment markers included). */
+const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 /** The raw token inside the hd_shortlist cookie (Remix encodes cookie values as base64 JSON). */
 const tokenOf = (cookieValue: string) => JSON.parse(Buffer.from(decodeURIComponent(cookieValue), "base64").toString("utf8")) as string;
@@ -205,7 +207,9 @@ describe("an anonymous shortlist", () => {
 describe("comparison", () => {
   const columnHeaders = (html: string) => [...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const row = (html: string, label: string) => html.match(new RegExp(`<th scope="row">${escape(label)}</th>(.*?)</tr>`))?.[1] ?? "";
+  /** The cells of one row of the comparison, as text (content spans carry their own lang, so tags are dropped). */
+  const row = (html: string, label: string) =>
+    [...(html.match(new RegExp(`<th scope="row">${escape(label)}</th>(.*?)</tr>`))?.[1] ?? "").matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => text(m[1]!));
 
   it("puts up to four products side by side in an accessible table, GI and brand only where the badge rule holds", async () => {
     const res = await httpClient(app.url).get(`/shortlist/compare?ids=${ids.liquor},${ids.cherry}&ids=${ids.yak}`);
@@ -214,25 +218,29 @@ describe("comparison", () => {
     expect(html).toMatch(/<caption id="compare-caption">3 件产品的并排对比/);
     expect(html).toContain('role="region" aria-labelledby="compare-caption" tabindex="0"');
     expect(columnHeaders(html)).toEqual(["示例互助青稞酒 42度 500毫升", "示例乐都大樱桃", "示例白牦牛肉 冷冻分割"]);
-    const gi = row(html, "地理标志及有效期");
-    expect(gi).toContain("互助青稞酒 — 经公告核准使用 (示例公告 2020 第 1 号), 有效期 2020-01-01 至 2030-12-31");
-    expect(gi).not.toContain("乐都大樱桃"); // pending authorisation: no claim
-    expect(gi).not.toContain("白牦牛"); // expired authorisation: no claim
-    expect(gi.match(/<td>无<\/td>/g)).toHaveLength(2);
-    expect(row(html, "区域公用品牌及有效期")).toContain("黄河彩篮 — 示例许可 HHCL-001, 有效期 2023-01-01 至 2028-12-31");
+    expect(row(html, "地理标志及有效期")).toEqual([
+      "互助青稞酒 — 经公告核准使用 (示例公告 2020 第 1 号), 有效期 2020-01-01 至 2030-12-31",
+      "无", // pending authorisation: no claim
+      "无", // expired authorisation: no claim
+    ]);
+    expect(row(html, "区域公用品牌及有效期")[0]).toBe("黄河彩篮 — 示例许可 HHCL-001, 有效期 2023-01-01 至 2028-12-31");
+    // the producer's own words keep their language inside the English interface
+    const en = await (await httpClient(app.url).get(`/shortlist/compare?lang=en&ids=${ids.liquor}`)).text();
+    expect(en).toContain('<span lang="zh-CN">80–120 元/瓶</span>');
+    expect(row(en, "Provinces served")).toEqual(["Qinghai, Gansu, Beijing, Shanghai"]);
     for (const label of ["产地(区县 · 乡镇)", "认证", "供应月份", "起订量", "包装规格", "储存方式", "参考价格", "年供应量", "销售区域"]) {
       expect(html, label).toContain(`<th scope="row">${label}</th>`);
     }
-    expect(row(html, "认证")).toContain("绿色食品 (LB-33-2101630001, 有效期至 2027-06-30)");
+    expect(row(html, "认证")[0]).toBe("绿色食品 (LB-33-2101630001, 有效期至 2027-06-30)");
   });
 
   it("refuses a fifth product with a message naming it, in the visitor's language", async () => {
     const five = [ids.liquor, ids.crabapple, ids.cherry, ids.yak, ids.garlic];
     const html = await (await httpClient(app.url).get(`/shortlist/compare?${five.map((id) => `ids=${id}`).join("&")}`)).text();
     expect(columnHeaders(html)).toHaveLength(4);
-    expect(html).toContain("最多同时对比 4 件产品。以下产品未加入对比:示例乐都紫皮大蒜。");
+    expect(text(html)).toContain("最多同时对比 4 件产品。以下产品未加入对比:示例乐都紫皮大蒜。");
     const en = await (await httpClient(app.url).get(`/shortlist/compare?lang=en&${five.map((id) => `ids=${id}`).join("&")}`)).text();
-    expect(en).toContain("At most 4 products can be compared at once. Not compared: Sample Ledu purple-skin garlic.");
+    expect(text(en)).toContain("At most 4 products can be compared at once. Not compared: Sample Ledu purple-skin garlic.");
   });
 
   it("takes the first four of the shortlist without ids, and ignores junk ids", async () => {
