@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,6 +8,19 @@ import { preferencesCookie, readPreferences } from "./i18n/preferences.server";
 import { NonceProvider } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's streaming renderer pads a chunk with zero bytes when a multi-byte (e.g. Chinese) character does not fit
+ * at the end of its 2 KB buffer, which put NUL bytes inside Chinese text. HTML never carries NUL (text fields refuse
+ * control characters), so dropping them restores the intended bytes exactly.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((b) => b !== 0)) : chunk);
+    },
+  });
+}
 export const streamTimeout = ABORT_DELAY;
 
 function rememberPreferences(request: Request, headers: Headers) {
@@ -40,7 +53,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -1,3 +1,4 @@
+import { LocalizedText } from "../components/localized-text";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -90,14 +91,14 @@ export default function VerifyPage() {
             <ul className="plain-list">
               {result.authorisations.gis.map((g) => (
                 <li key={`gi-${g.gi_id}`}>
-                  <span className="badge badge--gi">{t("record.giBadge", { name: lang === "en" && g.name_en ? g.name_en : g.name_zh })}</span> —{" "}
+                  <span className="badge badge--gi">{t("record.giBadge")}<LocalizedText zh={g.name_zh} en={g.name_en} /></span> —{" "}
                   {t(`basis.${g.basis}` as MessageKey)}
                   {g.basis_reference ? ` (${g.basis_reference})` : ""}, {validityText(t, g.valid_from, g.valid_to)}
                 </li>
               ))}
               {result.authorisations.brands.map((b) => (
                 <li key={`rb-${b.brand_id}`}>
-                  <span className="badge badge--gi">{t("record.regionalBadge", { name: lang === "en" && b.name_en ? b.name_en : b.name_zh })}</span>
+                  <span className="badge badge--gi">{t("record.regionalBadge")}<LocalizedText zh={b.name_zh} en={b.name_en} /></span>
                   {b.licence_no ? ` — ${t("claim.licence")} ${b.licence_no}` : ""}, {validityText(t, b.valid_from, b.valid_to)}
                 </li>
               ))}

@@ -47,9 +47,9 @@ describe("record pages over HTTP", () => {
   it("shows the product with its GI badge, basis and validity, and serves its picture", async () => {
     const { status, html } = await get(`/products/${ids.product}`);
     expect(status).toBe(200);
-    expect(html).toContain("地理标志:互助青稞酒");
+    expect(html).toMatch(/地理标志:(<!-- -->)?<span lang="zh-CN">互助青稞酒<\/span>/);
     expect(html).toContain("示例公告 2020 第 1 号");
-    expect(html).toContain("区域公用品牌:黄河彩篮");
+    expect(html).toMatch(/区域公用品牌:(<!-- -->)?<span lang="zh-CN">黄河彩篮<\/span>/);
     expect(html).toContain("示例数据");
     const src = html.match(/src="(\/images\/[^"]+\.jpg)"/)![1]!;
     const img = await fetch(`${app.url}${src}`);
@@ -61,7 +61,7 @@ describe("record pages over HTTP", () => {
 
   it("shows no GI badge when the producer's authorisation has expired", async () => {
     const { html } = await get(`/products/${ids.expiredGiProduct}`);
-    expect(html).not.toContain("地理标志:互助青海白牦牛</span>");
+    expect(html).not.toMatch(/class="badge badge--gi">地理标志:/);
     expect(html).toContain("不显示标志");
   });
 
@@ -118,5 +118,5 @@ describe.skipIf(!browserAvailable)("record pages in the browser", () => {
       }
     }
     await context.close();
-  });
+  }, 240_000);
 });
