@@ -71,7 +71,7 @@ export function SelectField({
 }: {
   meta: FieldMetadata<string | null | undefined>;
   label: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; lang?: string }[];
   hint?: string;
 }) {
   const hintId = `${meta.id}-hint`;
@@ -86,7 +86,7 @@ export function SelectField({
       )}
       <select key={key} {...props}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

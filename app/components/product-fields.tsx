@@ -23,18 +23,18 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
     <>
       <TextField meta={fields.name_zh} label={t("product.nameZh")} lang="zh-CN" />
       <TextField meta={fields.name_en} label={t("product.nameEn")} lang="en" />
-      <SelectField meta={fields.category} label={t("product.category")} options={[{ value: "", label: "—" }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: c }))]} />
+      <SelectField meta={fields.category} label={t("product.category")} options={[{ value: "", label: "—" }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: c, lang: "zh-CN" }))]} />
       <SelectField
         meta={fields.gi_product_id as FieldMetadata<string>}
         label={t("product.gi")}
         hint={t("product.giHint")}
-        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: g.name_zh }))]}
+        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: g.name_zh, lang: "zh-CN" }))]}
       />
-      <SelectField meta={fields.regional_brand_id as FieldMetadata<string>} label={t("product.regionalBrand")} options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh }))]} />
+      <SelectField meta={fields.regional_brand_id as FieldMetadata<string>} label={t("product.regionalBrand")} options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]} />
       <SelectField
         meta={fields.trademark_id as FieldMetadata<string>}
         label={t("product.trademark")}
-        options={[none, ...choices.trademarks.map((m) => ({ value: String(m.id), label: `${m.name_zh}${m.reg_no ? ` (${m.reg_no})` : ""}` }))]}
+        options={[none, ...choices.trademarks.map((m) => ({ value: String(m.id), label: `${m.name_zh}${m.reg_no ? ` (${m.reg_no})` : ""}`, lang: "zh-CN" }))]}
       />
       <fieldset className="checks">
         <legend>{t("product.months")}</legend>

@@ -32,7 +32,7 @@ const certification = z.object({
 export const productFormSchema = z.object({
   name_zh: requiredText(200),
   name_en: optional(text(200)),
-  category: z.enum(PRODUCT_CATEGORIES, { message: msg("validation.oneOf", { allowed: PRODUCT_CATEGORIES.join(" / ") }) }),
+  category: z.enum(PRODUCT_CATEGORIES, { message: msg("validation.required") }),
   gi_product_id: id,
   regional_brand_id: id,
   trademark_id: id,

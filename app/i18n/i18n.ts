@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { parseMessage } from "../domain/fields";
 import { en, zhCN, type MessageKey } from "./messages";
 
@@ -31,7 +31,12 @@ export interface Preferences {
 
 export function usePreferences(): Preferences {
   const data = useRouteLoaderData("root") as { prefs?: Preferences } | undefined;
-  return data?.prefs ?? { lang: DEFAULT_LANG, elder: false, size: 1 };
+  const location = useLocation();
+  if (data?.prefs) return data.prefs;
+  // no root data (e.g. an error before the root loader ran): honour ?lang= and ?elder= in the URL at least
+  const q = new URLSearchParams(location.search);
+  const lang = q.get("lang");
+  return { lang: isLang(lang) ? lang : DEFAULT_LANG, elder: q.get("elder") === "1", size: 1 };
 }
 
 export function useT(): Translate {
