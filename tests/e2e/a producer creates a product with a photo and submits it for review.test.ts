@@ -84,6 +84,7 @@ describe.skipIf(!browserAvailable)("a producer creates a product with a photo, s
     await page.getByLabel("电子邮箱或手机号").fill(account.email);
     await page.getByLabel("密码").fill(account.password);
     await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL((url) => url.pathname !== "/login");
     await page.goto(`${app.url}/producer/products/new`);
     await page.getByRole("button", { name: "保存" }).click();
     // server-side validation answers with the field errors

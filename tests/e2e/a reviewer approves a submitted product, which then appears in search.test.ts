@@ -69,6 +69,8 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     await page.getByLabel("电子邮箱或手机号").fill(account.email);
     await page.getByLabel("密码").fill(account.password);
     await page.getByRole("button", { name: "登录" }).click();
+    // the login page has an h1 too: wait until sign-in has actually left it, or a following goto cancels the POST
+    await page.waitForURL((url) => url.pathname !== "/login");
   }
 
   it("signs in through /login, approves the product from the queue, and finds it on /search", async () => {
