@@ -79,8 +79,17 @@ const name = (max: number) =>
 
 export type CountyResolver = (value: string) => string | undefined;
 
+// Building a zod schema costs several milliseconds; every search request needs one, so it is built once per resolver.
+const schemas = new WeakMap<CountyResolver, ReturnType<typeof buildSearchParamsSchema>>();
+
 /** The schema; `resolveCounty` turns 乐都 / 乐都区 / Ledu District into the facet value 乐都区 (undefined: not a county). */
 export function searchParamsSchema(resolveCounty: CountyResolver) {
+  let schema = schemas.get(resolveCounty);
+  if (!schema) schemas.set(resolveCounty, (schema = buildSearchParamsSchema(resolveCounty)));
+  return schema;
+}
+
+function buildSearchParamsSchema(resolveCounty: CountyResolver) {
   const county = name(40).transform((value, ctx) => {
     const resolved = resolveCounty(value);
     if (resolved === undefined) {

@@ -15,14 +15,23 @@ export async function reindexCatalog(db: Db, search: SearchContext, log: (msg: s
   await ensureCatalogIndex(search, buildName);
   const build = search.client.index(buildName);
   let total = 0;
+  // Chunks are sent without waiting for each: Meilisearch batches consecutive additions to one index together, and the
+  // next entity type's documents are built from PostgreSQL while the previous ones are being indexed.
+  const pending: { type: string; task: ReturnType<typeof build.addDocuments> }[] = [];
   for (const type of ENTITY_TYPES) {
     const docs = await documentBuilders[type](db, undefined);
     for (let i = 0; i < docs.length; i += 5000) {
-      const task = await build.addDocuments(docs.slice(i, i + 5000), { primaryKey: "id" }).waitTask({ timeout: 300_000 });
-      if (task.status !== "succeeded") throw new Error(`indexing ${type} failed: ${task.error?.message ?? task.status}`);
+      const task = build.addDocuments(docs.slice(i, i + 5000), { primaryKey: "id" });
+      // a refused request is reported by waitTask below; until then it must not count as an unhandled rejection
+      task.catch(() => undefined);
+      pending.push({ type, task });
     }
     total += docs.length;
     log(`${type}: ${docs.length} documents`);
+  }
+  for (const { type, task } of pending) {
+    const done = await task.waitTask({ timeout: 300_000 });
+    if (done.status !== "succeeded") throw new Error(`indexing ${type} failed: ${done.error?.message ?? done.status}`);
   }
   await applyEntities(db, search, await searchEntitiesChangedSince(db, startedAt), buildName);
   await ensureCatalogIndex(search);

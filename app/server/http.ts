@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -21,7 +22,12 @@ export function createHttpApp(options: {
   const clientDir = path.join(options.buildDir, "client");
   // Fingerprinted Vite assets never change under their name.
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  // The few files public/ puts at the top (og image, service worker) are listed once, so page requests skip a stat().
+  const topLevelFiles = new Set(
+    fs.readdirSync(clientDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`),
+  );
+  const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
   // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
   app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false }));
   app.all(
