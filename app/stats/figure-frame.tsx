@@ -1,0 +1,127 @@
+import type { ReactNode } from "react";
+import type { ReferenceFigure } from "../../db/queries/stats";
+import { usePreferences, useT, type Lang, type Translate } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { FigureName } from "./csv.server";
+import type { StatsData } from "./figures.server";
+
+// The frame every /stats figure shares: heading, description, chart, data table, CSV link; and the reference-figure table.
+
+export type Stats = StatsData;
+
+export function numberFormat(lang: Lang) {
+  const f = new Intl.NumberFormat(lang === "en" ? "en" : "zh-CN", {
+    maximumFractionDigits: 2,
+  });
+  return (n: number) => f.format(n);
+}
+
+export function Figure({
+  id,
+  heading,
+  desc,
+  children,
+  notes,
+}: {
+  id: FigureName;
+  heading: string;
+  desc: string;
+  children: ReactNode;
+  notes?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="stats-figure" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p>{desc}</p>
+      {children}
+      {notes}
+      <p>
+        <a
+          href={`/stats/${id}.csv`}
+          download
+          aria-label={t("stats.downloadOf", { name: heading })}
+        >
+          {t("stats.download")}
+        </a>{" "}
+        <span className="muted">(CSV, UTF-8)</span>
+      </p>
+    </section>
+  );
+}
+
+export function refValue(f: ReferenceFigure | undefined): number | undefined {
+  return f && typeof f.value === "number" ? f.value : undefined;
+}
+
+export function confidenceLabel(t: Translate, c: string) {
+  return t(
+    `stats.confidence.${
+      c === "high" || c === "low" ? c : "medium"
+    }` as MessageKey
+  );
+}
+
+/** The reference figures next to a catalogue count, as a table (measure, value, as of, confidence, source). */
+export function ReferenceTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: {
+    label: string;
+    value: number;
+    asOf: string;
+    confidence: string;
+    source: string;
+  }[];
+}) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const fmt = numberFormat(lang);
+  return (
+    <div className="table-scroll" tabIndex={0}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("stats.col.measure")}</th>
+            <th scope="col">{t("stats.col.value")}</th>
+            <th scope="col">{t("stats.col.asOf")}</th>
+            <th scope="col">{t("stats.col.confidence")}</th>
+            <th scope="col">{t("stats.col.source")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{fmt(r.value)}</td>
+              <td>{r.asOf}</td>
+              <td>{r.confidence}</td>
+              <td className="sources">{r.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function referenceRow(
+  t: Translate,
+  label: string,
+  f: ReferenceFigure | undefined
+) {
+  const value = refValue(f);
+  if (!f || value === undefined) return [];
+  return [
+    {
+      label,
+      value,
+      asOf: f.as_of ?? "",
+      confidence: confidenceLabel(t, f.confidence),
+      source: f.source.join("; "),
+    },
+  ];
+}
