@@ -81,7 +81,7 @@ async function main() {
   const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
   process.env.DATA_DIR = config.dataDir;
   // Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies; production must set one.
-  if (!process.env.SESSION_SECRET) process.env.SESSION_SECRET = readOrCreateSecret(path.join(config.dataDir, "session.secret"));
+  process.env.SESSION_SECRET ||= readOrCreateSecret(path.join(config.dataDir, "session.secret"));
   process.env.DATABASE_URL = services.databaseUrl;
   process.env.MEILI_URL = services.meiliUrl;
   if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;

@@ -135,6 +135,7 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
       `/staff/reports/${fixtures.report}`,
       "/staff/audit",
       "/staff/users",
+      "/staff/export",
       `/staff/qr/gi/${fixtures.claim}`,
     ];
     const publicPages = [`/verify?code=${CODE}`, "/verify?code=93630223MA7E2000X", "/report", `/report/status/${REPORT_TOKEN}`, `/trademarks/${fixtures.tm}`];

@@ -128,6 +128,9 @@ describe("GET", () => {
       `/staff/reports/${caseId}`,
       "/staff/audit",
       "/staff/users",
+      "/staff/export",
+      "/staff/export/organizations?format=csv",
+      "/staff/export/trademarks?format=json",
     ];
   });
 
