@@ -76,7 +76,7 @@ describe("organizations", () => {
   const header = "credit_code,name_zh,contacts,township,county,website";
   it.each([
     ["a contact of unknown kind", "52630200MJ0B12345E,协会,fax:0972-1", "contacts", "write contacts as kind:value or kind:value:private, the kind being phone, mobile, email, wechat or person"],
-    ["an unknown township", "52630200MJ0B12345E,协会,,碾伯镇,乐都", "township", "no matching record: 碾伯镇"],
+    ["an unknown township", "52630200MJ0B12345E,协会,,不存在镇,乐都", "township", "no matching record: 不存在镇"],
     ["a website that is not http(s)", "52630200MJ0B12345E,协会,,,,ftp://example.cn", "website", "must be a web address starting with http:// or https://"],
     ["a credit code with a letter never used", "52630200MJ0B1234IE,协会", "credit_code", "the unified social credit code contains invalid characters (I, O, Z, S and V are never used)"],
     ["a credit code of 17 characters", "52630200MJ0B12345,协会", "credit_code", "a unified social credit code has 18 characters"],
@@ -109,7 +109,7 @@ describe("gi", () => {
   it.each([
     ["a registration number without a scheme", "新GI,fruit,,A-1,", "scheme", "is required"],
     ["an unknown scheme", "新GI,fruit,地理标志,,", "scheme", "must be one of: protected_product / 地理标志保护产品 / certification_mark / 地理标志证明商标 / collective_mark / 地理标志集体商标 / agricultural / 农产品地理标志"],
-    ["an unknown protected place", "新GI,fruit,,,乐都区/碾伯镇", "protected_townships", "no matching record: 乐都区/碾伯镇"],
+    ["an unknown protected place", "新GI,fruit,,,乐都区/不存在镇", "protected_townships", "no matching record: 乐都区/不存在镇"],
   ])("report %s", async (_n, line, column, message) => {
     expect(await firstLine("gi", [header, line])).toBe(`f.csv row 2, column ${column}: ${message}`);
   });

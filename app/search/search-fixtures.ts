@@ -50,7 +50,15 @@ export async function insertSearchFixture(db: Db): Promise<Fixture> {
     const ledu = await county("乐都区");
     const xunhua = await county("循化撒拉族自治县");
     const township = async (name: string, parent: number) =>
-      (await trx.insertInto("places").values({ kind: "township", parent_id: parent, name_zh: name }).returning("id").executeTakeFirstOrThrow()).id;
+      // the reference seed may hold the township already
+      (
+        await trx
+          .insertInto("places")
+          .values({ kind: "township", parent_id: parent, name_zh: name })
+          .onConflict((oc) => oc.columns(["parent_id", "name_zh"]).doUpdateSet({ name_zh: name }))
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     const weiyuan = await township(FIXTURE.townships.weiyuan, huzhu);
     const nianbo = await township(FIXTURE.townships.nianbo, ledu);
     const jishi = await township(FIXTURE.townships.jishi, xunhua);

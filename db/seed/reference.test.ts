@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { findCountyByName } from "../queries/places";
 import { reference, schemeFromText, seedReference, shortCountyName } from "./reference";
+import { TOWNSHIPS, townshipEnglishName } from "./townships";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -22,6 +23,24 @@ describe("the reference data", () => {
     const places = await t.db.selectFrom("places").select(["name_zh", "kind"]).execute();
     expect(places.filter((p) => p.kind === "county")).toHaveLength(6);
     expect(places.find((p) => p.name_zh === "海东工业园区")?.kind).toBe("park");
+  });
+
+  it("seeds each county's townships under it, unverified (low confidence), with English names", async () => {
+    const rows = await t.db
+      .selectFrom("places as p")
+      .innerJoin("places as c", "c.id", "p.parent_id")
+      .select(["p.name_zh", "p.name_en", "p.confidence", "c.name_zh as county"])
+      .where("p.kind", "=", "township")
+      .execute();
+    for (const [county, names] of Object.entries(TOWNSHIPS)) {
+      expect(rows.filter((r) => r.county === county).map((r) => r.name_zh).sort()).toEqual([...names].sort());
+    }
+    expect(new Set(rows.map((r) => r.confidence))).toEqual(new Set(["low"]));
+    expect(rows.find((r) => r.name_zh === "碾伯镇")?.name_en).toBe("Nianbo Town");
+    expect(rows.find((r) => r.name_zh === "巴扎藏族乡")?.name_en).toBe("Bazha Township");
+    expect(townshipEnglishName("李二堡镇")).toMatch(/^Li'er/);
+    // the industrial park has none
+    expect(rows.some((r) => r.county === "海东工业园区")).toBe(false);
   });
 
   it("resolves short county names", async () => {

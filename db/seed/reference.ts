@@ -4,6 +4,7 @@ import { jsonb } from "../json";
 import { upsertGiProduct } from "../queries/gi-products";
 import { enqueueSearchSync } from "../queries/outbox";
 import reference from "./haidong.json" with { type: "json" };
+import { seedTownships } from "./townships";
 
 // Seeds ../shared/reference/haidong.json (copied verbatim to db/seed/haidong.json) as is. Reference records are
 // published but keep their confidence: medium/low facts show as 待核实 until staff verify them.
@@ -66,6 +67,8 @@ export async function seedReference(db: Kysely<Database>) {
         )
         .execute();
     }
+
+    await seedTownships(trx);
 
     for (const n of reference.nice_classes) {
       await trx

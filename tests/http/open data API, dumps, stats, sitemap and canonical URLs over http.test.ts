@@ -48,7 +48,14 @@ beforeAll(async () => {
   for (const table of ["trademarks", "products"] as const) await db.updateTable(table).set({ status: "archived" }).execute();
   const ledu = (await db.selectFrom("places").select("id").where("name_zh", "=", "乐都区").executeTakeFirstOrThrow()).id;
   const huzhu = (await db.selectFrom("places").select("id").where("name_zh", "=", "互助土族自治县").executeTakeFirstOrThrow()).id;
-  ids.township = (await db.insertInto("places").values({ kind: "township", parent_id: ledu, name_zh: "碾伯镇" }).returning("id").executeTakeFirstOrThrow()).id;
+  ids.township = (
+    await db
+      .insertInto("places")
+      .values({ kind: "township", parent_id: ledu, name_zh: "碾伯镇" })
+      .onConflict((oc) => oc.columns(["parent_id", "name_zh"]).doUpdateSet({ name_zh: "碾伯镇" }))
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   const org = (values: Record<string, unknown>) =>
     db
       .insertInto("organizations")
