@@ -30,7 +30,7 @@ describe("processImage", () => {
     const out = await processImage(input);
     expect(out.width).toBe(1200);
     expect(out.height).toBe(1600);
-    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["webp:320", "jpeg:320", "webp:640", "jpeg:640", "webp:1200", "jpeg:1200"]);
+    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["avif:320", "webp:320", "jpeg:320", "avif:640", "webp:640", "jpeg:640", "avif:1200", "webp:1200", "jpeg:1200"]);
     for (const v of out.variants) {
       const meta = await sharp(v.data).metadata();
       expect(meta.exif).toBeUndefined();

@@ -23,7 +23,11 @@ export function createHttpApp(options: {
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
-  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false }));
+  // send's MIME table predates AVIF (it would say application/octet-stream, which nosniff makes unusable).
+  const setHeaders = (res: express.Response, file: string) => {
+    if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
+  };
+  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders }));
   app.all(
     "*",
     createRequestHandler({
