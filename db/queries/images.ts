@@ -5,21 +5,10 @@ import { enqueueSearchSync } from "./outbox";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export async function productImages(db: Executor, productId: number) {
-  return db
-    .selectFrom("images")
-    .select(["id", "storage_key", "width", "height", "variants", "alt_zh", "alt_en", "sort_order"])
-    .where("owner_type", "=", "product")
-    .where("owner_id", "=", productId)
-    .orderBy("sort_order")
-    .orderBy("id")
-    .execute();
-}
-
 export async function addProductImage(
   trx: Transaction<Database>,
   productId: number,
-  image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string; alt_zh: string; alt_en: string | null },
+  image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string | null; alt_zh: string; alt_en: string | null },
 ) {
   const next = await trx
     .selectFrom("images")
