@@ -182,7 +182,7 @@ export async function unreferencedImageKeys(db: Executor, keys: string[]): Promi
   const rows = await db
     .selectFrom("images")
     .select("variants")
-    .where(sql<boolean>`variants @> any(${sql.join(keys.map((k) => sql`${JSON.stringify([{ key: k }])}::jsonb`))}::jsonb[])`)
+    .where(sql<boolean>`variants @> any(array[${sql.join(keys.map((k) => sql`cast(${JSON.stringify([{ key: k }])}::text as jsonb)`))}])`)
     .execute();
   const revisions = await db
     .selectFrom("record_revisions")
