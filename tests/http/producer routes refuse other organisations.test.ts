@@ -34,7 +34,7 @@ async function snapshot() {
 
 function imagesOnDisk(dataDir: string) {
   const dir = path.join(dataDir, "images");
-  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp)$/.test(f)).length : 0;
+  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp|avif)$/.test(f)).length : 0;
 }
 
 let dataDir: string;
