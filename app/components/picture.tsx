@@ -1,6 +1,9 @@
 import type { ImageVariant } from "../../db/schema";
 
-/** A responsive <picture>: WebP variants with a JPEG fallback, a fixed aspect ratio (no layout shift), lazy below the fold. */
+/**
+ * A responsive <picture>: AVIF first, then WebP, then the JPEG <img> every browser reads; a fixed aspect ratio (no
+ * layout shift), lazy below the fold. Pictures stored before AVIF existed simply have no AVIF source.
+ */
 export function Picture({
   variants,
   alt,
@@ -25,6 +28,7 @@ export function Picture({
   if (!fallback) return null;
   return (
     <picture>
+      {variants.some((v) => v.format === "avif") && <source type="image/avif" srcSet={srcset("avif")} sizes={sizes} />}
       <source type="image/webp" srcSet={srcset("webp")} sizes={sizes} />
       <img
         src={`/images/${fallback.key}`}

@@ -25,19 +25,49 @@ async function rejection(data: Buffer) {
 }
 
 describe("processImage", () => {
-  it("re-encodes to WebP and JPEG variants, applies orientation and strips all metadata", async () => {
+  it("re-encodes to AVIF, WebP and JPEG variants, applies orientation and strips all metadata", async () => {
     const input = await jpegWithExif(1600, 1200, 6); // orientation 6: rotate 90° clockwise when displayed
     const out = await processImage(input);
     expect(out.width).toBe(1200);
     expect(out.height).toBe(1600);
-    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["webp:320", "jpeg:320", "webp:640", "jpeg:640", "webp:1200", "jpeg:1200"]);
+    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["avif:320", "webp:320", "jpeg:320", "avif:640", "webp:640", "jpeg:640", "avif:1200", "webp:1200", "jpeg:1200"]);
     for (const v of out.variants) {
       const meta = await sharp(v.data).metadata();
+      // the file is what its name and format say, at the size recorded for <img width/height> and srcset
+      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+        format: { avif: "heif", webp: "webp", jpeg: "jpeg" }[v.format],
+        width: v.width,
+        height: Math.round((v.width * 1600) / 1200),
+      });
+      expect(v.key).toMatch(new RegExp(`^${out.hash.slice(0, 2)}/${out.hash}-${v.width}\\.${{ avif: "avif", webp: "webp", jpeg: "jpg" }[v.format]}$`));
       expect(meta.exif).toBeUndefined();
       expect(meta.orientation ?? 1).toBe(1);
       expect(v.data.includes(Buffer.from("PhoneCo"))).toBe(false);
     }
     expect(out.placeholder).toMatch(/^data:image\/webp;base64,/);
+  });
+
+  it("names files deterministically: the same upload gives the same keys, another photo other keys", async () => {
+    const input = await jpegWithExif(800, 600, 1);
+    const a = await processImage(input);
+    const b = await processImage(Buffer.from(input));
+    expect(b.variants.map((v) => v.key)).toEqual(a.variants.map((v) => v.key));
+    const other = await processImage(await jpegWithExif(800, 600, 3));
+    expect(other.hash).not.toBe(a.hash);
+  });
+
+  it("keeps the colours upright after orientation: the top of the displayed photo is the top-left of the pixels", async () => {
+    // left half red, right half blue, stored with orientation 6 (rotate 90° clockwise): displayed, the top is red
+    const raw = Buffer.alloc(400 * 200 * 3);
+    for (let y = 0; y < 200; y++) for (let x = 0; x < 400; x++) raw.set(x < 200 ? [255, 0, 0] : [0, 0, 255], (y * 400 + x) * 3);
+    const jpeg = await sharp(raw, { raw: { width: 400, height: 200, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const out = await processImage(jpeg);
+    const jpg = out.variants.find((v) => v.format === "jpeg")!;
+    const { data, info } = await sharp(jpg.data).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([200, 400]);
+    const at = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3));
+    expect(at(100, 50)[0]).toBeGreaterThan(200); // red at the top
+    expect(at(100, 350)[2]).toBeGreaterThan(200); // blue at the bottom
   });
 
   it("takes the type from magic bytes, not the name", async () => {

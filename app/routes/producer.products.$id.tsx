@@ -12,6 +12,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
+import { unreferencedImageKeys } from "../../db/queries/product-pictures";
 import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
 import { db } from "../services.server";
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const keys = await db().transaction().execute((trx) => removeOwnProduct(trx, user.organization_id, id));
     if (!keys) notFound();
     // files go only after the rows are gone: a failed transaction never leaves a record pointing at missing files
-    await imageStorage().remove(keys);
+    await imageStorage().remove(await unreferencedImageKeys(db(), keys));
     throw redirect("/producer");
   }
   const submission = parseWithZod(formData, { schema: productFormSchema });

@@ -13,42 +13,47 @@ import { imageStorage } from "../images/storage.server";
 import { parseImageUpload, UploadRejected } from "../images/upload.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnProduct } from "../../db/queries/producer-products";
-import { addProductImage, deleteProductImage, moveProductImage, productImages } from "../../db/queries/images";
+import { changeProductPictures, productPictures, unreferencedImageKeys, type PictureChange } from "../../db/queries/product-pictures";
 import { db } from "../services.server";
 
 const altSchema = z.object({ alt_zh: requiredText(300), alt_en: optional(text(300)) });
-const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), image_id: z.coerce.number({ message: msg("validation.number") }).int().positive() });
+// a picture is named by its ref: "image-<id>" for a live one, "new-<uuid>" for an upload waiting in a revision
+const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), ref: z.string().regex(/^(image-\d{1,12}|new-[0-9a-f-]{36})$/, msg("validation.required")) });
 
 async function ownProductOr404(request: Request, rawId: string | undefined) {
   const user = await requireProducer(request);
   const product = await getOwnProduct(db(), user.organization_id, recordIdOr404(rawId));
   if (!product) notFound();
-  return product;
+  return { user, product };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const product = await ownProductOr404(request, params.id);
-  return { product: { id: product.id, name_zh: product.name_zh }, images: await productImages(db(), product.id) };
+  const { product } = await ownProductOr404(request, params.id);
+  const { pending, pictures } = await productPictures(db(), product.id);
+  return { product: { id: product.id, name_zh: product.name_zh, published: product.status === "published" }, pending, images: pictures };
 }
 
 type ActionResult = { ok: true; message: MessageKey } | { ok: false; errors: Record<string, string> };
 
+/** Applies one picture change in a transaction, then removes files nothing uses any more. */
+async function change(user: { id: number; organization_id: number }, productId: number, what: PictureChange) {
+  const done = await db()
+    .transaction()
+    .execute((trx) => changeProductPictures(trx, user.organization_id, productId, user.id, what));
+  if (done.result === "not_found") notFound();
+  await imageStorage().remove(await unreferencedImageKeys(db(), done.discarded));
+  return done.result;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   // ownership is checked before a single byte of the upload is read
-  const product = await ownProductOr404(request, params.id);
+  const { user, product } = await ownProductOr404(request, params.id);
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const parsed = manageSchema.safeParse(Object.fromEntries(await request.formData()));
     if (!parsed.success) return data<ActionResult>({ ok: false, errors: { form: "validation.required" } }, { status: 400 });
-    const { intent, image_id } = parsed.data;
-    if (intent === "delete") {
-      const keys = await db().transaction().execute((trx) => deleteProductImage(trx, product.id, image_id));
-      if (!keys) notFound();
-      await imageStorage().remove(keys);
-    } else {
-      const moved = await db().transaction().execute((trx) => moveProductImage(trx, product.id, image_id, intent === "up" ? -1 : 1));
-      if (!moved) notFound();
-    }
-    return data<ActionResult>({ ok: true, message: "producer.saved" });
+    const { intent, ref } = parsed.data;
+    const done = await change(user, product.id, intent === "delete" ? { kind: "delete", ref } : { kind: "move", ref, direction: intent === "up" ? -1 : 1 });
+    return data<ActionResult>({ ok: true, message: done === "revision" ? "producer.savedAsRevision" : "producer.saved" });
   }
 
   let upload: Awaited<ReturnType<typeof parseImageUpload>>;
@@ -74,30 +79,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const storage = imageStorage();
   const variants = await storeVariants(storage, processed);
   const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
+  let done: Awaited<ReturnType<typeof change>>;
   try {
-    await db()
-      .transaction()
-      .execute((trx) =>
-        addProductImage(trx, product.id, {
-          storage_key: largestJpeg.key,
-          width: processed.width,
-          height: processed.height,
-          variants,
-          placeholder: processed.placeholder,
-          alt_zh: alt.data!.alt_zh,
-          alt_en: alt.data!.alt_en,
-        }),
-      );
+    done = await change(user, product.id, {
+      kind: "add",
+      picture: { storage_key: largestJpeg.key, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder, alt_zh: alt.data!.alt_zh, alt_en: alt.data!.alt_en },
+    });
   } catch (e) {
-    // the row did not commit: its files must not stay behind
-    await storage.remove(variants.map((v) => v.key));
+    // the picture did not commit: its files must not stay behind (unless the same photo is already shown elsewhere)
+    await storage.remove(await unreferencedImageKeys(db(), variants.map((v) => v.key)));
     throw e;
   }
-  return data<ActionResult>({ ok: true, message: "image.uploaded" });
+  return data<ActionResult>({ ok: true, message: done === "revision" ? "image.uploadedForReview" : "image.uploaded" });
 }
 
 export default function ProductImages() {
-  const { product, images } = useLoaderData<typeof loader>();
+  const { product, pending, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = result && !result.ok ? result.errors : {};
@@ -120,12 +117,18 @@ export default function ProductImages() {
           {t(result.message)}
         </p>
       )}
+      {product.published && (
+        <p className="notice">
+          {t(pending ? "image.pendingReview" : "image.reviewNeeded")}{" "}
+          <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
+        </p>
+      )}
       {images.length === 0 ? (
         <p>{t("image.none")}</p>
       ) : (
         <ol className="image-list">
           {images.map((img, i) => (
-            <li key={img.id}>
+            <li key={img.ref}>
               <Picture variants={img.variants} alt={img.alt_zh} width={img.width} height={img.height} sizes="14rem" />
               <p lang="zh-CN">{img.alt_zh}</p>
               <FormActions>
@@ -133,7 +136,7 @@ export default function ProductImages() {
                   .filter((intent) => !(intent === "up" && i === 0) && !(intent === "down" && i === images.length - 1))
                   .map((intent) => (
                     <Form method="post" key={intent}>
-                      <input type="hidden" name="image_id" value={img.id} />
+                      <input type="hidden" name="ref" value={img.ref} />
                       <input type="hidden" name="intent" value={intent} />
                       <button type="submit" className="button button--secondary">
                         {intent === "up" ? t("image.moveUp") : intent === "down" ? t("image.moveDown") : t("producer.delete")}

@@ -5,12 +5,15 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { FieldErrors, FormActions, FormErrors } from "../components/form";
+import { Picture } from "../components/picture";
 import { AuditTable, creditKey, fieldLabel, formatDateTime, formatValue, StatusBadge } from "../components/staff";
 import { DECISIONS, decisionSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
+import { reviewPictureKeys, unreferencedImageKeys } from "../../db/queries/product-pictures";
 import { decide, REVIEW_KINDS, reviewItem, reviewTargetExists, type ReviewKind } from "../../db/queries/review";
 import { db } from "../services.server";
 
@@ -42,11 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { decision, comment, version } = submission.value;
+  const pictureKeys = await reviewPictureKeys(db(), kind, id);
   const result = await db()
     .transaction()
     .execute((trx) => decide(trx, { kind, id, version, decision, comment, actorId: user.id }));
   if (result === "not_found") notFound();
   if (result !== "ok") return data(submission.reply({ formErrors: [REFUSALS[result]] }), { status: 409 });
+  // after the commit: files of pictures an approval dropped or a rejection discarded, if nothing else shows them
+  await imageStorage().remove(await unreferencedImageKeys(db(), pictureKeys));
   throw redirect(`/staff?done=${decision}`);
 }
 
@@ -140,6 +146,33 @@ function ReviewForm({
           </tbody>
         </table>
       </div>
+
+      {item.pictures && (
+        <>
+          <h2>{t("product.pictures")}</h2>
+          <div className="review-pictures">
+            {(item.pictures.before ? ([["staff.before", item.pictures.before], ["staff.after", item.pictures.after]] as const) : ([["staff.after", item.pictures.after]] as const)).map(
+              ([label, list]) => (
+                <section key={label}>
+                  <h3>{t(label)}</h3>
+                  {list.length === 0 ? (
+                    <p>{t("image.none")}</p>
+                  ) : (
+                    <ol className="image-list">
+                      {list.map((p) => (
+                        <li key={p.ref} lang="zh-CN">
+                          <Picture variants={p.variants} alt={p.alt_zh} width={p.width} height={p.height} sizes="10rem" />
+                          <p>{p.alt_zh}</p>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </section>
+              ),
+            )}
+          </div>
+        </>
+      )}
 
       <h2>{t("staff.decision")}</h2>
       <Form method="post" {...getFormProps(form)}>

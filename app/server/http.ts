@@ -29,7 +29,11 @@ export function createHttpApp(options: {
   const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
   // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
-  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false }));
+  // send's MIME table predates AVIF (it would say application/octet-stream, which nosniff makes unusable).
+  const setHeaders = (res: express.Response, file: string) => {
+    if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
+  };
+  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders }));
   app.all(
     "*",
     createRequestHandler({

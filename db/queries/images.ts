@@ -1,25 +1,13 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { jsonb } from "../json";
 import type { Database, ImageVariant } from "../schema";
 import { enqueueSearchSync } from "./outbox";
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function productImages(db: Executor, productId: number) {
-  return db
-    .selectFrom("images")
-    .select(["id", "storage_key", "width", "height", "variants", "alt_zh", "alt_en", "sort_order"])
-    .where("owner_type", "=", "product")
-    .where("owner_id", "=", productId)
-    .orderBy("sort_order")
-    .orderBy("id")
-    .execute();
-}
 
 export async function addProductImage(
   trx: Transaction<Database>,
   productId: number,
-  image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string; alt_zh: string; alt_en: string | null },
+  image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string | null; alt_zh: string; alt_en: string | null },
 ) {
   const next = await trx
     .selectFrom("images")
@@ -34,16 +22,12 @@ export async function addProductImage(
   await enqueueSearchSync(trx, "product", [productId]);
 }
 
-/** Removes one picture of the product and returns its variant keys (deleted from storage after the commit). */
+/** Removes one picture of the product and returns its variant keys (swept with unreferencedImageKeys after the commit). */
 export async function deleteProductImage(trx: Transaction<Database>, productId: number, imageId: number) {
   const row = await trx.deleteFrom("images").where("id", "=", imageId).where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").executeTakeFirst();
   if (!row) return undefined;
   await enqueueSearchSync(trx, "product", [productId]);
-  // another product may show the same photo (same content hash): keep files still referenced
-  const keys = row.variants.map((v) => v.key);
-  const stillUsed = await trx.selectFrom("images").select("variants").where(sql<boolean>`variants @> any(${sql.join(keys.map((k) => sql`${JSON.stringify([{ key: k }])}::jsonb`))}::jsonb[])`).execute();
-  const used = new Set(stillUsed.flatMap((r) => r.variants.map((v) => v.key)));
-  return keys.filter((k) => !used.has(k));
+  return row.variants.map((v) => v.key);
 }
 
 export async function moveProductImage(trx: Transaction<Database>, productId: number, imageId: number, direction: -1 | 1) {

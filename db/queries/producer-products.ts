@@ -78,6 +78,19 @@ export function productColumns(form: ProductForm) {
   };
 }
 
+/** The live row as the producer's form, so a revision started from the picture screen leaves every field as it is. */
+export async function liveProductForm(db: Executor, productId: number): Promise<ProductForm> {
+  const p = await db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirstOrThrow();
+  const certs = await db.selectFrom("product_certifications").select(["kind", "certificate_no", "expires_on"]).where("product_id", "=", productId).orderBy("id").execute();
+  const { annual_volume, min_order_qty } = p;
+  return {
+    ...(Object.fromEntries(Object.keys(productColumns({} as ProductForm)).map((k) => [k, p[k as keyof typeof p]])) as unknown as ProductForm),
+    annual_volume: annual_volume === null ? null : Number(annual_volume),
+    min_order_qty: min_order_qty === null ? null : Number(min_order_qty),
+    certifications: certs.map((c) => ({ kind: c.kind as ProductForm["certifications"][number]["kind"], number: c.certificate_no, expires: c.expires_on })),
+  };
+}
+
 async function replaceCertifications(trx: Transaction<Database>, productId: number, form: ProductForm) {
   await trx.deleteFrom("product_certifications").where("product_id", "=", productId).execute();
   if (form.certifications.length) {
@@ -150,7 +163,16 @@ export async function saveOwnProduct(trx: Transaction<Database>, organizationId:
     await applyProductForm(trx, productId, form, { status: "draft", updated_by: userId });
     return "saved" as const;
   }
-  await saveOpenRevision(trx, "product", productId, { ...form } as Record<string, unknown>, userId);
+  // the revision may also carry a changed picture list (product-pictures.ts): a form save keeps it
+  const open = await trx
+    .selectFrom("record_revisions")
+    .select("data")
+    .where("entity_type", "=", "product")
+    .where("entity_id", "=", productId)
+    .where("status", "in", ["draft", "submitted", "changes_requested"])
+    .executeTakeFirst();
+  const pictures = open && Array.isArray(open.data.images) ? { images: open.data.images } : {};
+  await saveOpenRevision(trx, "product", productId, { ...form, ...pictures } as Record<string, unknown>, userId);
   return "revision" as const;
 }
 

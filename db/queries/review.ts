@@ -5,6 +5,7 @@ import type { Database, SearchEntityType } from "../schema";
 import { setAuditActor, writeAudit } from "./audit";
 import { enqueueSearchSync } from "./outbox";
 import { applyProductForm, productColumns } from "./producer-products";
+import { applyRevisionPictures, livePictures, revisionPictures, type PictureEntry } from "./product-pictures";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -133,6 +134,11 @@ function pick(source: Values, fields: readonly string[]): Values {
   return Object.fromEntries(fields.map((f) => [f, normalise(f, source[f])]));
 }
 
+/** A picture as one diff line: its description, size and the start of its content hash (the same photo, the same hash). */
+function pictureList(pictures: PictureEntry[]) {
+  return pictures.map((p) => `${p.alt_zh} (${p.width}×${p.height}, ${/[a-f0-9]{64}/.exec(p.storage_key)?.[0].slice(0, 8) ?? "?"})`);
+}
+
 function certList(rows: { kind: string | null; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[]) {
   return rows.filter((r) => r.kind).map((r) => [r.kind, r.certificate_no ?? r.number ?? "", r.expires_on ?? r.expires ?? ""].join(":"));
 }
@@ -143,7 +149,7 @@ async function liveValues(db: Executor, entity: ReviewEntity, id: number): Promi
     if (!p) return undefined;
     const certs = await db.selectFrom("product_certifications").select(["kind", "certificate_no", "expires_on"]).where("product_id", "=", id).orderBy("id").execute();
     const cols = Object.keys(productColumns({} as ProductForm));
-    return { ...pick(p as unknown as Values, cols), certifications: certList(certs) };
+    return { ...pick(p as unknown as Values, cols), certifications: certList(certs), images: pictureList(await livePictures(db, id)) };
   }
   if (entity === "organization") {
     const o = await db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
@@ -159,7 +165,13 @@ async function liveValues(db: Executor, entity: ReviewEntity, id: number): Promi
 function revisionValues(entity: ReviewEntity, data: Values): Values {
   if (entity === "product") {
     const form = data as unknown as ProductForm;
-    return { ...pick(productColumns(form) as Values, Object.keys(productColumns(form))), certifications: certList(form.certifications ?? []) };
+    const pictures = revisionPictures(data);
+    return {
+      ...pick(productColumns(form) as Values, Object.keys(productColumns(form))),
+      certifications: certList(form.certifications ?? []),
+      // only a revision that changes the pictures carries them; otherwise the row is left out of the diff
+      ...(pictures ? { images: pictureList(pictures) } : {}),
+    };
   }
   if (entity === "organization") return pick(data, ORG_FIELDS);
   return { ...pick(data, TRADEMARK_FIELDS), nice_classes: Array.isArray(data.nice_classes) ? data.nice_classes : [] };
@@ -217,6 +229,8 @@ export interface ReviewItem {
   creditStatus: "normal" | "abnormal" | "serious" | null;
   isNew: boolean;
   diff: DiffRow[];
+  /** product pictures to show side by side: the live ones (null for a new record) and the proposed ones */
+  pictures: { before: PictureEntry[] | null; after: PictureEntry[] } | null;
 }
 
 async function owningOrganization(db: Executor, entity: ReviewEntity, entityId: number) {
@@ -238,6 +252,7 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
   let version: string;
   let submittedAt: Date | string | null;
   let status: string;
+  let pictures: ReviewItem["pictures"] = null;
   if (kind === "revision") {
     const r = await db
       .selectFrom("record_revisions")
@@ -251,6 +266,8 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
     const live = await liveValues(db, entityType, entityId);
     if (!live) return undefined;
     rows = diff(live, revisionValues(entityType, r.data));
+    const proposed = entityType === "product" ? revisionPictures(r.data) : undefined;
+    if (proposed) pictures = { before: await livePictures(db, entityId), after: proposed };
     version = r.version;
     submittedAt = r.submitted_at;
     status = r.status;
@@ -263,6 +280,7 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
     const live = await liveValues(db, kind, id);
     if (!live) return undefined;
     rows = diff(null, live);
+    if (kind === "product") pictures = { before: null, after: await livePictures(db, id) };
     version = row.version ?? "";
     submittedAt = row.submitted_at;
     status = row.status;
@@ -284,6 +302,7 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
     creditStatus: org?.credit_status ?? null,
     isNew: kind !== "revision",
     diff: await labelReferences(db, rows),
+    pictures,
   };
 }
 
@@ -319,6 +338,9 @@ export type DecisionResult = "ok" | "not_found" | "stale" | "credit_blocked" | "
 async function applyRevision(trx: Transaction<Database>, entity: ReviewEntity, id: number, data: Values, actorId: number): Promise<DecisionResult> {
   if (entity === "product") {
     await applyProductForm(trx, id, data as unknown as ProductForm, { updated_by: actorId });
+    // files of pictures the revision dropped are swept by the caller after the commit (reviewPictureKeys)
+    const pictures = revisionPictures(data);
+    if (pictures) await applyRevisionPictures(trx, id, pictures);
     return "ok";
   }
   if (entity === "organization") {

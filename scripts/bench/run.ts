@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openBenchEnv, type BenchEnv } from "./env";
@@ -16,14 +17,14 @@ import { benchSsr } from "./ssr";
 import { formatTable, makeRow, resultsSchema, type BenchRow } from "./stats";
 import { benchSync } from "./sync";
 
-// npm run bench [-- --quick | --scale N]: see docs/performance.md.
+// npm run bench [-- --quick | --scale N | --only image]: see docs/performance.md.
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" }, only: { type: "string" } } });
 const quick = values.quick ?? false;
 const factor = values.scale ? Number(values.scale) : quick ? 0.1 : 1;
-if (!(factor > 0)) {
-  console.error("usage: npm run bench [-- --quick | --scale N]");
+if (!(factor > 0) || (values.only !== undefined && values.only !== "image")) {
+  console.error("usage: npm run bench [-- --quick | --scale N | --only image]");
   process.exit(2);
 }
 const scale = scaleOf(factor);
@@ -59,6 +60,19 @@ async function step(name: string, run: () => Promise<BenchRow[]>) {
     notes[name] = `not measured: ${(e as Error).message.slice(0, 300)}`;
     log(`${name} FAILED: ${(e as Error).stack ?? e}`);
   }
+}
+
+// --only image: the image row needs neither a database, Meilisearch nor a build, so it runs on its own in seconds
+if (values.only === "image") {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-bench-image-"));
+  try {
+    await step("image", () => benchImage(tmp, quick));
+    console.log(`\n${formatTable(rows)}\n`);
+    for (const [k, v] of Object.entries(notes)) console.log(`${k}: ${v}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  process.exit(notes.image ? 1 : 0);
 }
 
 try {

@@ -73,6 +73,7 @@ const pages = (): PageCase[] => [
   },
   { name: "edit product", path: `/producer/products/${ids.ownProduct}`, signedIn: "producer" },
   { name: "product pictures", path: `/producer/products/${ids.ownProduct}/images`, signedIn: "producer" },
+  { name: "product pictures, published (changes wait for review)", path: `/producer/products/${ids.publishedOwnProduct}/images`, signedIn: "producer" },
   { name: "trademarks", path: "/producer/trademarks", signedIn: "producer" },
   { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
 ];
@@ -94,6 +95,13 @@ beforeAll(async () => {
     await t.db
       .insertInto("products")
       .values({ organization_id: producer.organizationId!, name_zh: "走查产品", category: "水果", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.publishedOwnProduct = (
+    await t.db
+      .insertInto("products")
+      .values({ organization_id: producer.organizationId!, name_zh: "走查已公开产品", category: "水果", status: "published" })
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;

@@ -34,7 +34,7 @@ async function snapshot() {
 
 function imagesOnDisk(dataDir: string) {
   const dir = path.join(dataDir, "images");
-  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp)$/.test(f)).length : 0;
+  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp|avif)$/.test(f)).length : 0;
 }
 
 let dataDir: string;
@@ -73,8 +73,8 @@ describe("every mutating producer route, tried with another organisation's ids",
     { path: `/producer/products/${productId}`, body: form({ name_zh: "被改了", category: "水果" }) },
     { path: `/producer/products/${productId}`, body: form({ intent: "submit" }) },
     { path: `/producer/products/${productId}`, body: form({ intent: "delete" }) },
-    { path: `/producer/products/${productId}/images`, body: form({ intent: "delete", image_id: String(imageId) }) },
-    { path: `/producer/products/${productId}/images`, body: form({ intent: "down", image_id: String(imageId) }) },
+    { path: `/producer/products/${productId}/images`, body: form({ intent: "delete", ref: `image-${imageId}` }) },
+    { path: `/producer/products/${productId}/images`, body: form({ intent: "down", ref: `image-${imageId}` }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ name_zh: "被改了", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ intent: "submit" }) },
   ];

@@ -111,6 +111,9 @@ export const zh = {
   "image.missingFile": "请选择一张图片。",
   "image.tooManyParts": "一次提交的内容过多。",
   "image.requestTooLarge": "提交的数据太大(最大 16 MB)。",
+  "image.uploadedForReview": "图片已上传,审核通过后公开。",
+  "image.reviewNeeded": "这个产品已公开:图片的增删和排序会先保存为待审修改,审核通过前公开页面仍显示现在的图片。",
+  "image.pendingReview": "下面是待审的图片修改,公开页面在审核通过前仍显示原来的图片。请在产品页面提交审核。",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -225,4 +228,7 @@ export const en: Record<keyof typeof zh, string> = {
   "image.missingFile": "Please choose a picture.",
   "image.tooManyParts": "Too many parts in one submission.",
   "image.requestTooLarge": "The submission is too large (16 MB at most).",
+  "image.uploadedForReview": "Picture uploaded. It becomes public once the review is passed.",
+  "image.reviewNeeded": "This product is published: adding, removing or reordering pictures is saved as a change for review, and the public page keeps today's pictures until it is approved.",
+  "image.pendingReview": "These are the picture changes waiting for review; the public page keeps the previous pictures until they are approved. Submit them for review on the product page.",
 };
