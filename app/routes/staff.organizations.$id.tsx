@@ -14,7 +14,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { claimDecisionAction, markVerifiedAction } from "../staff/actions.server";
 import { listAudit } from "../../db/queries/audit";
 import { claimsOf } from "../../db/queries/claims";
-import { setCreditStatus, staffOrganization } from "../../db/queries/review";
+import { setCreditStatus, staffOrganization } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

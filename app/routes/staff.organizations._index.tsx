@@ -5,7 +5,7 @@ import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { creditKey, StatusBadge } from "../components/staff";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { staffOrganizations } from "../../db/queries/review";
+import { staffOrganizations } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

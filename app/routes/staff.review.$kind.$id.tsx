@@ -14,7 +14,9 @@ import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
 import { reviewPictureKeys, unreferencedImageKeys } from "../../db/queries/product-pictures";
-import { decide, REVIEW_KINDS, reviewItem, reviewTargetExists, type ReviewKind } from "../../db/queries/review";
+import { REVIEW_KINDS, type ReviewKind } from "../../db/queries/review";
+import { decide } from "../../db/queries/review-decisions";
+import { reviewItem, reviewTargetExists } from "../../db/queries/review-item";
 import { db } from "../services.server";
 
 function kindOr404(raw: string | undefined): ReviewKind {

@@ -12,7 +12,8 @@ import { createTestSearch } from "../../tests/support/search";
 import { saveOwnProduct, submitOwnProduct } from "./producer-products";
 import { changeProductPictures, productPictures, reviewPictureKeys, unreferencedImageKeys, type NewPicture } from "./product-pictures";
 import { getPublishedProduct } from "./products";
-import { decide, reviewItem } from "./review";
+import { decide } from "./review-decisions";
+import { reviewItem } from "./review-item";
 import type { ProductForm } from "../../app/domain/product-form";
 
 // Picture changes of a published product go through review (decision records 009/010), on real PostgreSQL,

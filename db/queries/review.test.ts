@@ -8,7 +8,10 @@ import { jsonb } from "../json";
 import { listAudit } from "./audit";
 import { decideClaim, fileClaim } from "./claims";
 import { getPublishedProduct } from "./products";
-import { decide, reviewItem, reviewQueue, setCreditStatus } from "./review";
+import { setCreditStatus } from "./credit-marks";
+import { reviewQueue } from "./review";
+import { decide } from "./review-decisions";
+import { reviewItem } from "./review-item";
 
 // Review decisions, credit marks, badge rules and the audit log against real PostgreSQL and Meilisearch.
 
