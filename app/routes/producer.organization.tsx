@@ -18,6 +18,7 @@ import {
   submitOwnOrganization,
 } from "../../db/queries/producer-organization";
 import { db } from "../services.server";
+import { savedMessage, submittedMessage } from "../components/record-edit";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "submit" && user.organization_id) {
     const result = await db().transaction().execute((trx) => submitOwnOrganization(trx, user.organization_id!));
-    return { result: { status: "success" as const }, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+    return { result: { status: "success" as const }, message: submittedMessage(result) };
   }
   const submission = parseWithZod(formData, { schema: organizationFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
@@ -68,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw redirect("/producer");
   }
   const saved = await db().transaction().execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, submission.value));
-  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+  return { result: submission.reply(), message: savedMessage(saved) };
 }
 
 export default function OrganizationForm() {

@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { FormActions, FormErrors } from "../components/form";
+import { RecordEditHeader, savedMessage, SubmitForReviewForm, submittedMessage } from "../components/record-edit";
 import { ProductFields, productDefaults } from "../components/product-fields";
 import { productCompleteness } from "../domain/completeness";
 import { productFormSchema, type ProductForm } from "../domain/product-form";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "submit") {
     const result = await db().transaction().execute((trx) => submitOwnProduct(trx, user.organization_id, id));
     if (result === "not_found") notFound();
-    return { result: undefined, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+    return { result: undefined, message: submittedMessage(result) };
   }
   if (intent === "delete") {
     const keys = await db().transaction().execute((trx) => removeOwnProduct(trx, user.organization_id, id));
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (badLink) return data({ result: submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), message: null }, { status: 400 });
   const saved = await db().transaction().execute((trx) => saveOwnProduct(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
-  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+  return { result: submission.reply(), message: savedMessage(saved) };
 }
 
 export default function EditProduct() {
@@ -71,17 +72,7 @@ export default function EditProduct() {
   });
   return (
     <section className="form">
-      <h1>{t("producer.editProduct")}</h1>
-      <p>
-        {t("producer.status")}: <span className="badge">{t(`status.${status}` as MessageKey)}</span>
-        {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
-      </p>
-      {reviewComment && <p className="notice">{t("producer.reviewComment", { comment: reviewComment })}</p>}
-      {actionData?.message && (
-        <p className="notice" role="status">
-          {t(actionData.message as MessageKey)}
-        </p>
-      )}
+      <RecordEditHeader title={t("producer.editProduct")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.message} />
       <div className="meter">
         <label htmlFor="completeness">{t("producer.completeness", { percent: completeness.percent })}</label>{" "}
         <meter id="completeness" min={0} max={100} value={completeness.percent} />
@@ -104,12 +95,7 @@ export default function EditProduct() {
         </FormActions>
       </Form>
       <FormActions>
-        <Form method="post">
-          <input type="hidden" name="intent" value="submit" />
-          <button type="submit" className="button button--secondary">
-            {t("producer.submit")}
-          </button>
-        </Form>
+        <SubmitForReviewForm />
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <button type="submit" className="button button--secondary">

@@ -15,6 +15,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnProduct } from "../../db/queries/producer-products";
 import { changeProductPictures, productPictures, unreferencedImageKeys, type PictureChange } from "../../db/queries/product-pictures";
 import { db } from "../services.server";
+import { savedMessage } from "../components/record-edit";
 
 const altSchema = z.object({ alt_zh: requiredText(300), alt_en: optional(text(300)) });
 // a picture is named by its ref: "image-<id>" for a live one, "new-<uuid>" for an upload waiting in a revision
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data<ActionResult>({ ok: false, errors: { form: "validation.required" } }, { status: 400 });
     const { intent, ref } = parsed.data;
     const done = await change(user, product.id, intent === "delete" ? { kind: "delete", ref } : { kind: "move", ref, direction: intent === "up" ? -1 : 1 });
-    return data<ActionResult>({ ok: true, message: done === "revision" ? "producer.savedAsRevision" : "producer.saved" });
+    return data<ActionResult>({ ok: true, message: savedMessage(done) });
   }
 
   let upload: Awaited<ReturnType<typeof parseImageUpload>>;

@@ -5,10 +5,11 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { FormActions, FormErrors } from "../components/form";
+import { RecordEditHeader, savedMessage, SubmitForReviewForm, submittedMessage } from "../components/record-edit";
 import { TrademarkFields } from "../components/trademark-fields";
 import { trademarkFormSchema, type TrademarkForm } from "../domain/trademark-form";
 import { metaTranslator, useT } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
+
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnTrademark, regNoTakenByOther, saveOwnTrademark, submitOwnTrademark } from "../../db/queries/producer-trademarks";
 import { db } from "../services.server";
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "submit") {
     const result = await db().transaction().execute((trx) => submitOwnTrademark(trx, user.organization_id, id));
     if (result === "not_found") notFound();
-    return { result: undefined, message: result === "submitted" ? "producer.submitted" : "producer.nothingToSubmit" };
+    return { result: undefined, message: submittedMessage(result) };
   }
   const submission = parseWithZod(formData, { schema: trademarkFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const saved = await db().transaction().execute((trx) => saveOwnTrademark(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
-  return { result: submission.reply(), message: saved === "revision" ? "producer.savedAsRevision" : "producer.saved" };
+  return { result: submission.reply(), message: savedMessage(saved) };
 }
 
 export default function EditTrademark() {
@@ -75,17 +76,7 @@ export default function EditTrademark() {
   });
   return (
     <section className="form">
-      <h1>{t("producer.editTrademark")}</h1>
-      <p>
-        {t("producer.status")}: <span className="badge">{t(`status.${status}` as MessageKey)}</span>
-        {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
-      </p>
-      {reviewComment && <p className="notice">{t("producer.reviewComment", { comment: reviewComment })}</p>}
-      {actionData?.message && (
-        <p className="notice" role="status">
-          {t(actionData.message as MessageKey)}
-        </p>
-      )}
+      <RecordEditHeader title={t("producer.editTrademark")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.message} />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <TrademarkFields fields={fields} />
@@ -95,12 +86,7 @@ export default function EditTrademark() {
           </button>
         </FormActions>
       </Form>
-      <Form method="post">
-        <input type="hidden" name="intent" value="submit" />
-        <button type="submit" className="button button--secondary">
-          {t("producer.submit")}
-        </button>
-      </Form>
+      <SubmitForReviewForm />
     </section>
   );
 }
