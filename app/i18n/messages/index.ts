@@ -2,6 +2,7 @@ import * as auth from "./auth";
 import * as buyers from "./buyers";
 import * as catalogue from "./catalogue";
 import * as common from "./common";
+import * as eventLeads from "./event-leads";
 import * as events from "./events";
 import * as importMessages from "./import";
 import * as producer from "./producer";
@@ -12,6 +13,6 @@ import * as stats from "./stats";
 import * as validation from "./validation";
 
 // One file per area keeps zh-CN and English side by side; add an area here when you add a file.
-export const zhCN = { ...common.zh, ...catalogue.zh, ...search.zh, ...records.zh, ...auth.zh, ...producer.zh, ...validation.zh, ...importMessages.zh, ...buyers.zh, ...staff.zh, ...stats.zh, ...events.zh };
+export const zhCN = { ...common.zh, ...catalogue.zh, ...search.zh, ...records.zh, ...auth.zh, ...producer.zh, ...validation.zh, ...importMessages.zh, ...buyers.zh, ...staff.zh, ...stats.zh, ...events.zh, ...eventLeads.zh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalogue.en, ...search.en, ...records.en, ...auth.en, ...producer.en, ...validation.en, ...importMessages.en, ...buyers.en, ...staff.en, ...stats.en, ...events.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...catalogue.en, ...search.en, ...records.en, ...auth.en, ...producer.en, ...validation.en, ...importMessages.en, ...buyers.en, ...staff.en, ...stats.en, ...events.en, ...eventLeads.en };
