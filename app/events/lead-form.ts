@@ -11,9 +11,12 @@ const productId = z.coerce
   .positive(msg("leads.productInvalid"))
   .max(Number.MAX_SAFE_INTEGER, msg("leads.productInvalid"));
 
-/** A required free-text field whose message names it, also when the field is missing from the post. */
+/** A required free-text field whose message names it, also when it is left empty or missing from the post. */
 const named = (max: number, message: string, options: { multiline?: boolean } = {}) =>
-  z.preprocess((v) => v ?? "", text(max, options).refine((s) => s.length > 0, { message }));
+  z
+    .string({ message })
+    .pipe(text(max, options))
+    .refine((s) => s.length > 0, { message });
 
 export const leadSchema = z
   .object({
