@@ -47,7 +47,23 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     for (const q of ["", "lang=en", "elder=1", "lang=zh-CN"]) {
       await page.goto(q ? `${url}${url.includes("?") ? "&" : "?"}${q}` : url);
       expect({ page: page.url(), violations: await axeViolations(page) }).toEqual({ page: page.url(), violations: [] });
+      if (q === "lang=en") expect({ page: page.url(), untranslated: await untranslated(page) }).toEqual({ page: page.url(), untranslated: [] });
     }
+  }
+
+  /** Chinese text outside any lang="zh-CN" content: interface words left untranslated on an English page. */
+  async function untranslated(page: Page) {
+    return page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.textContent ?? "")) continue;
+        const owner = node.parentElement?.closest("[lang]");
+        if ((owner && owner !== document.documentElement) || node.parentElement?.closest("script, style, [hidden]")) continue;
+        found.push((node.textContent ?? "").trim().slice(0, 60));
+      }
+      return found;
+    });
   }
 
   it("fair staff print the booth's QR code from the manage page", { timeout: 120_000 }, async () => {
