@@ -430,16 +430,22 @@ export interface InquiriesTable {
   buyer_organization: string | null;
   buyer_email: string | null;
   buyer_phone: string | null;
-  quantity: ColumnType<string, string | number, string | number>;
-  quantity_unit: string;
-  delivery_from: DateOnly;
-  delivery_to: DateOnly;
-  destination_province: string;
+  // null only for booth leads (2026_11_28_150000_add_event_leads)
+  quantity: ColumnType<string | null, string | number | null, string | number | null>;
+  quantity_unit: string | null;
+  delivery_from: DateOnly | null;
+  delivery_to: DateOnly | null;
+  destination_province: string | null;
   target_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   sample_wanted: Generated<boolean>;
   message: string | null;
   created_at: DefaultTimestamp;
+  source: Generated<InquirySource>;
+  event_id: number | null;
 }
+
+/** 'booth': a lead left by scanning an exhibitor's booth QR code at a fair (产销对接会), tagged with the event. */
+export type InquirySource = "shortlist" | "booth";
 
 export type InquiryStatus = "new" | "replied" | "quoted" | "closed";
 
@@ -612,4 +618,16 @@ export interface Database {
   kiosk_sessions: KioskSessionsTable;
   kiosk_shortlist_items: KioskShortlistItemsTable;
   kiosk_handoffs: KioskHandoffsTable;
+}
+
+// Booth leads (2026_11_28_150000_add_event_leads): booth-page views per exhibitor per day, no visitor data.
+
+export interface EventBoothViewsTable {
+  exhibitor_id: number;
+  day: DateOnly;
+  views: Generated<number>;
+}
+
+export interface Database {
+  event_booth_views: EventBoothViewsTable;
 }

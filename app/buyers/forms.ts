@@ -28,14 +28,14 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true");
 
-const email = z
+export const email = z
   .string()
   .trim()
   .max(200, msg("validation.tooLong", { max: 200 }))
   .refine((s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: msg("inquiry.emailInvalid") });
 
 // mainland mobile (13812345678), landline (0972-8321234 / 09728321234-12), or an international number (+49 30 1234567)
-const phone = z
+export const phone = z
   .string()
   .trim()
   .max(30, msg("validation.tooLong", { max: 30 }))

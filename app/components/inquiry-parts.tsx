@@ -14,11 +14,13 @@ import { FieldErrors, FormActions, FormErrors, TextAreaField, TextField } from "
 // Pieces shared by the buyer's private page, the producer's inbox thread and the staff view of an inquiry.
 
 export interface InquiryView {
-  quantity: string;
-  quantity_unit: string;
-  delivery_from: string;
-  delivery_to: string;
-  destination_province: string;
+  // null for a lead left at a fair's booth, which states no quantity or delivery window
+  quantity: string | null;
+  quantity_unit: string | null;
+  delivery_from: string | null;
+  delivery_to: string | null;
+  destination_province: string | null;
+  event?: EventTagView | null;
   target_price: string | null;
   sample_wanted: boolean;
   message: string | null;
@@ -43,24 +45,48 @@ export function InquirySummary({ inquiry, products, showContact }: { inquiry: In
           <dd lang="zh-CN">{products.join("、")}</dd>
         </>
       )}
-      <dt>{t("inquiry.quantityShort")}</dt>
-      <dd>
-        {decimal(inquiry.quantity)} <ContentText text={inquiry.quantity_unit} />
-      </dd>
-      <dt>{t("inquiry.deliveryWindow")}</dt>
-      <dd>{t("inquiry.fromTo", { from: inquiry.delivery_from, to: inquiry.delivery_to })}</dd>
-      <dt>{t("inquiry.provinceShort")}</dt>
-      <dd>{provinceLabel(inquiry.destination_province, lang)}</dd>
-      <dt>{t("inquiry.targetPriceShort")}</dt>
-      <dd>
-        {inquiry.target_price !== null ? (
-          <Trans k="inquiry.pricePerUnit" vars={{ price: decimal(inquiry.target_price), unit: <ContentText text={inquiry.quantity_unit} /> }} />
-        ) : (
-          t("compare.notGiven")
-        )}
-      </dd>
-      <dt>{t("inquiry.sampleShort")}</dt>
-      <dd>{inquiry.sample_wanted ? t("inquiry.sampleYes") : t("inquiry.sampleNo")}</dd>
+      {inquiry.event && (
+        <>
+          <dt>{t("leads.source")}</dt>
+          <dd>
+            <EventTag event={inquiry.event} />
+          </dd>
+        </>
+      )}
+      {inquiry.quantity !== null && (
+        <>
+          <dt>{t("inquiry.quantityShort")}</dt>
+          <dd>
+            {decimal(inquiry.quantity)} <ContentText text={inquiry.quantity_unit} />
+          </dd>
+        </>
+      )}
+      {inquiry.delivery_from !== null && inquiry.delivery_to !== null && (
+        <>
+          <dt>{t("inquiry.deliveryWindow")}</dt>
+          <dd>{t("inquiry.fromTo", { from: inquiry.delivery_from, to: inquiry.delivery_to })}</dd>
+        </>
+      )}
+      {inquiry.destination_province !== null && (
+        <>
+          <dt>{t("inquiry.provinceShort")}</dt>
+          <dd>{provinceLabel(inquiry.destination_province, lang)}</dd>
+        </>
+      )}
+      {inquiry.quantity !== null && (
+        <>
+          <dt>{t("inquiry.targetPriceShort")}</dt>
+          <dd>
+            {inquiry.target_price !== null ? (
+              <Trans k="inquiry.pricePerUnit" vars={{ price: decimal(inquiry.target_price), unit: <ContentText text={inquiry.quantity_unit} /> }} />
+            ) : (
+              t("compare.notGiven")
+            )}
+          </dd>
+          <dt>{t("inquiry.sampleShort")}</dt>
+          <dd>{inquiry.sample_wanted ? t("inquiry.sampleYes") : t("inquiry.sampleNo")}</dd>
+        </>
+      )}
       {inquiry.message && (
         <>
           <dt>{t("inquiry.message")}</dt>
@@ -101,7 +127,7 @@ export interface ThreadMessage {
   created_at: string | Date;
 }
 
-export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; labels: { buyer: ReactNode; producer: ReactNode }; unit: string }) {
+export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; labels: { buyer: ReactNode; producer: ReactNode }; unit: string | null }) {
   const t = useT();
   if (messages.length === 0) return <p className="muted">{t("thread.empty")}</p>;
   return (
@@ -113,7 +139,11 @@ export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; 
           </p>
           {m.quoted_price !== null && (
             <p className="thread__quote">
-              <Trans k="thread.quote" vars={{ price: decimal(m.quoted_price), unit: <ContentText text={unit} /> }} />
+              {unit === null ? (
+                t("leads.quoteTotal", { price: decimal(m.quoted_price) })
+              ) : (
+                <Trans k="thread.quote" vars={{ price: decimal(m.quoted_price), unit: <ContentText text={unit} /> }} />
+              )}
             </p>
           )}
           <p className="thread__body">
@@ -122,6 +152,25 @@ export function Thread({ messages, labels, unit }: { messages: ThreadMessage[]; 
         </li>
       ))}
     </ol>
+  );
+}
+
+export interface EventTagView {
+  id: number;
+  name_zh: string;
+  name_en: string | null;
+}
+
+/** The fair a booth lead was left at, as a tag (产销对接会 name in its own language). */
+export function EventTag({ event }: { event: EventTagView }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  const name = localized(lang, event.name_zh, event.name_en);
+  return (
+    <span className="badge badge--event">
+      {t("leads.atEvent")}
+      <span lang={name.lang}>{name.text}</span>
+    </span>
   );
 }
 

@@ -24,7 +24,9 @@ import { requireFairStaff } from "../events/access.server";
 import { EventFields } from "../events/event-fields";
 import { entrySchema, exhibitorSchema, idField, parseEvent, sectionSchema } from "../events/forms";
 import { boothText, L } from "../events/parts";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { localized, metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
+import { readPreferences } from "../i18n/preferences.server";
+import { boothQr } from "../events/booth-qr.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
@@ -43,9 +45,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     exhibitorProductIds(db(), event.id),
   ]);
   const products = (await productSearchRows(db(), productIds)).map((p) => ({ id: p.id, name_zh: p.name_zh, name_en: p.name_en, organization_zh: p.organization_zh }));
+  const qrLabel = translator(readPreferences(request).prefs.lang)("leads.qrLabel");
   return {
     event,
-    exhibitors,
+    exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(request, event.id, x.id, qrLabel) }))),
     candidates,
     sections,
     versions: versions.map((v) => ({ version: v.version, cutoff: v.cutoff_at.toISOString().slice(0, 16).replace("T", " ") })),
@@ -140,6 +143,14 @@ export default function ManageEventPage() {
       <h1>
         {t("events.manage")}: <L lang={lang} zh={e.name_zh} en={e.name_en} />
       </h1>
+      <nav aria-label={t("events.tools")} className="event-tools">
+        <Link className="button button--secondary" to={`/events/${e.id}/report`}>
+          {t("leads.report")}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/booth-qr`}>
+          {t("leads.qrCodes")}
+        </Link>
+      </nav>
       {result && "invalid" in result && (
         <p role="alert" className="field-error">
           {t("events.invalid", { fields: (result.invalid ?? []).join(", ") })}
@@ -167,10 +178,17 @@ export default function ManageEventPage() {
         {exhibitors.length === 0 ? (
           <p>{t("events.noExhibitors")}</p>
         ) : (
-          <ul className="plain-list">
+          <ul className="booth-qr-list">
             {exhibitors.map((x) => (
               <li key={x.id}>
                 {boothText(t, x.hall, x.booth)} · <L lang={lang} zh={x.name_zh} en={x.name_en} />{" "}
+                <a href={x.qr.url} dangerouslySetInnerHTML={{ __html: x.qr.svg }} />
+                <Link to={`/events/${e.id}/booth-qr?exhibitor=${x.id}`}>
+                  {t("leads.qrCodes")}
+                  <span className="event-sr-only">
+                    : <L lang={lang} zh={x.name_zh} en={x.name_en} />
+                  </span>
+                </Link>{" "}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove-exhibitor" />
                   <input type="hidden" name="id" value={x.id} />

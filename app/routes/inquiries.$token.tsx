@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     inquiry_recipient_id: recipient.id,
     amount_cny: submission.value.amount_cny,
     deal_date: submission.value.deal_date,
-    event_id: null,
+    event_id: recipient.event_id, // a booth lead's deal counts for its fair
     note: submission.value.note,
     recorded_by: "buyer",
     recorded_by_user_id: null,

@@ -133,9 +133,9 @@ export default function MatchingOverview() {
                       )}
                     </td>
                     <td>
-                      {decimal(i.quantity)} <ContentText text={i.quantity_unit} />
+                      {i.quantity === null ? t("leads.boothLead") : decimal(i.quantity)} <ContentText text={i.quantity_unit} />
                     </td>
-                    <td>{provinceLabel(i.destination_province, lang)}</td>
+                    <td>{i.destination_province && provinceLabel(i.destination_province, lang)}</td>
                     <td>
                       <ul className="plain-list">
                         {i.recipients.map((r) => {

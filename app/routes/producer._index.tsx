@@ -2,20 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
-import { metaTranslator, useT } from "../i18n/i18n";
+import { boothText, L } from "../events/parts";
+import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getOwnOrganization, producerDashboard } from "../../db/queries/producer-organization";
 import { listOwnProducts } from "../../db/queries/producer-products";
 import { countNewInquiries } from "../../db/queries/inquiries";
+import { boothsOfOrganization } from "../../db/queries/event-leads";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
-  const [org, products, summary, newInquiries] = await Promise.all([
+  const [org, products, summary, newInquiries, booths] = await Promise.all([
     getOwnOrganization(db(), user.organization_id),
     listOwnProducts(db(), user.organization_id),
     producerDashboard(db(), user.organization_id),
     countNewInquiries(db(), user.organization_id),
+    boothsOfOrganization(db(), user.organization_id),
   ]);
   const today = todayInChina();
   const trademarkReminders = summary.trademarks
@@ -29,12 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificates: summary.expiringCertificates,
     gis: summary.gis,
     newInquiries,
+    booths,
   };
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkReminders, certificates, gis, newInquiries } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkReminders, certificates, gis, newInquiries, booths } = useLoaderData<typeof loader>();
   const t = useT();
+  const { lang } = usePreferences();
   const reminders = [
     ...trademarkReminders.map((r) =>
       r.validity.state === "grace_period"
@@ -61,6 +66,20 @@ export default function ProducerDashboard() {
       <p className="notice">
         <Link to="/producer/inbox?status=new">{t("inbox.newCount", { count: newInquiries })}</Link> · <Link to="/producer/inbox">{t("inbox.open")}</Link>
       </p>
+      {booths.length > 0 && (
+        <section aria-labelledby="booths">
+          <h2 id="booths">{t("leads.yourBooths")}</h2>
+          <p>{t("leads.yourBoothsHint")}</p>
+          <ul>
+            {booths.map((b) => (
+              <li key={b.id}>
+                <L lang={lang} zh={b.name_zh} en={b.name_en} /> · {boothText(t, b.hall, b.booth)} ·{" "}
+                <Link to={`/events/${b.event_id}/booth-qr?exhibitor=${b.id}`}>{t("leads.qrTitle")}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="reminders">
         <h2 id="reminders">{t("producer.reminders")}</h2>
         {reminders.length === 0 ? (

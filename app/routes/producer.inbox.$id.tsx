@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       inquiry_recipient_id: id,
       amount_cny: submission.value.amount_cny,
       deal_date: submission.value.deal_date,
-      event_id: null,
+      event_id: found.inquiry.event_id, // a booth lead's deal counts for its fair
       note: submission.value.note,
       recorded_by: "producer",
       recorded_by_user_id: user.id,

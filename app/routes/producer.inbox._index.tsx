@@ -6,7 +6,7 @@ import { INQUIRY_STATUSES } from "../buyers/forms";
 import { chinaDateTime, decimal } from "../buyers/format";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
-import { StatusBadge } from "../components/inquiry-parts";
+import { EventTag, StatusBadge } from "../components/inquiry-parts";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { InquiryStatus } from "../../db/schema";
@@ -91,11 +91,12 @@ export default function ProducerInbox() {
                   <td>
                     <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>{" "}
                     {r.sample_wanted && <span className="badge">{t("inquiry.sampleBadge")}</span>}
+                    {r.event && <EventTag event={r.event} />}
                   </td>
                   <td>
-                    {decimal(r.quantity)} <ContentText text={r.quantity_unit} />
+                    {r.quantity === null ? t("leads.boothLead") : decimal(r.quantity)} <ContentText text={r.quantity_unit} />
                   </td>
-                  <td>{provinceLabel(r.destination_province, lang)}</td>
+                  <td>{r.destination_province && provinceLabel(r.destination_province, lang)}</td>
                   <td>
                     <StatusBadge status={r.status} />
                   </td>

@@ -22,9 +22,12 @@ export async function recordDeal(db: Executor, deal: NewDeal): Promise<number> {
   return row.id;
 }
 
-/** The products a deal on this inquiry thread may name: those the buyer asked the producer about. */
+/**
+ * The products a deal on this inquiry thread may name: those the buyer asked the producer about; for a booth lead
+ * that named no product, any published product of the producer (the talk at the booth decides).
+ */
 export async function threadProducts(db: Executor, recipientId: number) {
-  return db
+  const asked = await db
     .selectFrom("inquiry_products as ip")
     .innerJoin("products as p", "p.id", "ip.product_id")
     .innerJoin("inquiry_recipients as r", "r.id", "ip.recipient_id")
@@ -32,6 +35,18 @@ export async function threadProducts(db: Executor, recipientId: number) {
     .where("ip.recipient_id", "=", recipientId)
     .whereRef("p.organization_id", "=", "r.organization_id")
     .orderBy("ip.id")
+    .execute();
+  if (asked.length > 0) return asked;
+  return db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .innerJoin("products as p", "p.organization_id", "r.organization_id")
+    .select(["p.id", "p.name_zh", "p.name_en", "r.organization_id"])
+    .where("r.id", "=", recipientId)
+    .where("i.source", "=", "booth")
+    .where("p.status", "=", "published")
+    .orderBy("p.name_zh")
+    .orderBy("p.id")
     .execute();
 }
 

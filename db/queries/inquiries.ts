@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Database, InquiryStatus } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -119,11 +119,23 @@ const inquiryColumns = [
   "i.sample_wanted",
   "i.message",
   "i.created_at",
+  "i.source",
+  "i.event_id",
 ] as const;
+
+/** An inquiry with the fair it was left at (a booth lead), if any, as `event`. */
+function inquiryQuery(db: Executor) {
+  return db
+    .selectFrom("inquiries as i")
+    .select((eb) => [
+      ...inquiryColumns,
+      jsonObjectFrom(eb.selectFrom("events as e").select(["e.id", "e.name_zh", "e.name_en"]).whereRef("e.id", "=", "i.event_id")).as("event"),
+    ]);
+}
 
 /** The buyer's view through the private link: the inquiry and every producer's thread. */
 export async function inquiryForBuyer(db: Executor, tokenHash: string) {
-  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.buyer_token_hash", "=", tokenHash).executeTakeFirst();
+  const inquiry = await inquiryQuery(db).where("i.buyer_token_hash", "=", tokenHash).executeTakeFirst();
   if (!inquiry) return undefined;
   const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
   return { ...inquiry, recipients };
@@ -131,7 +143,7 @@ export async function inquiryForBuyer(db: Executor, tokenHash: string) {
 
 /** Staff view of one inquiry (buyer contact included: staff may see it). */
 export async function inquiryForStaff(db: Executor, id: number) {
-  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.id", "=", id).executeTakeFirst();
+  const inquiry = await inquiryQuery(db).where("i.id", "=", id).executeTakeFirst();
   if (!inquiry) return undefined;
   const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
   return { ...inquiry, recipients };
@@ -141,7 +153,7 @@ export async function inquiryForStaff(db: Executor, id: number) {
 export async function inboxThread(db: Executor, organizationId: number, recipientId: number) {
   const thread = await recipientsOf(db).where("r.id", "=", recipientId).where("r.organization_id", "=", organizationId).executeTakeFirst();
   if (!thread) return undefined;
-  const inquiry = await db.selectFrom("inquiries as i").select(inquiryColumns).where("i.id", "=", thread.inquiry_id).executeTakeFirstOrThrow();
+  const inquiry = await inquiryQuery(db).where("i.id", "=", thread.inquiry_id).executeTakeFirstOrThrow();
   return { inquiry, thread };
 }
 
@@ -150,7 +162,7 @@ export async function buyerRecipient(db: Executor, tokenHash: string, recipientI
   return db
     .selectFrom("inquiry_recipients as r")
     .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
-    .select(["r.id", "r.organization_id", "r.status", "i.id as inquiry_id"])
+    .select(["r.id", "r.organization_id", "r.status", "i.id as inquiry_id", "i.event_id"])
     .where("i.buyer_token_hash", "=", tokenHash)
     .where("r.id", "=", recipientId)
     .executeTakeFirst();
@@ -174,6 +186,8 @@ export async function inboxForOrganization(db: Executor, organizationId: number,
       "i.sample_wanted",
       "i.delivery_from",
       "i.delivery_to",
+      "i.source",
+      jsonObjectFrom(eb.selectFrom("events as e").select(["e.id", "e.name_zh", "e.name_en"]).whereRef("e.id", "=", "i.event_id")).as("event"),
       jsonArrayFrom(
         eb.selectFrom("inquiry_products as ip").select(["ip.product_name_zh", "ip.product_name_en"]).whereRef("ip.recipient_id", "=", "r.id").orderBy("ip.id"),
       ).as("products"),

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { addEntry, createEvent, createSection, freezeVersion, upsertExhibitor } from "../queries/events";
+import { seedSampleEventLeads } from "./sample-event-leads";
 
 // One realistic sample trade fair (示例): every sample producer exhibits with a hall and booth; the catalogue has a
 // hand-picked section of highlights with notes and one section per county filled by a saved search; version 1 is
@@ -54,5 +55,6 @@ export async function seedSampleEvent(db: Db) {
   // added after the cut-off: listed as the addendum
   const late = await product("示例乐都大樱桃");
   if (late) await addEntry(db, eventId, highlights, late, "补充:樱桃季提前,欢迎预订。", "Added late: early cherry season, pre-orders welcome.");
+  await seedSampleEventLeads(db, eventId);
   return eventId;
 }

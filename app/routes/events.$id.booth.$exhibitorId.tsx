@@ -1,0 +1,163 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { currentUser } from "../auth/session.server";
+import { newBuyerToken } from "../buyers/inquiry.server";
+import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
+import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
+import { msg } from "../domain/fields";
+import { isFairStaff } from "../events/access.server";
+import { leadSchema } from "../events/lead-form";
+import { boothText, L } from "../events/parts";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { boothForLead, boothProducts, countBoothView, createBoothLead } from "../../db/queries/event-leads";
+import { db } from "../services.server";
+
+// /events/:id/booth/:exhibitorId — what a booth's QR code opens (展位留资): the exhibitor and its products, and a form
+// where a buyer leaves a contact and an interest. The lead becomes an inquiry tagged with the event in the producer's
+// inbox; the buyer follows it through the usual private link. Works without JavaScript; throttled like inquiries.
+
+async function boothOr404(request: Request, params: LoaderFunctionArgs["params"]) {
+  const staff = await isFairStaff(request);
+  const booth = await boothForLead(db(), recordIdOr404(params.id), recordIdOr404(params.exhibitorId));
+  if (!booth || (booth.event_status === "draft" && !staff)) notFound();
+  return { booth, staff };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booth, staff } = await boothOr404(request, params);
+  // A scan is a GET of this page. Not counted: fair staff checking the page, and the page shown again after a form
+  // post without JavaScript (its loader request still carries the form's Content-Type).
+  if (!staff && !request.headers.has("content-type")) await countBoothView(db(), booth.id);
+  const products = await boothProducts(db(), booth.organization_id);
+  return data({ booth, products }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { booth } = await boothOr404(request, params);
+  const formData = await request.formData();
+  const retryAfter = await matchingRetryAfter("inquiry", context.clientAddress);
+  if (retryAfter > 0) {
+    const submission = parseWithZod(formData, { schema: leadSchema });
+    return data(submission.reply({ formErrors: [msg("inquiry.tooMany", { minutes: Math.ceil(retryAfter / 60) })] }), {
+      status: 429,
+      headers: { "Retry-After": String(retryAfter) },
+    });
+  }
+  const submission = parseWithZod(formData, { schema: leadSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const product = v.product_id === null ? null : (await boothProducts(db(), booth.organization_id)).find((p) => p.id === v.product_id);
+  if (product === undefined) return data(submission.reply({ fieldErrors: { product_id: [msg("leads.productInvalid")] } }), { status: 400 });
+  const user = await currentUser(request);
+  const { token, hash } = newBuyerToken();
+  await db()
+    .transaction()
+    .execute((trx) =>
+      createBoothLead(
+        trx,
+        {
+          buyer_token_hash: hash,
+          buyer_user_id: user?.id ?? null,
+          buyer_name: v.buyer_name,
+          buyer_organization: v.buyer_organization,
+          buyer_email: v.buyer_email,
+          buyer_phone: v.buyer_phone,
+          message: v.message,
+          event_id: booth.event_id,
+        },
+        booth.organization_id,
+        product,
+      ),
+    );
+  await noteMatchingAction("inquiry", context.clientAddress);
+  throw redirect(`/inquiries/${token}?sent=1`);
+}
+
+export default function BoothPage() {
+  const { booth, products } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const { lang } = usePreferences();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: leadSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const event = localized(lang, booth.event_name_zh, booth.event_name_en);
+  return (
+    <article className="booth-page form">
+      <h1>
+        <L lang={lang} zh={booth.name_zh} en={booth.name_en} />
+      </h1>
+      <p>
+        <Link to={`/events/${booth.event_id}`} lang={event.lang}>
+          {event.text}
+        </Link>{" "}
+        · {boothText(t, booth.hall, booth.booth)}
+      </p>
+      <p>{t("leads.intro")}</p>
+      <section aria-labelledby="booth-products">
+        <h2 id="booth-products">{t("leads.products")}</h2>
+        {products.length === 0 ? (
+          <p>{t("leads.noProducts")}</p>
+        ) : (
+          <ul className="plain-list">
+            {products.map((p) => (
+              <li key={p.id}>
+                <Link to={`/products/${p.id}`}>
+                  <L lang={lang} zh={p.name_zh} en={p.name_en} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="lead-form">
+        <h2 id="lead-form">{t("leads.formTitle")}</h2>
+        <p className="field-hint">{t("leads.privacy")}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <TextAreaField meta={fields.message as FieldMetadata<string>} label={t("leads.interest")} hint={t("leads.interestHint")} />
+          {products.length > 0 && (
+            <SelectField
+              meta={fields.product_id as FieldMetadata<string>}
+              label={t("leads.product")}
+              options={[
+                { value: "", label: t("leads.anyProduct") },
+                ...products.map((p) => {
+                  const name = localized(lang, p.name_zh, p.name_en);
+                  return { value: String(p.id), label: name.text, lang: name.lang };
+                }),
+              ]}
+            />
+          )}
+          <TextField meta={fields.buyer_name as FieldMetadata<string>} label={t("leads.name")} autoComplete="name" />
+          <TextField meta={fields.buyer_organization as FieldMetadata<string>} label={t("leads.organization")} autoComplete="organization" />
+          <TextField meta={fields.buyer_email as FieldMetadata<string>} label={t("leads.email")} type="email" autoComplete="email" hint={t("inquiry.contactHint")} />
+          <TextField meta={fields.buyer_phone as FieldMetadata<string>} label={t("leads.phone")} type="tel" autoComplete="tel" />
+          <FormActions>
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              {t("leads.send")}
+            </button>
+          </FormActions>
+        </Form>
+      </section>
+    </article>
+  );
+}
+
+// Retry-After from the throttle must reach the browser on document requests too.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaTranslator(matches);
+  return [{ title: data ? `${data.booth.name_zh} · ${t("leads.formTitle")} · ${t("site.name")}` : t("site.name") }, { name: "robots", content: "noindex" }];
+};
+
+export { ErrorBoundary } from "../components/route-error";

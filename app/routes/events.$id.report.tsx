@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { decimal } from "../buyers/format";
+import { requireFairStaff } from "../events/access.server";
+import { boothText, L } from "../events/parts";
+import { reportTotals } from "../events/report.server";
+import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { eventReport } from "../../db/queries/event-leads";
+import { getEvent } from "../../db/queries/events";
+import { db } from "../services.server";
+
+// /events/:id/report — for fair staff (the manage page's guard): per exhibitor, booth-page views (scans), leads and
+// inquiries tagged with the event, and the deals recorded for it; /events/:id/report.csv has the same figures.
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireFairStaff(request);
+  const event = await getEvent(db(), recordIdOr404(params.id));
+  if (!event) notFound();
+  const rows = await eventReport(db(), event.id);
+  return data({ event, rows, totals: reportTotals(rows) }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export default function EventReportPage() {
+  const { event: e, rows, totals } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { lang } = usePreferences();
+  const amount = (n: number) => decimal(n);
+  return (
+    <article className="event-report">
+      <p>
+        <Link to={`/events/${e.id}/manage`}>{t("events.back")}</Link>
+      </p>
+      <h1>
+        {t("leads.report")}: <L lang={lang} zh={e.name_zh} en={e.name_en} />
+      </h1>
+      <p>{t("leads.reportIntro")}</p>
+      <p>
+        <a className="button button--secondary" href={`/events/${e.id}/report.csv`} download>
+          {t("leads.downloadCsv")}
+        </a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{t("events.noExhibitors")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="report-caption" tabIndex={0}>
+          <table className="data-table">
+            <caption id="report-caption">{t("leads.reportCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("events.booth")}</th>
+                <th scope="col">{t("events.organization")}</th>
+                <th scope="col" className="num">{t("leads.scans")}</th>
+                <th scope="col" className="num">{t("leads.leads")}</th>
+                <th scope="col" className="num">{t("leads.intents")}</th>
+                <th scope="col" className="num">{t("leads.intentAmount")}</th>
+                <th scope="col" className="num">{t("leads.signed")}</th>
+                <th scope="col" className="num">{t("leads.signedAmount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.exhibitor_id}>
+                  <td>{boothText(t, r.hall, r.booth)}</td>
+                  <th scope="row">
+                    <L lang={lang} zh={r.name_zh} en={r.name_en} />
+                  </th>
+                  <td className="num">{r.views}</td>
+                  <td className="num">{r.leads}</td>
+                  <td className="num">{r.intents}</td>
+                  <td className="num">{amount(r.intent_amount_cny)}</td>
+                  <td className="num">{r.signed}</td>
+                  <td className="num">{amount(r.signed_amount_cny)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td></td>
+                <th scope="row">{t("leads.total")}</th>
+                <td className="num">{totals.views}</td>
+                <td className="num">{totals.leads}</td>
+                <td className="num">{totals.intents}</td>
+                <td className="num">{amount(totals.intent_amount_cny)}</td>
+                <td className="num">{totals.signed}</td>
+                <td className="num">{amount(totals.signed_amount_cny)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("leads.report")} · ${metaTranslator(matches)("events.title")}` }];
+
+export { ErrorBoundary } from "../components/route-error";

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireFairStaff } from "../events/access.server";
+import { reportCsv } from "../events/report.server";
+import { notFound, recordIdOr404 } from "../lib/route-params";
+import { eventReport } from "../../db/queries/event-leads";
+import { getEvent } from "../../db/queries/events";
+import { db } from "../services.server";
+
+// GET /events/:id/report.csv — the event report for a spreadsheet (format: app/events/report.server.ts, README).
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  await requireFairStaff(request);
+  const event = await getEvent(db(), recordIdOr404(params.id));
+  if (!event) notFound();
+  return new Response(reportCsv(await eventReport(db(), event.id)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="event-${event.id}-report.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,172 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// Booth leads at trade fairs (展位留资): the booth a QR code opens, counting its views, a buyer's lead (an inquiry of
+// source 'booth' tagged with the event, addressed to the exhibitor's organisation) and the per-exhibitor report.
+
+/**
+ * The booth of an exhibitor at an event, with its event: only while the exhibitor's organisation is published and in
+ * good standing (like every inquiry's recipient). Event visibility (drafts) is the caller's rule.
+ */
+export async function boothForLead(db: Executor, eventId: number, exhibitorId: number) {
+  return db
+    .selectFrom("event_exhibitors as x")
+    .innerJoin("organizations as o", "o.id", "x.organization_id")
+    .innerJoin("events as e", "e.id", "x.event_id")
+    .select([
+      "x.id",
+      "x.hall",
+      "x.booth",
+      "x.organization_id",
+      "o.name_zh",
+      "o.name_en",
+      "e.id as event_id",
+      "e.name_zh as event_name_zh",
+      "e.name_en as event_name_en",
+      "e.status as event_status",
+    ])
+    .where("x.event_id", "=", eventId)
+    .where("x.id", "=", exhibitorId)
+    .where("o.status", "=", "published")
+    .where("o.credit_status", "=", "normal")
+    .executeTakeFirst();
+}
+
+/** The exhibitor's published products: what a lead may name. */
+export async function boothProducts(db: Executor, organizationId: number) {
+  return db
+    .selectFrom("products")
+    .select(["id", "name_zh", "name_en"])
+    .where("organization_id", "=", organizationId)
+    .where("status", "=", "published")
+    .orderBy("name_zh")
+    .orderBy("id")
+    .execute();
+}
+
+/** One more view of the booth page today (China time). Nothing about the visitor is written. */
+export async function countBoothView(db: Executor, exhibitorId: number) {
+  await db
+    .insertInto("event_booth_views")
+    .values({ exhibitor_id: exhibitorId, day: sql<string>`(now() at time zone 'Asia/Shanghai')::date`, views: 1 })
+    .onConflict((oc) => oc.columns(["exhibitor_id", "day"]).doUpdateSet({ views: sql<number>`event_booth_views.views + 1` }))
+    .execute();
+}
+
+export async function boothViewsByDay(db: Executor, exhibitorId: number) {
+  return db.selectFrom("event_booth_views").select(["day", "views"]).where("exhibitor_id", "=", exhibitorId).orderBy("day").execute();
+}
+
+export interface NewBoothLead {
+  buyer_token_hash: string;
+  buyer_user_id: number | null;
+  buyer_name: string;
+  buyer_organization: string | null;
+  buyer_email: string | null;
+  buyer_phone: string | null;
+  message: string;
+  event_id: number;
+}
+
+/** A lead: one inquiry (source 'booth') with one recipient, the exhibitor's organisation, and the product named if any. */
+export async function createBoothLead(
+  trx: Transaction<Database>,
+  lead: NewBoothLead,
+  organizationId: number,
+  product: { id: number; name_zh: string; name_en: string | null } | null,
+): Promise<{ id: number; recipientId: number }> {
+  const { id } = await trx
+    .insertInto("inquiries")
+    .values({
+      ...lead,
+      source: "booth",
+      quantity: null,
+      quantity_unit: null,
+      delivery_from: null,
+      delivery_to: null,
+      destination_province: null,
+      target_price: null,
+      sample_wanted: false,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const r = await trx.insertInto("inquiry_recipients").values({ inquiry_id: id, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow();
+  if (product) {
+    await trx
+      .insertInto("inquiry_products")
+      .values({ recipient_id: r.id, product_id: product.id, product_name_zh: product.name_zh, product_name_en: product.name_en })
+      .execute();
+  }
+  return { id, recipientId: r.id };
+}
+
+export interface EventReportRow {
+  exhibitor_id: number;
+  organization_id: number;
+  hall: string | null;
+  booth: string;
+  name_zh: string;
+  name_en: string | null;
+  views: number;
+  leads: number;
+  intents: number;
+  intent_amount_cny: number;
+  signed: number;
+  signed_amount_cny: number;
+}
+
+/**
+ * Per exhibitor of the event: booth-page views, leads and inquiries tagged with the event addressed to it, and the
+ * deals it recorded for the event (tagged with the event, or made on a thread of one of its leads).
+ */
+export async function eventReport(db: Executor, eventId: number): Promise<EventReportRow[]> {
+  const { rows } = await sql<Record<string, string | number | null>>`
+    select x.id as exhibitor_id, x.organization_id, x.hall, x.booth, o.name_zh, o.name_en,
+      coalesce((select sum(v.views) from event_booth_views v where v.exhibitor_id = x.id), 0) as views,
+      (select count(*) from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
+        where i.event_id = x.event_id and r.organization_id = x.organization_id) as leads,
+      d.intents, d.intent_amount, d.signed, d.signed_amount
+    from event_exhibitors x
+    join organizations o on o.id = x.organization_id
+    cross join lateral (
+      select count(*) filter (where kind = 'intent') as intents,
+        coalesce(sum(amount_cny) filter (where kind = 'intent'), 0) as intent_amount,
+        count(*) filter (where kind = 'signed') as signed,
+        coalesce(sum(amount_cny) filter (where kind = 'signed'), 0) as signed_amount
+      from deals dd
+      where dd.organization_id = x.organization_id
+        and (dd.event_id = x.event_id or exists (
+          select 1 from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
+          where r.id = dd.inquiry_recipient_id and i.event_id = x.event_id))
+    ) d
+    where x.event_id = ${eventId}
+    order by x.hall nulls last, x.booth, x.id`.execute(db);
+  return rows.map((r) => ({
+    exhibitor_id: Number(r.exhibitor_id),
+    organization_id: Number(r.organization_id),
+    hall: r.hall === null ? null : String(r.hall),
+    booth: String(r.booth),
+    name_zh: String(r.name_zh),
+    name_en: r.name_en === null ? null : String(r.name_en),
+    views: Number(r.views),
+    leads: Number(r.leads),
+    intents: Number(r.intents),
+    intent_amount_cny: Number(r.intent_amount),
+    signed: Number(r.signed),
+    signed_amount_cny: Number(r.signed_amount),
+  }));
+}
+
+/** The organisation's booths at published events: where its QR sheet can be printed from. */
+export async function boothsOfOrganization(db: Executor, organizationId: number) {
+  return db
+    .selectFrom("event_exhibitors as x")
+    .innerJoin("events as e", "e.id", "x.event_id")
+    .select(["x.id", "x.hall", "x.booth", "e.id as event_id", "e.name_zh", "e.name_en", "e.starts_on"])
+    .where("x.organization_id", "=", organizationId)
+    .where("e.status", "=", "published")
+    .orderBy("e.starts_on", "desc")
+    .execute();
+}

@@ -1,0 +1,214 @@
+import { createHash } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema";
+import { createAccount } from "../support/accounts";
+import { startTestApp, type TestApp } from "../support/app";
+import { chinaDate, httpClient, type Fields } from "../support/buyers";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { seedSampleFair } from "../support/events";
+
+// Booth leads over HTTP, as a phone without JavaScript would send them: the booth page a QR code opens, validation in
+// zh and en, the inquiry throttle, who sees the lead, and the report fair staff download.
+
+let t: TestDatabase;
+let app: TestApp;
+let fair: Awaited<ReturnType<typeof seedSampleFair>>;
+type Client = ReturnType<typeof httpClient>;
+const people = {} as Record<"liquorProducer" | "pepperProducer" | "fairStaff", Client>;
+const booth = { liquor: 0, pepper: 0 };
+const liquor = { id: 0, organization_id: 0 };
+const pepper = { id: 0, organization_id: 0 };
+
+async function signedIn(role: Role, organizationId?: number) {
+  const account = await createAccount(t.db, { role });
+  if (organizationId) await t.db.updateTable("users").set({ organization_id: organizationId }).where("id", "=", account.id).execute();
+  const c = httpClient(app.url);
+  expect((await c.signIn(account.email, account.password)).status).toBe(302);
+  return c;
+}
+const exhibitorOf = async (organizationId: number) =>
+  (await t.db.selectFrom("event_exhibitors").select("id").where("event_id", "=", fair.eventId).where("organization_id", "=", organizationId).executeTakeFirstOrThrow()).id;
+const views = async (exhibitorId: number) =>
+  Number((await t.db.selectFrom("event_booth_views").select((eb) => eb.fn.sum<number>("views").as("n")).where("exhibitor_id", "=", exhibitorId).executeTakeFirst())?.n ?? 0);
+const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const boothPath = (id: number) => `/events/${fair.eventId}/booth/${id}`;
+
+function leadFields(overrides: Fields = {}): Fields {
+  return { message: "想订 200 箱 42 度青稞酒做中秋团购", product_id: liquor.id, buyer_name: "扫码买家", buyer_organization: "兰州示例超市", buyer_phone: "139 0000 1111", ...overrides };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  fair = await seedSampleFair(t.db);
+  Object.assign(liquor, await fair.product("示例互助青稞酒 42度 500毫升"));
+  Object.assign(pepper, await fair.product("示例循化大红袍花椒"));
+  booth.liquor = await exhibitorOf(liquor.organization_id);
+  booth.pepper = await exhibitorOf(pepper.organization_id);
+  app = await startTestApp({ databaseUrl: t.url, indexPrefix: `bl${process.pid}_`, env: { DATA_DIR: fair.dataDir } });
+  people.liquorProducer = await signedIn("producer", liquor.organization_id);
+  people.pepperProducer = await signedIn("producer", pepper.organization_id);
+  people.fairStaff = await signedIn("fair_staff");
+});
+afterAll(async () => {
+  await app?.stop();
+  fair?.cleanup();
+  await t?.drop();
+});
+// every request comes from 127.0.0.1: each test starts with a clean throttle
+beforeEach(() => t.db.deleteFrom("matching_throttle_events").execute());
+
+describe("the booth page", () => {
+  it("shows the exhibitor and the form, and counts a scan per GET except fair staff's own checks", async () => {
+    const before = await views(booth.liquor);
+    const res = await httpClient(app.url).get(boothPath(booth.liquor));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-robots-tag")).toBe("noindex");
+    const html = await res.text();
+    expect(html).toContain("互助示例青稞酒业有限公司");
+    expect(html).toContain("留下联系方式");
+    expect(html).toMatch(/<form[^>]*method="post"/);
+    expect(await views(booth.liquor)).toBe(before + 1);
+    await httpClient(app.url).get(`${boothPath(booth.liquor)}?lang=en`);
+    expect(await views(booth.liquor)).toBe(before + 2);
+    expect((await people.fairStaff.get(boothPath(booth.liquor))).status).toBe(200);
+    expect(await views(booth.liquor)).toBe(before + 2);
+    // another event's id, an unknown booth or a draft event: 404
+    expect((await httpClient(app.url).get(`/events/${fair.eventId + 1000}/booth/${booth.liquor}`)).status).toBe(404);
+    expect((await httpClient(app.url).get(boothPath(999999))).status).toBe(404);
+    expect((await httpClient(app.url).get(`/events/${fair.eventId}/booth/abc`)).status).toBe(404);
+    await t.db.updateTable("events").set({ status: "draft" }).where("id", "=", fair.eventId).execute();
+    try {
+      expect((await httpClient(app.url).get(boothPath(booth.liquor))).status).toBe(404);
+      expect((await httpClient(app.url).post(boothPath(booth.liquor), leadFields())).status).toBe(404);
+    } finally {
+      await t.db.updateTable("events").set({ status: "published" }).where("id", "=", fair.eventId).execute();
+    }
+  });
+
+  it("names each wrong field in Chinese and English, never a 500, and stores nothing", async () => {
+    const bad = { message: "", buyer_name: "", buyer_email: "", buyer_phone: "12" };
+    const zh = await httpClient(app.url).post(boothPath(booth.liquor), bad);
+    expect(zh.status).toBe(400);
+    const zhText = text(await zh.text());
+    expect(zhText).toContain("请填写姓名");
+    expect(zhText).toContain("请填写您感兴趣的内容");
+    expect(zhText).toContain("电话号码格式不正确");
+    const en = await httpClient(app.url).post(`${boothPath(booth.liquor)}?lang=en`, { ...bad, buyer_phone: "" });
+    expect(en.status).toBe(400);
+    const enText = text(await en.text());
+    expect(enText).toContain("Enter your name");
+    expect(enText).toContain("Say what interests you");
+    expect(enText).toContain("Give an email address or a phone number so producers can reach you");
+    // a product of another booth, a nonsense product, a bad email, an empty post
+    const forged = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ product_id: pepper.id }));
+    expect(forged.status).toBe(400);
+    expect(text(await forged.text())).toContain("请选择本展位的产品");
+    for (const fields of [leadFields({ product_id: "abc" }), leadFields({ buyer_email: "not-an-email" }), {}, leadFields({ message: "长".repeat(2001) })]) {
+      expect((await httpClient(app.url).post(boothPath(booth.liquor), fields)).status).toBe(400);
+    }
+    expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "in", ["扫码买家", ""]).executeTakeFirst()).toBeUndefined();
+  });
+
+  it("throttles like the inquiry form: 429 with Retry-After after five leads", async () => {
+    for (let i = 0; i < 5; i++) expect((await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `限流${i}` }))).status).toBe(302);
+    const res = await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: "第六位" }));
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(text(await res.text())).toContain("发送过于频繁");
+    expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "第六位").executeTakeFirst()).toBeUndefined();
+  });
+});
+
+describe("a lead", () => {
+  let recipientId = 0;
+  let token = "";
+  beforeAll(async () => {
+    await t.db.deleteFrom("matching_throttle_events").execute();
+    const res = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ buyer_name: "冯扫码", buyer_email: "feng@buyer.example.com" }));
+    expect(res.status).toBe(302);
+    token = res.headers.get("location")!.match(/^\/inquiries\/([A-Za-z0-9_-]{43})\?sent=1$/)![1]!;
+    const inquiry = await t.db.selectFrom("inquiries").selectAll().where("buyer_token_hash", "=", sha256(token)).executeTakeFirstOrThrow();
+    expect(inquiry).toMatchObject({ source: "booth", event_id: fair.eventId, quantity: null, buyer_phone: "139 0000 1111", message: "想订 200 箱 42 度青稞酒做中秋团购" });
+    recipientId = (await t.db.selectFrom("inquiry_recipients").select(["id", "organization_id"]).where("inquiry_id", "=", inquiry.id).executeTakeFirstOrThrow()).id;
+  });
+
+  it("reaches the exhibitor's inbox tagged with the event, and the buyer's private link", async () => {
+    const inbox = text(await (await people.liquorProducer.get("/producer/inbox")).text());
+    expect(inbox).toContain("冯扫码");
+    expect(inbox).toContain("对接会:");
+    expect(inbox).toContain("海东市特色农产品产销对接会(示例)");
+    const thread = await people.liquorProducer.get(`/producer/inbox/${recipientId}`);
+    expect(thread.status).toBe(200);
+    const threadText = text(await thread.text());
+    expect(threadText).toContain("feng@buyer.example.com");
+    expect(threadText).toContain("海东市特色农产品产销对接会(示例)");
+    expect(threadText).toContain("示例互助青稞酒 42度 500毫升");
+    const buyerPage = await httpClient(app.url).get(`/inquiries/${token}?sent=1`);
+    expect(buyerPage.status).toBe(200);
+    expect(text(await buyerPage.text())).toContain("海东市特色农产品产销对接会(示例)");
+  });
+
+  it("stays hidden from another producer", async () => {
+    const thread = await people.pepperProducer.get(`/producer/inbox/${recipientId}`);
+    expect(thread.status).toBe(404);
+    expect(await thread.text()).not.toContain("feng@buyer.example.com");
+    expect(await (await people.pepperProducer.get("/producer/inbox")).text()).not.toContain("冯扫码");
+  });
+
+  it("counts, with the deal the producer records on it, in the fair staff's report and its CSV", async () => {
+    const deal = await people.liquorProducer.post(`/producer/inbox/${recipientId}`, { intent: "deal", kind: "signed", amount_cny: "12000", product_id: liquor.id, deal_date: chinaDate(0) });
+    expect(deal.status).toBe(302);
+    expect((await t.db.selectFrom("deals").select("event_id").where("inquiry_recipient_id", "=", recipientId).executeTakeFirstOrThrow()).event_id).toBe(fair.eventId);
+
+    expect((await httpClient(app.url).get(`/events/${fair.eventId}/report`)).status).toBe(302);
+    expect((await people.liquorProducer.get(`/events/${fair.eventId}/report`)).status).toBe(403);
+    expect((await people.liquorProducer.get(`/events/${fair.eventId}/report.csv`)).status).toBe(403);
+    const page = await people.fairStaff.get(`/events/${fair.eventId}/report`);
+    expect(page.status).toBe(200);
+    expect(text(await page.text())).toContain("互助示例青稞酒业有限公司");
+
+    const csv = await people.fairStaff.get(`/events/${fair.eventId}/report.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toContain(`event-${fair.eventId}-report.csv`);
+    const body = new Uint8Array(await csv.arrayBuffer());
+    expect([...body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = new TextDecoder().decode(body);
+    expect(csvText).toContain("\r\n");
+    const records: string[][] = parse(csvText.slice(1));
+    expect(records[0]!.slice(6)).toEqual(["booth_views", "leads", "intents", "intent_amount_cny", "signed", "signed_amount_cny"]);
+    const row = records.find((r) => r[4] === "互助示例青稞酒业有限公司")!;
+    const [views_, leads, , , signed, signedAmount] = row.slice(6);
+    expect(Number(views_)).toBe(await views(booth.liquor));
+    // the sample lead, this test's lead and the first block's nothing-stored checks: 2 leads
+    expect(Number(leads)).toBe(2);
+    expect(Number(signed)).toBe(1);
+    expect(Number(signedAmount)).toBe(12000);
+    expect(records.at(-1)!.slice(0, 6)).toEqual(["", "", "", "", "合计", "Total"]);
+  });
+});
+
+describe("booth QR sheets", () => {
+  it("fair staff print every booth; a producer only its own; anyone else is turned away", async () => {
+    const all = await people.fairStaff.get(`/events/${fair.eventId}/booth-qr`);
+    expect(all.status).toBe(200);
+    const allHtml = await all.text();
+    expect(allHtml).toContain(`${app.url}${boothPath(booth.liquor)}`);
+    expect(allHtml).toContain(`${app.url}${boothPath(booth.pepper)}`);
+    expect(allHtml).toMatch(/<svg role="img" aria-label="展位二维码,链接:http/);
+    const own = await people.liquorProducer.get(`/events/${fair.eventId}/booth-qr`);
+    expect(own.status).toBe(200);
+    const ownHtml = await own.text();
+    expect(ownHtml).toContain(`${app.url}${boothPath(booth.liquor)}`);
+    expect(ownHtml).not.toContain(boothPath(booth.pepper));
+    expect((await people.liquorProducer.get(`/events/${fair.eventId}/booth-qr?exhibitor=${booth.pepper}`)).status).toBe(404);
+    expect((await httpClient(app.url).get(`/events/${fair.eventId}/booth-qr`)).status).toBe(302);
+    // the producer's dashboard links to it; the manage page shows every booth's code and links the report
+    expect(await (await people.liquorProducer.get("/producer")).text()).toContain(`/events/${fair.eventId}/booth-qr?exhibitor=${booth.liquor}`);
+    const manage = await (await people.fairStaff.get(`/events/${fair.eventId}/manage`)).text();
+    expect(manage).toContain(`/events/${fair.eventId}/report`);
+    expect(manage).toContain(`href="${app.url}${boothPath(booth.pepper)}"`);
+  });
+});
