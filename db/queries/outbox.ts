@@ -24,19 +24,29 @@ export interface ClaimedEvent {
 /**
  * Leases up to `limit` due events. SKIP LOCKED plus a lease lets several app servers drain the same outbox without
  * handing one event to two workers; an expired lease (a worker that died) makes the event due again.
+ *
+ * A record whose earlier event is leased to another worker is not handed out: that worker read the record before this
+ * change and may write its (older) document after ours, and Meilisearch keeps the last write. Claims take a short
+ * transaction-level advisory lock so that two claims cannot both miss each other's fresh leases.
  */
-export async function claimSearchEvents(db: Kysely<Database>, limit: number, leaseSeconds = 30): Promise<ClaimedEvent[]> {
-  const rows = await sql<ClaimedEvent>`
-    update search_outbox set locked_until = now() + make_interval(secs => ${leaseSeconds})
-    where id in (
-      select id from search_outbox
-      where processed_at is null and available_at <= now() and (locked_until is null or locked_until < now())
-      order by id
-      limit ${limit}
-      for update skip locked
-    )
-    returning id, entity_type, entity_id, attempts`.execute(db);
-  return rows.rows;
+export async function claimSearchEvents(db: Kysely<Database>, limit: number, leaseSeconds = 120): Promise<ClaimedEvent[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('haidong:search_outbox:claim'))`.execute(trx);
+    const rows = await sql<ClaimedEvent>`
+      update search_outbox set locked_until = now() + make_interval(secs => ${leaseSeconds})
+      where id in (
+        select id from search_outbox
+        where processed_at is null and available_at <= now() and (locked_until is null or locked_until < now())
+          and (entity_type, entity_id) not in (
+            select entity_type, entity_id from search_outbox where processed_at is null and locked_until >= now()
+          )
+        order by id
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, entity_type, entity_id, attempts`.execute(trx);
+    return rows.rows;
+  });
 }
 
 export async function ackSearchEvents(db: Kysely<Database>, ids: number[]) {
