@@ -82,13 +82,17 @@ export async function pendingSearchEventCount(db: Kysely<Database>): Promise<num
   return Number(row.n);
 }
 
-/** Entities announced at or after `since`, for replaying changes made while a reindex was running. */
+/**
+ * Entities whose index documents may have changed since `since`, for replaying into a rebuilt index: announced since
+ * then, or indexed since then (an event announced by a transaction that began earlier but committed after the rebuild
+ * read its rows), or not yet indexed at all.
+ */
 export async function searchEntitiesChangedSince(db: Kysely<Database>, since: Date) {
   return db
     .selectFrom("search_outbox")
     .select(["entity_type", "entity_id"])
     .distinct()
-    .where("created_at", ">=", since as never)
+    .where((eb) => eb.or([eb("created_at", ">=", since as never), eb("processed_at", ">=", since as never), eb("processed_at", "is", null)]))
     .execute();
 }
 
