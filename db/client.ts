@@ -29,27 +29,37 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
- * Passes every call on a reserved connection through, noticing when a query fails because the connection was lost.
- * (`then` is the only hook: a postgres.js query is a lazy promise, and kysely awaits it.)
+ * Passes every call on a reserved connection through, reporting how each query settled: failed because the connection
+ * was lost, or succeeded. (`then` is the only hook: a postgres.js query is a lazy promise, and kysely awaits it.)
  */
-function watched<T extends object>(target: T, onLost: () => void): T {
+function watched<T extends object>(target: T, report: (lost: boolean) => void): T {
   return new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
       if (typeof value !== "function") return value;
       if (prop === "then") {
         return (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) =>
-          (value as Promise<unknown>["then"]).call(obj, ok, (e: unknown) => {
-            if (isDatabaseUnavailable(e)) onLost();
-            if (fail) return fail(e);
-            throw e;
-          });
+          (value as Promise<unknown>["then"]).call(
+            obj,
+            (v: unknown) => {
+              report(false);
+              return ok ? ok(v) : v;
+            },
+            (e: unknown) => {
+              if (isDatabaseUnavailable(e)) report(true);
+              if (fail) return fail(e);
+              throw e;
+            },
+          );
       }
-      if (prop === "unsafe") return (...args: unknown[]) => watched((value as (...a: unknown[]) => object).apply(obj, args), onLost);
+      if (prop === "unsafe") return (...args: unknown[]) => watched((value as (...a: unknown[]) => object).apply(obj, args), report);
       return (value as (...a: unknown[]) => unknown).bind(obj);
     },
   });
 }
+
+/** Waiting longer than this for a pooled connection counts as "database unavailable" (a 503), not a hung request. */
+const RESERVE_TIMEOUT_MS = 15_000;
 
 export function createDb(url: string, options: DbOptions = {}): Db {
   const open = () =>
@@ -66,28 +76,48 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       },
     });
   // After the server drops connections (a restart, a failover), postgres.js 3.4.9 can leave a connection object whose
-  // write timer is stale, so every later query on it waits forever (porsager/postgres#1208). So a lost connection
-  // retires the whole pool: new requests get a fresh one, the old one is ended once its queries have settled.
+  // write timer is stale, so every later query on it waits forever (porsager/postgres#1208). So the pool is retired
+  // when a connection is lost, and once more at the first success after that (pools opened during the outage may hold
+  // such connections); an old pool is ended after 5 s, which rejects whatever still hangs on it.
   let pool = open();
   let renewedAt = 0;
+  let lost = false;
   const renew = () => {
-    if (Date.now() - renewedAt < 1000) return;
     renewedAt = Date.now();
     const old = pool;
     pool = open();
     void old.end({ timeout: 5 }).catch(() => undefined);
   };
+  const report = (connectionLost: boolean) => {
+    if (connectionLost) {
+      lost = true;
+      if (Date.now() - renewedAt >= 1000) renew();
+    } else if (lost) {
+      lost = false;
+      renew();
+    }
+  };
+  const reserve = async () => {
+    const pending = pool.reserve();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("no database connection within 15 s"), { code: "CONNECT_TIMEOUT" })), RESERVE_TIMEOUT_MS);
+    });
+    try {
+      return watched(await Promise.race([pending, timeout]), report);
+    } catch (e) {
+      // a connection that arrives after we gave up goes straight back
+      pending.then((c) => c.release(), () => undefined);
+      if (isDatabaseUnavailable(e)) report(true);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const handle = Object.assign(() => {
     throw new Error("use the Kysely instance");
   }, {
-    reserve: async () => {
-      try {
-        return watched(await pool.reserve(), renew);
-      } catch (e) {
-        if (isDatabaseUnavailable(e)) renew();
-        throw e;
-      }
-    },
+    reserve,
     end: (o?: { timeout?: number }) => pool.end(o),
   });
   return new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: handle as unknown as postgres.Sql }) });
