@@ -18,6 +18,8 @@ const envSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]*$/, "may hold only letters, digits, - and _")
       .default(""),
+    // how long a search may wait for Meilisearch before the page answers from PostgreSQL (degraded)
+    MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     DATA_DIR: z.string().default("./data"),
     HOST: z.string().default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

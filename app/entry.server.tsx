@@ -1,11 +1,12 @@
 import { Transform } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { preferencesCookie, readPreferences } from "./i18n/preferences.server";
 import { NonceProvider } from "./lib/nonce";
+import { isDatabaseUnavailable } from "../db/client";
 
 const ABORT_DELAY = 5_000;
 
@@ -31,6 +32,22 @@ function rememberPreferences(request: Request, headers: Headers) {
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   rememberPreferences(request, response.headers);
   return response;
+};
+
+let lastUnavailableLog = 0;
+
+/** Loader/action errors: a lost database is logged once a minute (not per request) and answered 503 (server/http.ts). */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    context.databaseUnavailable?.();
+    if (Date.now() - lastUnavailableLog > 60_000) {
+      lastUnavailableLog = Date.now();
+      console.error(`database unavailable: ${(error as Error).message}`);
+    }
+    return;
+  }
+  console.error(error);
 };
 
 export default function handleRequest(

@@ -14,11 +14,17 @@ export function db(): Db {
   return g.__haidongDb;
 }
 
+/** MEILI_TIMEOUT_MS (validated at boot by config.server.ts); the client gives up after it and search degrades. */
+function searchTimeoutMs(): number {
+  const ms = Number(process.env.MEILI_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms >= 50 ? ms : 1000;
+}
+
 export function search(): SearchContext {
   if (!g.__haidongSearch) {
     const url = process.env.MEILI_URL;
     if (!url) throw new Error("MEILI_URL is not set");
-    g.__haidongSearch = createSearchContext({ url, key: process.env.MEILI_MASTER_KEY, prefix: process.env.MEILI_INDEX_PREFIX });
+    g.__haidongSearch = createSearchContext({ url, key: process.env.MEILI_MASTER_KEY, prefix: process.env.MEILI_INDEX_PREFIX, timeoutMs: searchTimeoutMs() });
   }
   return g.__haidongSearch;
 }

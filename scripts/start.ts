@@ -40,6 +40,10 @@ function ensureBuilt() {
   if (result.status !== 0) throw new Error("build failed");
 }
 
+function isDriverWriteAfterClose(e: unknown) {
+  return e instanceof TypeError && /reading 'write'/.test(e.message) && /postgres[\\/]src[\\/]connection\.js/.test(e.stack ?? "");
+}
+
 async function main() {
   const config = configOrExit();
   const production = config.NODE_ENV === "production";
@@ -71,6 +75,10 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
   process.on("uncaughtException", (e) => {
     console.error(e);
+    // postgres.js 3.4.9 throws this from a timer when the server drops a connection with a write still queued
+    // (porsager/postgres#1154): the query itself was already rejected and the pool is renewed (db/client.ts), so it
+    // is no reason to take every other request down with the process.
+    if (isDriverWriteAfterClose(e)) return;
     void shutdown(1);
   });
   process.on("unhandledRejection", (e) => {

@@ -238,7 +238,7 @@ export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<Cata
 
 /**
  * Searches Meilisearch (every word must match; if nothing does, most words); when it is unreachable, slow (the
- * client gives up after 1 s) or failing, answers from PostgreSQL with `degraded: true`.
+ * client gives up after MEILI_TIMEOUT_MS, default 1 s) or failing, answers from PostgreSQL with `degraded: true`.
  */
 export async function searchCatalog(db: Db, search: SearchContext, query: CatalogQuery): Promise<CatalogResult> {
   try {

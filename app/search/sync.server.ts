@@ -77,6 +77,9 @@ export function startSyncWorker(db: Db, search: SearchContext, options: { idleMs
     while (running) {
       let handled = 0;
       try {
+        // While Meilisearch is down, leave the events alone: claiming them would only push each one's retry further
+        // out (exponential backoff), so a ten-minute outage would delay the catch-up by minutes after it ended.
+        if (!(await search.client.isHealthy())) throw new Error(`Meilisearch unreachable at ${search.client.config.host}`);
         if (!indexReady) {
           await ensureCatalogIndex(search);
           indexReady = true;

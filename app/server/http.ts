@@ -5,6 +5,24 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { originCheck, securityHeaders } from "./security";
 
+/**
+ * A request that failed because PostgreSQL was unreachable (entry.server.tsx handleError marks it) answers 503 with
+ * Retry-After instead of 500: the page is fine, the database is briefly away (a restart, a failover).
+ */
+function unavailableAs503(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 500 && res.locals.databaseUnavailable) {
+      statusCode = 503;
+      this.statusMessage = "Service Unavailable";
+      this.setHeader("Retry-After", "5");
+      this.setHeader("Cache-Control", "no-store");
+    }
+    return (writeHead as (...a: unknown[]) => express.Response).call(this, statusCode, ...rest);
+  } as typeof res.writeHead;
+  next();
+}
+
 export function createHttpApp(options: {
   build: ServerBuild;
   buildDir: string;
@@ -34,13 +52,18 @@ export function createHttpApp(options: {
     if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
   };
   app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders }));
+  app.use(unavailableAs503);
   app.all(
     "*",
     createRequestHandler({
       build: options.build,
       // Always production mode: it strips error details and stacks from responses.
       mode: "production",
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce ?? ""),
+        clientAddress: req.ip ?? "unknown",
+        databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
+      }),
     }),
   );
   return app;

@@ -24,19 +24,29 @@ export interface ClaimedEvent {
 /**
  * Leases up to `limit` due events. SKIP LOCKED plus a lease lets several app servers drain the same outbox without
  * handing one event to two workers; an expired lease (a worker that died) makes the event due again.
+ *
+ * A record whose earlier event is leased to another worker is not handed out: that worker read the record before this
+ * change and may write its (older) document after ours, and Meilisearch keeps the last write. Claims take a short
+ * transaction-level advisory lock so that two claims cannot both miss each other's fresh leases.
  */
-export async function claimSearchEvents(db: Kysely<Database>, limit: number, leaseSeconds = 30): Promise<ClaimedEvent[]> {
-  const rows = await sql<ClaimedEvent>`
-    update search_outbox set locked_until = now() + make_interval(secs => ${leaseSeconds})
-    where id in (
-      select id from search_outbox
-      where processed_at is null and available_at <= now() and (locked_until is null or locked_until < now())
-      order by id
-      limit ${limit}
-      for update skip locked
-    )
-    returning id, entity_type, entity_id, attempts`.execute(db);
-  return rows.rows;
+export async function claimSearchEvents(db: Kysely<Database>, limit: number, leaseSeconds = 120): Promise<ClaimedEvent[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('haidong:search_outbox:claim'))`.execute(trx);
+    const rows = await sql<ClaimedEvent>`
+      update search_outbox set locked_until = now() + make_interval(secs => ${leaseSeconds})
+      where id in (
+        select id from search_outbox
+        where processed_at is null and available_at <= now() and (locked_until is null or locked_until < now())
+          and (entity_type, entity_id) not in (
+            select entity_type, entity_id from search_outbox where processed_at is null and locked_until >= now()
+          )
+        order by id
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, entity_type, entity_id, attempts`.execute(trx);
+    return rows.rows;
+  });
 }
 
 export async function ackSearchEvents(db: Kysely<Database>, ids: number[]) {
@@ -72,13 +82,17 @@ export async function pendingSearchEventCount(db: Kysely<Database>): Promise<num
   return Number(row.n);
 }
 
-/** Entities announced at or after `since`, for replaying changes made while a reindex was running. */
+/**
+ * Entities whose index documents may have changed since `since`, for replaying into a rebuilt index: announced since
+ * then, or indexed since then (an event announced by a transaction that began earlier but committed after the rebuild
+ * read its rows), or not yet indexed at all.
+ */
 export async function searchEntitiesChangedSince(db: Kysely<Database>, since: Date) {
   return db
     .selectFrom("search_outbox")
     .select(["entity_type", "entity_id"])
     .distinct()
-    .where("created_at", ">=", since as never)
+    .where((eb) => eb.or([eb("created_at", ">=", since as never), eb("processed_at", ">=", since as never), eb("processed_at", "is", null)]))
     .execute();
 }
 

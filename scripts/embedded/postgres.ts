@@ -68,6 +68,8 @@ export interface EmbeddedPostgresOptions {
   passwordFile: string;
   database: string;
   log?: (line: string) => void;
+  /** Listen on this port (a restart keeps its clients' URL); default a free one. */
+  port?: number;
 }
 
 /** Fast-shutdown a postmaster left behind by a crashed run, found through its postmaster.pid. */
@@ -108,7 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stopStalePostmaster(options.dir);
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     postgresBin,
     ["-D", options.dir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],

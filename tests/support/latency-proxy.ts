@@ -1,0 +1,66 @@
+import net from "node:net";
+
+export interface LatencyProxy {
+  url: string;
+  port: number;
+  /** Latency added to every chunk from the server (a slow answer); change it at any time (new chunks use the new value). */
+  delayMs: number;
+  /**
+   * Latency added to every chunk from the client (a request that arrives late). Keep it under 5 s: Meilisearch
+   * answers 408 when a request's headers take longer than that to arrive.
+   */
+  requestDelayMs: number;
+  /** Bytes received from clients so far, as text (for "has the request left yet?" polls). */
+  received(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP proxy that holds every chunk for a while before passing it on, keeping the order: an overloaded search
+ * server (slow answers) or a slow network (late requests) as the client sees it, without touching the server itself.
+ */
+export async function startLatencyProxy(target: string, delayMs: number): Promise<LatencyProxy> {
+  const upstream = new URL(target);
+  const sockets = new Set<net.Socket>();
+  let seen = "";
+  const forward = (from: net.Socket, to: net.Socket, record: boolean, delay: () => number) => {
+    // a per-direction chain keeps chunks in order even when delayMs changes between them
+    let chain = Promise.resolve();
+    from.on("data", (chunk: Buffer) => {
+      if (record) seen = (seen + chunk.toString("latin1")).slice(-100_000);
+      // due time fixed on arrival: latency, not a delay that adds up chunk after chunk
+      const due = Date.now() + delay();
+      chain = chain.then(() => new Promise<void>((r) => setTimeout(r, Math.max(0, due - Date.now())))).then(() => {
+        if (!to.destroyed) to.write(chunk);
+      });
+    });
+    from.on("end", () => void chain.then(() => to.end()));
+    from.on("error", () => to.destroy());
+    from.on("close", () => void chain.then(() => to.destroy()));
+  };
+  const server = net.createServer((client) => {
+    const backend = net.connect({ host: upstream.hostname, port: Number(upstream.port) });
+    sockets.add(client).add(backend);
+    client.on("close", () => sockets.delete(client));
+    backend.on("close", () => sockets.delete(backend));
+    forward(client, backend, true, () => proxy.requestDelayMs);
+    forward(backend, client, false, () => proxy.delayMs);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const address = server.address() as net.AddressInfo;
+  const proxy: LatencyProxy = {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    delayMs,
+    requestDelayMs: 0,
+    received: () => seen,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+  return proxy;
+}
