@@ -1,0 +1,74 @@
+import type { ColumnType, Generated } from "kysely";
+import type { DefaultTimestamp, NullableTimestamp } from "./columns";
+
+// Accounts (2026_11_28_100000_create_accounts): users, sessions, reset tokens, sign-in attempts, and the revisions
+// producers' edits of published records wait in.
+
+export type Role = "producer" | "reviewer" | "fair_staff" | "admin";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  display_name: string | null;
+  role: Generated<Role>;
+  organization_id: number | null;
+  disabled_at: NullableTimestamp;
+  is_sample: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  user_agent: string | null;
+  client_address: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  account_key: string;
+  client_key: string;
+  succeeded: boolean;
+  created_at: DefaultTimestamp;
+}
+
+export type RevisionEntity = "organization" | "trademark" | "product" | "gi_authorised_user" | "regional_brand_licence";
+export type RevisionStatus = "draft" | "submitted" | "approved" | "rejected" | "changes_requested";
+
+export interface RecordRevisionsTable {
+  id: Generated<number>;
+  entity_type: RevisionEntity;
+  entity_id: number;
+  data: ColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+  status: Generated<RevisionStatus>;
+  created_by: number | null;
+  submitted_at: NullableTimestamp;
+  reviewed_by: number | null;
+  reviewed_at: NullableTimestamp;
+  review_comment: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface AccountTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sign_in_attempts: SignInAttemptsTable;
+  record_revisions: RecordRevisionsTable;
+}

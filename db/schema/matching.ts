@@ -1,0 +1,110 @@
+import type { ColumnType, Generated } from "kysely";
+import type { DateOnly, DefaultTimestamp } from "./columns";
+
+// Buyers and matching (2026_11_28_120000_create_buyer_matching): shortlists, inquiries with a thread per producer
+// addressed, deal outcomes and the inquiry throttle.
+
+export interface ShortlistsTable {
+  id: Generated<number>;
+  token_hash: string | null;
+  user_id: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ShortlistItemsTable {
+  shortlist_id: number;
+  product_id: number;
+  added_at: DefaultTimestamp;
+}
+
+export interface InquiriesTable {
+  id: Generated<number>;
+  buyer_token_hash: string;
+  buyer_user_id: number | null;
+  buyer_name: string;
+  buyer_organization: string | null;
+  buyer_email: string | null;
+  buyer_phone: string | null;
+  // null only for booth leads (2026_11_28_150000_add_event_leads)
+  quantity: ColumnType<string | null, string | number | null, string | number | null>;
+  quantity_unit: string | null;
+  delivery_from: DateOnly | null;
+  delivery_to: DateOnly | null;
+  destination_province: string | null;
+  target_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  sample_wanted: Generated<boolean>;
+  message: string | null;
+  created_at: DefaultTimestamp;
+  source: Generated<InquirySource>;
+  event_id: number | null;
+}
+
+/** 'booth': a lead left by scanning an exhibitor's booth QR code at a fair (产销对接会), tagged with the event. */
+export type InquirySource = "shortlist" | "booth";
+
+export type InquiryStatus = "new" | "replied" | "quoted" | "closed";
+
+export interface InquiryRecipientsTable {
+  id: Generated<number>;
+  inquiry_id: number;
+  organization_id: number;
+  status: Generated<InquiryStatus>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface InquiryProductsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  product_id: number | null;
+  product_name_zh: string;
+  product_name_en: string | null;
+}
+
+export interface InquiryMessagesTable {
+  id: Generated<number>;
+  recipient_id: number;
+  author: "buyer" | "producer";
+  author_user_id: number | null;
+  body: string;
+  quoted_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  created_at: DefaultTimestamp;
+}
+
+export type DealKind = "intent" | "signed";
+export type DealRecorder = "producer" | "buyer" | "fair_staff" | "admin";
+
+export interface DealsTable {
+  id: Generated<number>;
+  kind: DealKind;
+  organization_id: number;
+  product_id: number | null;
+  product_name_zh: string;
+  inquiry_recipient_id: number | null;
+  amount_cny: ColumnType<string, string | number, string | number>;
+  deal_date: DateOnly;
+  event_id: number | null;
+  note: string | null;
+  recorded_by: DealRecorder;
+  recorded_by_user_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface MatchingThrottleEventsTable {
+  id: Generated<number>;
+  action: "inquiry" | "reply";
+  client_key: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface MatchingTables {
+  shortlists: ShortlistsTable;
+  shortlist_items: ShortlistItemsTable;
+  inquiries: InquiriesTable;
+  inquiry_recipients: InquiryRecipientsTable;
+  inquiry_products: InquiryProductsTable;
+  inquiry_messages: InquiryMessagesTable;
+  deals: DealsTable;
+  matching_throttle_events: MatchingThrottleEventsTable;
+}
