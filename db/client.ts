@@ -1,4 +1,4 @@
-import { Kysely } from "kysely";
+import { CompiledQuery, Kysely, type DatabaseConnection, type Driver } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
 import type { Database } from "./schema";
@@ -61,6 +61,22 @@ function watched<T extends object>(target: T, report: (lost: boolean) => void): 
 /** Waiting longer than this for a pooled connection counts as "database unavailable" (a 503), not a hung request. */
 const RESERVE_TIMEOUT_MS = 15_000;
 
+/**
+ * kysely 0.28's PostgresDriver, when ROLLBACK fails, marks the connection for discard through a method the
+ * kysely-postgres-js 3.0 connection lacks; the resulting TypeError replaced the connection error, so a save cut off by a
+ * database restart answered 500 instead of 503. postgres.js drops a dead connection by itself, so the rollback's own
+ * error is passed on unchanged.
+ */
+class PostgresJSDialectWithPlainRollback extends PostgresJSDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw("rollback"));
+    };
+    return driver;
+  }
+}
+
 export function createDb(url: string, options: DbOptions = {}): Db {
   const open = () =>
     postgres(url, {
@@ -120,5 +136,5 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     reserve,
     end: (o?: { timeout?: number }) => pool.end(o),
   });
-  return new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: handle as unknown as postgres.Sql }) });
+  return new Kysely<Database>({ dialect: new PostgresJSDialectWithPlainRollback({ postgres: handle as unknown as postgres.Sql }) });
 }

@@ -31,6 +31,8 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     // pinyin initials of 花椒
     await page.getByLabel("产品名称或拼音").fill("hj");
     await page.getByRole("button", { name: "查找", exact: true }).click();
+    // the start page lists 花椒 too: wait for the search itself, not just the heading
+    await page.waitForURL((url) => url.searchParams.get("q") === "hj");
     await page.getByRole("heading", { name: "示例循化大红袍花椒" }).waitFor();
     const add = page.getByRole("button", { name: "加入我的清单: 示例循化大红袍花椒" });
     const box = await add.boundingBox();
@@ -38,6 +40,7 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     await add.click();
     await page.getByRole("heading", { name: "我的清单(1)" }).waitFor();
     await page.getByRole("link", { name: "水果", exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get("category") === "水果");
     await page.getByRole("button", { name: "加入我的清单: 示例乐都大樱桃" }).click();
     await page.getByRole("heading", { name: "我的清单(2)" }).waitFor();
     // the yak meat is not a fruit
