@@ -4,14 +4,16 @@ import type { MessageKey } from "../i18n/messages";
 import type { CatalogHit } from "../search/query.server";
 import { SchemeBadges, TrustBadges } from "./badges";
 import { Highlighted } from "./highlighted";
+import { ShortlistButton } from "./shortlist-button";
 import { Content, Interpolated } from "./search-text";
 
 /**
  * One search result: the name in the visitor's language (English when the record has an English name, else Chinese
  * marked as a fallback) with the matched words marked, the other-language name, what it is, its GI / brand /
- * trademark / certification badges, where it comes from, and the 待核实 and sample labels.
+ * trademark / certification badges, where it comes from, and the 待核实 and sample labels. A product also gets the
+ * shortlist button (a plain form without JavaScript, a fetcher with it), so buyers shortlist straight from the results.
  */
-export function SearchResultCard({ hit }: { hit: CatalogHit }) {
+export function SearchResultCard({ hit, shortlisted = false }: { hit: CatalogHit; shortlisted?: boolean }) {
   const t = useT();
   const { lang } = usePreferences();
   const useEn = lang === "en" && !!hit.name_en;
@@ -72,6 +74,9 @@ export function SearchResultCard({ hit }: { hit: CatalogHit }) {
             </span>
           )}
         </p>
+      )}
+      {hit.type === "product" && (
+        <ShortlistButton productId={hit.record_id} productName={useEn ? hit.name_en ?? hit.name_zh : hit.name_zh} inShortlist={shortlisted} />
       )}
     </li>
   );

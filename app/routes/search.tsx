@@ -11,6 +11,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { FacetName } from "../search/facets";
 import { describeProblems, MAX_PAGE, PAGE_KEYS, parseSearchParams, searchHref, selectedValues } from "../search/params";
 import { COUNTY_OPTIONS, NICE_CLASS_NAMES, resolveCounty } from "../search/places.server";
+import { shortlistedProductIds } from "../buyers/shortlist.server";
 import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { spellingSuggestions } from "../search/suggestions.server";
 import { db, search } from "../services.server";
@@ -22,10 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) throw data({ error: describeProblems(parsed.problems, translator(prefs.lang)) }, { status: 400 });
   const params = parsed.value;
   const result = await searchCatalog(db(), search(), catalogQueryFromParams(params));
+  // product cards carry a shortlist button that shows whether the product is already on the visitor's list
+  const shortlisted = result.hits.some((h) => h.type === "product") ? await shortlistedProductIds(request) : [];
   const classes = new Set([...Object.keys(result.facets.nice_class ?? {}), ...params.nice_class.map(String)]);
   return {
     params,
     result,
+    shortlisted,
     suggestions: result.total === 0 ? spellingSuggestions(params.q) : [],
     labels: {
       counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
@@ -107,7 +111,7 @@ function useLiveSearch() {
 }
 
 export default function SearchPage() {
-  const { params, result, suggestions, labels } = useLoaderData<typeof loader>();
+  const { params, result, shortlisted, suggestions, labels } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const navigation = useNavigation();
@@ -225,7 +229,7 @@ export default function SearchPage() {
           ) : (
             <ol className="result-list">
               {result.hits.map((h) => (
-                <SearchResultCard key={h.id} hit={h} />
+                <SearchResultCard key={h.id} hit={h} shortlisted={shortlisted.includes(h.record_id)} />
               ))}
             </ol>
           )}
