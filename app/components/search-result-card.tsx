@@ -3,7 +3,9 @@ import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { CatalogHit } from "../search/query.server";
 import { SchemeBadges, TrustBadges } from "./badges";
+import type { CardImage } from "../../db/queries/search-cards";
 import { Highlighted } from "./highlighted";
+import { Picture } from "./picture";
 import { ShortlistButton } from "./shortlist-button";
 import { Content, Interpolated } from "./search-text";
 
@@ -13,14 +15,20 @@ import { Content, Interpolated } from "./search-text";
  * trademark / certification badges, where it comes from, and the 待核实 and sample labels. A product also gets the
  * shortlist button (a plain form without JavaScript, a fetcher with it), so buyers shortlist straight from the results.
  */
-export function SearchResultCard({ hit, shortlisted = false }: { hit: CatalogHit; shortlisted?: boolean }) {
+export function SearchResultCard({ hit, shortlisted = false, image }: { hit: CatalogHit; shortlisted?: boolean; image?: CardImage }) {
   const t = useT();
   const { lang } = usePreferences();
   const useEn = lang === "en" && !!hit.name_en;
   const county = localized(lang, hit.county, hit.county_en);
   const hasPlace = !!county.text || !!hit.township;
   return (
-    <li className="result">
+    <li className={image ? "result result--with-image" : "result"}>
+      {image && (
+        // decorative: the name next to it says what it is, and a screen reader should not hear the product twice
+        <div className="result__image">
+          <Picture variants={image.variants} alt="" width={image.width} height={image.height} sizes="96px" />
+        </div>
+      )}
       <h3 className="result__name">
         <Link to={hit.url} lang={useEn ? "en" : "zh-CN"}>
           {useEn ? (

@@ -147,6 +147,15 @@ describe("an anonymous shortlist", () => {
     };
     let html = await (await c.get(results)).text();
     let form = buttonFor(html, ids.crabapple);
+    // the card also shows the product's first picture, decorative next to its name, from the image store
+    const at = html.indexOf(`name="productId" value="${ids.crabapple}"`);
+    const card = html.slice(html.lastIndexOf('<li class="result', at), at);
+    const src = /<img[^>]*\ssrc="(\/images\/[^"]+)"/.exec(card)?.[1];
+    expect(src, "the card has a picture").toBeDefined();
+    expect(card).toMatch(/<img[^>]*\salt=""/);
+    const picture = await c.get(src!);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get("content-type")).toMatch(/^image\//);
     expect(form, "the product's card carries a shortlist form").toBeDefined();
     expect(form).toContain('method="post"');
     expect(form).toContain('action="/shortlist/items"');
