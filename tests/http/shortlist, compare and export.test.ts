@@ -179,10 +179,16 @@ describe("an anonymous shortlist", () => {
     const gi = await (await c.get(`/search?q=${encodeURIComponent("乐都沙果")}&type=gi`)).text();
     expect(gi).toContain("result__name");
     expect(gi).not.toContain('action="/shortlist/items"');
-    // the outcome a plain form carries back (?shortlist=full) is shown on the results, not refused as a bad parameter
-    const full = await c.get(`${back}&shortlist=full`);
+    // the outcome a plain form carries back (?shortlist=full-<id>) is shown at that product's card only, not refused
+    // as a bad parameter
+    const several = `/search?type=product&county=${encodeURIComponent("乐都区")}`;
+    expect((await (await c.get(several)).text()).split('action="/shortlist/items"').length - 1).toBeGreaterThan(1);
+    const full = await c.get(`${several}&shortlist=full-${ids.crabapple}`);
     expect(full.status).toBe(200);
-    expect(text(await full.text())).toContain("对比清单已满");
+    const fullHtml = await full.text();
+    expect(text(fullHtml).split("对比清单已满").length - 1).toBe(1);
+    const notice = fullHtml.indexOf("对比清单已满");
+    expect(fullHtml.lastIndexOf('name="productId"', notice)).toBe(fullHtml.lastIndexOf(`name="productId" value="${ids.crabapple}"`, notice));
   });
 
   it("refuses unpublished or unknown products and never redirects off-site", async () => {
@@ -190,7 +196,7 @@ describe("an anonymous shortlist", () => {
     for (const productId of [ids.draft, 999999]) {
       const res = await c.post("/shortlist/items", { intent: "add", productId, redirectTo: `/products/${productId}` });
       expect(res.status).toBe(302);
-      expect(res.headers.get("location")).toBe(`/products/${productId}?shortlist=unavailable`);
+      expect(res.headers.get("location")).toBe(`/products/${productId}?shortlist=unavailable-${productId}`);
     }
     expect(await (await c.get("/shortlist")).text()).toContain("清单还是空的");
     for (const target of ["//evil.example", "https://evil.example/", "/\\evil.example"]) {
