@@ -3,22 +3,32 @@ import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { CatalogHit } from "../search/query.server";
 import { SchemeBadges, TrustBadges } from "./badges";
+import type { CardImage } from "../../db/queries/search-cards";
 import { Highlighted } from "./highlighted";
+import { Picture } from "./picture";
+import { ShortlistButton } from "./shortlist-button";
 import { Content, Interpolated } from "./search-text";
 
 /**
  * One search result: the name in the visitor's language (English when the record has an English name, else Chinese
  * marked as a fallback) with the matched words marked, the other-language name, what it is, its GI / brand /
- * trademark / certification badges, where it comes from, and the 待核实 and sample labels.
+ * trademark / certification badges, where it comes from, and the 待核实 and sample labels. A product also gets the
+ * shortlist button (a plain form without JavaScript, a fetcher with it), so buyers shortlist straight from the results.
  */
-export function SearchResultCard({ hit }: { hit: CatalogHit }) {
+export function SearchResultCard({ hit, shortlisted = false, image }: { hit: CatalogHit; shortlisted?: boolean; image?: CardImage }) {
   const t = useT();
   const { lang } = usePreferences();
   const useEn = lang === "en" && !!hit.name_en;
   const county = localized(lang, hit.county, hit.county_en);
   const hasPlace = !!county.text || !!hit.township;
   return (
-    <li className="result">
+    <li className={image ? "result result--with-image" : "result"}>
+      {image && (
+        // decorative: the name next to it says what it is, and a screen reader should not hear the product twice
+        <div className="result__image">
+          <Picture variants={image.variants} alt="" width={image.width} height={image.height} sizes="96px" />
+        </div>
+      )}
       <h3 className="result__name">
         <Link to={hit.url} lang={useEn ? "en" : "zh-CN"}>
           {useEn ? (
@@ -72,6 +82,9 @@ export function SearchResultCard({ hit }: { hit: CatalogHit }) {
             </span>
           )}
         </p>
+      )}
+      {hit.type === "product" && (
+        <ShortlistButton productId={hit.record_id} productName={useEn ? hit.name_en ?? hit.name_zh : hit.name_zh} inShortlist={shortlisted} />
       )}
     </li>
   );

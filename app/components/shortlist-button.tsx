@@ -33,13 +33,14 @@ export function ShortlistButton({
 
   const pending = fetcher.formData?.get("intent");
   const on = typeof pending === "string" ? pending === "add" : fetcher.data && fetcher.data.productId === productId ? fetcher.data.inShortlist : inShortlist;
-  // after a plain-form redirect the outcome travels as ?shortlist=full|unavailable
-  const notice = searchParams.get("shortlist");
+  // after a plain-form redirect the outcome travels as ?shortlist=full-<product id> (or unavailable-…); only the
+  // button of that product shows it (a bare ?shortlist=full, from older links, shows at every button)
+  const notice = /^(full|unavailable)(?:-(\d+))?$/.exec(searchParams.get("shortlist") ?? "");
   const message: MessageKey | undefined =
     fetcher.state === "idle" && fetcher.data
       ? fetcher.data.message
-      : !hydrated && (notice === "full" || notice === "unavailable")
-      ? (`shortlist.${notice}` as const)
+      : !hydrated && notice && (!notice[2] || Number(notice[2]) === productId)
+      ? (`shortlist.${notice[1] as "full" | "unavailable"}` as const)
       : undefined;
   const redirectTo = `${location.pathname}${location.search.replace(/([?&])shortlist=[^&]*&?/, "$1").replace(/[?&]$/, "")}`;
 

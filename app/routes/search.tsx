@@ -11,9 +11,11 @@ import type { MessageKey } from "../i18n/messages";
 import type { FacetName } from "../search/facets";
 import { describeProblems, MAX_PAGE, PAGE_KEYS, parseSearchParams, searchHref, selectedValues } from "../search/params";
 import { COUNTY_OPTIONS, NICE_CLASS_NAMES, resolveCounty } from "../search/places.server";
+import { shortlistedProductIds } from "../buyers/shortlist.server";
 import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { spellingSuggestions } from "../search/suggestions.server";
 import { db, search } from "../services.server";
+import { productCardImages } from "../../db/queries/search-cards";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { prefs } = readPreferences(request);
@@ -22,10 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) throw data({ error: describeProblems(parsed.problems, translator(prefs.lang)) }, { status: 400 });
   const params = parsed.value;
   const result = await searchCatalog(db(), search(), catalogQueryFromParams(params));
+  // product cards carry a shortlist button that shows whether the product is already on the visitor's list
+  const productIds = result.hits.filter((h) => h.type === "product").map((h) => h.record_id);
+  const shortlisted = productIds.length > 0 ? await shortlistedProductIds(request) : [];
+  const images = Object.fromEntries(await productCardImages(db(), productIds));
   const classes = new Set([...Object.keys(result.facets.nice_class ?? {}), ...params.nice_class.map(String)]);
   return {
     params,
     result,
+    shortlisted,
+    images,
     suggestions: result.total === 0 ? spellingSuggestions(params.q) : [],
     labels: {
       counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
@@ -107,7 +115,7 @@ function useLiveSearch() {
 }
 
 export default function SearchPage() {
-  const { params, result, suggestions, labels } = useLoaderData<typeof loader>();
+  const { params, result, shortlisted, images, suggestions, labels } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const navigation = useNavigation();
@@ -225,7 +233,12 @@ export default function SearchPage() {
           ) : (
             <ol className="result-list">
               {result.hits.map((h) => (
-                <SearchResultCard key={h.id} hit={h} />
+                <SearchResultCard
+                  key={h.id}
+                  hit={h}
+                  shortlisted={shortlisted.includes(h.record_id)}
+                  image={h.type === "product" ? images[h.record_id] : undefined}
+                />
               ))}
             </ol>
           )}

@@ -40,10 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (result === "not_found") {
-    if (!js) throw redirect(withNotice(back, "unavailable"), { headers });
+    if (!js) throw redirect(withNotice(back, "unavailable", productId), { headers });
     return data<ShortlistActionData>({ ok: false, productId, inShortlist: false, count: 0, message: "shortlist.unavailable" }, { status: 404, headers });
   }
-  if (result === "full" && !js) throw redirect(withNotice(back, "full"), { headers });
+  if (result === "full" && !js) throw redirect(withNotice(back, "full", productId), { headers });
   if (!js) throw redirect(back, { headers });
   // the visitor's list as it is now (the cookie for a brand-new anonymous list is only in this response: ask by id)
   const ids = setCookie
@@ -57,9 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-function withNotice(path: string, notice: string) {
+/** `?shortlist=full-12`: the outcome and the product it is about, so a page of many buttons shows it at that one. */
+function withNotice(path: string, notice: string, productId: number) {
   const url = new URL(path, "http://same.invalid");
-  url.searchParams.set("shortlist", notice);
+  url.searchParams.set("shortlist", `${notice}-${productId}`);
   return url.pathname + url.search + url.hash;
 }
 

@@ -84,6 +84,9 @@ describe("search parameters", () => {
 
   it("lets the page take lang and elder but not facets; the API the other way round", () => {
     expect(page("lang=en&elder=1").ok).toBe(true);
+    // a plain-form shortlist button comes back to the results with its outcome (?shortlist=full), not with a 400
+    expect(page("q=x&shortlist=full").ok).toBe(true);
+    expect(api("shortlist=full").ok).toBe(false);
     expect(api("lang=en").ok).toBe(false);
     expect(page("facets=type").ok).toBe(false);
     expect(api("facets=type,county").ok && api("facets=type,county")).toMatchObject({ value: { facets: ["type", "county"] } });

@@ -24,7 +24,9 @@ export const DEFAULT_PER_PAGE = 20;
 
 /** Parameters each surface accepts; anything else is refused (a typo in a shared link should not silently widen it). */
 const COMMON_KEYS = ["q", ...FACET_NAMES, "sort", "page", "per_page"] as const;
-export const PAGE_KEYS: readonly string[] = [...COMMON_KEYS, "lang", "elder"];
+// `shortlist` is the outcome notice a plain-form shortlist button carries back to the page (?shortlist=full); the page
+// shows it and otherwise ignores it.
+export const PAGE_KEYS: readonly string[] = [...COMMON_KEYS, "lang", "elder", "shortlist"];
 export const API_KEYS: readonly string[] = [...COMMON_KEYS, "facets"];
 
 type ProblemKey =

@@ -7,6 +7,7 @@ import { createSearchContext } from "./client.server";
 import { drainOutbox, drainOutboxOnce } from "./sync.server";
 import { searchCatalog } from "./query.server";
 import { reindexCatalog } from "./reindex.server";
+import { catalogSettings, DISPLAYED_ATTRIBUTES } from "./catalog-index.server";
 
 let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
@@ -88,6 +89,25 @@ describe("reindex", () => {
     expect(await namesFor("青稞")).toContain("互助青稞酒");
     const { results } = await search.client.getIndexes({ limit: 100 });
     expect(results.map((i) => i.uid).filter((uid) => uid.startsWith(search.prefix))).toEqual([search.indexName]);
+  });
+
+  it("applies the settings to the new index before any document, and the live index shows public fields only", async () => {
+    const startedAt = new Date();
+    await reindexCatalog(t.db, search);
+    const { results: tasks } = await search.client.tasks.getTasks({ types: ["settingsUpdate", "documentAdditionOrUpdate"], afterEnqueuedAt: startedAt.toISOString(), limit: 1000 });
+    const build = tasks.filter((task) => task.indexUid?.startsWith(`${search.indexName}_build_`));
+    const first = (type: string) => Math.min(...build.filter((task) => task.type === type).map((task) => task.uid));
+    expect(build.length).toBeGreaterThan(1);
+    expect(first("settingsUpdate")).toBeLessThan(first("documentAdditionOrUpdate"));
+
+    const settings = await search.client.index(search.indexName).getSettings();
+    expect(settings.displayedAttributes).toEqual([...DISPLAYED_ATTRIBUTES]);
+    expect(settings.searchableAttributes).toEqual(catalogSettings.searchableAttributes);
+    // exact numbers: no typo tolerance on registration numbers and credit codes
+    expect(settings.typoTolerance?.disableOnAttributes).toEqual(expect.arrayContaining(["reg_no", "credit_code"]));
+    // whole names rank above the character substrings (the `attribute` rule follows this order)
+    expect(settings.searchableAttributes!.indexOf("name_zh")).toBeLessThan(settings.searchableAttributes!.indexOf("name_substrings"));
+    expect(settings.searchableAttributes!.at(-1)).toBe("name_substrings");
   });
 });
 

@@ -5,7 +5,8 @@ export const synonymGroups: string[][] = [
   // produce
   ["土豆", "洋芋", "马铃薯", "potato", "potatoes"],
   ["青稞", "highland barley", "qingke", "裸大麦", "元麦"],
-  ["青稞酒", "highland barley liquor", "highland barley spirit", "qingke liquor", "qingke jiu", "barley spirit", "barley liquor"],
+  // 青稞酒 is sold abroad as "highland barley wine" as often as "liquor"
+  ["青稞酒", "highland barley liquor", "highland barley spirit", "highland barley wine", "qingke liquor", "qingke jiu", "barley spirit", "barley liquor", "barley wine"],
   ["白酒", "烧酒", "baijiu", "liquor", "spirits"],
   ["酩馏酒", "酩馏", "mingliu"],
   ["牦牛", "yak", "yaks"],
@@ -14,8 +15,9 @@ export const synonymGroups: string[][] = [
   ["羊肉", "mutton", "lamb"],
   ["猪肉", "pork"],
   ["猪", "pig", "pigs", "hog"],
-  ["辣椒", "chili", "chilli", "chile", "chili pepper", "hot pepper", "pepper"],
-  ["线辣椒", "thread chili", "thread pepper"],
+  // 辣子 is what Qinghai and Gansu buyers say
+  ["辣椒", "辣子", "chili", "chilli", "chile", "chili pepper", "hot pepper", "pepper"],
+  ["线辣椒", "线椒", "thread chili", "thread pepper"],
   ["花椒", "sichuan pepper", "szechuan pepper", "sichuan peppercorn", "prickly ash"],
   ["核桃", "walnut", "walnuts"],
   ["大蒜", "蒜", "garlic"],
@@ -36,13 +38,24 @@ export const synonymGroups: string[][] = [
   ["蔬菜", "vegetable", "vegetables"],
   ["水果", "fruit", "fruits"],
   ["刺绣", "embroidery"],
+  ["沙棘", "sea buckthorn", "seabuckthorn"],
+  ["蕨麻", "silverweed", "juema"],
+  ["黄芪", "astragalus"],
+  ["胡麻油", "亚麻籽油", "linseed oil", "flaxseed oil"],
+  ["鸡蛋", "土鸡蛋", "egg", "eggs"],
+  ["土鸡", "chicken"],
+  ["蘑菇", "mushroom", "mushrooms"],
+  ["藏香猪", "tibetan pig"],
   // labels buyers filter by in words
   ["有机", "有机产品", "organic"],
   ["绿色食品", "green food"],
   ["富硒", "selenium", "selenium-rich", "selenium rich"],
-  ["地理标志", "geographical indication", "gi"],
+  // 地标 is the everyday short form of 地理标志 on packaging and in trade talk
+  ["地理标志", "地标", "geographical indication", "gi"],
+  ["区域公用品牌", "区域品牌", "regional brand", "regional public brand"],
   ["驰名商标", "well-known trademark", "well known trademark"],
   // places: short, full and pinyin names
+  ["青海", "青海省", "qinghai"],
   ["海东", "海东市", "haidong"],
   ["乐都", "乐都区", "ledu"],
   ["平安", "平安区", "pingan", "ping'an"],

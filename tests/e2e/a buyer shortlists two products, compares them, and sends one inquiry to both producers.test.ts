@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, signInOverHttp } from "../support/accounts";
-import { startTestApp, type TestApp } from "../support/app";
+import { pendingSearchEventCount } from "../../db/queries/outbox";
+import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
 import { chinaDate, seedSamples } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -30,6 +31,12 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     producer = await createAccount(t.db);
     await t.db.updateTable("users").set({ organization_id: liquor.organization_id }).where("id", "=", producer.id).execute();
     app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: samples.dataDir } });
+    // the story starts in the search results: wait until the outbox has brought the samples to Meilisearch
+    await waitForIndexed(async () => {
+      if ((await pendingSearchEventCount(t.db)) > 0) return false;
+      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent(liquor.name)}&type=product`)).json()) as { degraded: boolean; total: number };
+      return !body.degraded && body.total > 0;
+    }, 30_000);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -63,15 +70,18 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     const context = await browser.newContext();
     const page = await context.newPage();
 
-    // 1. shortlist two products from their pages; the fetcher keeps the page (no reload)
+    // 1. shortlist one product straight from the search results and one from its page; the fetcher keeps the page
+    // (no reload) and the results stay as they were
     for (const [i, p] of [liquor, crabapple].entries()) {
-      await page.goto(`${app.url}/products/${p.id}`);
-      await page.locator('input[name="js"]').waitFor({ state: "attached" }); // hydrated: the button now uses a fetcher
+      await page.goto(i === 0 ? `${app.url}/search?q=${encodeURIComponent("青稞酒")}&type=product` : `${app.url}/products/${p.id}`);
+      await page.locator('input[name="js"]').first().waitFor({ state: "attached" }); // hydrated: the buttons now use fetchers
+      const before = page.url();
       await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
       await page.getByRole("button", { name: named("加入对比清单", p.name) }).click();
       await page.getByRole("status").filter({ hasText: `已加入对比清单(共 ${i + 1} 件)` }).waitFor();
       expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
       await page.getByRole("button", { name: named("移出对比清单", p.name) }).waitFor();
+      expect(page.url()).toBe(before);
     }
 
     // 2. the shortlist shows both, ticked for comparison

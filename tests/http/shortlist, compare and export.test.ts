@@ -4,7 +4,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeExpiredShortlists } from "../../db/queries/shortlists";
 import { createAccount } from "../support/accounts";
-import { startTestApp, type TestApp } from "../support/app";
+import { pendingSearchEventCount } from "../../db/queries/outbox";
+import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { httpClient, seedSamples } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
@@ -131,12 +132,71 @@ describe("an anonymous shortlist", () => {
     expect(res.status).toBe(status);
   });
 
+  it("shortlists a product straight from the search results without JavaScript, and comes back to the same results", async () => {
+    await waitForIndexed(async () => {
+      if ((await pendingSearchEventCount(t.db)) > 0) return false;
+      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent("示例乐都沙果")}&type=product`)).json()) as { degraded: boolean; total: number };
+      return !body.degraded && body.total > 0;
+    }, 30_000);
+    const c = httpClient(app.url);
+    const results = `/search?q=${encodeURIComponent("沙果")}&county=${encodeURIComponent("乐都区")}`;
+    const buttonFor = (html: string, id: number) => {
+      // the card's own form: from its productId field to the end of the form
+      const at = html.indexOf(`name="productId" value="${id}"`);
+      return at < 0 ? undefined : html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
+    };
+    let html = await (await c.get(results)).text();
+    let form = buttonFor(html, ids.crabapple);
+    // the card also shows the product's first picture, decorative next to its name, from the image store
+    const at = html.indexOf(`name="productId" value="${ids.crabapple}"`);
+    const card = html.slice(html.lastIndexOf('<li class="result', at), at);
+    const src = /<img[^>]*\ssrc="(\/images\/[^"]+)"/.exec(card)?.[1];
+    expect(src, "the card has a picture").toBeDefined();
+    expect(card).toMatch(/<img[^>]*\salt=""/);
+    const picture = await c.get(src!);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get("content-type")).toMatch(/^image\//);
+    expect(form, "the product's card carries a shortlist form").toBeDefined();
+    expect(form).toContain('method="post"');
+    expect(form).toContain('action="/shortlist/items"');
+    expect(form).toContain('name="intent" value="add"');
+    expect(text(form!)).toContain("加入对比清单");
+    expect(text(form!)).toContain("示例乐都沙果 鲜果"); // the button names its product for screen readers
+    // the no-JavaScript form comes back to these results
+    const back = /name="redirectTo" value="([^"]*)"/.exec(form!)![1]!.replace(/&amp;/g, "&");
+    expect(new URL(back, app.url).searchParams.get("q")).toBe("沙果");
+
+    const add = await c.post("/shortlist/items", { intent: "add", productId: ids.crabapple, redirectTo: back });
+    expect(add.status).toBe(302);
+    expect(add.headers.get("location")).toBe(back);
+    html = await (await c.get(back)).text();
+    form = buttonFor(html, ids.crabapple);
+    expect(form).toContain('name="intent" value="remove"');
+    expect(text(form!)).toContain("移出对比清单");
+    expect(text(await (await c.get("/shortlist")).text())).toContain("示例乐都沙果 鲜果");
+
+    // records that cannot be shortlisted (GI products, trademarks, producers) get no button
+    const gi = await (await c.get(`/search?q=${encodeURIComponent("乐都沙果")}&type=gi`)).text();
+    expect(gi).toContain("result__name");
+    expect(gi).not.toContain('action="/shortlist/items"');
+    // the outcome a plain form carries back (?shortlist=full-<id>) is shown at that product's card only, not refused
+    // as a bad parameter
+    const several = `/search?type=product&county=${encodeURIComponent("乐都区")}`;
+    expect((await (await c.get(several)).text()).split('action="/shortlist/items"').length - 1).toBeGreaterThan(1);
+    const full = await c.get(`${several}&shortlist=full-${ids.crabapple}`);
+    expect(full.status).toBe(200);
+    const fullHtml = await full.text();
+    expect(text(fullHtml).split("对比清单已满").length - 1).toBe(1);
+    const notice = fullHtml.indexOf("对比清单已满");
+    expect(fullHtml.lastIndexOf('name="productId"', notice)).toBe(fullHtml.lastIndexOf(`name="productId" value="${ids.crabapple}"`, notice));
+  });
+
   it("refuses unpublished or unknown products and never redirects off-site", async () => {
     const c = httpClient(app.url);
     for (const productId of [ids.draft, 999999]) {
       const res = await c.post("/shortlist/items", { intent: "add", productId, redirectTo: `/products/${productId}` });
       expect(res.status).toBe(302);
-      expect(res.headers.get("location")).toBe(`/products/${productId}?shortlist=unavailable`);
+      expect(res.headers.get("location")).toBe(`/products/${productId}?shortlist=unavailable-${productId}`);
     }
     expect(await (await c.get("/shortlist")).text()).toContain("清单还是空的");
     for (const target of ["//evil.example", "https://evil.example/", "/\\evil.example"]) {
