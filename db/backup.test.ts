@@ -47,8 +47,8 @@ async function fingerprint(url: string) {
   }
 }
 
-// a whole-database copy: minutes, not seconds, on a busy 2-core machine
-it("restores the same records into an empty database, and sequences continue after them", { timeout: 180_000 }, async () => {
+// places holds more than 16 KB since the townships are seeded: that size used to hang postgres.js after its COPY
+it("restores the same records into an empty database, and sequences continue after them", async () => {
   const manifest = await backupDatabase(source.url, path.join(dir, "backup"));
   expect(manifest.tables.find((t) => t.name === "products")!.rows).toBeGreaterThan(0);
   const target = createDb(emptyUrl, { max: 1 });

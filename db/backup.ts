@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Readable } from "node:stream";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
@@ -52,6 +53,7 @@ export async function backupDatabase(databaseUrl: string, dir: string): Promise<
         const file = `tables/${name}.copy`;
         const readable = await tx.unsafe(`copy ${quote(name)} to stdout`).readable();
         await pipeline(readable, fs.createWriteStream(path.join(dir, file)));
+        resumeAfterCopy(readable);
         const [{ n }] = await tx.unsafe<[{ n: number }]>(`select count(*)::int as n from ${quote(name)}`);
         manifest.tables.push({ name, rows: n, file });
       }
@@ -93,6 +95,16 @@ export async function restoreDatabase(databaseUrl: string, dir: string): Promise
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * postgres.js 3.4.9 pauses the socket when a COPY chunk fills the stream's buffer and resumes it only from the stream's
+ * read(); when the copy ends on a full buffer, read() is never called again and the connection's next query waits
+ * forever (a table over ~16 KB was enough). Calling the stream's read hook once more resumes the socket; it is a no-op
+ * when the socket is not paused.
+ */
+function resumeAfterCopy(readable: Readable) {
+  (readable as Readable & { _read(size: number): void })._read(0);
 }
 
 export async function copyDirectory(from: string, to: string) {
