@@ -95,6 +95,13 @@ describe("the running app", () => {
     expect(scripts.size).toBeGreaterThan(0);
     const assets = await Promise.all([...scripts].map(async (s) => (await fetch(`${app.url}${s}`)).text()));
     for (const text of [...pages, ...assets]) expect(text).not.toContain(key);
+    // no source maps are built (vite.config.ts build.sourcemap false): none is referenced, none is served
+    for (const text of assets) expect(text).not.toMatch(/sourceMappingURL=/);
+    for (const s of [...scripts].filter((a) => a.endsWith(".js"))) {
+      const map = await fetch(`${app.url}${s}.map`);
+      expect(map.status).toBe(404);
+      expect(await map.text()).not.toContain(key);
+    }
   });
 });
 
