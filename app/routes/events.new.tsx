@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { createEvent } from "../../db/queries/events";
 import { requireFairStaff } from "../events/access.server";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireFairStaff(request);
   const parsed = parseEvent(await request.formData());
-  if (!parsed.ok) return { invalid: parsed.fields };
+  if (!parsed.ok) return data({ invalid: parsed.fields }, { status: 400 });
   const id = await createEvent(db(), parsed.value);
   throw redirect(`/events/${id}/manage`);
 }

@@ -96,6 +96,42 @@ describe("sign-in", () => {
   });
 });
 
+describe("sign-in throttle and client addresses", () => {
+  it("ignores X-Forwarded-For unless a proxy is declared, so rotating it does not reset the count", async () => {
+    const a = await createAccount(t.db, { organizationName: "伪造地址测试社" });
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) last = (await signInOverHttp(app.url, a.email, `guess-${i}-wrong`, { "x-forwarded-for": `203.0.113.${i + 1}` })).res;
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    const recorded = await t.db.selectFrom("sign_in_attempts").select("client_key").distinct().where("account_key", "=", a.email.toLowerCase()).execute();
+    expect(recorded).toHaveLength(1); // one client: the socket's address, whatever the header said
+  });
+
+  it("behind a declared proxy, stops a credential-stuffing crowd without locking the real user out", { timeout: 180_000 }, async () => {
+    const proxied = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { TRUST_PROXY: "1" } });
+    try {
+      const a = await createAccount(t.db, { organizationName: "撞库测试社" });
+      const from = (address: string) => ({ "x-forwarded-for": address });
+      // 60 wrong passwords from 12 addresses, 5 each (each address hits its own pair limit, none its client limit)
+      for (let n = 1; n <= 12; n++) {
+        for (let i = 0; i < 5; i++) expect((await signInOverHttp(proxied.url, a.email, `stuffed-${n}-${i}`, from(`198.51.100.${n}`))).res.status).toBe(400);
+      }
+      const attacker = await signInOverHttp(proxied.url, a.email, a.password, from("198.51.100.1"));
+      expect(attacker.res.status).toBe(429);
+      expect(Number(attacker.res.headers.get("retry-after"))).toBeGreaterThan(0);
+      // a 13th address that already failed once for this account is refused past the account-wide limit
+      expect((await signInOverHttp(proxied.url, a.email, "one-more-wrong", from("198.51.100.13"))).res.status).toBe(400);
+      expect((await signInOverHttp(proxied.url, a.email, a.password, from("198.51.100.13"))).res.status).toBe(429);
+      // the real user, from an address with no failures for the account, signs in
+      const user = await signInOverHttp(proxied.url, a.email, a.password, from("192.0.2.44"));
+      expect(user.res.status).toBe(302);
+      expect(user.cookie).not.toBe("");
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe("sign-up", () => {
   it("creates a producer account and asks for the organisation first", async () => {
     const res = await fetch(`${app.url}/signup`, {
