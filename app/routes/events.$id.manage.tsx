@@ -22,7 +22,7 @@ import {
 } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
 import { requireFairStaff } from "../events/access.server";
-import { EventFields } from "../events/event-fields";
+import { EventFields, invalidFieldsText } from "../events/event-fields";
 import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "../events/forms";
 import { boothText, L } from "../events/parts";
 import { localized, metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
@@ -156,7 +156,7 @@ export default function ManageEventPage() {
       </nav>
       {result && "invalid" in result && (
         <p role="alert" className="field-error">
-          {t("events.invalid", { fields: (result.invalid ?? []).join(", ") })}
+          {t("events.invalid", { fields: invalidFieldsText(t, lang, result.invalid ?? []) })}
         </p>
       )}
       {result && "rejected" in result && (

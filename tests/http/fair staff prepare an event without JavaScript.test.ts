@@ -117,6 +117,11 @@ describe("events over HTTP", () => {
     }
     const created = await web.post("/events/new", { name_zh: "坏日期", starts_on: "2027-02-29", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "draft" });
     expect(created.status).toBe(400);
+    // the notice names the wrong field by its label, in the visitor's language
+    expect(await created.text()).toContain("请检查填写的内容:开始日期。");
+    const section = await web.post(manage, { intent: "add-section", title_zh: "", title_en: "x".repeat(201) });
+    expect(section.status).toBe(400);
+    expect(await section.text()).toContain("请检查填写的内容:分区标题(中文)、分区标题(英文)。");
     expect(await count()).toBe(before); // organisations are not counted: the two above are this test's own fixtures
   });
 
