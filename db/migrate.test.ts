@@ -26,3 +26,27 @@ it("refuses links that are not http(s) at the database level too", async () => {
     t.db.insertInto("organizations").values({ name_zh: "测试", website: "javascript:alert(1)" }).execute(),
   ).rejects.toThrow(/check constraint/);
 });
+
+it("ties a deal's event to a real event, and keeps the deal (without its event) when the event goes", async () => {
+  const org = await t.db.insertInto("organizations").values({ name_zh: "成交测试单位" }).returning("id").executeTakeFirstOrThrow();
+  const event = await t.db
+    .insertInto("events")
+    .values({ name_zh: "将被删除的对接会", starts_on: "2027-05-16", ends_on: "2027-05-17", venue_zh: "会展中心", organiser_zh: "主办方" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const deal = (eventId: number) => ({
+    kind: "signed" as const,
+    organization_id: org.id,
+    product_name_zh: "产品",
+    amount_cny: 100,
+    deal_date: "2027-05-16",
+    event_id: eventId,
+    recorded_by: "fair_staff" as const,
+  });
+  await expect(t.db.insertInto("deals").values(deal(event.id + 1_000_000)).execute()).rejects.toThrow(/foreign key/);
+  const kept = await t.db.insertInto("deals").values(deal(event.id)).returning("id").executeTakeFirstOrThrow();
+  await t.db.deleteFrom("events").where("id", "=", event.id).execute();
+  const row = await t.db.selectFrom("deals").select(["event_id", "amount_cny"]).where("id", "=", kept.id).executeTakeFirstOrThrow();
+  expect(row.event_id).toBeNull();
+  expect(Number(row.amount_cny)).toBe(100);
+});

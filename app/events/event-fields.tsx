@@ -1,5 +1,5 @@
 import type { EventInput } from "../../db/queries/events";
-import { useT } from "../i18n/i18n";
+import { useT, type Lang, type Translate } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
 /** The event's own fields (plain inputs: the form works without JavaScript). */
@@ -41,4 +41,36 @@ export function EventFields({ value, invalid }: { value?: Partial<EventInput>; i
       </div>
     </>
   );
+}
+
+/** The form labels of the fields the events forms name when they are wrong (codes from app/events/forms.ts). */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  name_zh: "events.nameZh",
+  name_en: "events.nameEn",
+  starts_on: "events.startsOn",
+  ends_on: "events.endsOn",
+  venue_zh: "events.venueZh",
+  venue_en: "events.venueEn",
+  organiser_zh: "events.organiserZh",
+  organiser_en: "events.organiserEn",
+  status: "events.status",
+  organization_id: "events.organization",
+  hall: "events.hall",
+  booth: "events.booth",
+  title_zh: "events.sectionTitleZh",
+  title_en: "events.sectionTitleEn",
+  q: "events.searchText",
+  county_id: "events.county",
+  category: "events.category",
+  section_id: "events.sections",
+  product_id: "events.chooseProduct",
+  note: "events.note",
+  note_zh: "events.noteZh",
+  note_en: "events.noteEn",
+};
+
+/** "开始日期、结束日期" / "Starts on, Ends on": the wrong fields by the labels the visitor sees (without the * mark). */
+export function invalidFieldsText(t: Translate, lang: Lang, fields: readonly string[]): string {
+  const labels = [...new Set(fields)].map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]).replace(/\s*\*$/, "") : f));
+  return labels.join(lang === "en" ? ", " : "、");
 }

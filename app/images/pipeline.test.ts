@@ -85,6 +85,25 @@ describe("processImage", () => {
     expect(await rejection(badCrc)).toBe("corrupt");
   });
 
+  it("re-encodes polyglots: script in a JPEG comment or a ZIP/HTML after the end marker never reaches a variant", async () => {
+    const payload = "<html><script>alert(document.cookie)</script></html>";
+    const jpeg = await jpegWithExif(400, 300, 1);
+    const comment = Buffer.from(payload);
+    const com = Buffer.concat([Buffer.from([0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff]), comment]);
+    const zip = Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(26), Buffer.from(payload)]);
+    // SOI, then a COM segment with markup, the rest of the photo, then an HTML page and a ZIP local header appended
+    const polyglot = Buffer.concat([jpeg.subarray(0, 2), com, jpeg.subarray(2), Buffer.from(payload), zip]);
+    expect(sniffImageType(polyglot)).toBe("jpeg");
+    const out = await processImage(polyglot);
+    for (const v of [...out.variants.map((x) => x.data), Buffer.from(out.placeholder)]) {
+      expect(v.includes(Buffer.from("<script"))).toBe(false);
+      expect(v.includes(Buffer.from("PK\x03\x04", "latin1"))).toBe(false);
+    }
+    // a PNG signature in front of an HTML page is not an image at all
+    const fakePng = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(payload)]);
+    expect(await rejection(fakePng)).toBe("corrupt");
+  });
+
   it("refuses a 20000×20000 PNG from its header, without decoding it", async () => {
     expect(await rejection(pngHeaderOnly(20000, 20000))).toBe("tooManyPixels");
   });

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   addEntry,
@@ -9,6 +9,7 @@ import {
   exhibitorProductIds,
   freezeVersion,
   getEvent,
+  isExhibitorCandidate,
   listExhibitors,
   listVersions,
   moveEntry,
@@ -21,8 +22,8 @@ import {
 } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
 import { requireFairStaff } from "../events/access.server";
-import { EventFields } from "../events/event-fields";
-import { entrySchema, exhibitorSchema, idField, parseEvent, sectionSchema } from "../events/forms";
+import { EventFields, invalidFieldsText } from "../events/event-fields";
+import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "../events/forms";
 import { boothText, L } from "../events/parts";
 import { localized, metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
@@ -67,52 +68,54 @@ export async function action({ params, request }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "save-event": {
       const parsed = parseEvent(form);
-      if (!parsed.ok) return { invalid: parsed.fields };
+      if (!parsed.ok) return data({ invalid: parsed.fields }, { status: 400 });
       await updateEvent(db(), event.id, parsed.value);
       return back();
     }
     case "add-exhibitor": {
       const parsed = exhibitorSchema.safeParse(fields);
-      if (!parsed.success) return { invalid: parsed.error.issues.map((i) => String(i.path[0])) };
+      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
+      // only organisations the form offers: published and in good standing (an unknown id would be a database error)
+      if (!(await isExhibitorCandidate(db(), parsed.data.organization_id))) return data({ invalid: ["organization_id"] }, { status: 400 });
       await upsertExhibitor(db(), event.id, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
       return back("#exhibitors");
     }
     case "remove-exhibitor": {
-      await removeExhibitor(db(), event.id, idField.parse(form.get("id")));
+      await removeExhibitor(db(), event.id, formId(form));
       return back("#exhibitors");
     }
     case "add-section": {
       const parsed = sectionSchema.safeParse(fields);
-      if (!parsed.success) return { invalid: parsed.error.issues.map((i) => String(i.path[0])) };
+      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
       const { title_zh, title_en, q, county_id, category } = parsed.data;
       const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
       const id = await createSection(db(), event.id, title_zh, title_en, query);
       return back(`#section-${id}`);
     }
     case "delete-section": {
-      await deleteSection(db(), event.id, idField.parse(form.get("id")));
+      await deleteSection(db(), event.id, formId(form));
       return back("#sections");
     }
     case "add-entry": {
       const parsed = entrySchema.safeParse(fields);
-      if (!parsed.success) return { invalid: parsed.error.issues.map((i) => String(i.path[0])) };
+      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
       const ok = await addEntry(db(), event.id, parsed.data.section_id, parsed.data.product_id, parsed.data.note_zh, parsed.data.note_en);
-      if (!ok) return { rejected: true };
+      if (!ok) return data({ rejected: true }, { status: 400 });
       return back(`#section-${parsed.data.section_id}`);
     }
     case "move-up":
     case "move-down": {
-      await moveEntry(db(), event.id, idField.parse(form.get("id")), form.get("intent") === "move-up" ? "up" : "down");
+      await moveEntry(db(), event.id, formId(form), form.get("intent") === "move-up" ? "up" : "down");
       return back(`#entry-${form.get("id")}`);
     }
     case "save-note": {
       const parsed = entrySchema.pick({ note_zh: true, note_en: true }).safeParse(fields);
-      if (!parsed.success) return { invalid: ["note"] };
-      await setEntryNote(db(), event.id, idField.parse(form.get("id")), parsed.data.note_zh, parsed.data.note_en);
+      if (!parsed.success) return data({ invalid: ["note"] }, { status: 400 });
+      await setEntryNote(db(), event.id, formId(form), parsed.data.note_zh, parsed.data.note_en);
       return back(`#entry-${form.get("id")}`);
     }
     case "remove-entry": {
-      await removeEntry(db(), event.id, idField.parse(form.get("id")));
+      await removeEntry(db(), event.id, formId(form));
       return back("#sections");
     }
     case "freeze": {
@@ -153,7 +156,7 @@ export default function ManageEventPage() {
       </nav>
       {result && "invalid" in result && (
         <p role="alert" className="field-error">
-          {t("events.invalid", { fields: (result.invalid ?? []).join(", ") })}
+          {t("events.invalid", { fields: invalidFieldsText(t, lang, result.invalid ?? []) })}
         </p>
       )}
       {result && "rejected" in result && (

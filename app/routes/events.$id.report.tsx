@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { decimal } from "../buyers/format";
 import { requireFairStaff } from "../events/access.server";
 import { boothText, L } from "../events/parts";
-import { reportTotals } from "../events/report.server";
+import { dailyTotals, reportDays, reportTotals } from "../events/report.server";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { eventReport } from "../../db/queries/event-leads";
@@ -19,11 +19,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
   const rows = await eventReport(db(), event.id);
-  return data({ event, rows, totals: reportTotals(rows) }, { headers: { "Cache-Control": "private, no-store" } });
+  const days = reportDays(event, rows);
+  return data({ event, rows, totals: reportTotals(rows), days, dayTotals: dailyTotals(days, rows) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function EventReportPage() {
-  const { event: e, rows, totals } = useLoaderData<typeof loader>();
+  const { event: e, rows, totals, days, dayTotals } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const amount = (n: number) => decimal(n);
@@ -89,6 +90,53 @@ export default function EventReportPage() {
             </tfoot>
           </table>
         </div>
+      )}
+      {rows.length > 0 && days.length > 0 && (
+        <section aria-labelledby="daily-heading">
+          <h2 id="daily-heading">{t("leads.scansByDay")}</h2>
+          <div className="table-scroll" role="region" aria-labelledby="daily-caption" tabIndex={0}>
+            <table className="data-table" id="scans-by-day">
+              <caption id="daily-caption">{t("leads.scansByDayCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("events.booth")}</th>
+                  <th scope="col">{t("events.organization")}</th>
+                  {days.map((d) => (
+                    <th scope="col" className="num" key={d}>
+                      <time dateTime={d}>{d}</time>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.exhibitor_id}>
+                    <td>{boothText(t, r.hall, r.booth)}</td>
+                    <th scope="row">
+                      <L lang={lang} zh={r.name_zh} en={r.name_en} />
+                    </th>
+                    {days.map((d) => (
+                      <td className="num" key={d}>
+                        {r.views_by_day[d] ?? 0}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td></td>
+                  <th scope="row">{t("leads.total")}</th>
+                  {days.map((d) => (
+                    <td className="num" key={d}>
+                      {dayTotals[d] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </section>
       )}
     </article>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireFairStaff } from "../events/access.server";
-import { reportCsv } from "../events/report.server";
+import { reportCsv, reportDays } from "../events/report.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { eventReport } from "../../db/queries/event-leads";
 import { getEvent } from "../../db/queries/events";
@@ -11,7 +11,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  return new Response(reportCsv(await eventReport(db(), event.id)), {
+  const rows = await eventReport(db(), event.id);
+  return new Response(reportCsv(rows, reportDays(event, rows)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="event-${event.id}-report.csv"`,

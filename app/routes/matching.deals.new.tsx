@@ -9,6 +9,7 @@ import { DealForm } from "../components/inquiry-parts";
 import { msg } from "../domain/fields";
 import { metaTranslator, useT } from "../i18n/i18n";
 import { dealableProduct, dealableProducts, recordDeal } from "../../db/queries/deals";
+import { getEvent } from "../../db/queries/events";
 import { db } from "../services.server";
 
 // /matching/deals/new — fair staff (and admins) record an intent or a signed deal made at a fair, for any published
@@ -26,6 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const v = submission.value;
   const product = await dealableProduct(db(), v.product_id);
   if (!product) return data(submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } }), { status: 400 });
+  // deals.event_id references events: a number naming no event is the staff member's slip, not a server error
+  if (v.event_id !== null && v.event_id !== undefined && !(await getEvent(db(), v.event_id))) {
+    return data(submission.reply({ fieldErrors: { event_id: [msg("deal.unknownEvent")] } }), { status: 400 });
+  }
   await recordDeal(db(), {
     kind: v.kind,
     organization_id: product.organization_id,

@@ -5,6 +5,7 @@ import * as createBuyerMatching from "./2026_11_28_120000_create_buyer_matching"
 import * as createReviewAndTrust from "./2026_11_28_110000_create_review_and_trust";
 import * as createEvents from "./2026_11_28_140000_create_events";
 import * as addEventLeads from "./2026_11_28_150000_add_event_leads";
+import * as linkDealsToEvents from "./2026_11_28_170000_link_deals_to_events";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_110000_create_review_and_trust": createReviewAndTrust,
   "2026_11_28_140000_create_events": createEvents,
   "2026_11_28_150000_add_event_leads": addEventLeads,
+  "2026_11_28_170000_link_deals_to_events": linkDealsToEvents,
 };

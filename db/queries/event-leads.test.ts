@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportCsv } from "../../app/events/report.server";
+import { reportCsv, reportDays } from "../../app/events/report.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import type { Db } from "../client";
 import { recordDeal } from "./deals";
@@ -144,6 +144,8 @@ describe("the event report", () => {
     expect(rows.map((r) => r.booth)).toEqual(["A01", "C03", "B02"]);
     const a = rows.find((r) => r.exhibitor_id === booth.a)!;
     expect(a).toMatchObject({ views: 14, leads: 2, intents: 2, intent_amount_cny: 1200.5, signed: 1, signed_amount_cny: 3000 });
+    expect(a.views_by_day).toEqual({ "2027-05-16": 10, "2027-05-17": 4 });
+    expect(rows.find((r) => r.exhibitor_id === booth.c)!.views_by_day).toEqual({});
     expect(rows.find((r) => r.exhibitor_id === booth.b)).toMatchObject({ views: 3, leads: 0, intents: 0, intent_amount_cny: 0, signed: 1, signed_amount_cny: 800 });
     expect(rows.find((r) => r.exhibitor_id === booth.c)).toMatchObject({ views: 0, leads: 0, intents: 0, signed: 0 });
     const other = await eventReport(db, fair.other);
@@ -151,14 +153,27 @@ describe("the event report", () => {
     expect(other[0]).toMatchObject({ views: 99, leads: 1, intents: 0, signed: 1, signed_amount_cny: 7777 });
   });
 
-  it("exports as CSV with BOM, CRLF, a totals row, and formula-looking cells defused", async () => {
-    const csv = reportCsv(await eventReport(db, fair.main));
-    expect(csv.startsWith("\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny\r\n")).toBe(true);
+  it("exports as CSV with BOM, CRLF, a totals row, per-day scan columns, and formula-looking cells defused", async () => {
+    const rows = await eventReport(db, fair.main);
+    const today = (await boothViewsByDay(db, booth.b))[0]!.day;
+    const days = reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-18" }, rows);
+    // every day of the fair (the 18th had no scan) and the earlier day booth B's page was opened
+    expect(days).toEqual([today, "2027-05-16", "2027-05-17", "2027-05-18"]);
+    const csv = reportCsv(rows, days);
+    expect(csv.startsWith(`\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny,views_${today},views_2027-05-16,views_2027-05-17,views_2027-05-18\r\n`)).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(5);
     // the organisation named "=HYPERLINK(...)" is written as text, never as a formula
-    expect(lines[1]).toBe(`${booth.a},A,A01,${org.a},"'=HYPERLINK(""http://evil.example"") 展商甲",,14,2,2,1200.5,1,3000`);
+    expect(lines[1]).toBe(`${booth.a},A,A01,${org.a},"'=HYPERLINK(""http://evil.example"") 展商甲",,14,2,2,1200.5,1,3000,0,10,4,0`);
     expect(lines.some((l) => /(^|,)"?[=+\-@]/.test(l))).toBe(false);
-    expect(lines[4]).toBe(",,,,合计,Total,17,2,2,1200.5,2,3800");
+    expect(lines[4]).toBe(",,,,合计,Total,17,2,2,1200.5,2,3800,3,10,4,0");
+  });
+
+  it("lists the days of a fair in order, and only scanned days when the dates are implausible", () => {
+    const row = (byDay: Record<string, number>) => ({ views_by_day: byDay }) as unknown as Parameters<typeof reportDays>[1][number];
+    expect(reportDays({ starts_on: "2027-02-27", ends_on: "2027-03-01" }, [])).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
+    expect(reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-16" }, [row({ "2027-05-20": 1 }), row({ "2027-05-01": 2 })])).toEqual(["2027-05-01", "2027-05-16", "2027-05-20"]);
+    expect(reportDays({ starts_on: "2027-01-01", ends_on: "2027-12-31" }, [row({ "2027-05-20": 1 })])).toEqual(["2027-05-20"]);
+    expect(reportDays({ starts_on: "2027-05-18", ends_on: "2027-05-16" }, [])).toEqual([]);
   });
 });

@@ -110,6 +110,8 @@ export interface EventReportRow {
   name_zh: string;
   name_en: string | null;
   views: number;
+  /** booth-page views per day (China time), `YYYY-MM-DD` → count; days without a view are absent */
+  views_by_day: Record<string, number>;
   leads: number;
   intents: number;
   intent_amount_cny: number;
@@ -125,6 +127,8 @@ export async function eventReport(db: Executor, eventId: number): Promise<EventR
   const { rows } = await sql<Record<string, string | number | null>>`
     select x.id as exhibitor_id, x.organization_id, x.hall, x.booth, o.name_zh, o.name_en,
       coalesce((select sum(v.views) from event_booth_views v where v.exhibitor_id = x.id), 0) as views,
+      coalesce((select json_object_agg(to_char(v.day, 'YYYY-MM-DD'), v.views) from event_booth_views v
+        where v.exhibitor_id = x.id), '{}'::json) as views_by_day,
       (select count(*) from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
         where i.event_id = x.event_id and r.organization_id = x.organization_id) as leads,
       d.intents, d.intent_amount, d.signed, d.signed_amount
@@ -151,12 +155,20 @@ export async function eventReport(db: Executor, eventId: number): Promise<EventR
     name_zh: String(r.name_zh),
     name_en: r.name_en === null ? null : String(r.name_en),
     views: Number(r.views),
+    views_by_day: viewsByDay(r.views_by_day),
     leads: Number(r.leads),
     intents: Number(r.intents),
     intent_amount_cny: Number(r.intent_amount),
     signed: Number(r.signed),
     signed_amount_cny: Number(r.signed_amount),
   }));
+}
+
+function viewsByDay(raw: unknown): Record<string, number> {
+  const parsed: unknown = typeof raw === "string" ? JSON.parse(raw) : raw;
+  const out: Record<string, number> = {};
+  if (parsed && typeof parsed === "object") for (const [day, n] of Object.entries(parsed)) out[day] = Number(n);
+  return out;
 }
 
 /** The organisation's booths at published events: where its QR sheet can be printed from. */

@@ -77,6 +77,18 @@ export async function exhibitorCandidates(db: Executor) {
     .execute();
 }
 
+/** Whether the organisation is one exhibitorCandidates lists: a crafted form cannot add any other. */
+export async function isExhibitorCandidate(db: Executor, organizationId: number) {
+  const row = await db
+    .selectFrom("organizations")
+    .select("id")
+    .where("id", "=", organizationId)
+    .where("status", "=", "published")
+    .where("credit_status", "=", "normal")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Ids of the published products of the event's exhibitors, optionally narrowed by a saved search. */
 export async function exhibitorProductIds(db: Executor, eventId: number, query: SavedQuery | null = null) {
   let q = db

@@ -84,6 +84,7 @@ export interface DealsTable {
   inquiry_recipient_id: number | null;
   amount_cny: ColumnType<string, string | number, string | number>;
   deal_date: DateOnly;
+  // references events(id) on delete set null (2026_11_28_170000_link_deals_to_events)
   event_id: number | null;
   note: string | null;
   recorded_by: DealRecorder;

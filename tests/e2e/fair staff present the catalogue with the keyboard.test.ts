@@ -61,4 +61,21 @@ describe("fair staff present the catalogue with the keyboard", () => {
     await expect.poll(() => visible.locator("h2").textContent()).toBe("示例循化大红袍花椒");
     await context.close();
   });
+
+  it("advances by itself with ?auto=, and the A key or the button turns that off", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/events/${fair.eventId}/present?auto=1`);
+    const slide = () => page.locator(".present").getAttribute("data-slide");
+    const toggle = page.locator("button[aria-pressed]");
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    // no key pressed: the slides move on their own (waiting for the change, not timing it)
+    await expect.poll(slide, { timeout: 15_000 }).toBe("2");
+    await expect.poll(slide, { timeout: 15_000 }).toBe("3");
+    await page.keyboard.press("a");
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+    await context.close();
+  });
 });

@@ -31,6 +31,8 @@ const exhibitorOf = async (organizationId: number) =>
   (await t.db.selectFrom("event_exhibitors").select("id").where("event_id", "=", fair.eventId).where("organization_id", "=", organizationId).executeTakeFirstOrThrow()).id;
 const views = async (exhibitorId: number) =>
   Number((await t.db.selectFrom("event_booth_views").select((eb) => eb.fn.sum<number>("views").as("n")).where("exhibitor_id", "=", exhibitorId).executeTakeFirst())?.n ?? 0);
+const viewsOn = async (exhibitorId: number, day: string) =>
+  (await t.db.selectFrom("event_booth_views").select("views").where("exhibitor_id", "=", exhibitorId).where("day", "=", day).executeTakeFirst())?.views ?? 0;
 const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const boothPath = (id: number) => `/events/${fair.eventId}/booth/${id}`;
@@ -167,7 +169,10 @@ describe("a lead", () => {
     expect((await people.liquorProducer.get(`/events/${fair.eventId}/report.csv`)).status).toBe(403);
     const page = await people.fairStaff.get(`/events/${fair.eventId}/report`);
     expect(page.status).toBe(200);
-    expect(text(await page.text())).toContain("互助示例青稞酒业有限公司");
+    const pageHtml = await page.text();
+    expect(text(pageHtml)).toContain("互助示例青稞酒业有限公司");
+    // scans per day: today's scans of this test's booth page are in today's column
+    expect(pageHtml).toMatch(new RegExp(`<time datetime="${chinaDate(0)}">`, "i"));
 
     const csv = await people.fairStaff.get(`/events/${fair.eventId}/report.csv`);
     expect(csv.status).toBe(200);
@@ -178,10 +183,14 @@ describe("a lead", () => {
     const csvText = new TextDecoder().decode(body);
     expect(csvText).toContain("\r\n");
     const records: string[][] = parse(csvText.slice(1));
-    expect(records[0]!.slice(6)).toEqual(["booth_views", "leads", "intents", "intent_amount_cny", "signed", "signed_amount_cny"]);
+    expect(records[0]!.slice(6, 12)).toEqual(["booth_views", "leads", "intents", "intent_amount_cny", "signed", "signed_amount_cny"]);
     const row = records.find((r) => r[4] === "互助示例青稞酒业有限公司")!;
     const [views_, leads, , , signed, signedAmount] = row.slice(6);
     expect(Number(views_)).toBe(await views(booth.liquor));
+    const todayColumn = records[0]!.indexOf(`views_${chinaDate(0)}`);
+    expect(todayColumn).toBeGreaterThan(11);
+    expect(Number(row[todayColumn])).toBeGreaterThan(0);
+    expect(Number(row[todayColumn])).toBe(await viewsOn(booth.liquor, chinaDate(0)));
     // the sample lead, this test's lead and the first block's nothing-stored checks: 2 leads
     expect(Number(leads)).toBe(2);
     expect(Number(signed)).toBe(1);

@@ -96,6 +96,45 @@ describe("sign-in", () => {
   });
 });
 
+describe("sign-in throttle and client addresses", () => {
+  it("ignores X-Forwarded-For unless a proxy is declared, so rotating it does not reset the count", async () => {
+    const a = await createAccount(t.db, { organizationName: "伪造地址测试社" });
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) last = (await signInOverHttp(app.url, a.email, `guess-${i}-wrong`, { "x-forwarded-for": `203.0.113.${i + 1}` })).res;
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    const recorded = await t.db.selectFrom("sign_in_attempts").select("client_key").distinct().where("account_key", "=", a.email.toLowerCase()).execute();
+    expect(recorded).toHaveLength(1); // one client: the socket's address, whatever the header said
+  });
+
+  it("behind a declared proxy, stops a credential-stuffing crowd without locking the real user out", { timeout: 180_000 }, async () => {
+    const proxied = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { TRUST_PROXY: "1" } });
+    try {
+      const a = await createAccount(t.db, { organizationName: "撞库测试社" });
+      const from = (address: string) => ({ "x-forwarded-for": address });
+      // a crowd already failed 45 times from 9 addresses (rows as the app writes them: each hash costs seconds over
+      // HTTP on a loaded machine), then the 10th address fails 5 times over HTTP, which brings the account to 50
+      await t.db
+        .insertInto("sign_in_attempts")
+        .values(Array.from({ length: 45 }, (_, i) => ({ account_key: a.email.toLowerCase(), client_key: `198.51.100.${1 + Math.floor(i / 5)}`, succeeded: false })))
+        .execute();
+      for (let i = 0; i < 5; i++) expect((await signInOverHttp(proxied.url, a.email, `stuffed-${i}`, from("198.51.100.10"))).res.status).toBe(400);
+      const attacker = await signInOverHttp(proxied.url, a.email, a.password, from("198.51.100.1"));
+      expect(attacker.res.status).toBe(429);
+      expect(Number(attacker.res.headers.get("retry-after"))).toBeGreaterThan(0);
+      // past the account-wide limit, a new address gets one try; once it has failed it is refused, right password or not
+      expect((await signInOverHttp(proxied.url, a.email, "one-more-wrong", from("198.51.100.11"))).res.status).toBe(400);
+      expect((await signInOverHttp(proxied.url, a.email, a.password, from("198.51.100.11"))).res.status).toBe(429);
+      // the real user, from an address with no failures for the account, signs in
+      const user = await signInOverHttp(proxied.url, a.email, a.password, from("192.0.2.44"));
+      expect(user.res.status).toBe(302);
+      expect(user.cookie).not.toBe("");
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe("sign-up", () => {
   it("creates a producer account and asks for the organisation first", async () => {
     const res = await fetch(`${app.url}/signup`, {

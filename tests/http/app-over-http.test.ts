@@ -90,11 +90,18 @@ describe("the running app", () => {
 
   it("never sends the Meilisearch admin key to the browser", async () => {
     const key = inject("meiliKey");
-    const pages = await Promise.all(["/", "/search?q=yak", "/gi/1"].map(async (p) => (await fetch(`${app.url}${p}`)).text()));
+    const pages = await Promise.all(["/", "/search?q=yak", "/gi/1", "/trademarks/1", "/regional-brands/1", "/events", "/stats", "/verify", "/login", "/signup", "/shortlist", "/open-data", "/report", "/api/v1/openapi.json"].map(async (p) => (await fetch(`${app.url}${p}`)).text()));
     const scripts = new Set(pages.flatMap((html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!)));
     expect(scripts.size).toBeGreaterThan(0);
     const assets = await Promise.all([...scripts].map(async (s) => (await fetch(`${app.url}${s}`)).text()));
     for (const text of [...pages, ...assets]) expect(text).not.toContain(key);
+    // no source maps are built (vite.config.ts build.sourcemap false): none is referenced, none is served
+    for (const text of assets) expect(text).not.toMatch(/sourceMappingURL=/);
+    for (const s of [...scripts].filter((a) => a.endsWith(".js"))) {
+      const map = await fetch(`${app.url}${s}.map`);
+      expect(map.status).toBe(404);
+      expect(await map.text()).not.toContain(key);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
-import { httpClient } from "../support/buyers";
+import { httpClient, type Fields } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedSampleFair } from "../support/events";
 
@@ -65,7 +65,7 @@ describe("events over HTTP", () => {
     // not an exhibitor's product: refused
     const yak = await fair.product("示例白牦牛肉 冷冻分割");
     const refused = await web.post(manage, { intent: "add-entry", section_id: section.id, product_id: yak.id });
-    expect(refused.status).toBe(200);
+    expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("只能添加参展单位已公开的产品");
 
     const garlicEntry = await t.db.selectFrom("event_entries").select("id").where("product_id", "=", garlic.id).where("section_id", "=", section.id).executeTakeFirstOrThrow();
@@ -78,6 +78,51 @@ describe("events over HTTP", () => {
     expect(page.indexOf("示例乐都紫皮大蒜")).toBeLessThan(page.indexOf("示例乐都大樱桃"));
     expect(page).toContain("第 1 版,截止于 2027-05-20 10:00");
     expect(page).toContain("C08");
+  });
+
+  it("answers hand-made manage requests with 400, never a 500, and writes nothing", async () => {
+    const staff = await createAccount(t.db, { role: "fair_staff" });
+    const web = httpClient(app.url);
+    await web.signIn(staff.email, staff.password);
+    const manage = `/events/${fair.eventId}/manage`;
+    const count = async () =>
+      JSON.stringify(
+        await Promise.all(
+          (["events", "event_exhibitors", "event_sections", "event_entries"] as const).map(async (table) => (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+        ),
+      );
+    const before = await count();
+    const banned = (await t.db.insertInto("organizations").values({ name_zh: "失信测试单位", status: "published", credit_status: "serious" }).returning("id").executeTakeFirstOrThrow()).id;
+    const draft = (await t.db.insertInto("organizations").values({ name_zh: "草稿测试单位", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
+    const attempts: Fields[] = [
+      { intent: "remove-exhibitor", id: "abc" },
+      { intent: "remove-entry" },
+      { intent: "move-up", id: "99999999999999999999999" },
+      { intent: "delete-section", id: "-1" },
+      { intent: "save-note", id: "1.5", note_zh: "x" },
+      { intent: "add-exhibitor", organization_id: 987654321, booth: "Z1" },
+      { intent: "add-exhibitor", organization_id: banned, booth: "Z2" },
+      { intent: "add-exhibitor", organization_id: draft, booth: "Z3" },
+      { intent: "add-exhibitor", organization_id: "99999999999999999999", booth: "Z4" },
+      { intent: "add-exhibitor", organization_id: banned, booth: "A\u0007B" },
+      { intent: "add-section", title_zh: "分区\u0000" },
+      { intent: "add-entry", section_id: "9223372036854775808", product_id: 1 },
+      { intent: "save-event", name_zh: "改名", starts_on: "2027-02-30", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "published" },
+      { intent: "save-event", name_zh: "改名", starts_on: "2027-13-01", ends_on: "2027-13-02", venue_zh: "会场", organiser_zh: "主办", status: "published" },
+      { intent: "unknown" },
+    ];
+    for (const fields of attempts) {
+      const res = await web.post(manage, fields);
+      expect({ fields, status: res.status }).toEqual({ fields, status: 400 });
+    }
+    const created = await web.post("/events/new", { name_zh: "坏日期", starts_on: "2027-02-29", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "draft" });
+    expect(created.status).toBe(400);
+    // the notice names the wrong field by its label, in the visitor's language
+    expect(await created.text()).toContain("请检查填写的内容:开始日期。");
+    const section = await web.post(manage, { intent: "add-section", title_zh: "", title_en: "x".repeat(201) });
+    expect(section.status).toBe(400);
+    expect(await section.text()).toContain("请检查填写的内容:分区标题(中文)、分区标题(英文)。");
+    expect(await count()).toBe(before); // organisations are not counted: the two above are this test's own fixtures
   });
 
   it("refuses management to visitors and producers", async () => {

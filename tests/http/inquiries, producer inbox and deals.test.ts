@@ -47,6 +47,7 @@ afterAll(async () => {
   samples?.cleanup();
 });
 // every request here comes from 127.0.0.1: start each test (and each block's setup) with a clean inquiry throttle
+let fairEventId = 0;
 const clearThrottle = () => t.db.deleteFrom("matching_throttle_events").execute();
 beforeEach(clearThrottle);
 
@@ -314,11 +315,18 @@ describe("deal outcomes", () => {
   });
 
   it("fair staff and admins record one for any published product, with the event", async () => {
-    const res = await people.fairStaff.post("/matching/deals/new", deal({ product_id: products.pepper.id, event_id: "7", kind: "signed", amount_cny: "5000" }));
+    fairEventId = (
+      await t.db
+        .insertInto("events")
+        .values({ name_zh: "成交测试对接会", starts_on: "2027-05-16", ends_on: "2027-05-17", venue_zh: "海东会展中心", organiser_zh: "海东市商务局" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await people.fairStaff.post("/matching/deals/new", deal({ product_id: products.pepper.id, event_id: String(fairEventId), kind: "signed", amount_cny: "5000" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/matching?recorded=1");
     const [row] = await dealsOf("fair_staff");
-    expect(row).toMatchObject({ kind: "signed", organization_id: products.pepper.organization_id, product_id: products.pepper.id, product_name_zh: "示例循化大红袍花椒", event_id: 7, inquiry_recipient_id: null });
+    expect(row).toMatchObject({ kind: "signed", organization_id: products.pepper.organization_id, product_id: products.pepper.id, product_name_zh: "示例循化大红袍花椒", event_id: fairEventId, inquiry_recipient_id: null });
     expect((await people.admin.post("/matching/deals/new", deal({ product_id: products.crabapple.id }))).status).toBe(302);
     expect(await dealsOf("admin")).toHaveLength(1);
     expect(await (await people.fairStaff.get("/matching")).text()).toContain("示例循化大红袍花椒");
@@ -356,6 +364,12 @@ describe("deal outcomes", () => {
     expect(await wrongProduct.text()).toContain("请选择产品");
     expect((await people.fairStaff.post("/matching/deals/new", deal({ product_id: 999999 }))).status).toBe(400);
     expect((await people.fairStaff.post("/matching/deals/new", deal({ event_id: "x" }))).status).toBe(400);
+    // a number that names no event (deals.event_id is a foreign key): the field says so, nothing is written, no 500
+    const before = (await t.db.selectFrom("deals").select("id").execute()).length;
+    const noEvent = await people.fairStaff.post("/matching/deals/new", deal({ event_id: "987654" }));
+    expect(noEvent.status).toBe(400);
+    expect(await noEvent.text()).toContain("没有这个编号的活动");
+    expect((await t.db.selectFrom("deals").select("id").execute()).length).toBe(before);
   });
 
   it("feeds the statistics", async () => {
@@ -365,6 +379,6 @@ describe("deal outcomes", () => {
     expect(totals.signed).toEqual({ count: rows.filter((r) => r.kind === "signed").length, amountCny: sum("signed") });
     expect(totals.intent).toEqual({ count: rows.filter((r) => r.kind === "intent").length, amountCny: sum("intent") });
     expect(totals.signed.count).toBeGreaterThanOrEqual(2);
-    expect((await dealTotals(t.db, { eventId: 7 })).signed).toEqual({ count: 1, amountCny: 5000 });
+    expect((await dealTotals(t.db, { eventId: fairEventId })).signed).toEqual({ count: 1, amountCny: 5000 });
   });
 });

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -175,6 +176,38 @@ describe("hostile uploads get a clear message and write nothing", () => {
     for (let i = 0; i < 2000; i++) many.append(`f${i}`, "x");
     const res = await post(`/producer/products/${productId}/images`, owner.cookie, many);
     expect(res.status).toBe(413);
+  });
+
+  it("a body that trickles in is cut off with 408 after the upload time limit, writing nothing", { timeout: 90_000 }, async () => {
+    const before = await snapshot();
+    const files = imagesOnDisk(dataDir);
+    const boundary = "----slowloris";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
+    const u = new URL(app.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          method: "POST",
+          path: `/producer/products/${productId}/images`,
+          headers: { cookie: owner.cookie, origin: app.url, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": 1_000_000 },
+        },
+        (res) => {
+          clearInterval(drip);
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on("error", reject);
+      req.write(head);
+      // one byte a second: never over any size limit, never finished
+      const drip = setInterval(() => req.write("\xff"), 1000);
+    });
+    expect(status).toBe(408);
+    expect(await snapshot()).toBe(before);
+    expect(imagesOnDisk(dataDir)).toBe(files);
   });
 
   it("the server stays healthy afterwards", async () => {
