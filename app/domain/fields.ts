@@ -1,23 +1,11 @@
 import { z } from "zod";
 import { creditCodeProblem, normaliseCreditCode } from "./credit-code";
+import { msg } from "./message";
 
 // Field rules shared by forms (client and server), the import CLI and the API. Messages are i18n keys
 // ("validation.*", optionally "key|{json vars}") translated where they are shown: see issueMessage().
 
-export function msg(key: string, vars?: Record<string, string | number>): string {
-  return vars ? `${key}|${JSON.stringify(vars)}` : key;
-}
-
-/** Splits a message produced by msg() back into its key and variables. */
-export function parseMessage(message: string): { key: string; vars?: Record<string, string | number> } {
-  const bar = message.indexOf("|");
-  if (bar < 0) return { key: message };
-  try {
-    return { key: message.slice(0, bar), vars: JSON.parse(message.slice(bar + 1)) };
-  } catch {
-    return { key: message };
-  }
-}
+export { msg, parseMessage } from "./message";
 
 // C0/C1 control characters other than tab and newline; also lone surrogates are impossible in JS strings from UTF-8.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

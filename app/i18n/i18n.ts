@@ -1,5 +1,5 @@
 import { useLocation, useRouteLoaderData } from "@remix-run/react";
-import { parseMessage } from "../domain/fields";
+import { parseMessage } from "../domain/message";
 import { en, zhCN, type MessageKey } from "./messages";
 
 export const LANGS = ["zh-CN", "en"] as const;
