@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: summary.counts,
     trademarkReminders,
     certificates: summary.expiringCertificates,
+    authorisations: summary.endingAuthorisations,
     gis: summary.gis,
     newInquiries,
     booths,
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkReminders, certificates, gis, newInquiries, booths } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const reminders = [
@@ -46,7 +47,10 @@ export default function ProducerDashboard() {
         ? t("producer.reminderGrace", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" })
         : t("producer.reminderRenewal", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" }),
     ),
-    ...certificates.map((c) => t("producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" })),
+    ...certificates.map((c) =>
+      t(c.expired ? "producer.reminderCertificateExpired" : "producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" }),
+    ),
+    ...authorisations.map((a) => t("producer.reminderAuthorisationEnding", { name: a.name_zh, date: a.valid_to ?? "" })),
     ...gis.map((g) => t("producer.reminderGiDuties", { gi: g.name_zh })),
   ];
   return (
