@@ -66,7 +66,7 @@ describe("sign-in", () => {
     const a = await createAccount(t.db, { organizationName: "停用测试社" });
     const { cookie } = await signInOverHttp(app.url, a.email, a.password);
     expect((await page("/producer", cookie)).status).toBe(200);
-    await disableUser(t.db, a.id);
+    await t.db.transaction().execute((trx) => disableUser(trx, a.id));
     expect((await page("/producer", cookie)).status).toBe(302);
     expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(400);
   });
