@@ -342,6 +342,24 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(refused).not.toContain("<svg");
     expect(refused).toContain("不能打印二维码");
     expect((await get("/staff/qr/other/1", reviewer)).status).toBe(404);
+    // a regional-brand licensee gets its label too, a lapsed licence does not
+    const licences = await t.db.selectFrom("regional_brand_licences").select(["id", "licence_no"]).where("organization_id", "=", org).execute();
+    const current = licences.find((l) => l.licence_no === "区域品牌许可 2025-08")!;
+    const lapsed = licences.find((l) => l.licence_no === "过期品牌许可 3 号")!;
+    const brandLabel = await (await get(`/staff/qr/brand/${current.id}`, reviewer)).text();
+    expect(brandLabel).toContain("<svg");
+    expect(brandLabel).toContain(`${app.url}/verify?code=${CODE}`);
+    const lapsedLabel = await (await get(`/staff/qr/brand/${lapsed.id}`, reviewer)).text();
+    expect(lapsedLabel).not.toContain("<svg");
+    expect(lapsedLabel).toContain("该授权今天不在有效期内");
+    // nor for an organisation /verify would not list (here: under a credit mark)
+    const marked = (
+      await t.db.insertInto("organizations").values({ name_zh: "标签信用标记主体", credit_code: withCheckCharacter("93630223MA7W00003"), status: "published", credit_status: "abnormal" }).returning("id").executeTakeFirstOrThrow()
+    ).id;
+    const markedClaim = (await t.db.insertInto("regional_brand_licences").values({ regional_brand_id: brand.id, organization_id: marked, licence_no: "标记许可", verification: "verified" }).returning("id").executeTakeFirstOrThrow()).id;
+    const markedLabel = await (await get(`/staff/qr/brand/${markedClaim}`, reviewer)).text();
+    expect(markedLabel).not.toContain("<svg");
+    expect(markedLabel).toContain("该主体目前不在公开目录中");
   });
 
   it("shows who verified a trademark and when", async () => {
