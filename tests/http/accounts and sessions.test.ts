@@ -99,6 +99,34 @@ describe("sign-in", () => {
   });
 });
 
+describe("sign-in throttling beyond one account and one client", () => {
+  it("refuses a client past 20 failures across accounts, even with a right password, until they age out", async () => {
+    const a = await createAccount(t.db, { organizationName: "撞库测试社" });
+    await signInOverHttp(app.url, a.email, "one wrong guess");
+    const client = (await t.db.selectFrom("sign_in_attempts").select("client_key").where("account_key", "=", a.email).executeTakeFirstOrThrow()).client_key;
+    const stuffing = Array.from({ length: 20 }, (_, i) => ({ account_key: `stuffed${i}@test.example`, client_key: client, succeeded: false }));
+    const ids = (await t.db.insertInto("sign_in_attempts").values(stuffing).returning("id").execute()).map((r) => r.id);
+    const refused = (await signInOverHttp(app.url, a.email, a.password)).res;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await t.db.deleteFrom("sign_in_attempts").where("id", "in", ids).execute();
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+  });
+
+  it("past 50 failures for one account, refuses the clients that failed for it but not the real user elsewhere", async () => {
+    const a = await createAccount(t.db, { organizationName: "分布式猜测社" });
+    const attackers = Array.from({ length: 50 }, (_, i) => ({ account_key: a.email, client_key: `203.0.113.${i}`, succeeded: false }));
+    await t.db.insertInto("sign_in_attempts").values(attackers).execute();
+    // this client has no failures for the account: the real user signs in
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+    // once this client fails for it too, it has to wait like the attackers
+    expect((await signInOverHttp(app.url, a.email, "a mistyped password")).res.status).toBe(400);
+    const refused = (await signInOverHttp(app.url, a.email, a.password)).res;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
 describe("sign-up", () => {
   it("creates a producer account and asks for the organisation first", async () => {
     const res = await fetch(`${app.url}/signup`, {
