@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     org: { name_zh: org!.name_zh, status: org!.status, review_comment: org!.review_comment, revision: org!.revision?.status ?? null },
     products,
     counts: summary.counts,
+    trademarkCounts: summary.trademarkCounts,
+    claimCounts: summary.claimCounts,
     trademarkReminders,
     certificates: summary.expiringCertificates,
     authorisations: summary.endingAuthorisations,
@@ -38,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const reminders = [
@@ -64,8 +66,30 @@ export default function ProducerDashboard() {
         </p>
         {org.review_comment && <p className="notice">{t("producer.reviewComment", { comment: org.review_comment })}</p>}
         <p>
-          <Link to="/producer/organization">{t("producer.editOrganization")}</Link> · <Link to="/producer/trademarks">{t("producer.trademarks")}</Link> · <Link to="/producer/claims">{t("nav.claims")}</Link>
+          <Link to="/producer/organization">{t("producer.editOrganization")}</Link>
         </p>
+        <ul className="plain-list">
+          <li>
+            <Link to="/producer/trademarks">{t("producer.trademarks")}</Link>:{" "}
+            {trademarkCounts.length === 0
+              ? t("record.none")
+              : trademarkCounts.map((c) => (
+                  <span key={c.status} className="badge">
+                    {t(`status.${c.status}` as MessageKey)}: {c.n}
+                  </span>
+                ))}
+          </li>
+          <li>
+            <Link to="/producer/claims">{t("nav.claims")}</Link>:{" "}
+            {claimCounts.length === 0
+              ? t("record.none")
+              : claimCounts.map((c) => (
+                  <span key={c.verification} className="badge">
+                    {t(`verification.${c.verification}` as MessageKey)}: {c.n}
+                  </span>
+                ))}
+          </li>
+        </ul>
       </section>
       <p className="notice">
         <Link to="/producer/inbox?status=new">{t("inbox.newCount", { count: newInquiries })}</Link> · <Link to="/producer/inbox">{t("inbox.open")}</Link>

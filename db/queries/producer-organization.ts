@@ -82,6 +82,25 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     .where("organization_id", "=", organizationId)
     .groupBy("status")
     .execute();
+  // trademarks and claims by status too: the dashboard shows every kind of record the producer keeps
+  const trademarkCounts = await db
+    .selectFrom("trademarks")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("holder_org_id", "=", organizationId)
+    .groupBy("status")
+    .execute();
+  const claimCounts = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("gi_authorised_users")
+        .select("verification")
+        .where("organization_id", "=", organizationId)
+        .unionAll(eb.selectFrom("regional_brand_licences").select("verification").where("organization_id", "=", organizationId))
+        .as("c"),
+    )
+    .select(["c.verification", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("c.verification")
+    .execute();
   const trademarks = await db
     .selectFrom("trademarks")
     .select(["id", "name_zh", "registration_date", "legal_status"])
@@ -124,5 +143,9 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     )
     .orderBy("valid_to")
     .execute();
-  return { counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })), trademarks, expiringCertificates, gis, endingAuthorisations };
+  return {
+    counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
+    trademarkCounts: trademarkCounts.map((c) => ({ status: c.status, n: Number(c.n) })),
+    claimCounts: claimCounts.map((c) => ({ verification: c.verification, n: Number(c.n) })),
+    trademarks, expiringCertificates, gis, endingAuthorisations };
 }

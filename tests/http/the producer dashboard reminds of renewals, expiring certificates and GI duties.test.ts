@@ -109,6 +109,13 @@ describe("the producer dashboard's reminders", () => {
     expect(html).toContain(`您可使用“${names.farGi}”地理标志专用标志`);
   });
 
+  it("counts products, trademarks and claims by status", async () => {
+    const text = (await page(cookie)).replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text).toMatch(/我的商标 : 已公开: 3/);
+    expect(text).toMatch(/使用授权申报 : 已核实: 3/);
+    expect(text).toMatch(/已公开: 1/);
+  });
+
   it("shows another organisation none of them, and says so in English too", async () => {
     const html = await page(otherCookie);
     expect(reminders(html)).toContain("暂无需要处理的事项");
