@@ -28,8 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     org: { name_zh: org!.name_zh, status: org!.status, review_comment: org!.review_comment, revision: org!.revision?.status ?? null },
     products,
     counts: summary.counts,
+    trademarkCounts: summary.trademarkCounts,
+    claimCounts: summary.claimCounts,
     trademarkReminders,
     certificates: summary.expiringCertificates,
+    authorisations: summary.endingAuthorisations,
     gis: summary.gis,
     newInquiries,
     booths,
@@ -37,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkReminders, certificates, gis, newInquiries, booths } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const reminders = [
@@ -46,7 +49,10 @@ export default function ProducerDashboard() {
         ? t("producer.reminderGrace", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" })
         : t("producer.reminderRenewal", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" }),
     ),
-    ...certificates.map((c) => t("producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" })),
+    ...certificates.map((c) =>
+      t(c.expired ? "producer.reminderCertificateExpired" : "producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" }),
+    ),
+    ...authorisations.map((a) => t("producer.reminderAuthorisationEnding", { name: a.name_zh, date: a.valid_to ?? "" })),
     ...gis.map((g) => t("producer.reminderGiDuties", { gi: g.name_zh })),
   ];
   return (
@@ -60,8 +66,30 @@ export default function ProducerDashboard() {
         </p>
         {org.review_comment && <p className="notice">{t("producer.reviewComment", { comment: org.review_comment })}</p>}
         <p>
-          <Link to="/producer/organization">{t("producer.editOrganization")}</Link> · <Link to="/producer/trademarks">{t("producer.trademarks")}</Link> · <Link to="/producer/claims">{t("nav.claims")}</Link>
+          <Link to="/producer/organization">{t("producer.editOrganization")}</Link>
         </p>
+        <ul className="plain-list">
+          <li>
+            <Link to="/producer/trademarks">{t("producer.trademarks")}</Link>:{" "}
+            {trademarkCounts.length === 0
+              ? t("record.none")
+              : trademarkCounts.map((c) => (
+                  <span key={c.status} className="badge">
+                    {t(`status.${c.status}` as MessageKey)}: {c.n}
+                  </span>
+                ))}
+          </li>
+          <li>
+            <Link to="/producer/claims">{t("nav.claims")}</Link>:{" "}
+            {claimCounts.length === 0
+              ? t("record.none")
+              : claimCounts.map((c) => (
+                  <span key={c.verification} className="badge">
+                    {t(`verification.${c.verification}` as MessageKey)}: {c.n}
+                  </span>
+                ))}
+          </li>
+        </ul>
       </section>
       <p className="notice">
         <Link to="/producer/inbox?status=new">{t("inbox.newCount", { count: newInquiries })}</Link> · <Link to="/producer/inbox">{t("inbox.open")}</Link>

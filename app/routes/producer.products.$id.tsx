@@ -13,7 +13,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { unreferencedImageKeys } from "../../db/queries/product-pictures";
+import { productPictures, unreferencedImageKeys } from "../../db/queries/product-pictures";
 import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
 import { db } from "../services.server";
 
@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewComment: product.revision?.review_comment ?? product.review_comment,
     revision: product.revision?.status ?? null,
     defaults: productDefaults(editing as Parameters<typeof productDefaults>[0]),
-    completeness: productCompleteness({ ...product, imageCount: product.images.length }),
+    // the meter follows what is being edited: an open revision's data and its pictures, else the live row
+    completeness: productCompleteness({ ...(editing as Parameters<typeof productCompleteness>[0]), imageCount: (await productPictures(db(), product.id)).pictures.length }),
     choices: await productChoices(db(), user.organization_id),
   };
 }

@@ -160,7 +160,7 @@ export default function ProductImages() {
           <p id="alt_zh-hint" className="field-hint">
             {t("image.altZhHint")}
           </p>
-          <input id="alt_zh" name="alt_zh" lang="zh-CN" aria-invalid={errors.alt_zh ? true : undefined} aria-describedby={errors.alt_zh ? "alt_zh-hint alt_zh-error" : "alt_zh-hint"} />
+          <input id="alt_zh" name="alt_zh" lang="zh-CN" required maxLength={300} aria-invalid={errors.alt_zh ? true : undefined} aria-describedby={errors.alt_zh ? "alt_zh-hint alt_zh-error" : "alt_zh-hint"} />
           {fieldError("alt_zh")}
         </div>
         <div className="field">

@@ -7,7 +7,7 @@ import { Picture } from "../components/picture";
 import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
+import { brandLicenceFor, getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
 import { todayInChina } from "../domain/trademark-validity";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -20,6 +20,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await getPublishedProduct(db(), recordIdOr404(params.id));
   if (!product) notFound();
   const authorisation = product.gi_id && product.gi_authorised ? await giAuthorisationFor(db(), product.organization_id, product.gi_id) : undefined;
+  const licence = product.regional_brand_id && product.regional_brand_licensed ? await brandLicenceFor(db(), product.organization_id, product.regional_brand_id) : undefined;
   const today = todayInChina();
   return {
     product: {
@@ -28,13 +29,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       certifications: product.certifications.filter((c) => !c.expires_on || c.expires_on >= today),
     },
     authorisation: authorisation ?? null,
+    licence: licence ?? null,
     seo: productSeo(product),
     shortlisted: await isShortlisted(request, product.id),
   };
 }
 
 export default function ProductPage() {
-  const { product: p, seo, authorisation, shortlisted } = useLoaderData<typeof loader>();
+  const { product: p, seo, authorisation, licence, shortlisted } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, p.name_zh, p.name_en);
@@ -127,6 +129,18 @@ export default function ProductPage() {
                 {t("record.regionalBadge")}
                 <span lang="zh-CN">{p.regional_brand_zh}</span>
               </Link>
+              {licence && (
+                <>
+                  {" "}
+                  —{" "}
+                  {licence.licence_no && (
+                    <>
+                      {t("claim.licence")} <span lang="zh-CN">{licence.licence_no}</span>,{" "}
+                    </>
+                  )}
+                  {validityText(t, licence.valid_from, licence.valid_to)}
+                </>
+              )}
             </li>
           )}
           {p.trademark_id && (

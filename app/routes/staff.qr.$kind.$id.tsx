@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { todayInChina } from "../domain/trademark-validity";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { labelOrigin, qrSvg, verifyUrl } from "../staff/qr.server";
@@ -20,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = labelOrigin(request);
   let qr: { url: string; svg: string } | null = null;
   let problem: MessageKey | null = null;
+  const today = todayInChina();
   if (label.verification !== "verified") problem = "staff.qrNotVerified";
+  // a label must lead to a /verify page that shows this right: not for a lapsed or future one, nor for an
+  // organisation /verify does not list (unpublished or under a credit mark)
+  else if ((label.valid_to && label.valid_to < today) || (label.valid_from && label.valid_from > today)) problem = "staff.qrNotCurrent";
+  else if (label.organization_status !== "published" || label.credit_status !== "normal") problem = "staff.qrNotListed";
   else if (!label.credit_code) problem = "staff.qrNoCode";
   else if (!origin) problem = "staff.qrNoOrigin";
   else {

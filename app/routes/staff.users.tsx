@@ -52,8 +52,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Result>({ ok: true, message: msg("users.resetIssued", { account }), link: `${origin?.origin ?? ""}/reset-password/${token}` });
   }
   if (intent === "disable") {
-    await disableUser(db(), target.id);
-    await writeAudit(db(), { actorId: user.id, action: "disable_user", entityType: "user", entityId: target.id });
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await disableUser(trx, target.id);
+        await writeAudit(trx, { actorId: user.id, action: "disable_user", entityType: "user", entityId: target.id });
+      });
     return data<Result>({ ok: true, message: msg("users.disabledDone", { account }) });
   }
   await db()

@@ -248,7 +248,7 @@ export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: 
       .selectFrom("gi_authorised_users as au")
       .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
       .innerJoin("organizations as o", "o.id", "au.organization_id")
-      .select(["au.id", "g.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "au.basis_reference as reference", "au.valid_from", "au.valid_to", "au.verification"])
+      .select(["au.id", "g.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "au.basis_reference as reference", "au.valid_from", "au.valid_to", "au.verification", "o.status as organization_status", "o.credit_status"])
       .where("au.id", "=", id)
       .executeTakeFirst();
   }
@@ -256,7 +256,7 @@ export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: 
     .selectFrom("regional_brand_licences as rl")
     .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
     .innerJoin("organizations as o", "o.id", "rl.organization_id")
-    .select(["rl.id", "r.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "rl.licence_no as reference", "rl.valid_from", "rl.valid_to", "rl.verification"])
+    .select(["rl.id", "r.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "rl.licence_no as reference", "rl.valid_from", "rl.valid_to", "rl.verification", "o.status as organization_status", "o.credit_status"])
     .where("rl.id", "=", id)
     .executeTakeFirst();
 }

@@ -82,6 +82,25 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     .where("organization_id", "=", organizationId)
     .groupBy("status")
     .execute();
+  // trademarks and claims by status too: the dashboard shows every kind of record the producer keeps
+  const trademarkCounts = await db
+    .selectFrom("trademarks")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("holder_org_id", "=", organizationId)
+    .groupBy("status")
+    .execute();
+  const claimCounts = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("gi_authorised_users")
+        .select("verification")
+        .where("organization_id", "=", organizationId)
+        .unionAll(eb.selectFrom("regional_brand_licences").select("verification").where("organization_id", "=", organizationId))
+        .as("c"),
+    )
+    .select(["c.verification", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("c.verification")
+    .execute();
   const trademarks = await db
     .selectFrom("trademarks")
     .select(["id", "name_zh", "registration_date", "legal_status"])
@@ -90,10 +109,11 @@ export async function producerDashboard(db: Executor, organizationId: number) {
   const expiringCertificates = await db
     .selectFrom("product_certifications as c")
     .innerJoin("products as p", "p.id", "c.product_id")
-    .select(["p.name_zh as product", "c.kind", "c.expires_on"])
+    .select(["p.name_zh as product", "c.kind", "c.expires_on", sql<boolean>`c.expires_on < current_date`.as("expired")])
     .where("p.organization_id", "=", organizationId)
     .where("p.status", "<>", "archived")
-    .where(sql<boolean>`c.expires_on between current_date and current_date + 90`)
+    // an expired certificate keeps reminding until the producer renews or removes it: it may not be claimed any more
+    .where(sql<boolean>`c.expires_on <= current_date + 90`)
     .orderBy("c.expires_on")
     .execute();
   const gis = await db
@@ -104,5 +124,28 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     .where("au.verification", "=", "verified")
     .where(sql<boolean>`(au.valid_to is null or au.valid_to >= current_date)`)
     .execute();
-  return { counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })), trademarks, expiringCertificates, gis };
+  // verified rights to use a GI or a regional brand that lapse within 90 days: the badge goes when they do
+  const endingAuthorisations = await db
+    .selectFrom("gi_authorised_users as au")
+    .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
+    .select(["g.name_zh", "au.valid_to"])
+    .where("au.organization_id", "=", organizationId)
+    .where("au.verification", "=", "verified")
+    .where(sql<boolean>`au.valid_to between current_date and current_date + 90`)
+    .unionAll(
+      db
+        .selectFrom("regional_brand_licences as rl")
+        .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
+        .select(["r.name_zh", "rl.valid_to"])
+        .where("rl.organization_id", "=", organizationId)
+        .where("rl.verification", "=", "verified")
+        .where(sql<boolean>`rl.valid_to between current_date and current_date + 90`),
+    )
+    .orderBy("valid_to")
+    .execute();
+  return {
+    counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
+    trademarkCounts: trademarkCounts.map((c) => ({ status: c.status, n: Number(c.n) })),
+    claimCounts: claimCounts.map((c) => ({ verification: c.verification, n: Number(c.n) })),
+    trademarks, expiringCertificates, gis, endingAuthorisations };
 }

@@ -194,13 +194,29 @@ export async function submitOwnProduct(trx: Transaction<Database>, organizationI
 }
 
 /** Deleting a draft removes it; a published product is archived instead (and leaves search). Returns image keys to delete. */
+/** Variant keys of the pictures listed in a product revision's data (`images`), if any. */
+function revisionImageKeys(data: unknown): string[] {
+  const images = (data as { images?: { variants?: { key?: unknown }[] }[] } | null)?.images;
+  if (!Array.isArray(images)) return [];
+  return images.flatMap((i) => (Array.isArray(i.variants) ? i.variants.map((v) => v.key).filter((k): k is string => typeof k === "string") : []));
+}
+
 export async function removeOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number) {
   const current = await trx.selectFrom("products").select(["id", "status"]).where("id", "=", productId).where("organization_id", "=", organizationId).executeTakeFirst();
   if (!current) return undefined;
   if (current.status === "published") {
     await trx.updateTable("products").set({ status: "archived", updated_at: sql`now()` }).where("id", "=", productId).execute();
     await enqueueSearchSync(trx, "product", [productId]);
-    return [];
+    // an open revision of a withdrawn product must not wait in the review queue (approving it would change an
+    // archived record); its uploads are returned so the caller can sweep the files nothing else shows
+    const open = await trx
+      .deleteFrom("record_revisions")
+      .where("entity_type", "=", "product")
+      .where("entity_id", "=", productId)
+      .where("status", "in", ["draft", "submitted", "changes_requested"])
+      .returning("data")
+      .execute();
+    return open.flatMap((r) => revisionImageKeys(r.data));
   }
   const images = await trx.deleteFrom("images").where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").execute();
   await trx.deleteFrom("record_revisions").where("entity_type", "=", "product").where("entity_id", "=", productId).execute();

@@ -9,7 +9,8 @@ import { FileImageStorage } from "../../app/images/storage.server";
 import { drainOutbox } from "../../app/search/sync.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createTestSearch } from "../../tests/support/search";
-import { saveOwnProduct, submitOwnProduct } from "./producer-products";
+import { removeOwnProduct, saveOwnProduct, submitOwnProduct } from "./producer-products";
+import { reviewQueue } from "./review";
 import { changeProductPictures, productPictures, reviewPictureKeys, unreferencedImageKeys, type NewPicture } from "./product-pictures";
 import { getPublishedProduct } from "./products";
 import { decide } from "./review-decisions";
@@ -188,6 +189,26 @@ describe("pictures of a published product", () => {
     const done = await change(p, { kind: "delete", ref: img!.ref });
     await storage.remove(await unreferencedImageKeys(t.db, "discarded" in done ? done.discarded : []));
     expect(onDisk(shared)).toBe(true);
+  });
+
+  it("withdrawing a published product closes its waiting revision and sweeps only the waiting uploads", async () => {
+    const p = await newProduct("撤下的产品");
+    const live = await upload("公开的图片");
+    await change(p, { kind: "add", picture: live });
+    await t.db.updateTable("products").set({ status: "published" }).where("id", "=", p).execute();
+    const waiting = await upload("待审的图片");
+    expect(await change(p, { kind: "add", picture: waiting })).toMatchObject({ result: "revision" });
+    expect(await t.db.transaction().execute((trx) => submitOwnProduct(trx, orgId, p))).toBe("submitted");
+    expect((await reviewQueue(t.db)).some((i) => i.kind === "revision" && i.entityId === p)).toBe(true);
+
+    const keys = await t.db.transaction().execute((trx) => removeOwnProduct(trx, orgId, p));
+    await storage.remove(await unreferencedImageKeys(t.db, keys ?? []));
+    expect((await t.db.selectFrom("products").select("status").where("id", "=", p).executeTakeFirstOrThrow()).status).toBe("archived");
+    expect(await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", p).where("entity_type", "=", "product").execute()).toEqual([]);
+    expect((await reviewQueue(t.db)).some((i) => i.entityId === p && i.entityType === "product")).toBe(false);
+    expect(noneOnDisk(waiting)).toBe(true);
+    // the archived product keeps its own picture rows, and so their files
+    expect(onDisk(live)).toBe(true);
   });
 
   it("refuses another organisation's product and unknown pictures", async () => {

@@ -124,3 +124,16 @@ export async function giAuthorisationFor(db: Executor, organizationId: number, g
     .where("verification", "=", "verified")
     .executeTakeFirst();
 }
+
+/** The licence behind a product's regional-brand badge, for the badge's detail (licence record and validity). */
+export async function brandLicenceFor(db: Executor, organizationId: number, regionalBrandId: number) {
+  return db
+    .selectFrom("regional_brand_licences")
+    .select(["licence_no", "valid_from", "valid_to", "verified_at"])
+    .where("organization_id", "=", organizationId)
+    .where("regional_brand_id", "=", regionalBrandId)
+    .where("verification", "=", "verified")
+    .where(sql<boolean>`(valid_from is null or valid_from <= current_date) and (valid_to is null or valid_to >= current_date)`)
+    .orderBy("valid_to", "desc")
+    .executeTakeFirst();
+}

@@ -36,12 +36,13 @@ export async function setOrganization(db: Executor, userId: number, organization
   await db.updateTable("users").set({ organization_id: organizationId, updated_at: sql`now()` }).where("id", "=", userId).execute();
 }
 
-/** Disabling ends every session on the server at once: a copied cookie stops working. */
-export async function disableUser(db: Kysely<Database>, userId: number) {
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ disabled_at: sql`now()` }).where("id", "=", userId).execute();
-    await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-  });
+/**
+ * Disabling ends every session on the server at once: a copied cookie stops working. Takes the caller's transaction so
+ * the staff action's audit row commits with it (or neither does).
+ */
+export async function disableUser(trx: Transaction<Database>, userId: number) {
+  await trx.updateTable("users").set({ disabled_at: sql`now()` }).where("id", "=", userId).execute();
+  await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
 export async function enableUser(db: Executor, userId: number) {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { hashToken } from "../../app/auth/session.server";
+import { issueResetToken } from "../../db/queries/staff-users";
 import { disableUser } from "../../db/queries/users";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
@@ -63,7 +66,7 @@ describe("sign-in", () => {
     const a = await createAccount(t.db, { organizationName: "停用测试社" });
     const { cookie } = await signInOverHttp(app.url, a.email, a.password);
     expect((await page("/producer", cookie)).status).toBe(200);
-    await disableUser(t.db, a.id);
+    await t.db.transaction().execute((trx) => disableUser(trx, a.id));
     expect((await page("/producer", cookie)).status).toBe(302);
     expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(400);
   });
@@ -135,6 +138,34 @@ describe("sign-in throttle and client addresses", () => {
   });
 });
 
+describe("sign-in throttling beyond one account and one client", () => {
+  it("refuses a client past 20 failures across accounts, even with a right password, until they age out", async () => {
+    const a = await createAccount(t.db, { organizationName: "撞库测试社" });
+    await signInOverHttp(app.url, a.email, "one wrong guess");
+    const client = (await t.db.selectFrom("sign_in_attempts").select("client_key").where("account_key", "=", a.email).executeTakeFirstOrThrow()).client_key;
+    const stuffing = Array.from({ length: 20 }, (_, i) => ({ account_key: `stuffed${i}@test.example`, client_key: client, succeeded: false }));
+    const ids = (await t.db.insertInto("sign_in_attempts").values(stuffing).returning("id").execute()).map((r) => r.id);
+    const refused = (await signInOverHttp(app.url, a.email, a.password)).res;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await t.db.deleteFrom("sign_in_attempts").where("id", "in", ids).execute();
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+  });
+
+  it("past 50 failures for one account, refuses the clients that failed for it but not the real user elsewhere", async () => {
+    const a = await createAccount(t.db, { organizationName: "分布式猜测社" });
+    const attackers = Array.from({ length: 50 }, (_, i) => ({ account_key: a.email, client_key: `203.0.113.${i}`, succeeded: false }));
+    await t.db.insertInto("sign_in_attempts").values(attackers).execute();
+    // this client has no failures for the account: the real user signs in
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+    // once this client fails for it too, it has to wait like the attackers
+    expect((await signInOverHttp(app.url, a.email, "a mistyped password")).res.status).toBe(400);
+    const refused = (await signInOverHttp(app.url, a.email, a.password)).res;
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
 describe("sign-up", () => {
   it("creates a producer account and asks for the organisation first", async () => {
     const res = await fetch(`${app.url}/signup`, {
@@ -150,6 +181,30 @@ describe("sign-up", () => {
     expect(user.password_hash).toMatch(/^scrypt\$/);
   });
 
+  it("signs up with an e-mail address too, and signs in by mobile number or e-mail alike", async () => {
+    const signup = (account: string) =>
+      fetch(`${app.url}/signup`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+        body: new URLSearchParams({ account, password: "yak butter 2026!", passwordRepeat: "yak butter 2026!" }),
+      });
+    const byEmail = await signup("Zhuoma@Test.Example");
+    expect(byEmail.status).toBe(302);
+    expect(byEmail.headers.get("set-cookie")).toMatch(/^hd_session=/);
+    const user = await t.db.selectFrom("users").select(["email", "phone", "role"]).where("email", "=", "zhuoma@test.example").executeTakeFirstOrThrow();
+    expect(user).toEqual({ email: "zhuoma@test.example", phone: null, role: "producer" });
+    // the same address again is taken, whatever its case
+    const again = await signup("zhuoma@test.example");
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("已注册");
+
+    expect((await signup("13800001111")).status).toBe(302);
+    expect((await signInOverHttp(app.url, "13800001111", "yak butter 2026!")).res.status).toBe(302);
+    expect((await signInOverHttp(app.url, "ZHUOMA@test.example", "yak butter 2026!")).res.status).toBe(302);
+    expect((await signInOverHttp(app.url, "13800001111", "yak butter 2027!")).res.status).toBe(400);
+  });
+
   it.each([
     [{ password: "short", passwordRepeat: "short" }, "密码至少需要 10 个字符"],
     [{ password: "1234567890", passwordRepeat: "1234567890" }, "这个密码太常见"],
@@ -162,5 +217,36 @@ describe("sign-up", () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain(message);
+  });
+});
+
+describe("a staff-issued password-reset link", () => {
+  it("sets a new password once, ends every session of the account, and is refused the second time", async () => {
+    const a = await createAccount(t.db, { organizationName: "重置测试社" });
+    const staff = await createAccount(t.db, { role: "reviewer" });
+    const { cookie } = await signInOverHttp(app.url, a.email, a.password);
+    const token = randomBytes(32).toString("base64url");
+    await t.db.transaction().execute((trx) => issueResetToken(trx, staff.id, a.id, hashToken(token)));
+    const reset = (password: string) =>
+      fetch(`${app.url}/reset-password/${token}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
+        body: new URLSearchParams({ password, passwordRepeat: password }),
+      });
+    // the new password is held to the same rules as at sign-up, and a refused attempt does not use the link up
+    const weak = await reset("1234567890");
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain("这个密码太常见");
+    const done = await reset("new barley field 7");
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/login?reset=1");
+    expect((await page("/producer", cookie)).status).toBe(302); // the old session is over
+    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(400);
+    expect((await signInOverHttp(app.url, a.email, "new barley field 7")).res.status).toBe(302);
+    // one time only
+    expect((await reset("another barley field 8")).status).toBe(410);
+    expect(await (await page(`/reset-password/${token}`)).text()).toContain("该重置链接无效");
+    expect((await signInOverHttp(app.url, a.email, "another barley field 8")).res.status).toBe(400);
   });
 });

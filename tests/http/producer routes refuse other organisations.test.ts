@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withCheckCharacter } from "../../app/domain/credit-code";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -17,20 +18,25 @@ let reviewerCookie: string;
 let productId: number;
 let trademarkId: number;
 let imageId: number;
+let giClaimId: number;
+let brandClaimId: number;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 const post = (p: string, cookie: string, body: URLSearchParams | FormData) =>
   fetch(`${app.url}${p}`, { method: "POST", redirect: "manual", headers: { cookie, origin: app.url }, body });
 
 async function snapshot() {
-  const [products, images, trademarks, revisions, classes] = await Promise.all([
+  const [products, images, trademarks, revisions, classes, organizations, giUsers, licences] = await Promise.all([
     t.db.selectFrom("products").selectAll().orderBy("id").execute(),
     t.db.selectFrom("images").selectAll().orderBy("id").execute(),
     t.db.selectFrom("trademarks").selectAll().orderBy("id").execute(),
     t.db.selectFrom("record_revisions").selectAll().orderBy("id").execute(),
     t.db.selectFrom("trademark_classes").selectAll().execute(),
+    t.db.selectFrom("organizations").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("gi_authorised_users").selectAll().orderBy("id").execute(),
+    t.db.selectFrom("regional_brand_licences").selectAll().orderBy("id").execute(),
   ]);
-  return JSON.stringify({ products, images, trademarks, revisions, classes });
+  return JSON.stringify({ products, images, trademarks, revisions, classes, organizations, giUsers, licences });
 }
 
 function imagesOnDisk(dataDir: string) {
@@ -62,6 +68,14 @@ beforeAll(async () => {
   const tm = await post("/producer/trademarks/new", owner.cookie, form({ name_zh: "甲牌", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }));
   expect(tm.status).toBe(302);
   trademarkId = Number(tm.headers.get("location")!.match(/trademarks\/(\d+)/)![1]);
+  // pending claims of the owner: one to use a GI, one a regional-brand licence
+  const gi = await t.db.selectFrom("gi_products").select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
+  const brand = await t.db.selectFrom("regional_brands").select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
+  for (const target of [`gi:${gi.id}`, `brand:${brand.id}`]) {
+    expect((await post("/producer/claims", owner.cookie, form({ target, basis: "collective_member", reference: "成员证 1 号", valid_from: "2025-01-01" }))).status).toBe(200);
+  }
+  giClaimId = (await t.db.selectFrom("gi_authorised_users").select("id").where("organization_id", "=", owner.organizationId).executeTakeFirstOrThrow()).id;
+  brandClaimId = (await t.db.selectFrom("regional_brand_licences").select("id").where("organization_id", "=", owner.organizationId).executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -78,6 +92,8 @@ describe("every mutating producer route, tried with another organisation's ids",
     { path: `/producer/products/${productId}/images`, body: form({ intent: "down", ref: `image-${imageId}` }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ name_zh: "被改了", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ intent: "submit" }) },
+    { path: "/producer/claims", body: form({ intent: "withdraw", kind: "gi", id: String(giClaimId) }) },
+    { path: "/producer/claims", body: form({ intent: "withdraw", kind: "brand", id: String(brandClaimId) }) },
   ];
 
   it("answers another producer with 404 and changes nothing", async () => {
@@ -124,6 +140,40 @@ describe("every mutating producer route, tried with another organisation's ids",
     expect(row.is_sample).toBe(false);
   });
 
+  it("ignores status, verification and owner fields on trademarks, claims and the organisation profile", async () => {
+    const tm = await post(
+      "/producer/trademarks/new",
+      other.cookie,
+      form({ name_zh: "乙牌", mark_type: "ordinary", nice_classes: "29", legal_status: "registered", status: "published", holder_org_id: String(owner.organizationId), last_verified_by: "1", confidence: "high" }),
+    );
+    expect(tm.status).toBe(302);
+    const trademark = await t.db.selectFrom("trademarks").selectAll().where("name_zh", "=", "乙牌").executeTakeFirstOrThrow();
+    expect(trademark).toMatchObject({ status: "draft", holder_org_id: other.organizationId, last_verified_by: null, last_verified_at: null });
+
+    const gi = await t.db.selectFrom("gi_products").select("id").where("status", "=", "published").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const claim = await post(
+      "/producer/claims",
+      other.cookie,
+      form({ target: `gi:${gi.id}`, basis: "announcement", reference: "公告 9 号", valid_from: "2025-01-01", verification: "verified", verified_by: "1", organization_id: String(owner.organizationId) }),
+    );
+    expect(claim.status).toBe(200);
+    const filed = await t.db.selectFrom("gi_authorised_users").selectAll().where("gi_product_id", "=", gi.id).where("basis_reference", "=", "公告 9 号").executeTakeFirstOrThrow();
+    expect(filed).toMatchObject({ organization_id: other.organizationId, verification: "pending", verified_by: null, verified_at: null });
+
+    // the other organisation is published, so its edit waits as a revision that carries only form fields
+    const county = await t.db.selectFrom("places").select("id").where("kind", "=", "county").orderBy("id").executeTakeFirstOrThrow();
+    const org = await post(
+      "/producer/organization",
+      other.cookie,
+      form({ name_zh: "乙合作社", credit_code: withCheckCharacter("93630223MA7Q00042"), org_type: "cooperative", county_id: String(county.id), status: "published", credit_status: "serious", is_sample: "true", last_verified_by: "1" }),
+    );
+    expect(org.status).toBe(200);
+    const row = await t.db.selectFrom("organizations").selectAll().where("id", "=", other.organizationId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ credit_status: "normal", is_sample: false, last_verified_by: null });
+    const revision = await t.db.selectFrom("record_revisions").select("data").where("entity_type", "=", "organization").where("entity_id", "=", other.organizationId).executeTakeFirstOrThrow();
+    for (const key of ["status", "credit_status", "is_sample", "last_verified_by"]) expect(revision.data).not.toHaveProperty(key);
+  });
+
   it("refuses to link another organisation's trademark to a product", async () => {
     const res = await post("/producer/products/new", other.cookie, form({ name_zh: "借用商标", category: "蔬菜", trademark_id: String(trademarkId) }));
     expect(res.status).toBe(400);
@@ -153,6 +203,19 @@ describe("hostile uploads get a clear message and write nothing", () => {
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
     expect(html).toContain(message);
+  });
+
+  it("a picture without its Chinese description (alt text) is refused, naming the field", async () => {
+    const before = await snapshot();
+    const files = imagesOnDisk(dataDir);
+    const body = new FormData();
+    body.set("file", new Blob([new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg")))]), "x.jpg");
+    body.set("alt_en", "only English");
+    const res = await post(`/producer/products/${productId}/images`, owner.cookie, body);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/<p id="alt_zh-error" class="field-error">必填/);
+    expect(await snapshot()).toBe(before);
+    expect(imagesOnDisk(dataDir)).toBe(files);
   });
 
   it("a truncated JPEG", async () => {

@@ -26,6 +26,10 @@ let giValid: { id: number; name_zh: string };
 let giExpired: { id: number; name_zh: string };
 let validProduct: number;
 let expiredProduct: number;
+let brand: { id: number; name_zh: string };
+let expiredBrand: { id: number; name_zh: string };
+let brandProduct: number;
+let expiredBrandProduct: number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -54,6 +58,19 @@ beforeAll(async () => {
     (await t.db.insertInto("products").values({ organization_id: org, name_zh: name, category: "肉类", status: "published", gi_product_id: gi }).returning("id").executeTakeFirstOrThrow()).id;
   validProduct = await insertProduct("核验测试牦牛肉", giValid.id);
   expiredProduct = await insertProduct("核验测试过期产品", giExpired.id);
+  const brands = await t.db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id").limit(2).execute();
+  [brand, expiredBrand] = [brands[0]!, brands[1]!];
+  await t.db
+    .insertInto("regional_brand_licences")
+    .values([
+      { regional_brand_id: brand.id, organization_id: org, licence_no: "区域品牌许可 2025-08", valid_from: "2025-01-01", valid_to: "2099-06-30", verification: "verified" },
+      { regional_brand_id: expiredBrand.id, organization_id: org, licence_no: "过期品牌许可 3 号", valid_from: "2019-01-01", valid_to: "2021-12-31", verification: "verified" },
+    ])
+    .execute();
+  const insertBrandProduct = async (name: string, b: number) =>
+    (await t.db.insertInto("products").values({ organization_id: org, name_zh: name, category: "杂粮", status: "published", regional_brand_id: b }).returning("id").executeTakeFirstOrThrow()).id;
+  brandProduct = await insertBrandProduct("核验测试品牌青稞", brand.id);
+  expiredBrandProduct = await insertBrandProduct("核验测试过期品牌产品", expiredBrand.id);
 });
 afterAll(async () => {
   await app?.stop();
@@ -82,6 +99,11 @@ describe("/verify", () => {
     expect(html).toContain("核验测试牦牛肉");
     // an expired authorisation is not something it may use today
     expect(html).not.toContain("过期许可 1 号");
+    // regional brands alike: the licence record and its validity, not a lapsed licence
+    expect(html).toContain(brand.name_zh);
+    expect(html).toContain("区域品牌许可 2025-08");
+    expect(html).toContain("2099-06-30");
+    expect(html).not.toContain("过期品牌许可 3 号");
   });
 
   it("accepts the code in lower case", async () => {
@@ -132,6 +154,16 @@ describe("badges on product pages", () => {
     expect(expired).toContain(giExpired.name_zh);
     expect(expired).not.toContain('class="badge badge--gi">地理标志');
     expect(expired).not.toContain("过期许可 1 号");
+  });
+
+  it("shows the regional-brand badge with its licence record and validity only while the licence is current", async () => {
+    const valid = await (await get(`/products/${brandProduct}`)).text();
+    expect(valid).toContain('class="badge badge--gi">区域公用品牌');
+    expect(valid).toContain("区域品牌许可 2025-08");
+    expect(valid).toContain("2099-06-30");
+    const expired = await (await get(`/products/${expiredBrandProduct}`)).text();
+    expect(expired).not.toContain('class="badge badge--gi">区域公用品牌');
+    expect(expired).not.toContain("过期品牌许可 3 号");
   });
 });
 
@@ -310,6 +342,24 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(refused).not.toContain("<svg");
     expect(refused).toContain("不能打印二维码");
     expect((await get("/staff/qr/other/1", reviewer)).status).toBe(404);
+    // a regional-brand licensee gets its label too, a lapsed licence does not
+    const licences = await t.db.selectFrom("regional_brand_licences").select(["id", "licence_no"]).where("organization_id", "=", org).execute();
+    const current = licences.find((l) => l.licence_no === "区域品牌许可 2025-08")!;
+    const lapsed = licences.find((l) => l.licence_no === "过期品牌许可 3 号")!;
+    const brandLabel = await (await get(`/staff/qr/brand/${current.id}`, reviewer)).text();
+    expect(brandLabel).toContain("<svg");
+    expect(brandLabel).toContain(`${app.url}/verify?code=${CODE}`);
+    const lapsedLabel = await (await get(`/staff/qr/brand/${lapsed.id}`, reviewer)).text();
+    expect(lapsedLabel).not.toContain("<svg");
+    expect(lapsedLabel).toContain("该授权今天不在有效期内");
+    // nor for an organisation /verify would not list (here: under a credit mark)
+    const marked = (
+      await t.db.insertInto("organizations").values({ name_zh: "标签信用标记主体", credit_code: withCheckCharacter("93630223MA7W00003"), status: "published", credit_status: "abnormal" }).returning("id").executeTakeFirstOrThrow()
+    ).id;
+    const markedClaim = (await t.db.insertInto("regional_brand_licences").values({ regional_brand_id: brand.id, organization_id: marked, licence_no: "标记许可", verification: "verified" }).returning("id").executeTakeFirstOrThrow()).id;
+    const markedLabel = await (await get(`/staff/qr/brand/${markedClaim}`, reviewer)).text();
+    expect(markedLabel).not.toContain("<svg");
+    expect(markedLabel).toContain("该主体目前不在公开目录中");
   });
 
   it("shows who verified a trademark and when", async () => {
