@@ -140,7 +140,7 @@ describe("sign-in throttle and client addresses", () => {
 
 describe("sign-in throttling beyond one account and one client", () => {
   it("refuses a client past 20 failures across accounts, even with a right password, until they age out", async () => {
-    const a = await createAccount(t.db, { organizationName: "撞库测试社" });
+    const a = await createAccount(t.db, { organizationName: "跨账号撞库测试社" });
     await signInOverHttp(app.url, a.email, "one wrong guess");
     const client = (await t.db.selectFrom("sign_in_attempts").select("client_key").where("account_key", "=", a.email).executeTakeFirstOrThrow()).client_key;
     const stuffing = Array.from({ length: 20 }, (_, i) => ({ account_key: `stuffed${i}@test.example`, client_key: client, succeeded: false }));
