@@ -355,7 +355,7 @@ export default function ManageEventPage() {
               <select id="sec-category" name="category" defaultValue="">
                 <option value="">{t("events.anyCategory")}</option>
                 {options.categories.map((c) => (
-                  <option key={c} value={c}>
+                  <option key={c} value={c} lang="zh-CN">
                     {c}
                   </option>
                 ))}

@@ -281,10 +281,8 @@ export function GiUsersFigure({ s }: { s: Stats }) {
       {refs.length > 0 && (
         <ReferenceTable
           caption={t("stats.referenceOf", { name: t("stats.users.heading") })}
-          rows={refs.map((r) => ({
-            ...r,
-            label: `${r.label}(${s.reference.qinghaiGiUsers?.scope ?? ""})`,
-          }))}
+          // the label names the province already (the reference's scope, 青海省, would repeat it in Chinese)
+          rows={refs}
         />
       )}
     </Figure>
