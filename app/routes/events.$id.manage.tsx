@@ -209,7 +209,7 @@ export default function ManageEventPage() {
             <label htmlFor="ex-org">{t("events.chooseOrganization")}</label>
             <select id="ex-org" name="organization_id" required>
               {candidates.map((o) => (
-                <option key={o.id} value={o.id}>
+                <option key={o.id} value={o.id} lang="zh-CN">
                   {o.name_zh}
                 </option>
               ))}
@@ -297,7 +297,7 @@ export default function ManageEventPage() {
                 <label htmlFor={`add-${s.id}`}>{t("events.chooseProduct")}</label>
                 <select id={`add-${s.id}`} name="product_id" required>
                   {products.map((p) => (
-                    <option key={p.id} value={p.id}>
+                    <option key={p.id} value={p.id} lang="zh-CN">
                       {p.name_zh} · {p.organization_zh}
                     </option>
                   ))}
@@ -358,7 +358,7 @@ export default function ManageEventPage() {
               <select id="sec-category" name="category" defaultValue="">
                 <option value="">{t("events.anyCategory")}</option>
                 {options.categories.map((c) => (
-                  <option key={c} value={c}>
+                  <option key={c} value={c} lang="zh-CN">
                     {c}
                   </option>
                 ))}

@@ -5,7 +5,7 @@ import { getEvent, resolvedCatalogue } from "../../db/queries/events";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, eventDates, imageUrl } from "../events/parts";
 import { eventOrigin, qrSvg } from "../events/qr.server";
-import { metaTranslator, translator, useT } from "../i18n/i18n";
+import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
@@ -71,9 +71,11 @@ function Both({ k, vars }: { k: Parameters<typeof zh>[0]; vars?: Record<string, 
 export default function PrintCataloguePage() {
   const { event: e, version, sections, byCounty, byCategory } = useLoaderData<typeof loader>();
   const t = useT();
+  const { lang } = usePreferences();
+  // the printed catalogue is Chinese first with English marked lang="en"; only the on-screen toolbar follows the page
   return (
-    <div className="print-catalogue">
-      <div className="print-toolbar">
+    <div className="print-catalogue" lang="zh-CN">
+      <div className="print-toolbar" lang={lang}>
         <Link to={`/events/${e.id}`}>{t("events.back")}</Link>
         <a className="button" href={`/events/${e.id}/print.pdf`} download>
           {t("print.download")}

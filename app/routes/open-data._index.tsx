@@ -72,7 +72,19 @@ export default function OpenDataPage() {
 
       <section aria-labelledby="licence-heading">
         <h2 id="licence-heading">{t("openData.licenceHeading")}</h2>
-        <p>{t("openData.licence")}</p>
+        <p>
+          {t("openData.licence")}{" "}
+          {/* the credit line is the catalogue's name in both languages; the Chinese name keeps its own lang */}
+          <q>
+            {lang === "en" ? (
+              <>
+                <span lang="zh-CN">{translator("zh-CN")("site.name")}</span> / {t("site.name")}
+              </>
+            ) : (
+              t("site.name")
+            )}
+          </q>
+        </p>
         <p>{t("openData.licenceSources")}</p>
         <p>
           <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener noreferrer">

@@ -144,7 +144,7 @@ export default function ReportPage() {
         <SelectField
           meta={asText(fields.gi_product_id)}
           label={t("report.gi")}
-          options={[{ value: "", label: t("report.giUnknown") }, ...gis.map((g) => ({ value: String(g.id), label: g.name_zh }))]}
+          options={[{ value: "", label: t("report.giUnknown") }, ...gis.map((g) => ({ value: String(g.id), label: g.name_zh, lang: "zh-CN" }))]}
         />
         <SelectField meta={asText(fields.place_kind)} label={t("report.placeKind")} options={PLACE_KINDS.map((k) => ({ value: k, label: t(`report.place.${k}` as MessageKey) }))} />
         <TextField meta={asText(fields.place_name)} label={t("report.placeName")} hint={t("report.placeNameHint")} />

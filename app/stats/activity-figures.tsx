@@ -33,7 +33,8 @@ export function ProductsFigure({ s }: { s: Stats }) {
         title={t("stats.products.heading")}
         desc={desc}
         rows={rows}
-        series={categories.map((c) => ({ key: c, label: c }))}
+        // categories are stored in Chinese (content); the "unknown" bucket is interface text
+        series={s.products.byCategory.map((c) => ({ key: countKey(c.category), label: countKey(c.category), lang: c.category ? "zh-CN" : undefined }))}
         format={fmt}
         emptyMessage={t("stats.empty")}
       />

@@ -18,6 +18,8 @@ export const PALETTE = [
 
 export interface Bar {
   label: string;
+  /** the label's language when it is content that may differ from the page's (a record name falling back to Chinese) */
+  lang?: string;
   value: number;
   /** drawn hatched / lighter: a reference or target figure rather than a catalogue count */
   tone?: "catalogue" | "reference" | "target";
@@ -146,6 +148,7 @@ export function BarChart({
               dominantBaseline="middle"
               textAnchor="end"
               className="chart__label"
+              lang={b.lang}
             >
               {fit(b.label)}
             </text>
@@ -269,7 +272,7 @@ export function StackedBarChart({
   ...text
 }: ChartText & {
   rows: StackRow[];
-  series: { key: string; label: string }[];
+  series: { key: string; label: string; lang?: string }[];
   emptyMessage: string;
 }) {
   if (rows.length === 0 || series.length === 0)
@@ -357,6 +360,7 @@ export function StackedBarChart({
               y={7}
               dominantBaseline="middle"
               className="chart__tick"
+              lang={s.lang}
             >
               {fit(s.label, 24)}
             </text>

@@ -74,6 +74,8 @@ export function ReferenceTable({
     asOf: string;
     confidence: string;
     source: string;
+    /** reference rows quote their sources and dates as the reference file gives them (see SourceList) */
+    reference?: { asOf: string; sources: string[] };
   }[];
 }) {
   const t = useT();
@@ -97,14 +99,29 @@ export function ReferenceTable({
             <tr key={i}>
               <th scope="row">{r.label}</th>
               <td className="num">{fmt(r.value)}</td>
-              <td>{r.asOf}</td>
+              {/* the reference file's dates are written in English, whatever the page language */}
+              <td lang={r.reference ? "en" : undefined}>{r.asOf}</td>
               <td>{r.confidence}</td>
-              <td className="sources">{r.source}</td>
+              <td className="sources">{r.reference ? <SourceList sources={r.reference.sources} /> : r.source}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Quoted sources (Chinese document titles, English summaries, URLs), each marked with its own language. */
+function SourceList({ sources }: { sources: string[] }) {
+  return (
+    <>
+      {sources.map((text, i) => (
+        <span key={i} lang={/\p{Script=Han}/u.test(text) ? "zh-CN" : "en"}>
+          {i > 0 && "; "}
+          {text}
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -122,6 +139,7 @@ export function referenceRow(
       asOf: f.as_of ?? "",
       confidence: confidenceLabel(t, f.confidence),
       source: f.source.join("; "),
+      reference: { asOf: f.as_of ?? "", sources: f.source },
     },
   ];
 }

@@ -76,7 +76,7 @@ export function TrademarkFigure({ s }: { s: Stats }) {
           {reg &&
             refValue(reg) !== undefined &&
             t("stats.referenceNote", {
-              label: "注册商标",
+              label: t("stats.ref.registeredTrademarks"),
               value: fmt(refValue(reg)!),
               confidence: confidenceLabel(t, reg.confidence),
               asOf: reg.as_of ?? "",
@@ -114,7 +114,7 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
       t("scheme.certification_mark"),
       s.reference.certificationMarks
     ),
-    ...referenceRow(t, "地理标志产品", s.reference.giProducts),
+    ...referenceRow(t, t("stats.ref.giProducts"), s.reference.giProducts),
   ];
   return (
     <Figure id="gi-schemes" heading={t("stats.gi.heading")} desc={desc}>
@@ -230,7 +230,7 @@ export function GiUsersFigure({ s }: { s: Stats }) {
     localized(lang, g.name_zh, g.name_en);
   const refs = referenceRow(
     t,
-    "青海省地理标志专用标志用标企业",
+    t("stats.ref.qinghaiGiUsers"),
     s.reference.qinghaiGiUsers
   );
   return (
@@ -241,6 +241,7 @@ export function GiUsersFigure({ s }: { s: Stats }) {
         desc={desc}
         bars={s.giUsers.byGi.map((g) => ({
           label: name(g).text,
+          lang: name(g).lang,
           value: g.users,
         }))}
         format={fmt}
@@ -280,10 +281,8 @@ export function GiUsersFigure({ s }: { s: Stats }) {
       {refs.length > 0 && (
         <ReferenceTable
           caption={t("stats.referenceOf", { name: t("stats.users.heading") })}
-          rows={refs.map((r) => ({
-            ...r,
-            label: `${r.label}(${s.reference.qinghaiGiUsers?.scope ?? ""})`,
-          }))}
+          // the label names the province already (the reference's scope, 青海省, would repeat it in Chinese)
+          rows={refs}
         />
       )}
     </Figure>

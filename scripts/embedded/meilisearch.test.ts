@@ -2,8 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
+import net from "node:net";
 import { expect, it } from "vitest";
-import { PINNED_MEILI, resolveMeiliBinary } from "./meilisearch";
+import { PINNED_MEILI, resolveMeiliBinary, startEmbeddedMeili } from "./meilisearch";
+import { isPortTaken } from "./process-utils";
 
 it("copies the npm binary, executable, only when its sha256 matches the pinned value", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meili-bin-"));
@@ -20,3 +22,25 @@ it("copies the npm binary, executable, only when its sha256 matches the pinned v
 it("refuses a MEILI_BIN that does not exist", () => {
   expect(() => resolveMeiliBinary(os.tmpdir(), "/nonexistent/meilisearch")).toThrow(/MEILI_BIN/);
 });
+
+it("recognises a start-up that lost its port to another process, which startEmbeddedMeili answers with a new port", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meili-port-"));
+  const taken = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => taken.once("listening", r));
+  const port = (taken.address() as net.AddressInfo).port;
+  try {
+    const asked = startEmbeddedMeili({ dir: path.join(dir, "meili"), keyFile: path.join(dir, "meili.key"), binDir: path.join(dir, "bin"), port });
+    const error = await asked.then(
+      (m) => (m.kill(), undefined),
+      (e: unknown) => e,
+    );
+    expect(isPortTaken(error)).toBe(true);
+    // without a requested port it starts anyway
+    const free = await startEmbeddedMeili({ dir: path.join(dir, "meili"), keyFile: path.join(dir, "meili.key"), binDir: path.join(dir, "bin") });
+    expect(Number(new URL(free.url).port)).not.toBe(port);
+    await free.stop();
+  } finally {
+    taken.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

