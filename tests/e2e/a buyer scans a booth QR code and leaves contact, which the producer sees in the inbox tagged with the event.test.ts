@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
-import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
+import { axeViolations, browserAvailable, launchBrowser, signInInBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedSampleFair } from "../support/events";
 
@@ -35,13 +35,7 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     await t?.drop();
   });
 
-  async function signIn(page: Page, account: { email: string; password: string }) {
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("电子邮箱或手机号").fill(account.email);
-    await page.getByLabel("密码").fill(account.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL((u) => u.pathname !== "/login");
-  }
+  const signIn = (page: Page, account: { email: string; password: string }) => signInInBrowser(page, app.url, account);
 
   async function expectAxeCleanInEveryMode(page: Page, url: string) {
     for (const q of ["", "lang=en", "elder=1", "lang=zh-CN"]) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { pendingSearchEventCount } from "../../db/queries/outbox";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
-import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
+import { axeViolations, browserAvailable, launchBrowser, signInInBrowser } from "../support/browser";
 import { chinaDate, seedSamples } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
@@ -159,10 +159,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
   it("the producer finds it in the inbox, quotes, and the buyer reads the quote through the private link", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("电子邮箱或手机号").fill(producer.email);
-    await page.getByLabel("密码").fill(producer.password);
-    await page.getByRole("button", { name: "登录" }).click();
+    await signInInBrowser(page, app.url, producer);
     await page.getByRole("heading", { level: 1, name: "我的主体" }).waitFor();
     await page.getByRole("link", { name: "1 条新询价" }).click();
     await page.getByRole("heading", { level: 1, name: "询价收件箱" }).waitFor();

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
-import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
+import { axeViolations, browserAvailable, launchBrowser, signInInBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
 
@@ -31,10 +31,7 @@ describe.skipIf(!browserAvailable)("a producer creates a product with a photo, s
   it("walks through sign-in, the product form, the picture upload and submission", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("电子邮箱或手机号").fill(account.email);
-    await page.getByLabel("密码").fill(account.password);
-    await page.getByRole("button", { name: "登录" }).click();
+    await signInInBrowser(page, app.url, account);
     await page.getByRole("heading", { level: 1, name: "我的主体" }).waitFor();
 
     await page.getByRole("link", { name: "新建产品" }).click();
@@ -80,11 +77,7 @@ describe.skipIf(!browserAvailable)("a producer creates a product with a photo, s
   it("the product form works with JavaScript turned off", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("电子邮箱或手机号").fill(account.email);
-    await page.getByLabel("密码").fill(account.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL((url) => url.pathname !== "/login");
+    await signInInBrowser(page, app.url, account);
     await page.goto(`${app.url}/producer/products/new`);
     await page.getByRole("button", { name: "保存" }).click();
     // server-side validation answers with the field errors

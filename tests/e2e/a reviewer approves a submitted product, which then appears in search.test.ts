@@ -5,7 +5,7 @@ import { hashToken } from "../../app/auth/session.server";
 import { withCheckCharacter } from "../../app/domain/credit-code";
 import { createAccount } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
-import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
+import { axeViolations, browserAvailable, launchBrowser, signInInBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
 
@@ -64,14 +64,7 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     await t?.drop();
   });
 
-  async function signIn(page: Page, account: { email: string; password: string }) {
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("电子邮箱或手机号").fill(account.email);
-    await page.getByLabel("密码").fill(account.password);
-    await page.getByRole("button", { name: "登录" }).click();
-    // the login page has an h1 too: wait until sign-in has actually left it, or a following goto cancels the POST
-    await page.waitForURL((url) => url.pathname !== "/login");
-  }
+  const signIn = (page: Page, account: { email: string; password: string }) => signInInBrowser(page, app.url, account);
 
   it("signs in through /login, approves the product from the queue, and finds it on /search", async () => {
     const name = "浏览器测试沙棘原浆";

@@ -36,3 +36,15 @@ export async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
 }
+
+/**
+ * Signs in through the /login form and waits until the browser has left it: the login page has an h1 of its own, so
+ * waiting for "a heading" would let a following goto cancel the sign-in POST.
+ */
+export async function signInInBrowser(page: Page, appUrl: string, account: { email: string; password: string }) {
+  await page.goto(`${appUrl}/login`);
+  await page.getByLabel("电子邮箱或手机号").fill(account.email);
+  await page.getByLabel("密码").fill(account.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
