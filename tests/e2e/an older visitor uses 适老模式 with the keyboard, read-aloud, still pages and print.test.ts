@@ -32,6 +32,10 @@ afterAll(async () => {
   await t?.drop();
 });
 
+// The read-aloud button is rendered only once React has hydrated (it needs speechSynthesis): counting focusable
+// controls on a hydrated page and then tabbing through one that is not yet would miss it.
+const hydrated = (page: Page) => page.getByRole("button", { name: "朗读本页" }).waitFor();
+
 const elderOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.elder ?? null);
 
 describe.skipIf(!browserAvailable)("an older visitor", () => {
@@ -58,6 +62,7 @@ describe.skipIf(!browserAvailable)("an older visitor", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${app.url}/search?q=${encodeURIComponent("青稞")}&elder=1`);
+    await hydrated(page);
     await page.keyboard.press("Tab");
     const first = await page.evaluate(() => ({ cls: document.activeElement?.className, href: document.activeElement?.getAttribute("href") }));
     expect(first).toEqual({ cls: "skip-link", href: "#main" });
@@ -81,6 +86,7 @@ describe.skipIf(!browserAvailable)("an older visitor", () => {
         ).length,
     );
     await page.goto(`${app.url}/search?q=${encodeURIComponent("青稞")}&elder=1`);
+    await hydrated(page);
     // each focused element is numbered on its first visit; a trap would keep focus inside a few of them
     let seen = 0;
     let left = false;
