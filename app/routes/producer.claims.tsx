@@ -6,12 +6,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireProducer } from "../auth/guards.server";
 import { FieldErrors, FormActions, FormErrors, SelectField, TextField } from "../components/form";
-import { asText, formatDate } from "../components/staff";
+import { ClaimsTable } from "../components/claims-table";
+import { asText } from "../components/staff";
 import { msg } from "../domain/fields";
 import { BASES, claimSchema, parseTarget } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { validityText } from "../lib/format";
 import { notFound } from "../lib/route-params";
 import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
 import { db } from "../services.server";
@@ -80,49 +80,22 @@ export default function ProducerClaims() {
       {claims.length === 0 ? (
         <p>{t("claims.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="status-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.col.target")}</th>
-                <th scope="col">{t("staff.col.basis")}</th>
-                <th scope="col">{t("staff.col.validity")}</th>
-                <th scope="col">{t("staff.col.status")}</th>
-                <th scope="col">{t("staff.col.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={`${c.kind}-${c.id}`}>
-                  <td>
-                    <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
-                  </td>
-                  <td>
-                    {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
-                    <span lang="zh-CN">{c.reference ?? "—"}</span>
-                  </td>
-                  <td>{validityText(t, c.valid_from, c.valid_to)}</td>
-                  <td>
-                    {t(`verification.${c.verification}` as MessageKey)}
-                    {c.verification === "verified" && c.verified_at && ` · ${formatDate(c.verified_at)}`}
-                  </td>
-                  <td>
-                    {c.verification === "pending" && (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="kind" value={c.kind} />
-                        <input type="hidden" name="id" value={c.id} />
-                        <button type="submit" className="button button--secondary" aria-label={`${t("claims.withdraw")}:${c.name_zh}`}>
-                          {t("claims.withdraw")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClaimsTable
+          claims={claims}
+          showVerifier={false}
+          actions={(c) =>
+            c.verification === "pending" && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <input type="hidden" name="kind" value={c.kind} />
+                <input type="hidden" name="id" value={c.id} />
+                <button type="submit" className="button button--secondary" aria-label={`${t("claims.withdraw")}:${c.name_zh}`}>
+                  {t("claims.withdraw")}
+                </button>
+              </Form>
+            )
+          }
+        />
       )}
 
       <h2>{t("claims.new")}</h2>

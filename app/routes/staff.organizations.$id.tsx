@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
+import { ClaimsTable } from "../components/claims-table";
 import { FormActions, FormErrors, SelectField, TextField } from "../components/form";
 import { ActionResult, asText, AuditTable, creditKey, formatDate, StatusBadge } from "../components/staff";
 import { CREDIT_STATUSES, creditSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { claimDecisionAction, markVerifiedAction } from "../staff/actions.server";
 import { listAudit } from "../../db/queries/audit";
@@ -119,67 +119,40 @@ export default function StaffOrganizationPage() {
       {claims.length === 0 ? (
         <p>{t("record.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="status-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.col.target")}</th>
-                <th scope="col">{t("staff.col.basis")}</th>
-                <th scope="col">{t("staff.col.validity")}</th>
-                <th scope="col">{t("staff.col.status")}</th>
-                <th scope="col">{t("staff.col.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={`${c.kind}-${c.id}`}>
-                  <td>
-                    <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
-                  </td>
-                  <td>
-                    {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
-                    <span lang="zh-CN">{c.reference ?? "—"}</span>
-                  </td>
-                  <td>{validityText(t, c.valid_from, c.valid_to)}</td>
-                  <td>
-                    {t(`verification.${c.verification}` as MessageKey)}
-                    {c.verified_at && ` · ${formatDate(c.verified_at)} ${c.verified_by_name ?? ""}`}
-                  </td>
-                  <td>
-                    <div className="form-actions">
-                      {c.verification === "verified" && (
-                        <>
-                          <Link to={`/staff/qr/${c.kind}/${c.id}`}>{t("staff.printQr")}</Link>
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="claim" />
-                            <input type="hidden" name="kind" value={c.kind} />
-                            <input type="hidden" name="id" value={c.id} />
-                            <button type="submit" name="decision" value="revoke" className="button button--secondary">
-                              {t("staff.revokeClaim")}
-                            </button>
-                          </Form>
-                        </>
-                      )}
-                      {c.verification === "pending" && (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="claim" />
-                          <input type="hidden" name="kind" value={c.kind} />
-                          <input type="hidden" name="id" value={c.id} />
-                          <button type="submit" name="decision" value="verify" className="button">
-                            {t("staff.verifyClaim")}
-                          </button>{" "}
-                          <button type="submit" name="decision" value="reject" className="button button--secondary">
-                            {t("staff.rejectClaim")}
-                          </button>
-                        </Form>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ClaimsTable
+          claims={claims}
+          showVerifier={true}
+          actions={(c) => (
+            <div className="form-actions">
+              {c.verification === "verified" && (
+                <>
+                  <Link to={`/staff/qr/${c.kind}/${c.id}`}>{t("staff.printQr")}</Link>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="claim" />
+                    <input type="hidden" name="kind" value={c.kind} />
+                    <input type="hidden" name="id" value={c.id} />
+                    <button type="submit" name="decision" value="revoke" className="button button--secondary">
+                      {t("staff.revokeClaim")}
+                    </button>
+                  </Form>
+                </>
+              )}
+              {c.verification === "pending" && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="claim" />
+                  <input type="hidden" name="kind" value={c.kind} />
+                  <input type="hidden" name="id" value={c.id} />
+                  <button type="submit" name="decision" value="verify" className="button">
+                    {t("staff.verifyClaim")}
+                  </button>{" "}
+                  <button type="submit" name="decision" value="reject" className="button button--secondary">
+                    {t("staff.rejectClaim")}
+                  </button>
+                </Form>
+              )}
+            </div>
+          )}
+        />
       )}
 
       <h2>{t("staff.products")}</h2>

@@ -239,11 +239,20 @@ describe("GI-use claims", () => {
     expect((await post("/producer/claims", producer.cookie, { target: `gi:${gi.id}`, basis: "collective_member", reference: "协会成员证 18 号", valid_from: "2025-05-01" })).status).toBe(200);
     const claim = await t.db.selectFrom("gi_authorised_users").selectAll().where("organization_id", "=", org).where("gi_product_id", "=", gi.id).executeTakeFirstOrThrow();
     expect(claim.verification).toBe("pending");
+    // the one claims table, as each side sees it: the producer may withdraw, staff may verify
+    expect(await (await get("/producer/claims", producer.cookie)).text()).toContain(`aria-label="撤回:${gi.name_zh}"`);
+    const staffView = await (await get(`/staff/organizations/${org}`, reviewer)).text();
+    expect(staffView).toContain("协会成员证 18 号");
+    expect(staffView).toMatch(/name="decision" value="verify"/);
     const queue = await (await get("/staff/claims", reviewer)).text();
     expect(queue).toContain("协会成员证 18 号");
     expect((await post("/staff/claims", reviewer, { kind: "gi", id: String(claim.id), decision: "verify" })).status).toBe(200);
     const own = await (await get("/producer/claims", producer.cookie)).text();
     expect(own).toContain("已核实");
+    expect(own).not.toContain(`aria-label="撤回:${gi.name_zh}"`);
+    const verified = await (await get(`/staff/organizations/${org}`, reviewer)).text();
+    expect(verified).toMatch(/name="decision" value="revoke"/);
+    expect(verified).toContain(`/staff/qr/gi/${claim.id}`);
     expect((await post("/staff/claims", reviewer, { kind: "gi", id: String(claim.id), decision: "verify" })).status).toBe(409);
     expect((await post("/staff/claims", reviewer, { kind: "gi", id: "abc", decision: "verify" })).status).toBe(400);
   });

@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import { useT } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { validityText } from "../lib/format";
+import type { claimsOf } from "../../db/queries/claims";
+import { formatDate } from "./staff";
+
+type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
+
+/**
+ * An organisation's GI-use and regional-brand claims, as its producer and as staff see them; only the last column
+ * (what the viewer may do) and whether the verifier is named differ.
+ */
+export function ClaimsTable({ claims, showVerifier, actions }: { claims: Claim[]; showVerifier: boolean; actions: (claim: Claim) => ReactNode }) {
+  const t = useT();
+  return (
+    <div className="table-scroll">
+      <table className="status-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("staff.col.target")}</th>
+            <th scope="col">{t("staff.col.basis")}</th>
+            <th scope="col">{t("staff.col.validity")}</th>
+            <th scope="col">{t("staff.col.status")}</th>
+            <th scope="col">{t("staff.col.action")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claims.map((c) => (
+            <tr key={`${c.kind}-${c.id}`}>
+              <td>
+                <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
+              </td>
+              <td>
+                {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
+                <span lang="zh-CN">{c.reference ?? "—"}</span>
+              </td>
+              <td>{validityText(t, c.valid_from, c.valid_to)}</td>
+              <td>
+                {t(`verification.${c.verification}` as MessageKey)}
+                {showVerifier
+                  ? c.verified_at && ` · ${formatDate(c.verified_at)} ${c.verified_by_name ?? ""}`
+                  : c.verification === "verified" && c.verified_at && ` · ${formatDate(c.verified_at)}`}
+              </td>
+              <td>{actions(c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
