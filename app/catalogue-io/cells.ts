@@ -97,10 +97,10 @@ export function placeByName(places: ImportPlaces) {
     let hits: PlaceRef[];
     if (second !== undefined) {
       const county = countyMatch(places, first ?? "");
-      hits = county ? places.all.filter((p) => p.parent_id === county.id && p.name_zh === second) : [];
+      hits = county ? places.all.filter((p) => p.parent_id === county.id && isTownshipNamed(p, second)) : [];
     } else {
       const county = countyMatch(places, raw.trim());
-      hits = county ? [county] : places.all.filter((p) => p.name_zh === raw.trim());
+      hits = county ? [county] : places.all.filter((p) => isTownshipNamed(p, raw.trim()) || (p.kind !== "township" && p.name_zh === raw.trim()));
     }
     if (hits.length !== 1) {
       ctx.addIssue({ code: "custom", message: msg(hits.length > 1 ? "import.ambiguousReference" : "validation.unknownReference", { value: raw.trim() }) });
@@ -118,7 +118,13 @@ export function placeLabel(places: ImportPlaces, id: number): string {
   return parent ? `${parent.name_zh}/${place.name_zh}` : place.name_zh;
 }
 
+/** A township by its name or by the other name it is written with (下营乡 for 下营藏族乡, 碾伯镇 for 碾伯街道). */
+function isTownshipNamed(p: PlaceRef, name: string) {
+  return p.kind === "township" && (p.name_zh === name || p.short_zh === name);
+}
+
 /** The township (乡镇) of an organisation, looked up inside its county. */
 export function townshipIn(places: ImportPlaces, countyId: number | null, name: string): PlaceRef | undefined {
-  return places.all.find((p) => p.kind === "township" && p.parent_id === countyId && p.name_zh === name);
+  const inCounty = places.all.filter((p) => p.kind === "township" && p.parent_id === countyId);
+  return inCounty.find((p) => p.name_zh === name) ?? inCounty.find((p) => p.short_zh === name);
 }

@@ -73,6 +73,22 @@ describe("organizations", () => {
     expect(after.map((o) => [o.id, o.credit_code])).toEqual([[before!.id, "91630203MA7C2D3E4L"]]);
   });
 
+  it("finds a township written by the town a 街道 replaced or by its short form (碾伯镇 → 碾伯街道, 下营乡 → 下营藏族乡)", async () => {
+    const report = await importBytes(t.db, "organizations", csv(["credit_code,name_zh,county,township", "52630200MJ0B12345E,碾伯旧名协会,乐都,碾伯镇", "52630200MJ0B234567,下营合作社,乐都区,下营乡"]));
+    expect(report.problems).toEqual([]);
+    const rows = await t.db
+      .selectFrom("organizations as o")
+      .innerJoin("places as p", "p.id", "o.township_id")
+      .select(["o.name_zh", "p.name_zh as township"])
+      .where("o.name_zh", "in", ["碾伯旧名协会", "下营合作社"])
+      .orderBy("o.name_zh")
+      .execute();
+    expect(rows).toEqual([
+      { name_zh: "下营合作社", township: "下营藏族乡" },
+      { name_zh: "碾伯旧名协会", township: "碾伯街道" },
+    ]);
+  });
+
   const header = "credit_code,name_zh,contacts,township,county,website";
   it.each([
     ["a contact of unknown kind", "52630200MJ0B12345E,协会,fax:0972-1", "contacts", "write contacts as kind:value or kind:value:private, the kind being phone, mobile, email, wechat or person"],

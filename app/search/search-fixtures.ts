@@ -12,7 +12,7 @@ export const CREDIT_CODES = {
 };
 
 export const FIXTURE = {
-  townships: { weiyuan: "威远镇", nianbo: "碾伯镇", jishi: "积石镇" },
+  townships: { weiyuan: "威远镇", nianbo: "碾伯街道", jishi: "积石镇" },
   orgs: {
     distillery: "互助青稞酒坊示范合作社",
     garlic: "乐都紫皮蒜种植合作社",

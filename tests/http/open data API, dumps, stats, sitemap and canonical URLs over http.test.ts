@@ -51,8 +51,8 @@ beforeAll(async () => {
   ids.township = (
     await db
       .insertInto("places")
-      .values({ kind: "township", parent_id: ledu, name_zh: "碾伯镇" })
-      .onConflict((oc) => oc.columns(["parent_id", "name_zh"]).doUpdateSet({ name_zh: "碾伯镇" }))
+      .values({ kind: "township", parent_id: ledu, name_zh: "碾伯街道" })
+      .onConflict((oc) => oc.columns(["parent_id", "name_zh"]).doUpdateSet({ name_zh: "碾伯街道" }))
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
@@ -144,7 +144,7 @@ describe("GET /api/v1/<type>", () => {
   it("applies the type's filters (OR within a parameter, AND across)", async () => {
     const months = (await get("/api/v1/products?month=5&month=12&per_page=100")).json();
     expect((months.items as { id: number }[]).map((i) => i.id)).toEqual(ids.products.slice(0, 5));
-    const township = (await get(`/api/v1/products?township=${encodeURIComponent("碾伯镇")}&per_page=1`)).json();
+    const township = (await get(`/api/v1/products?township=${encodeURIComponent("碾伯街道")}&per_page=1`)).json();
     expect(township.total).toBe(PRODUCT_COUNT + 2);
     const huzhu = (await get(`/api/v1/products?county=${encodeURIComponent("互助")}`)).json();
     expect(huzhu.total).toBe(0); // the only 互助 products belong to a credit-marked or draft organisation
@@ -170,7 +170,7 @@ describe("GET /api/v1/<type>", () => {
 
   it("shows organisations in good standing with their public contacts only", async () => {
     const org = await get(`/api/v1/organizations/${ids.org}`);
-    expect(org.json()).toMatchObject({ name_zh: "开放数据测试合作社", contacts: [{ kind: "phone", value: "0972-1234567" }], township: "碾伯镇" });
+    expect(org.json()).toMatchObject({ name_zh: "开放数据测试合作社", contacts: [{ kind: "phone", value: "0972-1234567" }], township: "碾伯街道" });
     expect(org.text).not.toContain("13900009999");
     expect(org.text).not.toMatch(/credit_status|"public"/);
     const all = await get("/api/v1/organizations?per_page=100");
