@@ -6,6 +6,7 @@ import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, imageUrl, L } from "../events/parts";
 import { eventOrigin, qrSvg } from "../events/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { readPreferences } from "../i18n/preferences.server";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
@@ -20,7 +21,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const origin = eventOrigin(request);
   const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })));
   const url = new URL(request.url);
-  const auto = Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
+  // 适老模式 promises that nothing moves by itself, so ?auto= (a link shared by fair staff) does not apply there
+  const auto = readPreferences(request).prefs.elder ? 0 : Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
   const slides = await Promise.all(
     entries.map(async (e) => ({
       ...e,
@@ -37,9 +39,11 @@ const PREVIOUS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
 export default function PresentPage() {
   const { event, slides, auto, start } = useLoaderData<typeof loader>();
   const t = useT();
-  const { lang } = usePreferences();
+  const { lang, elder } = usePreferences();
   const [current, setCurrent] = useState(start);
   const [autoSeconds, setAutoSeconds] = useState(auto);
+  // elder mode offers no auto-advance at all (not even the A key or the button): nothing on the page moves by itself
+  const advancing = elder ? 0 : autoSeconds;
   const [cached, setCached] = useState(false);
   const total = slides.length;
   const go = useCallback((delta: number) => setCurrent((c) => Math.max(0, Math.min(total - 1, c + delta))), [total]);
@@ -56,17 +60,17 @@ export default function PresentPage() {
         go(-1);
       } else if (e.key === "Home") setCurrent(0);
       else if (e.key === "End") setCurrent(total - 1);
-      else if (e.key === "a" || e.key === "A") setAutoSeconds((s) => (s ? 0 : 10));
+      else if (!elder && (e.key === "a" || e.key === "A")) setAutoSeconds((s) => (s ? 0 : 10));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [go, total]);
+  }, [go, total, elder]);
 
   useEffect(() => {
-    if (!autoSeconds) return;
-    const timer = window.setInterval(() => setCurrent((c) => (c + 1) % Math.max(1, total)), autoSeconds * 1000);
+    if (!advancing) return;
+    const timer = window.setInterval(() => setCurrent((c) => (c + 1) % Math.max(1, total)), advancing * 1000);
     return () => window.clearInterval(timer);
-  }, [autoSeconds, total]);
+  }, [advancing, total]);
 
   // offline: a service worker scoped to this presentation serves what the page caches here once it has loaded
   useEffect(() => {
@@ -90,6 +94,9 @@ export default function PresentPage() {
       cancelled = true;
     };
   }, [event.id, slides]);
+
+  // the key help names only what works: in elder mode there is no A key
+  const help = t(elder ? "present.helpElder" : "present.help");
 
   if (total === 0)
     return (
@@ -143,7 +150,7 @@ export default function PresentPage() {
           </section>
         );
       })}
-      <nav className="present-controls" aria-label={t("present.help")}>
+      <nav className="present-controls" aria-label={help}>
         <a
           href={`?slide=${Math.max(1, current)}`}
           className="button button--secondary"
@@ -165,10 +172,12 @@ export default function PresentPage() {
         >
           {t("present.next")}
         </a>
-        <button type="button" className="button button--secondary" aria-pressed={autoSeconds > 0} onClick={() => setAutoSeconds((s) => (s ? 0 : 10))}>
-          {autoSeconds ? t("present.stopAuto") : t("present.auto")}
-        </button>
-        <span className="muted">{t("present.help")}</span>
+        {!elder && (
+          <button type="button" className="button button--secondary" aria-pressed={autoSeconds > 0} onClick={() => setAutoSeconds((s) => (s ? 0 : 10))}>
+            {autoSeconds ? t("present.stopAuto") : t("present.auto")}
+          </button>
+        )}
+        <span className="muted">{help}</span>
         {cached && <span className="muted">{t("present.offlineReady")}</span>}
       </nav>
     </div>

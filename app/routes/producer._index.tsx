@@ -13,14 +13,16 @@ import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
+  // one moment for every reminder: the database's and the trademark rule's "today" are the same China day
+  const now = new Date();
   const [org, products, summary, newInquiries, booths] = await Promise.all([
     getOwnOrganization(db(), user.organization_id),
     listOwnProducts(db(), user.organization_id),
-    producerDashboard(db(), user.organization_id),
+    producerDashboard(db(), user.organization_id, now),
     countNewInquiries(db(), user.organization_id),
     boothsOfOrganization(db(), user.organization_id),
   ]);
-  const today = todayInChina();
+  const today = todayInChina(now);
   const trademarkReminders = summary.trademarks
     .map((tm) => ({ name: tm.name_zh, validity: trademarkValidity(tm.registration_date, tm.legal_status, today) }))
     .filter((r) => r.validity.state === "renewal_window" || r.validity.state === "grace_period");

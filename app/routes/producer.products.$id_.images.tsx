@@ -1,11 +1,14 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireProducer } from "../auth/guards.server";
 import { Picture } from "../components/picture";
-import { FormActions } from "../components/form";
-import { msg, optional, requiredText, text } from "../domain/fields";
+import { FormActions, TextField } from "../components/form";
+import { msg } from "../domain/fields";
+import { PICTURE_REF, pictureAltEditSchema, pictureAltSchema, type PictureAltEdit } from "../domain/picture-alt";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
@@ -17,9 +20,7 @@ import { changeProductPictures, productPictures, unreferencedImageKeys, type Pic
 import { db } from "../services.server";
 import { savedMessage } from "../components/record-edit";
 
-const altSchema = z.object({ alt_zh: requiredText(300), alt_en: optional(text(300)) });
-// a picture is named by its ref: "image-<id>" for a live one, "new-<uuid>" for an upload waiting in a revision
-const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), ref: z.string().regex(/^(image-\d{1,12}|new-[0-9a-f-]{36})$/, msg("validation.required")) });
+const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), ref: z.string().regex(PICTURE_REF, msg("validation.required")) });
 
 async function ownProductOr404(request: Request, rawId: string | undefined) {
   const user = await requireProducer(request);
@@ -34,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { product: { id: product.id, name_zh: product.name_zh, published: product.status === "published" }, pending, images: pictures };
 }
 
-type ActionResult = { ok: true; message: MessageKey } | { ok: false; errors: Record<string, string> };
+/** The answer to one picture's description form, for that form only (Conform's reply). */
+type AltReply = { ref: string; result: SubmissionResult<string[]> };
+type ActionResult = { ok: true; message: MessageKey; alt?: AltReply } | { ok: false; errors: Record<string, string>; alt?: AltReply };
 
 /** Applies one picture change in a transaction, then removes files nothing uses any more. */
 async function change(user: { id: number; organization_id: number }, productId: number, what: PictureChange) {
@@ -50,7 +53,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // ownership is checked before a single byte of the upload is read
   const { user, product } = await ownProductOr404(request, params.id);
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = manageSchema.safeParse(Object.fromEntries(await request.formData()));
+    const formData = await request.formData();
+    if (formData.get("intent") === "alt") {
+      const ref = String(formData.get("ref") ?? "");
+      // a ref that names no picture shape is a forged request, not a typing mistake: nothing to show it next to
+      if (!PICTURE_REF.test(ref)) notFound();
+      const submission = parseWithZod(formData, { schema: pictureAltEditSchema });
+      if (submission.status !== "success") return data<ActionResult>({ ok: false, errors: {}, alt: { ref, result: submission.reply() } }, { status: 400 });
+      const { alt_zh, alt_en } = submission.value;
+      const done = await change(user, product.id, { kind: "alt", ref, alt_zh, alt_en });
+      return data<ActionResult>({ ok: true, message: savedMessage(done), alt: { ref, result: submission.reply() } });
+    }
+    const parsed = manageSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return data<ActionResult>({ ok: false, errors: { form: "validation.required" } }, { status: 400 });
     const { intent, ref } = parsed.data;
     const done = await change(user, product.id, intent === "delete" ? { kind: "delete", ref } : { kind: "move", ref, direction: intent === "up" ? -1 : 1 });
@@ -65,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw e;
   }
   const errors: Record<string, string> = {};
-  const alt = altSchema.safeParse(upload.fields);
+  const alt = pictureAltSchema.safeParse(upload.fields);
   if (!alt.success) for (const issue of alt.error.issues) errors[String(issue.path[0])] = issue.message;
   if (!upload.file) errors.file = "image.missingFile";
   if (Object.keys(errors).length) return data<ActionResult>({ ok: false, errors }, { status: 400 });
@@ -92,6 +106,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw e;
   }
   return data<ActionResult>({ ok: true, message: done === "revision" ? "image.uploadedForReview" : "image.uploaded" });
+}
+
+/** Changes one picture's description after upload; a published product's change waits for review like the others. */
+function AltForm({ picture, n, lastResult }: { picture: { ref: string; alt_zh: string; alt_en: string | null }; n: number; lastResult?: SubmissionResult<string[]> }) {
+  const t = useT();
+  const [form, fields] = useForm<PictureAltEdit>({
+    id: `alt-${picture.ref}`,
+    lastResult,
+    defaultValue: { alt_zh: picture.alt_zh, alt_en: picture.alt_en ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: pictureAltEditSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="image-alt-form">
+      <input type="hidden" name="intent" value="alt" />
+      <input type="hidden" name="ref" value={picture.ref} />
+      <TextField meta={fields.alt_zh} label={t("image.altZhOf", { n })} lang="zh-CN" />
+      <TextField meta={fields.alt_en} label={t("image.altEnOf", { n })} lang="en" />
+      <FormActions>
+        <button type="submit" className="button button--secondary">
+          {t("image.saveAlt")}
+        </button>
+      </FormActions>
+    </Form>
+  );
 }
 
 export default function ProductImages() {
@@ -132,6 +171,7 @@ export default function ProductImages() {
             <li key={img.ref}>
               <Picture variants={img.variants} alt={img.alt_zh} width={img.width} height={img.height} sizes="14rem" />
               <p lang="zh-CN">{img.alt_zh}</p>
+              <AltForm picture={img} n={i + 1} lastResult={result?.alt?.ref === img.ref ? result.alt.result : undefined} />
               <FormActions>
                 {(["up", "down", "delete"] as const)
                   .filter((intent) => !(intent === "up" && i === 0) && !(intent === "down" && i === images.length - 1))

@@ -8,6 +8,7 @@ import { trademarkSearchRows } from "../../db/queries/trademarks";
 import type { CatalogDocument } from "./catalog-index.server";
 import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
+import { todayInChina } from "../domain/trademark-validity";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample" | "url"> & {
   confidence: string;
@@ -126,7 +127,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
       }),
     ),
   product: async (db, ids) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     return (await productSearchRows(db, ids)).map((r) =>
       withLabels({
         ...base({ ...r, record_id: r.id, type: "product", url: `/products/${r.id}` }),

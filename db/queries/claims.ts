@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, GiAuthorisedUsersTable, Verification } from "../schema";
 import { setAuditActor, writeAudit } from "./audit";
 import { enqueueSearchSync } from "./outbox";
+import { CHINA_TODAY } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -46,7 +47,7 @@ export async function claimsOf(db: Executor, organizationId: number) {
         "au.verification",
         "au.verified_at",
         sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
-        sql<boolean>`(au.verification = 'verified' and (au.valid_from is null or au.valid_from <= current_date) and (au.valid_to is null or au.valid_to >= current_date))`.as("current"),
+        sql<boolean>`(au.verification = 'verified' and (au.valid_from is null or au.valid_from <= ${CHINA_TODAY}) and (au.valid_to is null or au.valid_to >= ${CHINA_TODAY}))`.as("current"),
       ])
       .where("au.organization_id", "=", organizationId)
       .orderBy("g.name_zh")
@@ -66,7 +67,7 @@ export async function claimsOf(db: Executor, organizationId: number) {
         "rl.verification",
         "rl.verified_at",
         sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
-        sql<boolean>`(rl.verification = 'verified' and (rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date))`.as("current"),
+        sql<boolean>`(rl.verification = 'verified' and (rl.valid_from is null or rl.valid_from <= ${CHINA_TODAY}) and (rl.valid_to is null or rl.valid_to >= ${CHINA_TODAY}))`.as("current"),
       ])
       .where("rl.organization_id", "=", organizationId)
       .orderBy("r.name_zh")

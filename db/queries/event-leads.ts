@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../schema";
+import { CHINA_TODAY } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -50,7 +51,7 @@ export async function boothProducts(db: Executor, organizationId: number) {
 export async function countBoothView(db: Executor, exhibitorId: number) {
   await db
     .insertInto("event_booth_views")
-    .values({ exhibitor_id: exhibitorId, day: sql<string>`(now() at time zone 'Asia/Shanghai')::date`, views: 1 })
+    .values({ exhibitor_id: exhibitorId, day: CHINA_TODAY, views: 1 })
     .onConflict((oc) => oc.columns(["exhibitor_id", "day"]).doUpdateSet({ views: sql<number>`event_booth_views.views + 1` }))
     .execute();
 }

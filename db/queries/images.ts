@@ -3,7 +3,6 @@ import { jsonb } from "../json";
 import type { Database, ImageVariant } from "../schema";
 import { enqueueSearchSync } from "./outbox";
 
-
 export async function addProductImage(
   trx: Transaction<Database>,
   productId: number,
@@ -28,6 +27,15 @@ export async function deleteProductImage(trx: Transaction<Database>, productId: 
   if (!row) return undefined;
   await enqueueSearchSync(trx, "product", [productId]);
   return row.variants.map((v) => v.key);
+}
+
+/** Changes the description (alt text) of one picture of the product; false when the product has no such picture. */
+export async function updateProductImageAlt(trx: Transaction<Database>, productId: number, imageId: number, alt: { alt_zh: string; alt_en: string | null }) {
+  const updated = await trx.updateTable("images").set(alt).where("id", "=", imageId).where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return false;
+  // like every other picture change: search documents carry the product's pictures, so they are rebuilt from the rows
+  await enqueueSearchSync(trx, "product", [productId]);
+  return true;
 }
 
 export async function moveProductImage(trx: Transaction<Database>, productId: number, imageId: number, direction: -1 | 1) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../schema";
+import { CHINA_TODAY } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -54,7 +55,7 @@ export async function currentAuthorisations(db: Executor, organizationId: number
     .where("au.organization_id", "=", organizationId)
     .where("au.verification", "=", "verified")
     .where("g.status", "=", "published")
-    .where(sql<boolean>`(au.valid_from is null or au.valid_from <= current_date) and (au.valid_to is null or au.valid_to >= current_date)`)
+    .where(sql<boolean>`(au.valid_from is null or au.valid_from <= ${CHINA_TODAY}) and (au.valid_to is null or au.valid_to >= ${CHINA_TODAY})`)
     .orderBy("g.name_zh")
     .execute();
   const brands = await db
@@ -64,7 +65,7 @@ export async function currentAuthorisations(db: Executor, organizationId: number
     .where("rl.organization_id", "=", organizationId)
     .where("rl.verification", "=", "verified")
     .where("r.status", "=", "published")
-    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date)`)
+    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= ${CHINA_TODAY}) and (rl.valid_to is null or rl.valid_to >= ${CHINA_TODAY})`)
     .orderBy("r.name_zh")
     .execute();
   return { gis, brands };

@@ -3,6 +3,7 @@ import { contactsFromForm, type OrganizationForm } from "../../app/domain/organi
 import { jsonb } from "../json";
 import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
+import { chinaToday } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -75,7 +76,9 @@ export async function submitOwnOrganization(trx: Transaction<Database>, organiza
   return submitOpenRevision(trx, "organization", organizationId);
 }
 
-export async function producerDashboard(db: Executor, organizationId: number) {
+/** The producer's dashboard; its reminders compare dates with China's day at `at` (default: now), like the badges. */
+export async function producerDashboard(db: Executor, organizationId: number, at?: Date) {
+  const today = chinaToday(at);
   const counts = await db
     .selectFrom("products")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -109,11 +112,11 @@ export async function producerDashboard(db: Executor, organizationId: number) {
   const expiringCertificates = await db
     .selectFrom("product_certifications as c")
     .innerJoin("products as p", "p.id", "c.product_id")
-    .select(["p.name_zh as product", "c.kind", "c.expires_on", sql<boolean>`c.expires_on < current_date`.as("expired")])
+    .select(["p.name_zh as product", "c.kind", "c.expires_on", sql<boolean>`c.expires_on < ${today}`.as("expired")])
     .where("p.organization_id", "=", organizationId)
     .where("p.status", "<>", "archived")
     // an expired certificate keeps reminding until the producer renews or removes it: it may not be claimed any more
-    .where(sql<boolean>`c.expires_on <= current_date + 90`)
+    .where(sql<boolean>`c.expires_on <= ${today} + 90`)
     .orderBy("c.expires_on")
     .execute();
   const gis = await db
@@ -122,7 +125,7 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     .select(["g.name_zh"])
     .where("au.organization_id", "=", organizationId)
     .where("au.verification", "=", "verified")
-    .where(sql<boolean>`(au.valid_to is null or au.valid_to >= current_date)`)
+    .where(sql<boolean>`(au.valid_to is null or au.valid_to >= ${today})`)
     .execute();
   // verified rights to use a GI or a regional brand that lapse within 90 days: the badge goes when they do
   const endingAuthorisations = await db
@@ -131,7 +134,7 @@ export async function producerDashboard(db: Executor, organizationId: number) {
     .select(["g.name_zh", "au.valid_to"])
     .where("au.organization_id", "=", organizationId)
     .where("au.verification", "=", "verified")
-    .where(sql<boolean>`au.valid_to between current_date and current_date + 90`)
+    .where(sql<boolean>`au.valid_to between ${today} and ${today} + 90`)
     .unionAll(
       db
         .selectFrom("regional_brand_licences as rl")
@@ -139,7 +142,7 @@ export async function producerDashboard(db: Executor, organizationId: number) {
         .select(["r.name_zh", "rl.valid_to"])
         .where("rl.organization_id", "=", organizationId)
         .where("rl.verification", "=", "verified")
-        .where(sql<boolean>`rl.valid_to between current_date and current_date + 90`),
+        .where(sql<boolean>`rl.valid_to between ${today} and ${today} + 90`),
     )
     .orderBy("valid_to")
     .execute();

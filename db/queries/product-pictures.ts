@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonb } from "../json";
 import type { Database, ImageVariant } from "../schema";
-import { addProductImage, deleteProductImage, moveProductImage } from "./images";
+import { addProductImage, deleteProductImage, moveProductImage, updateProductImageAlt } from "./images";
 import { liveProductForm } from "./producer-products";
 import { saveOpenRevision } from "./revisions";
 
@@ -27,7 +27,11 @@ export interface PictureEntry {
 }
 
 export type NewPicture = Omit<PictureEntry, "ref" | "image_id">;
-export type PictureChange = { kind: "add"; picture: NewPicture } | { kind: "delete"; ref: string } | { kind: "move"; ref: string; direction: -1 | 1 };
+export type PictureChange =
+  | { kind: "add"; picture: NewPicture }
+  | { kind: "delete"; ref: string }
+  | { kind: "move"; ref: string; direction: -1 | 1 }
+  | { kind: "alt"; ref: string; alt_zh: string; alt_en: string | null };
 
 const OPEN = ["draft", "submitted", "changes_requested"] as const;
 
@@ -64,8 +68,9 @@ export async function productPictures(db: Executor, productId: number): Promise<
 const keysOf = (pictures: PictureEntry[]) => pictures.flatMap((p) => p.variants.map((v) => v.key));
 
 /**
- * Adds, removes or moves one picture of the producer's own product. `discarded` lists variant keys the change may have
- * orphaned: the caller passes them to unreferencedImageKeys() after the commit and removes what that returns.
+ * Adds, removes, moves or re-describes one picture of the producer's own product. `discarded` lists variant keys the
+ * change may have orphaned: the caller passes them to unreferencedImageKeys() after the commit and removes what that
+ * returns.
  */
 export async function changeProductPictures(
   trx: Transaction<Database>,
@@ -94,6 +99,10 @@ export async function changeProductPictures(
       const keys = await deleteProductImage(trx, productId, Number(imageId));
       return keys ? { result: "live", discarded: keys } : { result: "not_found" };
     }
+    if (change.kind === "alt") {
+      const updated = await updateProductImageAlt(trx, productId, Number(imageId), { alt_zh: change.alt_zh, alt_en: change.alt_en });
+      return updated ? { result: "live", discarded: [] } : { result: "not_found" };
+    }
     const moved = await moveProductImage(trx, productId, Number(imageId), change.direction);
     return moved ? { result: "live", discarded: [] } : { result: "not_found" };
   }
@@ -117,6 +126,9 @@ export async function changeProductPictures(
       const [removed] = list.splice(i, 1);
       // a live picture stays public (files included) until the revision is approved
       if (removed!.image_id === null) discarded = keysOf([removed!]);
+    } else if (change.kind === "alt") {
+      // the public page keeps the approved description until the revision is approved, like any other edit
+      list[i] = { ...list[i]!, alt_zh: change.alt_zh, alt_en: change.alt_en };
     } else {
       const j = i + change.direction;
       if (j >= 0 && j < list.length) [list[i], list[j]] = [list[j]!, list[i]!];
@@ -130,7 +142,8 @@ export async function changeProductPictures(
 
 /**
  * Approval: the live pictures become the revision's list. Rows the list no longer names are deleted, kept rows take
- * their new place, new uploads become rows. Returns the variant keys of deleted rows (to sweep after the commit).
+ * their new place and description, new uploads become rows. Returns the variant keys of deleted rows (to sweep after
+ * the commit).
  */
 export async function applyRevisionPictures(trx: Transaction<Database>, productId: number, list: PictureEntry[]) {
   const live = await livePictures(trx, productId);
@@ -140,8 +153,16 @@ export async function applyRevisionPictures(trx: Transaction<Database>, productI
   for (const [order, p] of list.entries()) {
     const updated =
       p.image_id !== null &&
-      (await trx.updateTable("images").set({ sort_order: order }).where("id", "=", p.image_id).where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirst())
-        .numUpdatedRows > 0n;
+      (
+        await trx
+          .updateTable("images")
+          // a kept picture may have a new description too
+          .set({ sort_order: order, alt_zh: p.alt_zh, alt_en: p.alt_en })
+          .where("id", "=", p.image_id)
+          .where("owner_type", "=", "product")
+          .where("owner_id", "=", productId)
+          .executeTakeFirst()
+      ).numUpdatedRows > 0n;
     if (!updated) {
       await trx
         .insertInto("images")

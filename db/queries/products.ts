@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema";
+import { CHINA_TODAY } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -58,8 +59,8 @@ function publicProducts(db: Executor) {
             .whereRef("au.gi_product_id", "=", "p.gi_product_id")
             .whereRef("au.organization_id", "=", "p.organization_id")
             .where("au.verification", "=", "verified")
-            .where((w) => w.or([w("au.valid_from", "is", null), w("au.valid_from", "<=", sql<string>`current_date`)]))
-            .where((w) => w.or([w("au.valid_to", "is", null), w("au.valid_to", ">=", sql<string>`current_date`)])),
+            .where((w) => w.or([w("au.valid_from", "is", null), w("au.valid_from", "<=", CHINA_TODAY)]))
+            .where((w) => w.or([w("au.valid_to", "is", null), w("au.valid_to", ">=", CHINA_TODAY)])),
         )
         .as("gi_authorised"),
       eb
@@ -69,8 +70,8 @@ function publicProducts(db: Executor) {
             .whereRef("rl.regional_brand_id", "=", "p.regional_brand_id")
             .whereRef("rl.organization_id", "=", "p.organization_id")
             .where("rl.verification", "=", "verified")
-            .where((w) => w.or([w("rl.valid_from", "is", null), w("rl.valid_from", "<=", sql<string>`current_date`)]))
-            .where((w) => w.or([w("rl.valid_to", "is", null), w("rl.valid_to", ">=", sql<string>`current_date`)])),
+            .where((w) => w.or([w("rl.valid_from", "is", null), w("rl.valid_from", "<=", CHINA_TODAY)]))
+            .where((w) => w.or([w("rl.valid_to", "is", null), w("rl.valid_to", ">=", CHINA_TODAY)])),
         )
         .as("regional_brand_licensed"),
       jsonArrayFrom(
@@ -133,7 +134,7 @@ export async function brandLicenceFor(db: Executor, organizationId: number, regi
     .where("organization_id", "=", organizationId)
     .where("regional_brand_id", "=", regionalBrandId)
     .where("verification", "=", "verified")
-    .where(sql<boolean>`(valid_from is null or valid_from <= current_date) and (valid_to is null or valid_to >= current_date)`)
+    .where(sql<boolean>`(valid_from is null or valid_from <= ${CHINA_TODAY}) and (valid_to is null or valid_to >= ${CHINA_TODAY})`)
     .orderBy("valid_to", "desc")
     .executeTakeFirst();
 }

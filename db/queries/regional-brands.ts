@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../schema";
+import { CHINA_TODAY } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -41,7 +42,7 @@ export async function getPublishedRegionalBrand(db: Executor, id: number) {
     .where("rl.verification", "=", "verified")
     .where("o.status", "=", "published")
     .where("o.credit_status", "=", "normal")
-    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= current_date) and (rl.valid_to is null or rl.valid_to >= current_date)`)
+    .where(sql<boolean>`(rl.valid_from is null or rl.valid_from <= ${CHINA_TODAY}) and (rl.valid_to is null or rl.valid_to >= ${CHINA_TODAY})`)
     .orderBy("o.name_zh")
     .execute();
   return { ...brand, ...extra, licensees };

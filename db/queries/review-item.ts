@@ -32,9 +32,12 @@ export function pick(source: Values, fields: readonly string[]): Values {
   return Object.fromEntries(fields.map((f) => [f, normalise(f, source[f])]));
 }
 
-/** A picture as one diff line: its description, size and the start of its content hash (the same photo, the same hash). */
+/**
+ * A picture as one diff line: its descriptions (both, so a changed English one shows too), size and the start of its
+ * content hash (the same photo, the same hash).
+ */
 function pictureList(pictures: PictureEntry[]) {
-  return pictures.map((p) => `${p.alt_zh} (${p.width}×${p.height}, ${/[a-f0-9]{64}/.exec(p.storage_key)?.[0].slice(0, 8) ?? "?"})`);
+  return pictures.map((p) => `${p.alt_zh}${p.alt_en ? ` / ${p.alt_en}` : ""} (${p.width}×${p.height}, ${/[a-f0-9]{64}/.exec(p.storage_key)?.[0].slice(0, 8) ?? "?"})`);
 }
 
 function certList(rows: { kind: string | null; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[]) {

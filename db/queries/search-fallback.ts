@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database, SearchEntityType } from "../schema";
+import { CHINA_TODAY } from "./china-day";
 
 /**
  * The degraded path when Meilisearch is down, slow or failing: substring match on names, pinyin (tone marks
@@ -164,7 +165,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams): P
              case when au.ok then coalesce((select array_agg(s.scheme::text order by s.scheme) from gi_product_schemes s where s.gi_product_id = g.id), '{}') else '{}' end::text[],
              '{}'::int[],
              coalesce((select array_agg(distinct pc.kind::text) from product_certifications pc
-                       where pc.product_id = p.id and (pc.expires_on is null or pc.expires_on >= current_date)), '{}')::text[],
+                       where pc.product_id = p.id and (pc.expires_on is null or pc.expires_on >= ${CHINA_TODAY})), '{}')::text[],
              p.availability_months::int[], false, null, null,
              case when rl.ok then rb.name_zh end, tm.name_zh,
              p.is_sample, (p.confidence <> 'high' and p.last_verified_at is null), p.updated_at,
@@ -180,14 +181,14 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams): P
         select exists (
           select 1 from gi_authorised_users a
           where a.gi_product_id = p.gi_product_id and a.organization_id = p.organization_id and a.verification = 'verified'
-            and (a.valid_from is null or a.valid_from <= current_date) and (a.valid_to is null or a.valid_to >= current_date)
+            and (a.valid_from is null or a.valid_from <= ${CHINA_TODAY}) and (a.valid_to is null or a.valid_to >= ${CHINA_TODAY})
         ) as ok
       ) au on true
       left join lateral (
         select exists (
           select 1 from regional_brand_licences l
           where l.regional_brand_id = p.regional_brand_id and l.organization_id = p.organization_id and l.verification = 'verified'
-            and (l.valid_from is null or l.valid_from <= current_date) and (l.valid_to is null or l.valid_to >= current_date)
+            and (l.valid_from is null or l.valid_from <= ${CHINA_TODAY}) and (l.valid_to is null or l.valid_to >= ${CHINA_TODAY})
         ) as ok
       ) rl on true
       where p.status = 'published' and o.status = 'published' and o.credit_status = 'normal'

@@ -56,6 +56,12 @@ describe.skipIf(!browserAvailable)("a producer creates a product with a photo, s
     await page.getByRole("button", { name: "上传" }).click();
     await page.getByText("图片已上传。").waitFor();
     expect(await page.getByRole("img", { name: "成熟的沙果挂在枝头" }).count()).toBe(1);
+    // the description can be corrected after upload, next to the picture
+    await page.getByLabel("第 1 张图片的说明(中文)*").fill("枝头成熟的红沙果");
+    await page.getByRole("button", { name: "保存说明" }).click();
+    await page.getByRole("status").getByText("已保存。").waitFor();
+    await expect.poll(() => page.getByRole("img", { name: "枝头成熟的红沙果" }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "编辑产品" }).click();
     await page.getByRole("heading", { level: 1, name: "编辑产品" }).waitFor();

@@ -76,6 +76,19 @@ describe("fair staff present the catalogue with the keyboard", () => {
     await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
     await toggle.click();
     await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+
+    // 适老模式 promises that nothing moves by itself: the same link stays on its slide, offers no auto-advance and
+    // its key help does not mention the A key, which does nothing there
+    await page.goto(`${app.url}/events/${fair.eventId}/present?auto=1&elder=1`);
+    await page.locator('.present[data-offline-ready="true"]').waitFor({ timeout: 20_000 });
+    expect(await toggle.count()).toBe(0);
+    expect(await page.locator(".present-controls").textContent()).not.toMatch(/A|自动/);
+    await page.keyboard.press("a");
+    // a fixed wait is the only way to see that nothing happens: three periods of ?auto=1
+    await page.waitForTimeout(3_000);
+    expect(await slide()).toBe("1");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(slide).toBe("2");
     await context.close();
   });
 });

@@ -104,4 +104,57 @@ describe("picture changes of a published product", () => {
     expect(files()).toEqual(before);
     expect(await publicPictures()).toEqual(live);
   });
+
+  it("change a picture's description after upload: checked per field, through review when published, in place (and re-indexed) when not", async () => {
+    const live = await t.db.selectFrom("images").select(["id", "alt_zh", "alt_en"]).where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirstOrThrow();
+    const ref = `image-${live.id}`;
+    const altForm = (alt_zh: string, alt_en = "") => new URLSearchParams({ intent: "alt", ref, alt_zh, alt_en });
+    const stored = async () => JSON.stringify(await Promise.all([t.db.selectFrom("images").selectAll().orderBy("id").execute(), t.db.selectFrom("record_revisions").selectAll().orderBy("id").execute()]));
+
+    // an empty Chinese description is refused next to that picture's field, and nothing changes
+    const before = await stored();
+    const empty = await post(`/producer/products/${productId}/images`, owner, altForm("  ", "Barley"));
+    expect(empty.status).toBe(400);
+    const html = await empty.text();
+    const errorId = /<p id="([^"]*alt_zh-error)" class="field-error">必填/.exec(html)?.[1];
+    expect(errorId).toBeDefined();
+    expect(html).toMatch(new RegExp(`aria-describedby="${errorId}"`));
+    expect(await stored()).toBe(before);
+
+    // published: the new description waits in the revision; the public page keeps the approved one
+    const saved = await post(`/producer/products/${productId}/images`, owner, altForm("金黄的青稞田", "A golden barley field"));
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain("已保存修改");
+    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", live.id).executeTakeFirstOrThrow()).toEqual({ alt_zh: live.alt_zh, alt_en: live.alt_en });
+    expect(await page(`/products/${productId}`)).not.toContain("金黄的青稞田");
+    expect(await page(`/producer/products/${productId}/images`, owner)).toContain('value="金黄的青稞田"');
+
+    expect((await post(`/producer/products/${productId}`, owner, new URLSearchParams({ intent: "submit" }))).status).toBe(200);
+    const rev = await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", productId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+    expect(await page(`/staff/review/revision/${rev.id}`, reviewer)).toContain("金黄的青稞田 / A golden barley field");
+    const v = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from record_revisions where id = ${rev.id}`.execute(t.db)).rows[0]!.v;
+    expect((await post(`/staff/review/revision/${rev.id}`, reviewer, new URLSearchParams({ version: v, decision: "approve" }))).status).toBe(302);
+    // approval keeps the same picture (row and files) and gives it the new description
+    expect(await t.db.selectFrom("images").select(["id", "alt_zh", "alt_en"]).where("owner_id", "=", productId).execute()).toEqual([{ id: live.id, alt_zh: "金黄的青稞田", alt_en: "A golden barley field" }]);
+    expect(await page(`/products/${productId}`)).toContain('alt="金黄的青稞田"');
+
+    // not published: changed in place, with the search event in the same transaction as other picture changes
+    const created = await post("/producer/products/new", owner, new URLSearchParams({ name_zh: "草稿青稞饼", category: "杂粮" }));
+    const draftId = Number(created.headers.get("location")!.match(/products\/(\d+)/)![1]);
+    const fixture = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg"));
+    expect((await post(`/producer/products/${draftId}/images`, owner, uploadForm(fixture, "草稿图"))).status).toBe(200);
+    const draftImage = await t.db.selectFrom("images").select("id").where("owner_type", "=", "product").where("owner_id", "=", draftId).executeTakeFirstOrThrow();
+    const events = async () => Number((await sql<{ n: string }>`select count(*) as n from search_outbox where entity_type = 'product' and entity_id = ${draftId}`.execute(t.db)).rows[0]!.n);
+    const eventsBefore = await events();
+    const inPlace = await post(`/producer/products/${draftId}/images`, owner, new URLSearchParams({ intent: "alt", ref: `image-${draftImage.id}`, alt_zh: "草稿图的新说明", alt_en: "" }));
+    expect(inPlace.status).toBe(200);
+    expect(await inPlace.text()).toContain("已保存。");
+    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", draftImage.id).executeTakeFirstOrThrow()).toEqual({ alt_zh: "草稿图的新说明", alt_en: null });
+    expect(await events()).toBe(eventsBefore + 1);
+
+    // a picture of another of the producer's products is not one of this product's pictures
+    const crossed = await post(`/producer/products/${draftId}/images`, owner, new URLSearchParams({ intent: "alt", ref, alt_zh: "串了" }));
+    expect(crossed.status).toBe(404);
+    expect((await t.db.selectFrom("images").select("alt_zh").where("id", "=", live.id).executeTakeFirstOrThrow()).alt_zh).toBe("金黄的青稞田");
+  });
 });

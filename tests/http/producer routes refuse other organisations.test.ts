@@ -90,6 +90,7 @@ describe("every mutating producer route, tried with another organisation's ids",
     { path: `/producer/products/${productId}`, body: form({ intent: "delete" }) },
     { path: `/producer/products/${productId}/images`, body: form({ intent: "delete", ref: `image-${imageId}` }) },
     { path: `/producer/products/${productId}/images`, body: form({ intent: "down", ref: `image-${imageId}` }) },
+    { path: `/producer/products/${productId}/images`, body: form({ intent: "alt", ref: `image-${imageId}`, alt_zh: "被改了" }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ name_zh: "被改了", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }) },
     { path: `/producer/trademarks/${trademarkId}`, body: form({ intent: "submit" }) },
     { path: "/producer/claims", body: form({ intent: "withdraw", kind: "gi", id: String(giClaimId) }) },
@@ -114,6 +115,14 @@ describe("every mutating producer route, tried with another organisation's ids",
     expect((await post(`/producer/products/${productId}/images`, other.cookie, upload)).status).toBe(404);
     expect(await snapshot()).toBe(before);
     expect(imagesOnDisk(dataDir)).toBe(files);
+  });
+
+  it("refuses to change another organisation's picture description through one's own product", async () => {
+    const own = await post("/producer/products/new", other.cookie, form({ name_zh: "乙的产品", category: "水果" }));
+    const ownId = Number(own.headers.get("location")!.match(/products\/(\d+)/)![1]);
+    const before = await snapshot();
+    expect((await post(`/producer/products/${ownId}/images`, other.cookie, form({ intent: "alt", ref: `image-${imageId}`, alt_zh: "被改了" }))).status).toBe(404);
+    expect(await snapshot()).toBe(before);
   });
 
   it("sends anonymous visitors to sign in and refuses other roles, changing nothing", async () => {

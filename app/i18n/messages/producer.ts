@@ -99,6 +99,9 @@ export const zh = {
   "image.altZh": "图片说明(中文)*",
   "image.altZhHint": "用一句话描述图片内容,供视障用户使用。",
   "image.altEn": "图片说明(英文)",
+  "image.altZhOf": "第 {n} 张图片的说明(中文)*",
+  "image.altEnOf": "第 {n} 张图片的说明(英文)",
+  "image.saveAlt": "保存说明",
   "image.upload": "上传",
   "image.uploaded": "图片已上传。",
   "image.moveUp": "上移",
@@ -114,7 +117,7 @@ export const zh = {
   "image.tooManyParts": "一次提交的内容过多。",
   "image.requestTooLarge": "提交的数据太大(最大 16 MB)。",
   "image.uploadedForReview": "图片已上传,审核通过后公开。",
-  "image.reviewNeeded": "这个产品已公开:图片的增删和排序会先保存为待审修改,审核通过前公开页面仍显示现在的图片。",
+  "image.reviewNeeded": "这个产品已公开:图片的增删、排序和说明修改会先保存为待审修改,审核通过前公开页面仍显示现在的图片。",
   "image.pendingReview": "下面是待审的图片修改,公开页面在审核通过前仍显示原来的图片。请在产品页面提交审核。",
 } as const;
 
@@ -218,6 +221,9 @@ export const en: Record<keyof typeof zh, string> = {
   "image.altZh": "Picture description (Chinese) *",
   "image.altZhHint": "One sentence saying what the picture shows, for blind users.",
   "image.altEn": "Picture description (English)",
+  "image.altZhOf": "Description of picture {n} (Chinese) *",
+  "image.altEnOf": "Description of picture {n} (English)",
+  "image.saveAlt": "Save description",
   "image.upload": "Upload",
   "image.uploaded": "Picture uploaded.",
   "image.moveUp": "Move up",
@@ -233,6 +239,6 @@ export const en: Record<keyof typeof zh, string> = {
   "image.tooManyParts": "Too many parts in one submission.",
   "image.requestTooLarge": "The submission is too large (16 MB at most).",
   "image.uploadedForReview": "Picture uploaded. It becomes public once the review is passed.",
-  "image.reviewNeeded": "This product is published: adding, removing or reordering pictures is saved as a change for review, and the public page keeps today's pictures until it is approved.",
+  "image.reviewNeeded": "This product is published: adding, removing, reordering or re-describing pictures is saved as a change for review, and the public page keeps today's pictures until it is approved.",
   "image.pendingReview": "These are the picture changes waiting for review; the public page keeps the previous pictures until they are approved. Submit them for review on the product page.",
 };
