@@ -21,6 +21,19 @@ it("names migrations YYYY_MM_DD_HHMMSS_verb_thing", () => {
   for (const name of Object.keys(migrations)) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{6}_[a-z]+(_[a-z0-9]+)+$/);
 });
 
+it("indexes every foreign key that points at a catalogue, buyer or event record", async () => {
+  // PostgreSQL indexes only the referenced side; an unindexed referencing column turns lookups and deletes into scans
+  const unindexed = await sql<{ fk: string }>`
+    select c.conrelid::regclass::text || '(' || a.attname || ')' as fk
+    from pg_constraint c
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and cardinality(c.conkey) = 1
+      and c.confrelid::regclass::text in ('products', 'organizations', 'trademarks', 'gi_products', 'regional_brands', 'events', 'inquiries', 'inquiry_recipients')
+      and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])
+    order by 1`.execute(t.db);
+  expect(unindexed.rows.map((r) => r.fk)).toEqual([]);
+});
+
 it("refuses links that are not http(s) at the database level too", async () => {
   await expect(
     t.db.insertInto("organizations").values({ name_zh: "测试", website: "javascript:alert(1)" }).execute(),

@@ -6,6 +6,7 @@ import * as createReviewAndTrust from "./2026_11_28_110000_create_review_and_tru
 import * as createEvents from "./2026_11_28_140000_create_events";
 import * as addEventLeads from "./2026_11_28_150000_add_event_leads";
 import * as linkDealsToEvents from "./2026_11_28_170000_link_deals_to_events";
+import * as indexForeignKeys from "./2026_11_28_180000_index_foreign_keys";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_140000_create_events": createEvents,
   "2026_11_28_150000_add_event_leads": addEventLeads,
   "2026_11_28_170000_link_deals_to_events": linkDealsToEvents,
+  "2026_11_28_180000_index_foreign_keys": indexForeignKeys,
 };
