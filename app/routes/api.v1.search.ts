@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "../i18n/i18n";
 import { highlightToHtml } from "../search/highlight";
-import { API_KEYS, describeProblems, parseSearchParams } from "../search/params";
+import { API_KEYS, describeProblems } from "../search/params";
+import { parseSearchParams } from "../search/params-schema";
 import { resolveCounty } from "../search/places.server";
 import { catalogQueryFromParams, searchCatalog, type CatalogHit } from "../search/query.server";
 import { db, search } from "../services.server";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/i18n";
-import { API_KEYS, describeProblems, PAGE_KEYS, parseSearchParams, searchHref } from "./params";
+import { API_KEYS, describeProblems, PAGE_KEYS, searchHref } from "./params";
+import { parseSearchParams } from "./params-schema";
 import { resolveCounty } from "./places.server";
 
 const api = (qs: string) => parseSearchParams(new URLSearchParams(qs), { allowed: API_KEYS, resolveCounty });

@@ -34,11 +34,17 @@ const notes: Record<string, string> = {};
 let env: BenchEnv | undefined;
 let server: BenchServer | undefined;
 
-async function cleanup() {
-  await server?.stop();
-  server = undefined;
-  await env?.close();
-  env = undefined;
+// One cleanup however often it is asked for: a second Ctrl-C (npm and tsx both pass SIGINT on) must wait for the
+// first rather than exit while the embedded servers are still stopping, which left them running.
+let cleaning: Promise<void> | undefined;
+function cleanup() {
+  cleaning ??= (async () => {
+    await server?.stop();
+    server = undefined;
+    await env?.close();
+    env = undefined;
+  })();
+  return cleaning;
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void cleanup().finally(() => process.exit(130)));

@@ -1,5 +1,5 @@
 import type { FacetName } from "../../app/search/facets";
-import { parseSearchParams } from "../../app/search/params";
+import { parseSearchParams } from "../../app/search/params-schema";
 import { resolveCounty } from "../../app/search/places.server";
 import { catalogQueryFromParams, meiliSearchQueries } from "../../app/search/query.server";
 import type { BenchEnv } from "./env";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE, insertSearchFixture } from "../../app/search/search-fixtures";
+import { scriptUrls } from "../../scripts/bench/js";
 import { pendingSearchEventCount } from "../../db/queries/outbox";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -135,6 +136,17 @@ describe("GET /api/v1/search", () => {
 });
 
 describe("GET /search", () => {
+  it("loads no validator code: parameters are parsed by the loader only, so zod stays out of the page's JavaScript", async () => {
+    // zod once came back into the search page through a shared module (+25 KB gzipped, over the 150 KB budget the
+    // bench measures); its internals all go through `._zod`
+    const html = await (await fetch(`${app.url}/search?q=${encodeURIComponent("青稞")}`)).text();
+    const scripts = scriptUrls(html);
+    expect(scripts.length).toBeGreaterThan(3);
+    const withZod: string[] = [];
+    for (const src of scripts) if ((await (await fetch(new URL(src, app.url))).text()).includes("._zod.")) withZod.push(src);
+    expect(withZod).toEqual([]);
+  });
+
   it("names a bad parameter in Chinese by default and in English with lang=en", async () => {
     const zh = await fetch(`${app.url}/search?page=0`);
     expect(zh.status).toBe(400);
