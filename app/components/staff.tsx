@@ -6,17 +6,9 @@ import type { MessageKey } from "../i18n/messages";
 
 // Shared pieces of the staff area: dates in China time, diff and audit values in words, the audit table.
 
-const dateTime = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+import { formatDateTime } from "../lib/format";
 
-export function formatDateTime(value: Date | string | null | undefined) {
-  if (!value) return "—";
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : dateTime.format(d);
-}
-
-export function formatDate(value: Date | string | null | undefined) {
-  return formatDateTime(value).slice(0, 10);
-}
+export { formatDate, formatDateTime } from "../lib/format";
 
 /** A key if the dictionary has it, else the fallback text. */
 export function tryT(t: Translate, key: string, fallback: string) {

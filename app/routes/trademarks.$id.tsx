@@ -7,6 +7,7 @@ import type { MessageKey } from "../i18n/messages";
 import { getPublishedTrademark } from "../../db/queries/trademarks";
 import { verifiedBy } from "../../db/queries/verify";
 import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
+import { formatDate } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
@@ -54,8 +55,8 @@ export default function TrademarkPage() {
         {tm.last_verified_at && (
           <span className="badge">
             {tm.verified_by_name === null
-              ? t("record.verifiedBy", { date: String(tm.last_verified_at).slice(0, 10) })
-              : t("trust.verifiedByWhom", { name: tm.verified_by_name || t("trust.regulator"), date: new Date(tm.last_verified_at).toISOString().slice(0, 10) })}
+              ? t("record.verifiedBy", { date: formatDate(tm.last_verified_at) })
+              : t("trust.verifiedByWhom", { name: tm.verified_by_name || t("trust.regulator"), date: formatDate(tm.last_verified_at) })}
           </span>
         )}
       </p>

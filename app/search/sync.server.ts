@@ -6,55 +6,84 @@ import { ensureCatalogIndex } from "./catalog-index.server";
 import { documentBuilders } from "./documents.server";
 
 /**
- * Brings the named records in `indexName` up to date with PostgreSQL: re-reads each one, writes the published ones and
+ * Sends Meilisearch what the named records in `indexName` now are: re-reads each one, writes the published ones and
  * deletes the rest. Re-reading (instead of trusting event payloads) makes events idempotent and order-independent.
- * Resolves only after Meilisearch reports the tasks succeeded.
+ * Resolves once Meilisearch has accepted the tasks; the returned function resolves when it reports them succeeded.
  */
-export async function applyEntities(db: Db, search: SearchContext, entities: { entity_type: SearchEntityType; entity_id: number }[], indexName = search.indexName) {
+async function sendEntities(db: Db, search: SearchContext, entities: { entity_type: SearchEntityType; entity_id: number }[], indexName: string) {
   const byType = new Map<SearchEntityType, number[]>();
   for (const e of entities) byType.set(e.entity_type, [...(byType.get(e.entity_type) ?? []), e.entity_id]);
   const index = search.client.index(indexName);
+  const tasks: { what: string; uid: number }[] = [];
   for (const [type, rawIds] of byType) {
     const ids = [...new Set(rawIds)];
     const docs = await documentBuilders[type](db, ids);
     const present = new Set(docs.map((d) => d.record_id));
     const gone = ids.filter((id) => !present.has(id)).map((id) => `${type}-${id}`);
-    if (docs.length > 0) {
-      const task = await index.addDocuments(docs, { primaryKey: "id" }).waitTask({ timeout: 60_000, interval: 25 });
-      if (task.status !== "succeeded") throw new Error(`add documents ${task.status}: ${task.error?.message ?? ""}`);
-    }
-    if (gone.length > 0) {
-      const task = await index.deleteDocuments(gone).waitTask({ timeout: 60_000, interval: 25 });
-      if (task.status !== "succeeded") throw new Error(`delete documents ${task.status}: ${task.error?.message ?? ""}`);
-    }
+    if (docs.length > 0) tasks.push({ what: "add documents", uid: (await index.addDocuments(docs, { primaryKey: "id" })).taskUid });
+    if (gone.length > 0) tasks.push({ what: "delete documents", uid: (await index.deleteDocuments(gone)).taskUid });
   }
+  return async () => {
+    for (const { what, uid } of tasks) {
+      const task = await search.client.tasks.waitForTask(uid, { timeout: 60_000, interval: 25 });
+      if (task.status !== "succeeded") throw new Error(`${what} ${task.status}: ${task.error?.message ?? ""}`);
+    }
+  };
+}
+
+/** Brings the named records up to date in `indexName`; resolves only after Meilisearch reports the tasks succeeded. */
+export async function applyEntities(db: Db, search: SearchContext, entities: { entity_type: SearchEntityType; entity_id: number }[], indexName = search.indexName) {
+  await (await sendEntities(db, search, entities, indexName))();
+}
+
+/** One claimed batch on its way to Meilisearch: `settle` acks it once Meilisearch confirms, or puts it back. */
+async function sendBatch(db: Db, search: SearchContext, batchSize: number) {
+  const events: ClaimedEvent[] = await claimSearchEvents(db, batchSize);
+  if (events.length === 0) return undefined;
+  const ids = events.map((e) => e.id);
+  const fail = async (e: unknown) => {
+    await retrySearchEvents(db, ids, (e as Error).message);
+    throw e;
+  };
+  const confirmed = await sendEntities(db, search, events, search.indexName).catch(fail);
+  return {
+    count: events.length,
+    settle: async () => {
+      await confirmed().catch(fail);
+      await ackSearchEvents(db, ids);
+    },
+  };
 }
 
 /** Drains one batch of the outbox; returns how many events were handled (0 when nothing was due). */
 export async function drainOutboxOnce(db: Db, search: SearchContext, batchSize = 2000): Promise<number> {
-  const events: ClaimedEvent[] = await claimSearchEvents(db, batchSize);
-  if (events.length === 0) return 0;
-  const ids = events.map((e) => e.id);
-  try {
-    await applyEntities(db, search, events);
-  } catch (e) {
-    await retrySearchEvents(db, ids, (e as Error).message);
-    throw e;
-  }
-  await ackSearchEvents(db, ids);
-  return events.length;
+  const batch = await sendBatch(db, search, batchSize);
+  await batch?.settle();
+  return batch?.count ?? 0;
 }
 
 /**
- * Drains until nothing is due; for `npm run search:sync`, imports and tests. Bigger batches than the worker's: after an
- * import each Meilisearch task carries a fixed cost, so fewer, larger tasks finish sooner.
+ * Drains until nothing is due; for `npm run search:sync`, imports and tests. Bigger batches than the worker's, and the
+ * next batch is read and sent while Meilisearch indexes the previous one (a claimed batch never shares a record with
+ * one in flight), so after an import Meilisearch is never idle waiting for us. Each batch is still acknowledged only
+ * after Meilisearch confirms it.
  */
-export async function drainOutbox(db: Db, search: SearchContext): Promise<number> {
+export async function drainOutbox(db: Db, search: SearchContext, { batchSize = 5000 } = {}): Promise<number> {
   let total = 0;
+  let inFlight: Awaited<ReturnType<typeof sendBatch>>;
   for (;;) {
-    const n = await drainOutboxOnce(db, search, 5000);
-    if (n === 0) return total;
-    total += n;
+    // whichever step fails, the other batch is still settled (acked or put back) rather than left to its lease
+    const next = await sendBatch(db, search, batchSize).catch(async (e: unknown) => {
+      await inFlight?.settle().catch(() => undefined);
+      throw e;
+    });
+    await inFlight?.settle().catch(async (e: unknown) => {
+      await next?.settle().catch(() => undefined);
+      throw e;
+    });
+    if (!next) return total;
+    inFlight = next;
+    total += next.count;
   }
 }
 

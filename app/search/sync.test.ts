@@ -61,6 +61,19 @@ describe("outbox → Meilisearch", () => {
     expect(await namesFor("沙果")).not.toContain("乐都沙果");
   });
 
+  it("drains several batches, each read while Meilisearch indexes the one before, and acknowledges every one", async () => {
+    const gis = await t.db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id").limit(7).execute();
+    expect(gis).toHaveLength(7);
+    const doc = (id: number) => search.client.index(search.indexName).getDocument(`gi-${id}`);
+    // change what the index holds, so the drain has to bring it back
+    await search.client.index(search.indexName).deleteDocuments(gis.map((g) => `gi-${g.id}`)).waitTask();
+    await t.db.insertInto("search_outbox").values(gis.map((g) => ({ entity_type: "gi" as const, entity_id: g.id }))).execute();
+    expect(await drainOutbox(t.db, search, { batchSize: 3 })).toBe(7);
+    const left = await t.db.selectFrom("search_outbox").select(["id"]).where((eb) => eb.or([eb("processed_at", "is", null), eb("locked_until", "is not", null)])).execute();
+    expect(left).toEqual([]);
+    for (const g of gis) expect((await doc(g.id)).name_zh).toBe(g.name_zh);
+  });
+
   it("keeps events (with backoff) when Meilisearch is unreachable, and delivers them later", async () => {
     const gi = await t.db.selectFrom("gi_products").select("id").where("name_zh", "=", "乐都沙果").executeTakeFirstOrThrow();
     await t.db.transaction().execute(async (trx) => {

@@ -378,6 +378,9 @@ describe("accounts, QR labels, facts and the audit log", () => {
     const html = await (await get(`/trademarks/${tm}`)).text();
     expect(html).toContain("已核实:王审核");
     expect(html).not.toContain("待核实</span>");
+    // the date is China's: 17:30 UTC on 1 March is already 2 March in Haidong
+    await t.db.updateTable("trademarks").set({ last_verified_at: new Date("2026-03-01T17:30:00Z") }).where("id", "=", tm).execute();
+    expect(await (await get(`/trademarks/${tm}`)).text()).toMatch(/王审核[^<]*2026-03-02/);
   });
 
   it("filters the audit log and refuses a bad filter with 400 naming it", async () => {
