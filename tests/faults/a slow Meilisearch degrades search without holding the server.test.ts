@@ -65,7 +65,7 @@ describe("Meilisearch 5 s slow", () => {
   it("in the app: searches degrade, and DB-only pages answer while every search still waits (event loop and pool free)", async () => {
     proxy.delayMs = INJECTED_MS;
     try {
-      const before = proxy.received().length;
+      const before = proxy.mark();
       // more waiting searches than the app's database pool has connections (10)
       let searchesDone = 0;
       const searches = Array.from({ length: 12 }, (_, i) =>
@@ -75,7 +75,7 @@ describe("Meilisearch 5 s slow", () => {
         }),
       );
       // every search has reached the proxy, i.e. the app is now waiting on Meilisearch for all of them
-      await waitForIndexed(async () => (proxy.received().slice(before).match(/POST \/multi-search/g) ?? []).length >= 12, 30_000);
+      await waitForIndexed(async () => (proxy.receivedSince(before).match(/POST \/multi-search/g) ?? []).length >= 12, 30_000);
 
       const gi = await t.db.selectFrom("gi_products").select("id").where("status", "=", "published").executeTakeFirstOrThrow();
       let recordAnsweredWhileWaiting = false;

@@ -59,10 +59,10 @@ describe("out-of-order outbox events", () => {
     const slow = createSearchContext({ url: proxy.url, key: inject("meiliKey"), prefix: search.prefix, timeoutMs: 60_000 });
     await rename("Before the race");
     proxy.requestDelayMs = 1500;
-    const seen = proxy.received().length;
+    const seen = proxy.mark();
     // worker A claims the event, reads the row and sends its document — which the proxy holds back
     const workerA = drainOutboxOnce(t.db, slow);
-    await pollUntil(() => proxy.received().slice(seen).includes("/documents"), 30_000, "worker A's document write to leave");
+    await pollUntil(() => proxy.receivedSince(seen).includes("/documents"), 30_000, "worker A's document write to leave");
     // meanwhile the record changes again and worker B, talking to Meilisearch directly, drains what it may
     await rename("After the race");
     await drainOutbox(t.db, search);

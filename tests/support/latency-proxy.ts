@@ -10,8 +10,10 @@ export interface LatencyProxy {
    * answers 408 when a request's headers take longer than that to arrive.
    */
   requestDelayMs: number;
-  /** Bytes received from clients so far, as text (for "has the request left yet?" polls). */
-  received(): string;
+  /** A mark in the client traffic: how many bytes clients have sent so far. */
+  mark(): number;
+  /** What clients sent after `mark` (as latin1 text), for "has the request left yet?" polls. */
+  receivedSince(mark: number): string;
   close(): Promise<void>;
 }
 
@@ -22,12 +24,18 @@ export interface LatencyProxy {
 export async function startLatencyProxy(target: string, delayMs: number): Promise<LatencyProxy> {
   const upstream = new URL(target);
   const sockets = new Set<net.Socket>();
+  // the last KEPT bytes of client traffic; `total` counts all of it, so a mark stays valid while the text slides
+  const KEPT = 1_000_000;
   let seen = "";
+  let total = 0;
   const forward = (from: net.Socket, to: net.Socket, record: boolean, delay: () => number) => {
     // a per-direction chain keeps chunks in order even when delayMs changes between them
     let chain = Promise.resolve();
     from.on("data", (chunk: Buffer) => {
-      if (record) seen = (seen + chunk.toString("latin1")).slice(-100_000);
+      if (record) {
+        seen = (seen + chunk.toString("latin1")).slice(-KEPT);
+        total += chunk.length;
+      }
       // due time fixed on arrival: latency, not a delay that adds up chunk after chunk
       const due = Date.now() + delay();
       chain = chain.then(() => new Promise<void>((r) => setTimeout(r, Math.max(0, due - Date.now())))).then(() => {
@@ -56,7 +64,8 @@ export async function startLatencyProxy(target: string, delayMs: number): Promis
     port: address.port,
     delayMs,
     requestDelayMs: 0,
-    received: () => seen,
+    mark: () => total,
+    receivedSince: (mark) => seen.slice(Math.max(0, seen.length - (total - mark))),
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
