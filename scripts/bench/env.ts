@@ -30,8 +30,12 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
   // as root PostgreSQL runs as the postgres user, which must be able to enter the temp dir
   fs.chmodSync(tmp, 0o755);
   const cleanups: (() => Promise<void>)[] = [async () => fs.rmSync(tmp, { recursive: true, force: true })];
+  // Each step is bounded: closing the pool waits for a running query, and one stuck (a fallback query at --scale 10
+  // ran for minutes) must not keep the embedded servers from being stopped after it.
+  const bounded = (step: () => Promise<void>) =>
+    Promise.race([step(), new Promise<void>((_, reject) => setTimeout(() => reject(new Error("timed out after 15 s")), 15_000).unref())]);
   const close = async () => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((e: Error) => log(`cleanup: ${e.message}`));
+    for (const c of cleanups.splice(0).reverse()) await bounded(c).catch((e: Error) => log(`cleanup: ${e.message}`));
   };
   try {
     let databaseUrl: string;
