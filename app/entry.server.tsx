@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { preferencesCookie, readPreferences } from "./i18n/preferences.server";
 import { NonceProvider } from "./lib/nonce";
-import { isDatabaseUnavailable } from "../db/client";
+import { isDatabaseUnavailable, isQueryCanceled } from "../db/client";
 
 const ABORT_DELAY = 5_000;
 
@@ -36,10 +36,13 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 
 let lastUnavailableLog = 0;
 
-/** Loader/action errors: a lost database is logged once a minute (not per request) and answered 503 (server/http.ts). */
+/**
+ * Loader/action errors: a lost database, or a query it gave up on (the search fallback's time limit), is logged once
+ * a minute (not per request) and answered 503 with Retry-After (server/http.ts).
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  if (isDatabaseUnavailable(error)) {
+  if (isDatabaseUnavailable(error) || isQueryCanceled(error)) {
     context.databaseUnavailable?.();
     if (Date.now() - lastUnavailableLog > 60_000) {
       lastUnavailableLog = Date.now();

@@ -21,6 +21,11 @@ const LOST_CONNECTION_CODES = new Set([
   "57P01", "57P02", "57P03", "53300",
 ]);
 
+/** The database gave up on a query after its statement_timeout (or an operator cancelled it): worth a retry, not a 500. */
+export function isQueryCanceled(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "57014";
+}
+
 /** The database could not be reached or dropped the connection (as opposed to a query that failed on its own). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

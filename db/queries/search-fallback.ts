@@ -96,7 +96,14 @@ function oneOf(column: string, values: readonly string[]): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} = any(cast(${sql.val(values as string[])} as text[]))`;
 }
 
-export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams): Promise<FallbackResult> {
+/**
+ * How long one fallback query may run. It reads every published record, so on a catalogue far beyond the plan's scale
+ * (or behind a lock) it can take minutes; a buyer is better served by a quick "try again" (the error is answered 503,
+ * see entry.server.ts) than by a request that also holds one of the pool's few connections.
+ */
+export const FALLBACK_TIMEOUT_MS = 5000;
+
+export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { timeoutMs = FALLBACK_TIMEOUT_MS } = {}): Promise<FallbackResult> {
   const typeFilter = oneOf("type", p.types);
   const countyFilter = oneOf("county", p.counties);
   const others = sql.join(
@@ -123,7 +130,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams): P
               (name_zh ilike ${likePattern(rank)} or coalesce(name_en, '') ilike ${likePattern(rank)}) desc,
               char_length(name_zh), type, record_id`;
 
-  const result = await sql<{ hits: FallbackHit[]; total: number; type_counts: Record<string, number>; county_counts: Record<string, number> }>`
+  const query = sql<{ hits: FallbackHit[]; total: number; type_counts: Record<string, number>; county_counts: Record<string, number> }>`
     with candidates as (
       select 'gi'::text as type, g.id::bigint as record_id, g.name_zh::text, g.name_en::text, c.name_zh::text as county,
              c.name_en::text as county_en, null::text as township, g.category::text,
@@ -208,7 +215,12 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams): P
         (select type, count(*)::int as n from matched where ${countyFilter} group by type) x) as type_counts,
       (select coalesce(json_object_agg(county, n), '{}'::json) from
         (select county, count(*)::int as n from matched where ${typeFilter} and county is not null group by county) x) as county_counts
-  `.execute(db);
+  `;
+  const result = await db.transaction().execute(async (trx) => {
+    // SET LOCAL takes no parameters; the value is an integer we computed
+    await sql.raw(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`).execute(trx);
+    return query.execute(trx);
+  });
   const row = result.rows[0]!;
   return { hits: row.hits, total: row.total, facets: { type: row.type_counts, county: row.county_counts } };
 }

@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE, insertSearchFixture } from "../../app/search/search-fixtures";
 import { scriptUrls } from "../../scripts/bench/js";
 import { pendingSearchEventCount } from "../../db/queries/outbox";
+import { FALLBACK_TIMEOUT_MS } from "../../db/queries/search-fallback";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
@@ -200,6 +202,31 @@ describe("with Meilisearch unreachable", () => {
     expect(Object.keys(body.facets).sort()).toEqual(["county", "type"]);
     expect(body.facets.county?.["互助土族自治县"]).toBe(body.total);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("gives up on a fallback query after its time limit with 503 and Retry-After, instead of holding a connection", async () => {
+    // a lock that keeps the fallback's read of products waiting, as a far larger catalogue would keep it busy
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    const holder = t.db.transaction().execute(async (trx) => {
+      await sql`lock table products in access exclusive mode`.execute(trx);
+      locked();
+      await held;
+    });
+    try {
+      await lockTaken;
+      const started = Date.now();
+      const res = await fetch(`${degraded.url}/api/v1/search?q=${enc("青稞")}`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(FALLBACK_TIMEOUT_MS - 100);
+    } finally {
+      release();
+      await holder;
+    }
+    expect((await fetch(`${degraded.url}/api/v1/search?q=${enc("青稞")}`)).status).toBe(200);
   });
 
   it("shows the page with a notice, results and the main facets", async () => {
