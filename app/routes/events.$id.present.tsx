@@ -6,7 +6,6 @@ import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, imageUrl, L } from "../events/parts";
 import { eventOrigin, qrSvg } from "../events/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
-import { readPreferences } from "../i18n/preferences.server";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
@@ -21,8 +20,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const origin = eventOrigin(request);
   const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })));
   const url = new URL(request.url);
-  // 适老模式 promises that nothing moves by itself, so ?auto= (a link shared by fair staff) does not apply there
-  const auto = readPreferences(request).prefs.elder ? 0 : Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
+  const auto = Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
   const slides = await Promise.all(
     entries.map(async (e) => ({
       ...e,
@@ -42,7 +40,8 @@ export default function PresentPage() {
   const { lang, elder } = usePreferences();
   const [current, setCurrent] = useState(start);
   const [autoSeconds, setAutoSeconds] = useState(auto);
-  // elder mode offers no auto-advance at all (not even the A key or the button): nothing on the page moves by itself
+  // 适老模式 promises that nothing moves by itself: no auto-advance there, whether from ?auto= (a link shared by fair
+  // staff), the A key or the button, and also when the mode is switched on while the page is open
   const advancing = elder ? 0 : autoSeconds;
   const [cached, setCached] = useState(false);
   const total = slides.length;

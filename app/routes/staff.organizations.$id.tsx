@@ -121,7 +121,7 @@ export default function StaffOrganizationPage() {
       ) : (
         <ClaimsTable
           claims={claims}
-          showVerifier={true}
+          showVerifier
           actions={(c) => (
             <div className="form-actions">
               {c.verification === "verified" && (
