@@ -14,6 +14,14 @@ it.each([
   ["javascript:alert(1)", "/"],
   ["/\t/evil.example", "/"],
   ["", "/"],
+  // dot segments that normalise into a protocol-relative URL
+  ["/.//evil.example", "/"],
+  ["/%2e//evil.example", "/"],
+  ["/%2E%2E//evil.example", "/"],
+  ["/a/..//evil.example", "/"],
+  ["/a/%2e%2e//evil.example", "/"],
+  ["/./\\evil.example", "/"],
+  ["/a/../producer", "/producer"],
 ])("safeRedirect(%j) → %j", (input, expected) => {
   expect(safeRedirect(input)).toBe(expected);
 });

@@ -1,5 +1,5 @@
 /**
- * Only same-site paths: "/x" yes; "//evil.example", "/\\evil.example", "https://…" and their encoded forms fall back to
+ * Only same-site paths, judged before and after dot segments are resolved: "/x" yes; "//evil.example", "/\\evil.example", "https://…" and their encoded forms fall back to
  * the default. Browsers treat a backslash like a slash, hence the check after decoding.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
@@ -15,6 +15,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   try {
     const url = new URL(to, "http://same.invalid");
     if (url.origin !== "http://same.invalid") return fallback;
+    // Checked again after normalisation: "/.//evil.example" and "/a/..//evil.example" become "//evil.example", which a
+    // browser reads as another host.
+    if (url.pathname.startsWith("//") || url.pathname.startsWith("/\\")) return fallback;
     return url.pathname + url.search + url.hash;
   } catch {
     return fallback;

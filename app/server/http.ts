@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { originCheck, securityHeaders } from "./security";
+import { sendPlainError } from "./error-page";
+import { requestBodyGuard } from "./request-body";
+import { originCheck, privateResponses, securityHeaders } from "./security";
 
 /**
  * A request that failed because PostgreSQL was unreachable (entry.server.tsx handleError marks it) answers 503 with
@@ -52,19 +53,78 @@ export function createHttpApp(options: {
     if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
   };
   app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders }));
+  app.use(requestBodyGuard());
   app.use(unavailableAs503);
+  app.use(privateResponses());
   app.all(
     "*",
-    createRequestHandler({
-      build: options.build,
-      // Always production mode: it strips error details and stacks from responses.
-      mode: "production",
-      getLoadContext: (req, res) => ({
-        cspNonce: String(res.locals.cspNonce ?? ""),
-        clientAddress: req.ip ?? "unknown",
-        databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
-      }),
-    }),
+    remixHandler(options.build, (req, res) => ({
+      cspNonce: String(res.locals.cspNonce ?? ""),
+      clientAddress: req.ip ?? "unknown",
+      databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
+    })),
   );
+  // The one final error handler: whatever fails outside Remix (a malformed path, a missing image, a refused dotfile)
+  // answers a plain page in the visitor's language, whatever NODE_ENV says; the detail goes to the log only.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = Number((error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500);
+    if (error instanceof URIError || status === 400) return sendPlainError(req, res, 400, "http.badRequest");
+    // a refused dotfile (403 from the static server) is reported like any other missing file
+    if (status === 403 || status === 404) return sendPlainError(req, res, 404, "http.notFound");
+    console.error(`[haidong] ${req.method} ${req.originalUrl.slice(0, 200)} failed:`, error);
+    sendPlainError(req, res, 500, "http.error");
+  });
   return app;
+}
+
+function requestHeaders(req: express.Request) {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value) headers.set(key, value);
+  }
+  return headers;
+}
+
+/** The request's URL as the adapter builds it: req.hostname honours "trust proxy"; the port comes from the header. */
+function requestUrl(req: express.Request): URL | null {
+  const portOf = (header: string | undefined) => Number.parseInt(header?.split(":")[1] ?? "", 10);
+  const forwarded = portOf(req.get("x-forwarded-host"));
+  const direct = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwarded) ? forwarded : Number.isSafeInteger(direct) ? direct : undefined;
+  try {
+    return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remix's Express adapter, with the body the guard already read and checked (request-body.ts) instead of the raw
+ * stream. Always production mode: it strips error details and stacks from responses.
+ */
+function remixHandler(build: ServerBuild, getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext) {
+  const handle = createRequestHandler(build, "production");
+  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const controller = new AbortController();
+      res.on("close", () => !res.writableFinished && controller.abort());
+      const url = requestUrl(req);
+      if (!url) return sendPlainError(req, res, 400, "http.badRequest");
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: requestHeaders(req), signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const body = res.locals.body as Buffer | undefined;
+        init.body = body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) : createReadableStreamFromReadable(req);
+        init.duplex = "half";
+      }
+      const response = await handle(new Request(url.href, init), getLoadContext(req, res));
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
 }

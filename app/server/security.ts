@@ -62,3 +62,30 @@ export function securityHeaders(production: boolean) {
     next();
   };
 }
+
+// Cookies whose holder sees a page of their own: the session, an anonymous shortlist, a kiosk's shortlist.
+const PERSONAL_COOKIE = /(?:^|;\s*)(hd_session|hd_shortlist|hd_kiosk_\d+)=/;
+// Screens that are personal whoever asks (they redirect a visitor without a session to sign in).
+const PERSONAL_PATH = /^\/(producer|staff|matching|shortlist|inquiries)(?=[/.]|$)/;
+
+/**
+ * Every response that depends on who asks — the request carries a personal cookie, the path is a personal screen, or
+ * the response starts a session — is `Cache-Control: private, no-store`, so no shared cache or back-button snapshot
+ * keeps an organisation's private contacts. Set here once, over whatever the route said.
+ */
+export function privateResponses() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const personalRequest = PERSONAL_COOKIE.test(req.headers.cookie ?? "") || PERSONAL_PATH.test(req.path);
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: unknown[]) {
+      const setCookie = this.getHeader("set-cookie");
+      const startsSession = [setCookie].flat().some((c) => typeof c === "string" && /^(hd_session|hd_shortlist|hd_kiosk_\d+)=/.test(c));
+      if (personalRequest || startsSession) {
+        this.setHeader("Cache-Control", "private, no-store");
+        this.setHeader("Vary", "Cookie");
+      }
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as typeof res.writeHead;
+    next();
+  };
+}

@@ -1,0 +1,87 @@
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { UPLOAD_LIMITS } from "../images/upload.server";
+import { sendPlainError } from "./error-page";
+import { FORM_LIMITS, formProblem, type FieldProblem } from "./form-guard";
+
+// Reads each non-GET body once, bounded, and refuses malformed or disproportionate form data before Remix or any
+// form parser sees it (form-guard.ts says why). The checked bytes are handed to Remix (remix-handler.ts) from
+// res.locals, so the body is parsed by the app exactly as it was checked.
+
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: ExpressRequest, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const mebibytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`);
+
+function refuse(req: ExpressRequest, res: ExpressResponse, problem: FieldProblem) {
+  // A refused body may still be arriving; close the connection after answering rather than read the rest.
+  res.setHeader("Connection", "close");
+  if (problem.reason === "count") return sendPlainError(req, res, 400, "http.field.count", { limit: problem.limit });
+  return sendPlainError(req, res, 400, `http.field.${problem.reason}`, { field: problem.field, limit: problem.limit });
+}
+
+export function requestBodyGuard() {
+  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const query = req.originalUrl.indexOf("?");
+    if (query >= 0) {
+      const problem = formProblem(new URLSearchParams(req.originalUrl.slice(query + 1)), { strictCharacters: false });
+      if (problem) return refuse(req, res, problem);
+    }
+    if (BODYLESS.has(req.method)) return next();
+    const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const multipart = type === "multipart/form-data";
+    if (type !== "" && type !== "application/x-www-form-urlencoded" && !multipart) {
+      res.setHeader("Connection", "close");
+      return sendPlainError(req, res, 415, "http.unsupportedType", { type: type.slice(0, 60) });
+    }
+    // A little above the upload limit, so the upload form itself can say "too large" next to the file field.
+    const limit = multipart ? UPLOAD_LIMITS.maxBody + 64 * 1024 : FORM_LIMITS.maxUrlencodedBytes;
+    if (Number(req.get("content-length") ?? 0) > limit) {
+      res.setHeader("Connection", "close");
+      return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+    }
+    readBody(req, limit)
+      .then(async (body) => {
+        let problem: FieldProblem | null;
+        if (multipart) {
+          let form: FormData;
+          try {
+            form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { "content-type": req.get("content-type")! } }).formData();
+          } catch {
+            res.setHeader("Connection", "close");
+            return sendPlainError(req, res, 400, "http.unreadableForm");
+          }
+          problem = formProblem(form.entries());
+        } else {
+          problem = formProblem(new URLSearchParams(body.toString("utf8")));
+        }
+        if (problem) return refuse(req, res, problem);
+        res.locals.body = body;
+        next();
+      })
+      .catch((e: unknown) => {
+        res.setHeader("Connection", "close");
+        if (e instanceof BodyTooLarge) return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+        // The client went away mid-body: nothing to answer.
+        if (!res.headersSent) res.destroy();
+      });
+  };
+}
