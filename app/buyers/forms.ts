@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, msg, optional, requiredText, text } from "../domain/fields";
+import { isoDate, msg, optional, recordId, requiredText, text } from "../domain/fields";
 import { todayInChina } from "../domain/trademark-validity";
 import { PROVINCE_NAMES } from "./provinces";
 
@@ -41,7 +41,7 @@ export const phone = z
   .max(30, msg("validation.tooLong", { max: 30 }))
   .refine((s) => /^\+?[\d\s()-]{6,30}$/.test(s) && s.replace(/\D/g, "").length >= 6, { message: msg("inquiry.phoneInvalid") });
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = recordId();
 
 export const inquirySchema = z
   .object({
@@ -100,23 +100,13 @@ export const statusSchema = z.object({
 export const dealSchema = z.object({
   kind: z.enum(DEAL_KINDS, { message: msg("deal.chooseKind") }),
   amount_cny: amount({ positive: true }),
-  product_id: z.coerce
-    .number({ message: msg("deal.chooseProduct") })
-    .int(msg("deal.chooseProduct"))
-    .positive(msg("deal.chooseProduct"))
-    .max(Number.MAX_SAFE_INTEGER),
+  product_id: recordId(msg("deal.chooseProduct")),
   deal_date: requiredDate,
   note: optional(text(500)),
 });
 
 export const staffDealSchema = dealSchema.extend({
-  event_id: optional(
-    z.coerce
-      .number({ message: msg("validation.number") })
-      .int(msg("validation.number"))
-      .positive(msg("validation.number"))
-      .max(Number.MAX_SAFE_INTEGER),
-  ),
+  event_id: optional(recordId()),
 });
 
 export type DealInput = z.infer<typeof dealSchema>;

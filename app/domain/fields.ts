@@ -8,8 +8,32 @@ import { msg } from "./message";
 export { msg, parseMessage } from "./message";
 
 // C0/C1 control characters other than tab and newline; also lone surrogates are impossible in JS strings from UTF-8.
+// Bidirectional overrides and isolates (U+202A–202E, U+2066–2069) too: they make "abc\u202egpj.exe" read as
+// "abcexe.jpg" — a name that shows something other than what it is.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\u202A-\u202E\u2066-\u2069]/;
+
+/** Full-width digits and point (typed with a Chinese input method) as ASCII. */
+function asciiDigits(s: string) {
+  return s.replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * A number as people write it — digits, an optional sign and decimals, full-width digits accepted — checked by
+ * `inner`. Never what JavaScript's Number() also accepts: "0x10" (16), "1e3", "Infinity", " " (0).
+ */
+export function plainNumber<T extends z.ZodType<number>>(inner: T) {
+  return z.preprocess((v) => {
+    if (typeof v !== "string") return v;
+    const s = asciiDigits(v.trim());
+    return /^[+-]?\d{1,16}(\.\d{1,6})?$/.test(s) ? Number(s) : v;
+  }, inner);
+}
+
+/** A record id posted by a form: digits only, positive, within a safe integer. */
+export function recordId(message = msg("validation.number")) {
+  return plainNumber(z.number({ message }).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message));
+}
 
 export function text(max: number, options: { multiline?: boolean } = {}) {
   return z
@@ -64,17 +88,15 @@ export const creditCode = z
     if (problem) ctx.addIssue({ code: "custom", message: msg(`validation.creditCode.${problem}`) });
   });
 
-export const niceClass = z.coerce
-  .number({ message: msg("validation.niceClass") })
-  .int(msg("validation.niceClass"))
-  .min(1, msg("validation.niceClass"))
-  .max(45, msg("validation.niceClass"));
+export const niceClass = plainNumber(
+  z.number({ message: msg("validation.niceClass") }).int(msg("validation.niceClass")).min(1, msg("validation.niceClass")).max(45, msg("validation.niceClass")),
+);
 
 /** "29;30" or "29，30" → [29, 30]; each must be 1–45, at least one. */
 export const niceClassList = z.string().transform((s, ctx) => {
   const parts = s.split(/[;；,，\s]+/).filter(Boolean);
   if (parts.length === 0) ctx.addIssue({ code: "custom", message: msg("validation.required") });
-  const classes = parts.map(Number);
+  const classes = parts.map((p) => (/^\d{1,2}$/.test(p) ? Number(p) : NaN));
   if (classes.some((n) => !Number.isInteger(n) || n < 1 || n > 45)) {
     ctx.addIssue({ code: "custom", message: msg("validation.niceClass") });
     return z.NEVER;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, msg, optional, requiredText, text } from "./fields";
+import { isoDate, msg, optional, plainNumber, recordId, requiredText, text } from "./fields";
 
 // The producer's product form: one schema for the browser (Conform) and the action. Fields a producer may not set
 // (status, organisation, verification, sample flag) are simply not part of it, so they can never be assigned.
@@ -18,10 +18,10 @@ const list = (max: number, itemMax: number) =>
   );
 
 const quantity = optional(
-  z.coerce.number({ message: msg("validation.number") }).min(0, msg("validation.number")).max(1e12, msg("validation.number")),
+  plainNumber(z.number({ message: msg("validation.number") }).min(0, msg("validation.number")).max(1e12, msg("validation.number"))),
 );
 
-const id = optional(z.coerce.number({ message: msg("validation.number") }).int().positive());
+const id = optional(recordId());
 
 const certification = z.object({
   kind: optional(z.enum(CERTIFICATION_KINDS, { message: msg("validation.oneOf", { allowed: CERTIFICATION_KINDS.join(" / ") }) })),
@@ -37,7 +37,7 @@ export const productFormSchema = z.object({
   regional_brand_id: id,
   trademark_id: id,
   availability_months: z
-    .array(z.coerce.number().int().min(1, msg("validation.month")).max(12, msg("validation.month")))
+    .array(plainNumber(z.number({ message: msg("validation.month") }).int(msg("validation.month")).min(1, msg("validation.month")).max(12, msg("validation.month"))))
     .default([])
     .transform((m) => [...new Set(m)].sort((a, b) => a - b)),
   annual_volume: quantity,

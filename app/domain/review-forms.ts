@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDate, msg, optional, requiredText, text } from "./fields";
+import { httpUrl, isoDate, msg, optional, recordId, requiredText, text } from "./fields";
 import { todayInChina } from "./trademark-validity";
 
 // Forms of the review-and-trust area: one schema each for the browser (Conform) and the action.
@@ -43,7 +43,7 @@ export function parseTarget(target: string) {
 
 export const claimDecisionSchema = z.object({
   kind: oneOf(["gi", "brand"] as const),
-  id: z.coerce.number({ message: msg("validation.number") }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: recordId(),
   decision: oneOf(["verify", "reject", "revoke"] as const),
   note: optional(text(500)),
 });
@@ -69,7 +69,7 @@ export const PLACE_KINDS = ["shop", "market", "online"] as const;
 export const reportSchema = z
   .object({
     what_seen: requiredText(2000, { multiline: true }),
-    gi_product_id: optional(z.coerce.number({ message: msg("validation.number") }).int().positive().max(Number.MAX_SAFE_INTEGER)),
+    gi_product_id: optional(recordId()),
     place_kind: oneOf(PLACE_KINDS),
     place_name: optional(text(300)),
     online_url: optional(httpUrl),
@@ -95,10 +95,10 @@ export const FACT_KINDS = ["gi", "trademark", "regional_brand", "organization", 
 
 export const markVerifiedSchema = z.object({
   type: oneOf(FACT_KINDS),
-  id: z.coerce.number({ message: msg("validation.number") }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: recordId(),
 });
 
 export const accountActionSchema = z.object({
   intent: oneOf(["reset", "disable", "enable"] as const),
-  user_id: z.coerce.number({ message: msg("validation.number") }).int().positive().max(Number.MAX_SAFE_INTEGER),
+  user_id: recordId(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, legalStatus, markType, msg, niceClassList, optional, requiredText, text } from "./fields";
+import { isoDate, legalStatus, markType, msg, niceClassList, optional, plainNumber, requiredText, text } from "./fields";
 
 /** A producer's trademark (注册商标). Verification ("verified by whom, when") is for staff, not a field here. */
 export const trademarkFormSchema = z
@@ -17,7 +17,7 @@ export const trademarkFormSchema = z
       .string()
       .optional()
       .transform((v) => v === "on"),
-    well_known_year: optional(z.coerce.number({ message: msg("validation.number") }).int().min(1980, msg("validation.number")).max(2100, msg("validation.number"))),
+    well_known_year: optional(plainNumber(z.number({ message: msg("validation.number") }).int(msg("validation.number")).min(1980, msg("validation.number")).max(2100, msg("validation.number")))),
     provincial_famous: z
       .string()
       .optional()

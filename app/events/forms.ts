@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { EventInput } from "../../db/queries/events";
-import { isoDate, optional as nullable, requiredText, text as plainText } from "../domain/fields";
+import { isoDate, optional as nullable, recordId, requiredText, text as plainText } from "../domain/fields";
 
 // Texts use the shared field rules (trimmed, no control characters, length counted in characters); dates must be real
 // calendar days and ids fit PostgreSQL's bigint, so a hand-made request gets a 400 rather than a database error (500).
 const text = (max: number) => requiredText(max);
 const optional = (max: number) => nullable(plainText(max)).transform((v) => (v ? v : null));
 const date = isoDate;
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = recordId();
 
 export const eventSchema = z
   .object({

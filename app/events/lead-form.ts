@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { email, phone } from "../buyers/forms";
-import { msg, optional, text } from "../domain/fields";
+import { msg, optional, recordId, text } from "../domain/fields";
 
 // The booth lead form (展位留资): one schema for the browser (Conform) and the action. Contact rules are the inquiry
 // form's (email or phone, at least one); the interest is free text, optionally naming one product of the booth.
 
-const productId = z.coerce
-  .number({ message: msg("leads.productInvalid") })
-  .int(msg("leads.productInvalid"))
-  .positive(msg("leads.productInvalid"))
-  .max(Number.MAX_SAFE_INTEGER, msg("leads.productInvalid"));
+const productId = recordId(msg("leads.productInvalid"));
 
 /** A required free-text field whose message names it, also when it is left empty or missing from the post. */
 const named = (max: number, message: string, options: { multiline?: boolean } = {}) =>

@@ -29,6 +29,7 @@ import { localized, metaTranslator, translator, usePreferences, useT } from "../
 import { readPreferences } from "../i18n/preferences.server";
 import { boothQr } from "../events/booth-qr.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
+import { countyExists } from "../../db/queries/places";
 import { db } from "../services.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("events.manage")} · ${metaTranslator(matches)("events.title")}` }];
@@ -88,6 +89,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const parsed = sectionSchema.safeParse(fields);
       if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
       const { title_zh, title_en, q, county_id, category } = parsed.data;
+      if (county_id && !(await countyExists(db(), county_id))) return data({ invalid: ["county_id"] }, { status: 400 });
       const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
       const id = await createSection(db(), event.id, title_zh, title_en, query);
       return back(`#section-${id}`);

@@ -9,14 +9,10 @@ import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
 import { seoMeta } from "../seo/meta";
 import { giSeo } from "../seo/record-seo.server";
-import { z } from "zod";
-
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+import { recordIdOr404 } from "../lib/route-params";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw data({ error: "id" }, { status: 404 });
-  const gi = await getPublishedGiProduct(db(), parsed.data.id);
+  const gi = await getPublishedGiProduct(db(), recordIdOr404(params.id));
   if (!gi) throw data({ error: "not found" }, { status: 404 });
   return {
     gi: { ...gi, source: gi.source, unverified: gi.confidence !== "high" && !gi.last_verified_at },

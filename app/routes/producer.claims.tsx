@@ -8,7 +8,7 @@ import { requireProducer } from "../auth/guards.server";
 import { FieldErrors, FormActions, FormErrors, SelectField, TextField } from "../components/form";
 import { ClaimsTable } from "../components/claims-table";
 import { asText } from "../components/staff";
-import { msg } from "../domain/fields";
+import { msg, recordId } from "../domain/fields";
 import { BASES, claimSchema, parseTarget } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -21,7 +21,7 @@ import { db } from "../services.server";
 
 const withdrawSchema = z.object({
   kind: z.enum(["gi", "brand"]),
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: recordId(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

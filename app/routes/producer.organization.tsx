@@ -5,11 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "../auth/guards.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
+import { msg } from "../domain/fields";
 import { CONTACT_KINDS, ORG_TYPES, organizationFormSchema, type OrganizationForm } from "../domain/organization-form";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Contact } from "../../db/schema";
-import { listCounties } from "../../db/queries/places";
+import { countyExists, listCounties } from "../../db/queries/places";
 import {
   createOwnOrganization,
   creditCodeTakenByOther,
@@ -61,6 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: organizationFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  // an id the list never offered (a hand-made request, a county since merged) is a field error here, never a 500 or a
+  // revision the reviewer cannot approve
+  if (!(await countyExists(db(), submission.value.county_id))) {
+    return data({ result: submission.reply({ fieldErrors: { county_id: [msg("validation.noSuchChoice")] } }), message: null }, { status: 400 });
+  }
   if (await creditCodeTakenByOther(db(), submission.value.credit_code, user.organization_id)) {
     return data({ result: submission.reply({ fieldErrors: { credit_code: ["producer.creditCodeTaken"] } }), message: null }, { status: 409 });
   }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { safeRedirect } from "../auth/redirect";
+import { recordId } from "../domain/fields";
 import { changeShortlist, shortlistedProductIds } from "../buyers/shortlist.server";
 
 // POST /shortlist/items — add to or remove from the visitor's shortlist. A plain form (no JavaScript) is redirected
@@ -9,7 +10,7 @@ import { changeShortlist, shortlistedProductIds } from "../buyers/shortlist.serv
 
 const schema = z.object({
   intent: z.enum(["add", "remove"]),
-  productId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  productId: recordId(),
 });
 
 export type ShortlistActionData = {

@@ -4,14 +4,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { AuditTable } from "../components/staff";
-import { isoDate, optional } from "../domain/fields";
+import { isoDate, optional, plainNumber, recordId } from "../domain/fields";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditActors, listAudit } from "../../db/queries/audit";
 import { db } from "../services.server";
 
 const PER_PAGE = 50;
-const id = optional(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+const id = optional(recordId());
 const filterSchema = z.object({
   entity_type: optional(z.enum(AUDIT_ENTITIES)),
   entity_id: id,
@@ -19,7 +19,7 @@ const filterSchema = z.object({
   action: optional(z.enum(AUDIT_ACTIONS as [string, ...string[]])),
   from: optional(isoDate),
   to: optional(isoDate),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  page: optional(plainNumber(z.number().int().min(1).max(100_000))),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { item, history: history.rows };
 }
 
-const REFUSALS = { stale: "staff.stale", credit_blocked: "staff.creditBlocked", duplicate_key: "staff.duplicateKey" } as const;
+const REFUSALS = { stale: "staff.stale", credit_blocked: "staff.creditBlocked", duplicate_key: "staff.duplicateKey", invalid_reference: "staff.invalidReference" } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);

@@ -3,6 +3,9 @@ import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** The largest id places' `serial` (int4) column holds; bigger ids name no place (and would fail the cast in SQL). */
+const MAX_SERIAL_ID = 2_147_483_647;
+
 export async function listCounties(db: Executor) {
   return db
     .selectFrom("places")
@@ -21,4 +24,10 @@ export async function findCountyByName(db: Executor, name: string) {
     .where("kind", "=", "county")
     .where((eb) => eb.or([eb("name_zh", "=", trimmed), eb("short_zh", "=", trimmed)]))
     .executeTakeFirst();
+}
+
+/** Whether `id` names a county (or district) one may choose for an organisation; ids past `serial` name nothing. */
+export async function countyExists(db: Executor, id: number) {
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_SERIAL_ID) return false;
+  return !!(await db.selectFrom("places").select("id").where("id", "=", id).where("kind", "=", "county").executeTakeFirst());
 }

@@ -3,6 +3,7 @@ import type { ProductForm } from "../../app/domain/product-form";
 import { jsonb } from "../json";
 import type { Database } from "../schema";
 import { setAuditActor, writeAudit } from "./audit";
+import { countyExists } from "./places";
 import { applyProductForm } from "./producer-products";
 import { applyRevisionPictures, revisionPictures } from "./product-pictures";
 import { ORG_FIELDS, owningOrganization, pick, TRADEMARK_FIELDS } from "./review-item";
@@ -10,7 +11,7 @@ import { announce, epoch, TABLE, type Decision, type ReviewEntity, type ReviewKi
 
 // Decisions on waiting items: lock, check the version the reviewer saw, apply, announce to search, audit — one transaction.
 
-export type DecisionResult = "ok" | "not_found" | "stale" | "credit_blocked" | "duplicate_key";
+export type DecisionResult = "ok" | "not_found" | "stale" | "credit_blocked" | "duplicate_key" | "invalid_reference";
 
 async function applyRevision(trx: Transaction<Database>, entity: ReviewEntity, id: number, data: Values, actorId: number): Promise<DecisionResult> {
   if (entity === "product") {
@@ -22,6 +23,8 @@ async function applyRevision(trx: Transaction<Database>, entity: ReviewEntity, i
   }
   if (entity === "organization") {
     const v = pick(data, ORG_FIELDS);
+    // checked at submission too; a county removed since (or a revision written before that check) must not 500 here
+    if (v.county_id !== undefined && v.county_id !== null && !(await countyExists(trx, Number(v.county_id)))) return "invalid_reference";
     if (v.credit_code) {
       const other = await trx.selectFrom("organizations").select("id").where("credit_code", "=", String(v.credit_code)).where("id", "<>", id).executeTakeFirst();
       if (other) return "duplicate_key";
