@@ -3,6 +3,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { PdfRenderer } from "../events/pdf.server";
 import { originCheck, securityHeaders } from "./security";
 
 /**
@@ -30,6 +31,9 @@ export function createHttpApp(options: {
   publicOrigin?: string;
   production: boolean;
   trustProxy: boolean;
+  /** this server's own origin once it listens (scripts/start.ts); never the Host of a request */
+  serverOrigin: () => string;
+  pdf: PdfRenderer;
 }) {
   const app = express();
   app.disable("x-powered-by");
@@ -63,6 +67,8 @@ export function createHttpApp(options: {
         cspNonce: String(res.locals.cspNonce ?? ""),
         clientAddress: req.ip ?? "unknown",
         databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
+        serverOrigin: options.serverOrigin(),
+        pdf: options.pdf,
       }),
     }),
   );
