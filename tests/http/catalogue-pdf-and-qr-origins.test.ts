@@ -25,7 +25,6 @@ beforeAll(async () => {
   staffCookie = (await signInOverHttp(app.url, staff.email, staff.password)).cookie;
 });
 afterAll(async () => {
-  if (process.env.DEBUG_APP) console.log(app?.output());
   await app?.stop();
   fair?.cleanup();
   await t?.drop();
