@@ -22,6 +22,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("refuses production without PUBLIC_ORIGIN, so no absolute URL can fall back to the request's Host", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(48) };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_ORIGIN is required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, PUBLIC_ORIGIN: "https://catalogue.example.cn" }).PUBLIC_ORIGIN).toBe("https://catalogue.example.cn");
+    // development and tests keep working without it (the listening address stands in)
+    expect(loadConfig({ NODE_ENV: "test" }).PUBLIC_ORIGIN).toBeUndefined();
+  });
+
   it("treats empty strings as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

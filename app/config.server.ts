@@ -32,6 +32,8 @@ const envSchema = z
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.NODE_ENV === "production" && !env.SESSION_SECRET) problems.push("SESSION_SECRET is required when NODE_ENV=production");
+  // QR codes, printed links and the PDF must never take their origin from the request's Host (app/platform/public-origin.server.ts)
+  if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) problems.push("PUBLIC_ORIGIN is required when NODE_ENV=production");
   if (env.NODE_ENV === "production" && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
     problems.push("MEILI_MASTER_KEY is required with MEILI_URL in production");
   }

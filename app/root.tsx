@@ -19,6 +19,7 @@ import { readPreferences } from "./i18n/preferences.server";
 import { currentUser } from "./auth/session.server";
 import { LANDING } from "./auth/landing";
 import { useNonce } from "./lib/nonce";
+import { configuredOrigin } from "./platform/public-origin.server";
 import stylesheet from "./styles/app.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     prefs: readPreferences(request).prefs,
     // canonical origin for absolute links; never derived from the request's Host header
-    origin: process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : null,
+    origin: configuredOrigin() ?? null,
     // only what the header needs; never the whole user row
     user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
   };

@@ -74,6 +74,7 @@ await runCli(async ({ db, services }) => {
       app = await startApp({ DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, ...(services.meiliKey ? { MEILI_MASTER_KEY: services.meiliKey } : {}) });
       base = app.base;
     }
+    // the operator named this address (or it is the app just started on loopback): no request's Host involved
     const pdf = await renderCataloguePdf(base.replace(/\/$/, ""), eventId);
     fs.mkdirSync(path.dirname(path.resolve(out!)), { recursive: true });
     fs.writeFileSync(out!, pdf);

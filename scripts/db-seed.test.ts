@@ -64,7 +64,7 @@ describe("npm run db:seed", () => {
 
   it("with NODE_ENV=production seeds no sample data even without the flag", { timeout: 120_000 }, async () => {
     const d = await database();
-    const run = await seed(d.url, [], { NODE_ENV: "production", SESSION_SECRET: "s".repeat(48) });
+    const run = await seed(d.url, [], { NODE_ENV: "production", SESSION_SECRET: "s".repeat(48), PUBLIC_ORIGIN: "https://catalogue.example.cn" });
     expect(run.code, run.output).toBe(0);
     expect(await contents(d)).toEqual({ accounts: [], sampleOrganizations: 0, sampleProducts: 0, events: 0, counties: 6 });
   });

@@ -4,6 +4,8 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { PdfRenderer } from "../app/events/pdf.server";
+import { listeningOrigin } from "../app/platform/public-origin.server";
 import { createHttpApp } from "../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../app/search/sync.server";
 import { db, search } from "../app/services.server";
@@ -50,7 +52,7 @@ async function main() {
   ensureBuilt();
 
   // Filled in as start-up proceeds; shutdown stops whatever has started so far.
-  const running: { services?: Services; server?: Server; worker?: SyncWorker } = {};
+  const running: { services?: Services; server?: Server; worker?: SyncWorker; pdf?: PdfRenderer } = {};
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
@@ -66,6 +68,7 @@ async function main() {
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2000).unref();
     });
+    await running.pdf?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await db().destroy().catch(() => undefined);
     await services?.close().catch(() => undefined);
@@ -88,6 +91,8 @@ async function main() {
 
   const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
   process.env.DATA_DIR = config.dataDir;
+  // Cached catalogue PDFs (app/events/catalogue-pdf.server.ts) were laid out by the previous build: start afresh.
+  fs.rmSync(path.join(config.dataDir, "pdf-cache"), { recursive: true, force: true });
   // Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies; production must set one.
   process.env.SESSION_SECRET ||= readOrCreateSecret(path.join(config.dataDir, "session.secret"));
   process.env.DATABASE_URL = services.databaseUrl;
@@ -98,10 +103,24 @@ async function main() {
   running.worker = startSyncWorker(db(), search(), { log });
 
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
-  const app = createHttpApp({ build, buildDir, imagesDir: path.join(config.dataDir, "images"), publicOrigin: config.PUBLIC_ORIGIN, production, trustProxy: config.TRUST_PROXY === "1" });
+  // One Chromium for every PDF this process prints, launched on the first one (app/events/pdf.server.ts).
+  const pdf = (running.pdf = new PdfRenderer({ concurrency: 2, queue: 8, log }));
+  // Known once listening (PORT=0 picks one); requests only arrive after that.
+  let serverOrigin = "";
+  const app = createHttpApp({
+    build,
+    buildDir,
+    imagesDir: path.join(config.dataDir, "images"),
+    publicOrigin: config.PUBLIC_ORIGIN,
+    production,
+    trustProxy: config.TRUST_PROXY === "1",
+    serverOrigin: () => serverOrigin,
+    pdf,
+  });
   const server = (running.server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
+    serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: config.HOST, port });
     log(`catalogue ready at http://${config.HOST}:${port}`);
   }));
 }

@@ -1,25 +1,150 @@
-import { chromium } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Thrown when every rendering slot is taken and the queue is full: the route answers 503 with Retry-After. */
+export class PdfBusyError extends Error {
+  constructor(public readonly retryAfterSeconds: number) {
+    super("the PDF renderer is busy");
+    this.name = "PdfBusyError";
+  }
+}
+
+export interface PdfRendererOptions {
+  /** pages printed at once (each is a Chromium renderer process and a few hundred MB) */
+  concurrency?: number;
+  /** requests allowed to wait for a slot; beyond that the answer is "busy" rather than an ever longer wait */
+  queue?: number;
+  log?: (message: string) => void;
+}
+
 /**
- * The event's printable catalogue (/events/:id/print) as an A4 PDF, printed by Chromium from a running app at
- * `baseUrl`. Chromium embeds the fonts it used (Noto Sans/Serif CJK for the Chinese text).
+ * At most `concurrency` holders at once; up to `queue` more wait in order; past that `take` throws PdfBusyError with
+ * a suggested wait of about the time the queue ahead needs (`secondsPerJob` each, `concurrency` at a time).
  */
-export async function renderCataloguePdf(baseUrl: string, eventId: number, options: { cookie?: string } = {}): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--font-render-hinting=none"] });
+export class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly concurrency: number;
+  private readonly queue: number;
+
+  constructor(concurrency: number, queue: number, private readonly secondsPerJob = 5) {
+    this.concurrency = Math.max(1, concurrency);
+    this.queue = Math.max(0, queue);
+  }
+
+  async take() {
+    if (this.active < this.concurrency) {
+      this.active += 1;
+      return;
+    }
+    if (this.waiting.length >= this.queue) {
+      throw new PdfBusyError(Math.max(1, Math.ceil(((this.waiting.length + 1) / this.concurrency) * this.secondsPerJob)));
+    }
+    // release() hands its slot straight to the first waiter, so `active` stays counted
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active = Math.max(0, this.active - 1);
+  }
+
+  get busy() {
+    return this.active;
+  }
+
+  get queued() {
+    return this.waiting.length;
+  }
+
+  describe() {
+    return `${this.active} of ${this.concurrency} slots busy, ${this.waiting.length} queued`;
+  }
+}
+
+/**
+ * Prints pages to A4 PDF in one Chromium per server process: launched on first use, reused by every request (a launch
+ * costs about a second and 100 MB), launched again after a crash or disconnect, closed on shutdown (scripts/start.ts).
+ * At most `concurrency` pages print at once; up to `queue` more wait in order; past that `render` throws PdfBusyError.
+ * Chromium embeds the fonts it used (Noto Sans/Serif CJK for the Chinese text).
+ */
+export class PdfRenderer {
+  private browser: Promise<Browser> | null = null;
+  private readonly slots: Slots;
+  private readonly log: (message: string) => void;
+  private closed = false;
+  /** how many times Chromium was launched (logged, so tests can tell that requests share one browser) */
+  launches = 0;
+
+  constructor(options: PdfRendererOptions = {}) {
+    this.slots = new Slots(options.concurrency ?? 2, options.queue ?? 8);
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Prints `url` (opened with `cookie`, if any) to an A4 PDF. */
+  async render(url: string, options: { cookie?: string } = {}): Promise<Buffer> {
+    if (this.closed) throw new Error("the PDF renderer is closed");
+    await this.slots.take();
+    try {
+      // the address Chromium opens is logged in full: it must be this server's own, never a request's Host
+      this.log(`pdf: printing ${url} (${this.slots.describe()})`);
+      return await this.print(url, options.cookie);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  /** Closes the browser; later renders fail. */
+  async close() {
+    this.closed = true;
+    const browser = this.browser;
+    this.browser = null;
+    await (await browser?.catch(() => null))?.close().catch(() => undefined);
+  }
+
+  private launch(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new Error("the PDF renderer is closed"));
+    if (!this.browser) {
+      this.launches += 1;
+      this.log(`pdf: launching Chromium (launch ${this.launches})`);
+      const launching = chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--font-render-hinting=none"] });
+      this.browser = launching;
+      launching.then(
+        // a crashed or killed browser disconnects: the next render launches a new one
+        (browser) => browser.on("disconnected", () => void (this.browser === launching && (this.browser = null))),
+        () => void (this.browser === launching && (this.browser = null)),
+      );
+    }
+    return this.browser;
+  }
+
+  private async print(url: string, cookie: string | undefined): Promise<Buffer> {
+    const browser = await this.launch();
+    const context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {} });
+    try {
+      const page = await context.newPage();
+      const res = await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
+      if (!res || !res.ok()) throw new Error(`${new URL(url).pathname}: HTTP ${res?.status() ?? "no response"}`);
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        await Promise.all(Array.from(document.images).map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))));
+      });
+      await page.emulateMedia({ media: "print" });
+      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+}
+
+/** One catalogue printed by a renderer of its own (the command line, scripts/catalogue-pdf.ts). */
+export async function renderCataloguePdf(baseUrl: string, eventId: number): Promise<Buffer> {
+  const renderer = new PdfRenderer({ concurrency: 1 });
   try {
-    const context = await browser.newContext({ extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {} });
-    const page = await context.newPage();
-    const res = await page.goto(`${baseUrl}/events/${eventId}/print`, { waitUntil: "networkidle", timeout: 60_000 });
-    if (!res || !res.ok()) throw new Error(`printable catalogue of event ${eventId}: HTTP ${res?.status() ?? "no response"}`);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await Promise.all(Array.from(document.images).map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))));
-    });
-    await page.emulateMedia({ media: "print" });
-    return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    return await renderer.render(`${baseUrl}/events/${eventId}/print`);
   } finally {
-    await browser.close();
+    await renderer.close();
   }
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { qrSvg } from "../events/qr.server";
+import { qrSvg } from "../platform/qr.server";
 import { serializeJsonLd } from "../seo/json-ld";
 
 // Stored XSS (issue 12): React escapes every text it renders, so user text can only reach a page as markup through

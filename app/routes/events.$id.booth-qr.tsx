@@ -13,7 +13,7 @@ import { db } from "../services.server";
 // /events/:id/booth-qr[?exhibitor=<id>] — printable booth QR sheets (展位二维码), one booth per A4 page: fair staff
 // print any (all by default); a producer prints only its own organisation's booth.
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...FAIR_MANAGERS, "producer"]);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
@@ -23,7 +23,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     .filter((x) => !only || String(x.id) === only);
   if (user.role === "producer" && (exhibitors.length === 0 || event.status === "draft")) notFound();
   const t = translator(readPreferences(request).prefs.lang);
-  const booths = await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(request, event.id, x.id, t("leads.qrLabel")) })));
+  const booths = await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(context, event.id, x.id, t("leads.qrLabel")) })));
   return { event, booths, staff: user.role !== "producer" };
 }
 

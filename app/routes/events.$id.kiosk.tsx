@@ -6,7 +6,8 @@ import { productSearchRows } from "../../db/queries/products";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { createHandoff, kioskAdd, kioskRemove, kioskReset, kioskSearch, kioskShortlist } from "../events/kiosk.server";
 import { boothText, EventBadges, imageUrl, L } from "../events/parts";
-import { eventOrigin, qrSvg } from "../events/qr.server";
+import { publicOrigin } from "../platform/public-origin.server";
+import { qrSvg } from "../platform/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -19,7 +20,7 @@ function idleSeconds(url: URL) {
   return Number.isFinite(v) && v >= 2 && v <= 600 ? Math.round(v) : 60;
 }
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
   const url = new URL(request.url);
@@ -33,7 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const booths = new Map(exhibitors.map((x) => [x.organization_id, x]));
   const listed = await productSearchRows(db(), listIds);
   const handoff = url.searchParams.get("handoff");
-  const handoffUrl = handoff && /^[A-Za-z0-9_-]{43}$/.test(handoff) ? `${eventOrigin(request)}/events/${event.id}/take/${handoff}` : null;
+  const handoffUrl = handoff && /^[A-Za-z0-9_-]{43}$/.test(handoff) ? `${publicOrigin(context)}/events/${event.id}/take/${handoff}` : null;
   const card = (p: (typeof results)[number]) => {
     const b = booths.get(p.organization_id);
     return { product: p, image: imageUrl(p, 480), hall: b?.hall ?? null, booth: b?.booth ?? null };
@@ -48,7 +49,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     listIds,
     idle: idleSeconds(url),
     idleParam: url.searchParams.get("idle"),
-    handoff: handoffUrl ? { url: handoffUrl, svg: await qrSvg(handoffUrl, handoffUrl) } : null,
+    handoff: handoffUrl ? { url: handoffUrl, svg: await qrSvg(handoffUrl) } : null,
   };
 }
 

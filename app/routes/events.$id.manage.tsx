@@ -34,7 +34,7 @@ import { db } from "../services.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("events.manage")} · ${metaTranslator(matches)("events.title")}` }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
@@ -50,7 +50,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const qrLabel = translator(readPreferences(request).prefs.lang)("leads.qrLabel");
   return {
     event,
-    exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(request, event.id, x.id, qrLabel) }))),
+    exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(context, event.id, x.id, qrLabel) }))),
     candidates,
     sections,
     versions: versions.map((v) => ({ version: v.version, cutoff: v.cutoff_at.toISOString().slice(0, 16).replace("T", " ") })),

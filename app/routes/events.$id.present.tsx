@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { getEvent, resolvedCatalogue } from "../../db/queries/events";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, imageUrl, L } from "../events/parts";
-import { eventOrigin, qrSvg } from "../events/qr.server";
+import { publicOrigin } from "../platform/public-origin.server";
+import { qrSvg } from "../platform/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -13,11 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: metaTranslator(matches)("present.title", { name: data?.event.name_zh ?? "" }) },
 ];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
   const catalogue = await resolvedCatalogue(db(), event.id);
-  const origin = eventOrigin(request);
+  const origin = publicOrigin(context);
   const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })));
   const url = new URL(request.url);
   const auto = Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
@@ -25,7 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     entries.map(async (e) => ({
       ...e,
       image: imageUrl(e.product, 1600),
-      qr: await qrSvg(`${origin}/products/${e.product.id}`, `${origin}/products/${e.product.id}`),
+      qr: await qrSvg(`${origin}/products/${e.product.id}`),
     })),
   );
   return { event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en }, slides, auto, start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)) };

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { Contact } from "../../db/schema";
-import { getEvent, resolvedCatalogue } from "../../db/queries/events";
+import { getEvent } from "../../db/queries/events";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
-import { boothText, EventBadges, eventDates, imageUrl } from "../events/parts";
-import { eventOrigin, qrSvg } from "../events/qr.server";
+import { boothText, EventBadges, eventDates } from "../events/parts";
+import { printableCatalogue, printSources } from "../events/print.server";
+import { publicOrigin } from "../platform/public-origin.server";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -13,47 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${data?.event.name_zh ?? ""} · ${metaTranslator(matches)("print.catalogueTitle")}` },
 ];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
-  const catalogue = await resolvedCatalogue(db(), event.id);
-  const origin = eventOrigin(request);
-  const all = [...catalogue.sections.map((s) => ({ ...s, addendum: false })), ...catalogue.addendum.map((s) => ({ ...s, addendum: true }))];
-  const ids = [...new Set(all.flatMap((s) => s.entries.map((e) => e.product.organization_id)))];
-  const orgs = ids.length ? await db().selectFrom("organizations").select(["id", "contacts", "website"]).where("id", "in", ids).execute() : [];
-  // public contacts only
-  const contacts = new Map(orgs.map((o) => [o.id, { contacts: (o.contacts as Contact[]).filter((c) => c.public && c.kind !== "person"), website: o.website }]));
-  let n = 0;
-  const sections = await Promise.all(
-    all.map(async (s) => ({
-      title_zh: s.title_zh,
-      title_en: s.title_en,
-      addendum: s.addendum,
-      entries: await Promise.all(
-        s.entries.map(async (e) => {
-          n += 1;
-          const url = `${origin}/products/${e.product.id}`;
-          return { ...e, n, image: imageUrl(e.product, 640), url, qr: await qrSvg(url, url), contact: contacts.get(e.product.organization_id) ?? null };
-        }),
-      ),
-    })),
-  );
-  const entries = sections.flatMap((s) => s.entries);
-  const group = (key: (e: (typeof entries)[number]) => string) => {
-    const m = new Map<string, { n: number; name: string }[]>();
-    for (const e of entries) {
-      const k = key(e) || "—";
-      m.set(k, [...(m.get(k) ?? []), { n: e.n, name: e.product.name_zh }]);
-    }
-    return [...m].sort(([a], [b]) => a.localeCompare(b, "zh-CN"));
-  };
-  return {
-    event,
-    version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") },
-    sections,
-    byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
-    byCategory: group((e) => e.product.category ?? ""),
-  };
+  return printableCatalogue(event, await printSources(db(), event.id), publicOrigin(context));
 }
 
 // Bilingual throughout (Chinese first, English beneath), whatever the visitor's language: one printed catalogue for all.

@@ -16,23 +16,23 @@ import { notFound } from "../lib/route-params";
 import { recordDeal, threadProducts } from "../../db/queries/deals";
 import { addInquiryMessage, buyerRecipient, inquiryForBuyer } from "../../db/queries/inquiries";
 import { getPublicOrganization } from "../../db/queries/organizations";
+import { publicOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";
 
 // /inquiries/:token — the buyer's private link: the request, each producer's thread and public contacts (as each
 // organisation chose), a reply form and a form to record an intent or a signed deal. A wrong token is a 404.
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const inquiry = await inquiryForBuyer(db(), buyerTokenHashOr404(params.token));
   if (!inquiry) notFound();
   const orgs = await Promise.all(inquiry.recipients.map((r) => getPublicOrganization(db(), r.organization_id)));
   const products = await Promise.all(inquiry.recipients.map((r) => threadProducts(db(), r.id)));
-  const origin = process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : new URL(request.url).origin;
   const url = new URL(request.url);
   return data(
     {
       inquiry,
       recipients: inquiry.recipients.map((r, i) => ({ ...r, contacts: orgs[i]?.contacts ?? [], public: !!orgs[i], dealProducts: products[i] ?? [] })),
-      link: `${origin}/inquiries/${params.token}`,
+      link: `${publicOrigin(context)}/inquiries/${params.token}`,
       sent: url.searchParams.get("sent") === "1",
       done: url.searchParams.get("done"),
     },

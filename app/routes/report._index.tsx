@@ -14,7 +14,7 @@ import type { MessageKey } from "../i18n/messages";
 import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
 import { imageStorage } from "../images/storage.server";
 import { parseImageUpload, UploadRejected } from "../images/upload.server";
-import { labelOrigin } from "../staff/qr.server";
+import { publicOrigin } from "../platform/public-origin.server";
 import { reportClientKey, reportRetryAfter } from "../staff/report.server";
 import { addReportImage, createReport } from "../../db/queries/misuse-reports";
 import { db } from "../services.server";
@@ -95,8 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await storage.remove(variants.map((v) => v.key));
     throw e;
   }
-  const origin = labelOrigin(request)?.origin ?? "";
-  return data({ result: submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${origin}/report/status/${token}` } as Done | null });
+  return data({ result: submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${publicOrigin(context)}/report/status/${token}` } as Done | null });
 }
 
 // Retry-After must reach the browser; the page with the status link must not be cached anywhere.

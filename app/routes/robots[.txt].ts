@@ -1,7 +1,7 @@
-import { sitemapOrigin } from "../seo/origin.server";
+import { configuredOrigin } from "../platform/public-origin.server";
 
 // GET /robots.txt — public pages may be crawled; account, staff, buyer-private and API paths may not. The Sitemap line
-// needs an absolute URL: from PUBLIC_ORIGIN (see app/seo/origin.server.ts), left out when none is known.
+// needs an absolute URL: from PUBLIC_ORIGIN (app/platform/public-origin.server.ts), left out when it is not set.
 export const DISALLOWED = [
   "/api/",
   "/producer",
@@ -17,7 +17,7 @@ export const DISALLOWED = [
 ];
 
 export function loader() {
-  const origin = sitemapOrigin();
+  const origin = configuredOrigin();
   const lines = ["User-agent: *", "Allow: /", ...DISALLOWED.map((p) => `Disallow: ${p}`)];
   if (origin) lines.push("", `Sitemap: ${origin}/sitemap.xml`);
   return new Response(`${lines.join("\n")}\n`, {

@@ -10,19 +10,19 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getPublicOrganization } from "../../db/queries/organizations";
 import { productsForComparison } from "../../db/queries/shortlists";
+import { publicOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";
 
 // GET /shortlist/print — the shortlist as a printable sheet (print CSS hides the site chrome), with each producer's
 // public contacts, as the organisation chose to show them.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { productIds } = await readShortlist(request);
   const products = await productsForComparison(db(), productIds);
   const orgIds = [...new Set(products.map((p) => p.organization_id))];
   const orgs = await Promise.all(orgIds.map((id) => getPublicOrganization(db(), id)));
   const contacts = Object.fromEntries(orgs.filter((o) => !!o).map((o) => [o.id, o.contacts]));
-  const origin = process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : new URL(request.url).origin;
-  return data({ products, contacts, today: todayInChina(), origin }, { headers: { "Cache-Control": "private, no-store" } });
+  return data({ products, contacts, today: todayInChina(), origin: publicOrigin(context) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function PrintableShortlist() {

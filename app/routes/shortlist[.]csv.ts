@@ -6,18 +6,19 @@ import { todayInChina } from "../domain/trademark-validity";
 import { translator } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import { productsForComparison } from "../../db/queries/shortlists";
+import { publicOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";
 
 // GET /shortlist.csv — the shortlist for a spreadsheet: UTF-8 with BOM (Excel on Chinese Windows), CRLF, RFC 4180
 // quoting, and cells starting with = + - @ prefixed with ' so they are never run as formulas. Headers in the
 // visitor's language.
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang } = readPreferences(request).prefs;
   const t = translator(lang);
   const { productIds } = await readShortlist(request);
   const products = await productsForComparison(db(), productIds);
-  const origin = process.env.PUBLIC_ORIGIN ? new URL(process.env.PUBLIC_ORIGIN).origin : new URL(request.url).origin;
+  const origin = publicOrigin(context);
   const columns = [t("csv.nameZh"), t("csv.nameEn"), ...PRODUCT_FACT_KEYS.map((k) => t(FACT_LABELS[k])), t("csv.link")];
   const today = todayInChina();
   const records = products.map((p) => {

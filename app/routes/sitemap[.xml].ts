@@ -1,12 +1,12 @@
 import { sitemapEntries } from "../../db/queries/open-data";
 import { todayInChina } from "../domain/trademark-validity";
 import { RECORD_PATHS } from "../open-data/records.server";
-import { sitemapOrigin } from "../seo/origin.server";
+import { configuredOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";
 
 // GET /sitemap.xml — every published, public, non-sample record page with its lastmod, plus the public index pages.
-// URLs are absolute and built from PUBLIC_ORIGIN, never from the request's Host; without PUBLIC_ORIGIN the configured
-// HOST:PORT is used (development), and when even that is not a usable address the answer is a 503 saying so.
+// URLs are absolute and built from PUBLIC_ORIGIN, never from the request's Host; without PUBLIC_ORIGIN (development
+// only: production requires it) the answer is a 503 saying so, as a sitemap of development addresses helps no one.
 // One file holds up to 50,000 URLs (the protocol's limit); the catalogue is far below that.
 
 const STATIC_PAGES = ["/", "/search", "/stats", "/open-data"];
@@ -14,7 +14,7 @@ const STATIC_PAGES = ["/", "/search", "/stats", "/open-data"];
 const xmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function loader() {
-  const origin = sitemapOrigin();
+  const origin = configuredOrigin();
   if (!origin) {
     return new Response("sitemap.xml needs absolute URLs: set PUBLIC_ORIGIN (e.g. https://catalogue.example.cn)\n", {
       status: 503,

@@ -6,19 +6,20 @@ import type { MessageKey } from "../i18n/messages";
 import { todayInChina } from "../domain/trademark-validity";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { labelOrigin, qrSvg, verifyUrl } from "../staff/qr.server";
+import { originIsProvisional, publicOrigin } from "../platform/public-origin.server";
+import { qrSvg } from "../platform/qr.server";
+import { verifyUrl } from "../staff/qr.server";
 import { authorisedUserForLabel } from "../../db/queries/claims";
 import { db } from "../services.server";
 
 // A printable page per authorised user: the organisation, what it may use, and a QR code to /verify?code=….
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
   const kind = params.kind;
   if (kind !== "gi" && kind !== "brand") notFound();
   const label = await authorisedUserForLabel(db(), kind, recordIdOr404(params.id));
   if (!label) notFound();
-  const origin = labelOrigin(request);
   let qr: { url: string; svg: string } | null = null;
   let problem: MessageKey | null = null;
   const today = todayInChina();
@@ -28,12 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   else if ((label.valid_to && label.valid_to < today) || (label.valid_from && label.valid_from > today)) problem = "staff.qrNotCurrent";
   else if (label.organization_status !== "published" || label.credit_status !== "normal") problem = "staff.qrNotListed";
   else if (!label.credit_code) problem = "staff.qrNoCode";
-  else if (!origin) problem = "staff.qrNoOrigin";
   else {
-    const url = verifyUrl(origin.origin, label.credit_code);
+    const url = verifyUrl(publicOrigin(context), label.credit_code);
     qr = { url, svg: await qrSvg(url) };
   }
-  return { kind, label, qr, problem, provisionalOrigin: origin?.provisional ? origin.origin : null };
+  return { kind, label, qr, problem, provisionalOrigin: originIsProvisional() ? publicOrigin(context) : null };
 }
 
 export default function QrLabel() {

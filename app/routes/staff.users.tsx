@@ -10,7 +10,7 @@ import { accountActionSchema } from "../domain/review-forms";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound } from "../lib/route-params";
-import { labelOrigin } from "../staff/qr.server";
+import { publicOrigin } from "../platform/public-origin.server";
 import { writeAudit } from "../../db/queries/audit";
 import { accountById, issueResetToken } from "../../db/queries/staff-users";
 import { disableUser, enableUser, listUsers } from "../../db/queries/users";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Result = { ok: boolean; message: string; field?: string; link?: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const parsed = accountActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
@@ -48,8 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await db()
       .transaction()
       .execute((trx) => issueResetToken(trx, user.id, target.id, hashToken(token)));
-    const origin = labelOrigin(request);
-    return data<Result>({ ok: true, message: msg("users.resetIssued", { account }), link: `${origin?.origin ?? ""}/reset-password/${token}` });
+    return data<Result>({ ok: true, message: msg("users.resetIssued", { account }), link: `${publicOrigin(context)}/reset-password/${token}` });
   }
   if (intent === "disable") {
     await db()

@@ -6,7 +6,7 @@ import type { getPublishedTrademark } from "../../db/queries/trademarks";
 import { bestVariant } from "../open-data/records.server";
 import type { PageSeo } from "./meta";
 import { SITE_NAME_ZH } from "./meta";
-import { publicOrigin } from "./origin.server";
+import { configuredOrigin } from "../platform/public-origin.server";
 
 // What the detail pages put in <head> for search engines and link previews, built on the server from the record the
 // loader already read: canonical URL and og:url from PUBLIC_ORIGIN (never the request's Host), an Open Graph picture
@@ -14,10 +14,10 @@ import { publicOrigin } from "./origin.server";
 
 export const DEFAULT_OG_IMAGE = "/og-default.png";
 
-const absolute = (path: string, origin = publicOrigin()) => (origin ? `${origin}${path}` : path);
+const absolute = (path: string, origin = configuredOrigin()) => (origin ? `${origin}${path}` : path);
 
 function canonicalFor(path: string): string | null {
-  const origin = publicOrigin();
+  const origin = configuredOrigin();
   return origin ? `${origin}${path}` : null;
 }
 

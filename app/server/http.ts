@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { PdfRenderer } from "../events/pdf.server";
 import { sendPlainError } from "./error-page";
 import { requestBodyGuard } from "./request-body";
 import { originCheck, privateResponses, securityHeaders } from "./security";
@@ -31,6 +32,9 @@ export function createHttpApp(options: {
   publicOrigin?: string;
   production: boolean;
   trustProxy: boolean;
+  /** this server's own origin once it listens (scripts/start.ts); never the Host of a request */
+  serverOrigin: () => string;
+  pdf: PdfRenderer;
 }) {
   const app = express();
   app.disable("x-powered-by");
@@ -62,6 +66,8 @@ export function createHttpApp(options: {
       cspNonce: String(res.locals.cspNonce ?? ""),
       clientAddress: req.ip ?? "unknown",
       databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
+      serverOrigin: options.serverOrigin(),
+      pdf: options.pdf,
     })),
   );
   // The one final error handler: whatever fails outside Remix (a malformed path, a missing image, a refused dotfile)

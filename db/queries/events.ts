@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, EventStatus, SavedQuery } from "../schema";
+import type { Contact, Database, EventStatus, SavedQuery } from "../schema";
 import { productSearchRows, type PublicProduct } from "./products";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -351,6 +351,14 @@ export async function resolvedCatalogue(db: Executor, eventId: number) {
       }))
       .filter((s) => s.entries.length > 0);
   return { version: catalogue.version, sections: resolve(catalogue.sections), addendum: resolve(catalogue.addendum) };
+}
+
+/** What the printed catalogue may show of each exhibitor: public contacts other than named people, and the website. */
+export async function printContacts(db: Executor, organizationIds: number[]) {
+  const orgs = organizationIds.length
+    ? await db.selectFrom("organizations").select(["id", "contacts", "website"]).where("id", "in", organizationIds).execute()
+    : [];
+  return orgs.map((o) => ({ id: o.id, contacts: (o.contacts as Contact[]).filter((c) => c.public && c.kind !== "person"), website: o.website }));
 }
 
 /** Counties and categories used by the exhibitors' products, for saved-search sections. */

@@ -22,6 +22,8 @@ export async function startServer(env: BenchEnv): Promise<BenchServer> {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // production requires it; the bench never follows absolute links, so any origin will do
+      PUBLIC_ORIGIN: "https://catalogue.bench.invalid",
       SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
       HAIDONG_SKIP_BUILD: "1",
       DATABASE_URL: env.databaseUrl,

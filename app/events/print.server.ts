@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { printContacts, resolvedCatalogue, type getEvent } from "../../db/queries/events";
+import type { Db } from "../../db/client";
+import { qrSvg } from "../platform/qr.server";
+import { imageUrl } from "./parts";
+
+// The printable catalogue (/events/:id/print) in two steps: what it is printed from (database reads), then the page's
+// data (numbering, QR codes, indexes). The PDF route fingerprints the first step to know whether a cached PDF is
+// still the catalogue as it stands, without printing it again.
+
+type Event = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
+
+export async function printSources(db: Db, eventId: number) {
+  const catalogue = await resolvedCatalogue(db, eventId);
+  const ids = [...new Set([...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => e.product.organization_id)))];
+  return { catalogue, contacts: await printContacts(db, ids) };
+}
+
+type Sources = Awaited<ReturnType<typeof printSources>>;
+
+/**
+ * A digest of everything the printed catalogue shows: the event, the frozen version with its addendum (which stays
+ * live), the exhibitors' contacts, the origin its links use, and the visitor's display preferences.
+ */
+export function printDigest(event: Event, sources: Sources, origin: string, prefs: unknown) {
+  return createHash("sha256").update(JSON.stringify({ event, sources, origin, prefs })).digest("hex");
+}
+
+/** The page's data; every link and QR code starts with `origin` (app/platform/public-origin.server.ts). */
+export async function printableCatalogue(event: Event, { catalogue, contacts: rows }: Sources, origin: string) {
+  const all = [...catalogue.sections.map((s) => ({ ...s, addendum: false })), ...catalogue.addendum.map((s) => ({ ...s, addendum: true }))];
+  const contacts = new Map(rows.map((o) => [o.id, { contacts: o.contacts, website: o.website }]));
+  let n = 0;
+  const sections = await Promise.all(
+    all.map(async (s) => ({
+      title_zh: s.title_zh,
+      title_en: s.title_en,
+      addendum: s.addendum,
+      entries: await Promise.all(
+        s.entries.map(async (e) => {
+          n += 1;
+          const url = `${origin}/products/${e.product.id}`;
+          return { ...e, n, image: imageUrl(e.product, 640), url, qr: await qrSvg(url), contact: contacts.get(e.product.organization_id) ?? null };
+        }),
+      ),
+    })),
+  );
+  const entries = sections.flatMap((s) => s.entries);
+  const group = (key: (e: (typeof entries)[number]) => string) => {
+    const m = new Map<string, { n: number; name: string }[]>();
+    for (const e of entries) {
+      const k = key(e) || "—";
+      m.set(k, [...(m.get(k) ?? []), { n: e.n, name: e.product.name_zh }]);
+    }
+    return [...m].sort(([a], [b]) => a.localeCompare(b, "zh-CN"));
+  };
+  return {
+    event,
+    version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") },
+    sections,
+    byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
+    byCategory: group((e) => e.product.category ?? ""),
+  };
+}

@@ -1,0 +1,52 @@
+import type { AddressInfo } from "node:net";
+
+// Every absolute URL the app hands out — QR codes, printed and exported links, the PDF's link targets, sitemap and
+// canonical links — starts with an origin from this module, never from the request's Host or X-Forwarded-Host, which a
+// client controls. The rule:
+//   - PUBLIC_ORIGIN when set (required when NODE_ENV=production; app/config.server.ts refuses to start without it);
+//   - outside production only, the server's own listening address (`serverOrigin` in the load context, set once
+//     `listen` has returned; scripts/start.ts). Chosen over the request's own origin because that *is* the Host
+//     header: a development fallback built from it would behave differently from production exactly where it matters.
+//     A phone on the LAN cannot reach 127.0.0.1 — set PUBLIC_ORIGIN=http://<lan-ip>:3000 to scan codes in development.
+// Search-engine documents (canonical, og:url, sitemap, robots, the OpenAPI server) use `configuredOrigin` only: a
+// canonical link to a development address would be worse than none.
+
+type Env = Record<string, string | undefined>;
+
+/** PUBLIC_ORIGIN as an origin (`https://catalogue.example.cn`), or undefined when it is not set (or not a URL). */
+export function configuredOrigin(env: Env = process.env): string | undefined {
+  const value = env.PUBLIC_ORIGIN;
+  if (!value) return undefined;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin for absolute URLs a person follows or scans. `context.serverOrigin` is this server's own address
+ * (see `listeningOrigin`). Throws in production without PUBLIC_ORIGIN, which configuration already refuses.
+ */
+export function publicOrigin(context: { serverOrigin: string }, env: Env = process.env): string {
+  const configured = configuredOrigin(env);
+  if (configured) return configured;
+  if (env.NODE_ENV === "production") throw new Error("PUBLIC_ORIGIN is required when NODE_ENV=production");
+  return context.serverOrigin;
+}
+
+/** True when `publicOrigin` is only the development fallback (pages that make labels say so). */
+export function originIsProvisional(env: Env = process.env): boolean {
+  return !configuredOrigin(env);
+}
+
+/**
+ * The address this server can be reached at from the same machine, from what `server.address()` reports after
+ * `listen`: a wildcard bind (0.0.0.0, ::) is reached on loopback; a concrete address as itself. The PDF renderer
+ * opens the app here, and it is the development fallback of `publicOrigin`.
+ */
+export function listeningOrigin(address: Pick<AddressInfo, "address" | "port">): string {
+  const wildcard = address.address === "0.0.0.0" || address.address === "::" || address.address === "";
+  const host = wildcard ? (address.address === "::" ? "::1" : "127.0.0.1") : address.address;
+  return new URL(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}`).origin;
+}
