@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { TokenBucket } from "./throttle.server";
+import { TokenBucket } from "../platform/throttle.server";
 
 // HTTP behaviour shared by every /api/v1 resource route and the bulk dumps: CORS for GET, validated JSON bodies,
 // weak ETags over the body, Last-Modified, conditional GET (304) and per-client throttling (429 + Retry-After).
