@@ -34,6 +34,29 @@ export function throttleKey(scope: string, subject: string): string {
   return createHash("sha256").update(`${scope}:${subject}`).digest("hex");
 }
 
+// ---- every limit, in one table ----
+
+/**
+ * Sign-in, counted from sign_in_attempts (app/auth/throttle.server.ts), failures in 15 minutes:
+ * - `pair`: one account from one address (someone guessing that account's password);
+ * - `account`: one account from everywhere; past it, only addresses that already failed for the account are refused,
+ *   so the real owner, who has not failed from where they are, still gets through, while each further address an
+ *   attacker brings gets one guess per window;
+ * - `client`: one address across accounts, a much higher bar: a fair's Wi-Fi or a carrier's NAT puts hundreds of
+ *   people behind one address, and 20 of them mistyping must not lock out everyone else (issue 15). It stops a
+ *   credential-stuffing script, not a crowd.
+ */
+export const SIGN_IN = { windowSeconds: 15 * 60, pair: 5, account: 50, client: 200 } as const;
+
+/** Misuse reports are anonymous: per address, counted from the reports themselves (app/staff/report.server.ts). */
+export const MISUSE_REPORT: Window[] = [
+  { windowSeconds: 3600, max: 5 },
+  { windowSeconds: 24 * 3600, max: 20 },
+];
+
+/** The open-data and search API, per address per app server (`TokenBucket`): 120 at once, then 2 per second. */
+export const PUBLIC_API = { capacity: 120, refillPerSecond: 2 } as const;
+
 // Scopes counted in throttle_events. Limits per client address unless the scope says otherwise.
 export const SCOPES = {
   // inquiries reach real people's inboxes: a few per address
