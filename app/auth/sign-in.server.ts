@@ -1,11 +1,12 @@
 import { LANDING } from "./landing";
-import { findUserByAccount } from "../../db/queries/users";
+import { findUserByAccount, setPassword } from "../../db/queries/users";
 import { db } from "../services.server";
-import { dummyPasswordHash, verifyPassword } from "./password.server";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
 import { noteSignIn, signInRetryAfter } from "./throttle.server";
+import { hasOpenNotices } from "./notices.server";
 
-export type SignInResult = { kind: "ok"; cookie: string; landing: string; userId: number } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
+export type SignInResult = { kind: "ok"; cookie: string; landing: string; userId: number; notices: boolean } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
 
 /**
  * Checks the password (always spending the same scrypt time, so timing reveals nothing about which accounts exist),
@@ -19,6 +20,8 @@ export async function signIn(input: { account: string; password: string }, clien
   const ok = !!user && valid && !user.disabled_at;
   await noteSignIn(input.account, client.clientAddress, ok);
   if (!ok) return { kind: "wrong" };
+  // the only moment the plain password is at hand: a hash made with weaker parameters is replaced by today's
+  if (needsRehash(user.password_hash)) await setPassword(db(), user.id, await hashPassword(input.password));
   const cookie = await startSession(user.id, { userAgent: client.userAgent, clientAddress: client.clientAddress });
-  return { kind: "ok", cookie, landing: LANDING[user.role], userId: user.id };
+  return { kind: "ok", cookie, landing: LANDING[user.role], userId: user.id, notices: await hasOpenNotices(user.id) };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { TokenBucket } from "./throttle.server";
+import { PUBLIC_API, TokenBucket } from "../platform/throttle.server";
 
 // HTTP behaviour shared by every /api/v1 resource route and the bulk dumps: CORS for GET, validated JSON bodies,
 // weak ETags over the body, Last-Modified, conditional GET (304) and per-client throttling (429 + Retry-After).
@@ -12,8 +12,8 @@ export const CORS_HEADERS = {
 
 export const CACHE_CONTROL = "public, max-age=60";
 
-/** One bucket per app server (see README "Open data API" → throttling): 120 requests at once, then 2 per second. */
-export const apiThrottle = new TokenBucket({ capacity: 120, refillPerSecond: 2 });
+/** One bucket per app server (see README "Open data API" → throttling); the limits are PUBLIC_API. */
+export const apiThrottle = new TokenBucket(PUBLIC_API);
 
 export function errorResponse(status: number, error: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ error }), {

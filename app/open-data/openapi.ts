@@ -155,8 +155,13 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonObjec
         searchParam("facets", "Facets to count (comma-separated or repeated)", { type: "string", enum: [...FACET_NAMES] }, true),
       ],
       responses: {
-        "200": { description: "Hits, facet counts and paging; degraded is true when answered from PostgreSQL", content: json(ref("SearchResponse")) },
+        "200": {
+          description: "Hits, facet counts and paging; degraded is true when answered from PostgreSQL",
+          headers: { "Access-Control-Allow-Origin": cachingHeaders["Access-Control-Allow-Origin"] },
+          content: json(ref("SearchResponse")),
+        },
         "400": { description: "Unknown parameter or bad value (the message names the parameter)", content: json(ref("Error")) },
+        "429": commonResponses["429"],
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "../i18n/i18n";
 import { highlightToHtml } from "../search/highlight";
 import { API_KEYS, describeProblems } from "../search/params";
@@ -6,6 +6,7 @@ import { parseSearchParams } from "../search/params-schema";
 import { resolveCounty } from "../search/places.server";
 import { catalogQueryFromParams, searchCatalog, type CatalogHit } from "../search/query.server";
 import { db, search } from "../services.server";
+import { CORS_HEADERS, errorResponse, guard } from "../open-data/http.server";
 
 // GET /api/v1/search — CONTRACTS: {"hits":[…],"facets":{…},"total","page","per_page","degraded"}; a bad or unknown
 // parameter → 400 {"error": "…"} naming it. Parameters (repeat a facet parameter for several values, which OR):
@@ -21,13 +22,15 @@ import { db, search } from "../services.server";
 //   sort          relevance (default) | name | newest
 //   page          1–200 (default 1);  per_page  1–50 (default 20)
 //   facets        facet names to count, comma-separated or repeated (default: all of the facet parameters above)
+// It is part of the public read-only API, so it has the open-data API's guard (preflight, GET/HEAD only, per-client
+// token bucket → 429 JSON + Retry-After) and its CORS headers: any site may read it from a browser, without credentials.
 
 const SUCCESS_CACHE = "public, max-age=15, stale-while-revalidate=60";
 
 function json(body: unknown, status: number, cacheControl: string) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cacheControl },
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cacheControl, ...CORS_HEADERS },
   });
 }
 
@@ -40,7 +43,9 @@ function apiHit(h: CatalogHit) {
   return { ...rest, highlight };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const blocked = guard(request, context.clientAddress);
+  if (blocked) return blocked;
   const parsed = parseSearchParams(new URL(request.url).searchParams, { allowed: API_KEYS, resolveCounty });
   if (!parsed.ok) return json({ error: describeProblems(parsed.problems, translator("en")) }, 400, "no-store");
   const params = parsed.value;
@@ -59,3 +64,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result.degraded ? "no-store" : SUCCESS_CACHE
   );
 }
+
+// OPTIONS (CORS preflight) → 204; any other method → 405 JSON, both from the same guard
+export const action = ({ request, context }: ActionFunctionArgs) => guard(request, context.clientAddress) ?? errorResponse(405, "read-only");

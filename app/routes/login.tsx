@@ -33,7 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // the visitor's anonymous shortlist moves into the account
   const shortlistCookie = await mergeShortlistAtSignIn(request, result.userId);
   if (shortlistCookie) headers.append("Set-Cookie", shortlistCookie);
-  throw redirect(safeRedirect(submission.value.redirectTo, result.landing), { headers });
+  const target = safeRedirect(submission.value.redirectTo, result.landing);
+  // something happened to the account that its owner must hear of (e.g. a sign-up attempt with their address): shown
+  // once, on the way in
+  throw redirect(result.notices ? `/account/notices?next=${encodeURIComponent(target)}` : target, { headers });
 }
 
 export default function LoginPage() {
@@ -50,6 +53,8 @@ export default function LoginPage() {
       <h1>{t("auth.login")}</h1>
       <Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? form.errorId : undefined}>
         <FormErrors errors={form.errors} id={form.errorId} />
+        {searchParams.get("signedUp") === "1" ? <p role="status">{t("auth.signupReceived")}</p> : null}
+        {searchParams.get("reset") === "1" ? <p role="status">{t("auth.resetDone")}</p> : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField meta={fields.account} label={t("auth.account")} hint={t("auth.accountHint")} autoComplete="username" />
         <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { newPasswordSchema } from "../auth/schemas";
@@ -11,21 +11,35 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import { consumeResetToken, resetTokenValid } from "../../db/queries/sessions";
 import { setPassword } from "../../db/queries/users";
 import { db } from "../services.server";
+import { note, retryAfter } from "../platform/throttle.server";
 
-// Staff issue one-time reset links (there is no e-mail or SMS yet); a link works once, for 24 hours.
+// Staff issue one-time reset links (there is no e-mail or SMS yet); a link works once, for 24 hours. Each POST is
+// throttled per address (scope `reset`), and the token is checked before any scrypt work is spent on the password.
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: await resetTokenValid(db(), hashToken(params.token ?? "")) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const wait = await retryAfter("reset", context.clientAddress);
+  if (wait > 0) {
+    return data({ status: "error" as const, error: { "": [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(wait / 60) })}`] } }, {
+      status: 429,
+      headers: { "Retry-After": String(wait) },
+    });
+  }
+  await note("reset", context.clientAddress);
+  const tokenHash = hashToken(params.token ?? "");
+  // a dead link costs a lookup, not a hash
+  if (!(await resetTokenValid(db(), tokenHash))) return data({ status: "error" as const, error: { "": ["auth.resetInvalid"] } }, { status: 410 });
   const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "passwordRepeat"] }), { status: 400 });
   const hash = await hashPassword(submission.value.password);
   const used = await db()
     .transaction()
     .execute(async (trx) => {
-      const token = await consumeResetToken(trx, hashToken(params.token ?? ""));
+      // consumed atomically: of two uses racing past the check above, one wins
+      const token = await consumeResetToken(trx, tokenHash);
       if (!token) return false;
       await setPassword(trx, token.user_id, hash);
       // every existing session ends: whoever knew the old password is signed out
@@ -45,7 +59,12 @@ export default function ResetPasswordPage() {
     <section className="form">
       <h1>{t("auth.resetTitle")}</h1>
       {!valid ? (
-        <p role="alert">{t("auth.resetInvalid")}</p>
+        // a throttled attempt says so (with its wait), whether or not the link was any good
+        form.errors?.length ? (
+          <FormErrors errors={form.errors} id={form.errorId} />
+        ) : (
+          <p role="alert">{t("auth.resetInvalid")}</p>
+        )
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <FormErrors errors={form.errors} id={form.errorId} />
@@ -61,6 +80,9 @@ export default function ResetPasswordPage() {
     </section>
   );
 }
+
+// Retry-After from a throttled reset must reach the browser on document requests too.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

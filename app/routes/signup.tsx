@@ -1,15 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { signupSchema } from "../auth/schemas";
-import { currentUser, startSession } from "../auth/session.server";
-import { hashPassword } from "../auth/password.server";
+import { currentUser } from "../auth/session.server";
+import { signUp } from "../auth/sign-up.server";
 import { FormActions, FormErrors, TextField } from "../components/form";
 import { metaTranslator, useT } from "../i18n/i18n";
-import { accountTaken, createUser } from "../../db/queries/users";
-import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) throw redirect("/producer");
@@ -19,16 +17,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "passwordRepeat"] }), { status: 400 });
-  const { account, password, displayName } = submission.value;
-  const email = account.includes("@") ? account : null;
-  const phone = email ? null : account;
-  if (await accountTaken(db(), email, phone)) {
-    return data(submission.reply({ fieldErrors: { account: ["auth.accountTaken"] }, hideFields: ["password", "passwordRepeat"] }), { status: 409 });
+  const result = await signUp(submission.value, context.clientAddress);
+  if (result.kind === "throttled") {
+    return data(
+      submission.reply({ formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`], hideFields: ["password", "passwordRepeat"] }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
+    );
   }
-  // Self-registration only ever creates producers: staff roles are granted by an administrator.
-  const user = await createUser(db(), { email, phone, password_hash: await hashPassword(password), display_name: displayName || null, role: "producer" });
-  const cookie = await startSession(user.id, { userAgent: request.headers.get("user-agent"), clientAddress: context.clientAddress });
-  throw redirect("/producer/organization", { headers: { "Set-Cookie": cookie } });
+  // the same answer whether the account was created or already existed (see signUp): on to sign in, then the
+  // organisation form
+  throw redirect(`/login?signedUp=1&redirectTo=${encodeURIComponent("/producer/organization")}`);
 }
 
 export default function SignupPage() {
@@ -61,6 +59,9 @@ export default function SignupPage() {
     </section>
   );
 }
+
+// Retry-After from a throttled sign-up must reach the browser on document requests too.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders);
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

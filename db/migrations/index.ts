@@ -7,6 +7,7 @@ import * as createEvents from "./2026_11_28_140000_create_events";
 import * as addEventLeads from "./2026_11_28_150000_add_event_leads";
 import * as linkDealsToEvents from "./2026_11_28_170000_link_deals_to_events";
 import * as indexForeignKeys from "./2026_11_28_180000_index_foreign_keys";
+import * as consolidateThrottles from "./2026_11_28_190000_consolidate_throttles";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_150000_add_event_leads": addEventLeads,
   "2026_11_28_170000_link_deals_to_events": linkDealsToEvents,
   "2026_11_28_180000_index_foreign_keys": indexForeignKeys,
+  "2026_11_28_190000_consolidate_throttles": consolidateThrottles,
 };

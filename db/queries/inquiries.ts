@@ -273,27 +273,3 @@ export async function recentInquiries(db: Executor, limit = 100) {
     .limit(limit)
     .execute();
 }
-
-// ---- throttle against inquiry and reply spam (per hashed client address) ----
-
-export async function recentThrottleEvents(db: Executor, action: "inquiry" | "reply", clientKey: string, windowSeconds: number) {
-  const row = await db
-    .selectFrom("matching_throttle_events")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("created_at").as("oldest")])
-    .where("client_key", "=", clientKey)
-    .where("action", "=", action)
-    .where(sql<boolean>`created_at > now() - make_interval(secs => ${windowSeconds})`)
-    .executeTakeFirstOrThrow();
-  return { n: Number(row.n), oldest: row.oldest as Date | null };
-}
-
-export async function recordThrottleEvent(db: Executor, action: "inquiry" | "reply", clientKey: string) {
-  await db.insertInto("matching_throttle_events").values({ action, client_key: clientKey }).execute();
-}
-
-export async function purgeThrottleEvents(db: Executor, olderThanSeconds: number) {
-  await db
-    .deleteFrom("matching_throttle_events")
-    .where(sql<boolean>`created_at < now() - make_interval(secs => ${olderThanSeconds})`)
-    .execute();
-}

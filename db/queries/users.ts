@@ -19,13 +19,14 @@ export async function createUser(
   return db.insertInto("users").values(values).returning(["id", "role"]).executeTakeFirstOrThrow();
 }
 
-export async function accountTaken(db: Executor, email: string | null, phone: string | null) {
+/** The id of the account registered with this e-mail address or mobile number, if any. */
+export async function accountHolder(db: Executor, email: string | null, phone: string | null): Promise<number | undefined> {
   const row = await db
     .selectFrom("users")
     .select("id")
     .where((eb) => eb.or([...(email ? [eb("email", "=", email)] : []), ...(phone ? [eb("phone", "=", phone)] : [])]))
     .executeTakeFirst();
-  return !!row;
+  return row?.id;
 }
 
 export async function setPassword(db: Executor, userId: number, passwordHash: string) {

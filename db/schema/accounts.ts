@@ -2,7 +2,8 @@ import type { ColumnType, Generated } from "kysely";
 import type { DefaultTimestamp, NullableTimestamp } from "./columns";
 
 // Accounts (2026_11_28_100000_create_accounts): users, sessions, reset tokens, sign-in attempts, and the revisions
-// producers' edits of published records wait in.
+// producers' edits of published records wait in; throttle events and account notices
+// (2026_11_28_190000_consolidate_throttles).
 
 export type Role = "producer" | "reviewer" | "fair_staff" | "admin";
 
@@ -47,6 +48,25 @@ export interface SignInAttemptsTable {
   created_at: DefaultTimestamp;
 }
 
+/** One event counted by a PostgreSQL sliding-window throttle (app/platform/throttle.server.ts); key_hash is a SHA-256. */
+export interface ThrottleEventsTable {
+  id: Generated<number>;
+  scope: string;
+  key_hash: string;
+  created_at: DefaultTimestamp;
+}
+
+/** Something the account's owner is shown at the next sign-in (no e-mail or SMS yet). */
+export interface AccountNoticesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: "signup_attempt";
+  times: Generated<number>;
+  first_at: DefaultTimestamp;
+  last_at: DefaultTimestamp;
+  seen_at: NullableTimestamp;
+}
+
 export type RevisionEntity = "organization" | "trademark" | "product" | "gi_authorised_user" | "regional_brand_licence";
 export type RevisionStatus = "draft" | "submitted" | "approved" | "rejected" | "changes_requested";
 
@@ -70,5 +90,7 @@ export interface AccountTables {
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;
   sign_in_attempts: SignInAttemptsTable;
+  throttle_events: ThrottleEventsTable;
+  account_notices: AccountNoticesTable;
   record_revisions: RecordRevisionsTable;
 }

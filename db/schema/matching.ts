@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { DateOnly, DefaultTimestamp } from "./columns";
 
 // Buyers and matching (2026_11_28_120000_create_buyer_matching): shortlists, inquiries with a thread per producer
-// addressed, deal outcomes and the inquiry throttle.
+// addressed and deal outcomes (the inquiry throttle lives in throttle_events, db/schema/accounts.ts).
 
 export interface ShortlistsTable {
   id: Generated<number>;
@@ -92,12 +92,6 @@ export interface DealsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface MatchingThrottleEventsTable {
-  id: Generated<number>;
-  action: "inquiry" | "reply";
-  client_key: string;
-  created_at: DefaultTimestamp;
-}
 
 export interface MatchingTables {
   shortlists: ShortlistsTable;
@@ -107,5 +101,4 @@ export interface MatchingTables {
   inquiry_products: InquiryProductsTable;
   inquiry_messages: InquiryMessagesTable;
   deals: DealsTable;
-  matching_throttle_events: MatchingThrottleEventsTable;
 }

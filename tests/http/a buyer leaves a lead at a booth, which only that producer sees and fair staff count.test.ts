@@ -59,7 +59,7 @@ afterAll(async () => {
   await t?.drop();
 });
 // every request comes from 127.0.0.1: each test starts with a clean throttle
-beforeEach(() => t.db.deleteFrom("matching_throttle_events").execute());
+beforeEach(() => t.db.deleteFrom("throttle_events").where("scope", "in", ["inquiry", "reply"]).execute());
 
 describe("the booth page", () => {
   it("shows the exhibitor and the form, and counts a scan per GET except fair staff's own checks", async () => {
@@ -127,7 +127,7 @@ describe("a lead", () => {
   let recipientId = 0;
   let token = "";
   beforeAll(async () => {
-    await t.db.deleteFrom("matching_throttle_events").execute();
+    await t.db.deleteFrom("throttle_events").where("scope", "in", ["inquiry", "reply"]).execute();
     const res = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ buyer_name: "冯扫码", buyer_email: "feng@buyer.example.com" }));
     expect(res.status).toBe(302);
     token = res.headers.get("location")!.match(/^\/inquiries\/([A-Za-z0-9_-]{43})\?sent=1$/)![1]!;

@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 // every request here comes from 127.0.0.1: start each test (and each block's setup) with a clean inquiry throttle
 let fairEventId = 0;
-const clearThrottle = () => t.db.deleteFrom("matching_throttle_events").execute();
+const clearThrottle = () => t.db.deleteFrom("throttle_events").where("scope", "in", ["inquiry", "reply"]).execute();
 beforeEach(clearThrottle);
 
 /** Page text without tags (React's comment markers included). */
@@ -156,8 +156,8 @@ describe("sending an inquiry", () => {
     expect(await res.text()).toContain("发送过于频繁,请 10 分钟后再试");
     expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "第六次").executeTakeFirst()).toBeUndefined();
     // another address is not affected: the events are per client (only hashes of the address are stored)
-    const events = await t.db.selectFrom("matching_throttle_events").select("client_key").execute();
-    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.client_key) && !e.client_key.includes("127.0.0.1"))).toBe(true);
+    const events = await t.db.selectFrom("throttle_events").select("key_hash").where("scope", "in", ["inquiry", "reply"]).execute();
+    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.key_hash) && !e.key_hash.includes("127.0.0.1"))).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenBucket } from "./throttle.server";
+import { TokenBucket, longestWait, windowWait } from "./throttle.server";
 
 describe("TokenBucket", () => {
   it("allows a burst of `capacity`, then refills at the given rate, per client", () => {
@@ -28,5 +28,17 @@ describe("TokenBucket", () => {
     expect(bucket.size).toBe(3);
     expect(bucket.take("c")).toBe(0); // c kept its state: one token refilled in a second
     expect(bucket.take("c")).toBeGreaterThan(0);
+  });
+});
+
+describe("windowWait", () => {
+  const window = { windowSeconds: 600, max: 3 };
+  it("is 0 while the window has room, else the seconds until its oldest event leaves it (never below 1)", () => {
+    const now = Date.parse("2026-11-28T10:00:00Z");
+    expect(windowWait(window, 2, new Date(now - 1000), now)).toBe(0);
+    expect(windowWait(window, 3, new Date(now - 60_000), now)).toBe(540);
+    expect(windowWait(window, 3, new Date(now - 599_900), now)).toBe(1);
+    expect(windowWait(window, 3, null, now)).toBe(1);
+    expect(longestWait([0, 540, 12])).toBe(540);
   });
 });

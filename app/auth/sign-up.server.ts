@@ -1,0 +1,36 @@
+import { accountHolder, createUser } from "../../db/queries/users";
+import { db } from "../services.server";
+import { note, retryAfter } from "../platform/throttle.server";
+import { hashPassword } from "./password.server";
+import { noteSignupAttempt } from "./notices.server";
+
+export type SignUpResult = { kind: "received" } | { kind: "throttled"; retryAfter: number };
+
+/**
+ * Self-registration, without telling the requester whether the account already exists (that would let anyone test
+ * which phone numbers and addresses are registered): a new account is created, an existing one is left unchanged and
+ * its owner gets a notice at the next sign-in. Both answer the same, after the same scrypt work, and neither signs
+ * the requester in: the new producer signs in with what they just chose. Throttled per address (scope `signup`).
+ */
+export async function signUp(input: { account: string; password: string; displayName?: string | null }, clientAddress: string): Promise<SignUpResult> {
+  const wait = await retryAfter("signup", clientAddress);
+  if (wait > 0) return { kind: "throttled", retryAfter: wait };
+  await note("signup", clientAddress);
+  const email = input.account.includes("@") ? input.account : null;
+  const phone = email ? null : input.account;
+  // hashed whether or not the account exists, so the answer takes as long either way
+  const passwordHash = await hashPassword(input.password);
+  const existing = await accountHolder(db(), email, phone);
+  if (existing !== undefined) {
+    await noteSignupAttempt(existing);
+    return { kind: "received" };
+  }
+  try {
+    // Self-registration only ever creates producers: staff roles are granted by an administrator.
+    await createUser(db(), { email, phone, password_hash: passwordHash, display_name: input.displayName || null, role: "producer" });
+  } catch (error) {
+    // two sign-ups for the same new account at once: the second finds it taken, and answers the same
+    if ((error as { code?: string }).code !== "23505") throw error;
+  }
+  return { kind: "received" };
+}
