@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "../i18n/i18n";
+import { jsonEvenWhenDatabaseUnavailable } from "../open-data/http.server";
 import { highlightToHtml } from "../search/highlight";
 import { API_KEYS, describeProblems } from "../search/params";
 import { parseSearchParams } from "../search/params-schema";
@@ -40,7 +41,9 @@ function apiHit(h: CatalogHit) {
   return { ...rest, highlight };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = ({ request }: LoaderFunctionArgs) => jsonEvenWhenDatabaseUnavailable(() => answer(request));
+
+async function answer(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams, { allowed: API_KEYS, resolveCounty });
   if (!parsed.ok) return json({ error: describeProblems(parsed.problems, translator("en")) }, 400, "no-store");
   const params = parsed.value;
