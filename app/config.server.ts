@@ -20,6 +20,9 @@ const envSchema = z
       .default(""),
     // how long a search may wait for Meilisearch before the page answers from PostgreSQL (degraded)
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    // the bound on every query the app server sends (db/client.ts): past it the request answers 503 with Retry-After
+    // instead of waiting on a database that stopped answering; command-line scripts are not bound
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     DATA_DIR: z.string().default("./data"),
     HOST: z.string().default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

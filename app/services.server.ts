@@ -1,4 +1,5 @@
 import { createDb, type Db } from "../db/client";
+import { loadConfig } from "./config.server";
 import { createSearchContext, type SearchContext } from "./search/client.server";
 
 // The app server is stateless: everything it needs comes from the environment, set by scripts/start.ts (embedded
@@ -9,7 +10,7 @@ export function db(): Db {
   if (!g.__haidongDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    g.__haidongDb = createDb(url, { max: 10 });
+    g.__haidongDb = createDb(url, { max: 10, queryTimeoutMs: loadConfig().DB_QUERY_TIMEOUT_MS });
   }
   return g.__haidongDb;
 }

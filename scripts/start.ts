@@ -9,6 +9,7 @@ import { listeningOrigin } from "../app/platform/public-origin.server";
 import { createHttpApp } from "../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../app/search/sync.server";
 import { db, search } from "../app/services.server";
+import { createDb } from "../db/client";
 import { openServices, type Services } from "./embedded/services";
 import { readOrCreateSecret } from "./embedded/process-utils";
 import { prepareCatalogue } from "./lib/boot";
@@ -99,7 +100,13 @@ async function main() {
   process.env.MEILI_URL = services.meiliUrl;
   if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;
 
-  await prepareCatalogue(db(), { log, seed: true, sample: !production });
+  // Migrations and the first seeding may run longer than a request's query bound (DB_QUERY_TIMEOUT_MS): their own pool.
+  const boot = createDb(services.databaseUrl, { max: 2 });
+  try {
+    await prepareCatalogue(boot, { log, seed: true, sample: !production });
+  } finally {
+    await boot.destroy();
+  }
   running.worker = startSyncWorker(db(), search(), { log });
 
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;

@@ -4,8 +4,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getEvent } from "../../db/queries/events";
 import { translator } from "../i18n/i18n";
 import { preferencesCookie, readPreferences } from "../i18n/preferences.server";
-import { TokenBucket } from "../open-data/throttle.server";
 import { publicOrigin } from "../platform/public-origin.server";
+import { CATALOGUE_PDF, TokenBucket } from "../platform/throttle.server";
 import { db } from "../services.server";
 import { PdfBusyError } from "./pdf.server";
 import { printDigest, printSources } from "./print.server";
@@ -20,7 +20,7 @@ import { printDigest, printSources } from "./print.server";
 // session and never cached.
 
 /** Per client address on each app server: a few downloads at once, then one every 20 seconds. */
-export const pdfThrottle = new TokenBucket({ capacity: 6, refillPerSecond: 1 / 20 });
+export const pdfThrottle = new TokenBucket(CATALOGUE_PDF);
 
 type Event = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import { isDatabaseUnavailable, isQueryCanceled } from "../../db/client";
 import { PUBLIC_API, TokenBucket } from "../platform/throttle.server";
 
 // HTTP behaviour shared by every /api/v1 resource route and the bulk dumps: CORS for GET, validated JSON bodies,
@@ -20,6 +21,19 @@ export function errorResponse(status: number, error: string, headers: Record<str
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...CORS_HEADERS, ...headers },
   });
+}
+
+/**
+ * An API answer that stays JSON when the database is away (unreachable, stopped answering, or gave up on the query):
+ * 503 {"error"} with Retry-After, as pages answer 503 (server/http.ts), instead of Remix's plain-text error.
+ */
+export async function jsonEvenWhenDatabaseUnavailable(answer: () => Promise<Response>): Promise<Response> {
+  try {
+    return await answer();
+  } catch (e) {
+    if (!isDatabaseUnavailable(e) && !isQueryCanceled(e)) throw e;
+    return errorResponse(503, "the database is briefly unavailable: retry after 5 s", { "Retry-After": "5" });
+  }
 }
 
 /** The answer to a CORS preflight: GET (and HEAD) only, with the conditional-request headers. */

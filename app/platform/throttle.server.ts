@@ -57,6 +57,9 @@ export const MISUSE_REPORT: Window[] = [
 /** The open-data and search API, per address per app server (`TokenBucket`): 120 at once, then 2 per second. */
 export const PUBLIC_API = { capacity: 120, refillPerSecond: 2 } as const;
 
+/** The printed catalogue (/events/:id/print.pdf), per address per app server: 6 at once, then one every 20 s. */
+export const CATALOGUE_PDF = { capacity: 6, refillPerSecond: 1 / 20 } as const;
+
 // Scopes counted in throttle_events. Limits per client address unless the scope says otherwise.
 export const SCOPES = {
   // inquiries reach real people's inboxes: a few per address

@@ -6,7 +6,7 @@ import { parseSearchParams } from "../search/params-schema";
 import { resolveCounty } from "../search/places.server";
 import { catalogQueryFromParams, searchCatalog, type CatalogHit } from "../search/query.server";
 import { db, search } from "../services.server";
-import { CORS_HEADERS, errorResponse, guard } from "../open-data/http.server";
+import { CORS_HEADERS, errorResponse, guard, jsonEvenWhenDatabaseUnavailable } from "../open-data/http.server";
 
 // GET /api/v1/search — CONTRACTS: {"hits":[…],"facets":{…},"total","page","per_page","degraded"}; a bad or unknown
 // parameter → 400 {"error": "…"} naming it. Parameters (repeat a facet parameter for several values, which OR):
@@ -43,9 +43,9 @@ function apiHit(h: CatalogHit) {
   return { ...rest, highlight };
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const blocked = guard(request, context.clientAddress);
-  if (blocked) return blocked;
+export const loader = ({ request, context }: LoaderFunctionArgs) => guard(request, context.clientAddress) ?? jsonEvenWhenDatabaseUnavailable(() => answer(request));
+
+async function answer(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams, { allowed: API_KEYS, resolveCounty });
   if (!parsed.ok) return json({ error: describeProblems(parsed.problems, translator("en")) }, 400, "no-store");
   const params = parsed.value;

