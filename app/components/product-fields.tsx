@@ -7,9 +7,28 @@ import { FieldErrors, SelectField, TextAreaField, TextField } from "./form";
 type Fields = ReturnType<FormMetadata<ProductForm, string[]>["getFieldset"]>;
 
 export interface ProductChoices {
-  gis: { id: number; name_zh: string }[];
+  /** authorisation: this producer's authorisation to use the GI (null: none claimed) */
+  gis: { id: number; name_zh: string; authorisation: "pending" | "verified" | "rejected" | "revoked" | null }[];
   brands: { id: number; name_zh: string }[];
   trademarks: { id: number; name_zh: string; reg_no: string | null }[];
+}
+
+function giAuthorisationKey(authorisation: ProductChoices["gis"][number]["authorisation"]): MessageKey {
+  return authorisation === "verified" ? "product.giAuthorised" : authorisation === "pending" ? "product.giClaimedNotVerified" : "product.giNotClaimed";
+}
+
+/**
+ * What the chosen GI link means today: linking is allowed, but until market regulation verifies the producer's
+ * authorisation the link is only a claim — no badge, and the reviewer sees the same warning.
+ */
+function GiLinkStatus({ gi }: { gi: ProductChoices["gis"][number] | undefined }) {
+  const t = useT();
+  if (!gi || gi.authorisation === "verified") return null;
+  return (
+    <p className="notice" role="status">
+      {t("product.giLinkUnverified", { name: gi.name_zh, status: t(giAuthorisationKey(gi.authorisation)) })} <a href="/producer/claims">{t("product.giClaimLink")}</a>
+    </p>
+  );
 }
 
 /** The product form's fields, shared by "new" and "edit". */
@@ -28,8 +47,9 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
         meta={fields.gi_product_id as FieldMetadata<string>}
         label={t("product.gi")}
         hint={t("product.giHint")}
-        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: g.name_zh, lang: "zh-CN" }))]}
+        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: `${g.name_zh}(${t(giAuthorisationKey(g.authorisation))})`, lang: "zh-CN" }))]}
       />
+      <GiLinkStatus gi={choices.gis.find((g) => String(g.id) === String(fields.gi_product_id.initialValue ?? ""))} />
       <SelectField meta={fields.regional_brand_id as FieldMetadata<string>} label={t("product.regionalBrand")} options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]} />
       <SelectField
         meta={fields.trademark_id as FieldMetadata<string>}

@@ -119,6 +119,11 @@ function ReviewForm({
       </dl>
       {blocked && <p className="notice">{t("staff.creditWarning", { status: t(creditKey(item.creditStatus!)) })}</p>}
       {item.entityType !== "organization" && item.organizationStatus && item.organizationStatus !== "published" && <p className="notice">{t("staff.orgNotPublished")}</p>}
+      {item.giLink && item.giLink.authorisation !== "verified" && (
+        <p className="notice">
+          {t("staff.giLinkUnverified", { name: item.giLink.name, status: t(item.giLink.authorisation === "pending" ? "product.giClaimedNotVerified" : "product.giNotClaimed") })}
+        </p>
+      )}
       <p>{item.isNew ? t("staff.newRecordNote") : t("staff.revisionNote")}</p>
       <div className="table-scroll">
         <table className="status-table diff-table">

@@ -226,7 +226,14 @@ export async function removeOwnProduct(trx: Transaction<Database>, organizationI
 
 export async function productChoices(db: Executor, organizationId: number) {
   const [gis, brands, trademarks] = await Promise.all([
-    db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    // each GI with this producer's authorisation status: a link without a verified one is "claimed, not verified"
+    db
+      .selectFrom("gi_products as g")
+      .leftJoin("gi_authorised_users as au", (j) => j.onRef("au.gi_product_id", "=", "g.id").on("au.organization_id", "=", organizationId))
+      .select(["g.id", "g.name_zh", "au.verification as authorisation"])
+      .where("g.status", "=", "published")
+      .orderBy("g.name_zh")
+      .execute(),
     db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
     db.selectFrom("trademarks").select(["id", "name_zh", "reg_no"]).where("holder_org_id", "=", organizationId).orderBy("name_zh").execute(),
   ]);

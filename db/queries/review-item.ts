@@ -132,6 +132,19 @@ export interface ReviewItem {
   diff: DiffRow[];
   /** product pictures to show side by side: the live ones (null for a new record) and the proposed ones */
   pictures: { before: PictureEntry[] | null; after: PictureEntry[] } | null;
+  /** the GI a product links to, with its producer's authorisation status (null: no authorisation claimed) */
+  giLink: { name: string; authorisation: "pending" | "verified" | "rejected" | "revoked" | null } | null;
+}
+
+/** The GI a product would link to, and whether its producer's authorisation to use it is verified. */
+async function giLinkFor(db: Executor, organizationId: number, giProductId: number) {
+  const row = await db
+    .selectFrom("gi_products as g")
+    .leftJoin("gi_authorised_users as au", (j) => j.onRef("au.gi_product_id", "=", "g.id").on("au.organization_id", "=", organizationId))
+    .select(["g.name_zh", "au.verification"])
+    .where("g.id", "=", giProductId)
+    .executeTakeFirst();
+  return row ? { name: row.name_zh, authorisation: row.verification ?? null } : null;
 }
 
 export async function owningOrganization(db: Executor, entity: ReviewEntity, entityId: number) {
@@ -188,6 +201,8 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
   }
   const org = await owningOrganization(db, entityType, entityId);
   const nameRow = rows.find((r) => r.field === "name_zh");
+  const giId = Number(rows.find((r) => r.field === "gi_product_id")?.after ?? 0);
+  const giLink = entityType === "product" && org && Number.isSafeInteger(giId) && giId > 0 ? await giLinkFor(db, org.id, giId) : null;
   return {
     kind,
     id,
@@ -204,6 +219,7 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
     isNew: kind !== "revision",
     diff: await labelReferences(db, rows),
     pictures,
+    giLink,
   };
 }
 
