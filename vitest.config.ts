@@ -6,7 +6,8 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // generous: sign-in stories hash passwords at OWASP's cost (scrypt N=2^17), slow on two shared cores
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     reporters: ["default"],

@@ -18,7 +18,7 @@ export function requestLang(req: ExpressRequest): Lang {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const TITLES: Record<number, MessageKey> = { 400: "http.badRequest.title", 404: "http.notFound.title", 413: "http.badRequest.title", 415: "http.badRequest.title" };
+const TITLES: Record<number, MessageKey> = { 400: "http.badRequest.title", 404: "http.notFound.title", 408: "http.badRequest.title", 413: "http.badRequest.title", 415: "http.badRequest.title" };
 
 export function sendPlainError(req: ExpressRequest, res: ExpressResponse, status: number, message: MessageKey, vars?: Record<string, string | number>) {
   if (res.headersSent) return void res.end();

@@ -10,22 +10,35 @@ import { FORM_LIMITS, formProblem, type FieldProblem } from "./form-guard";
 const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 class BodyTooLarge extends Error {}
+class BodyTooSlow extends Error {}
 
-function readBody(req: ExpressRequest, limit: number): Promise<Buffer> {
+/** The whole body, or a rejection once it passes `limit` bytes or is still arriving after `timeoutMs` (a slow drip). */
+function readBody(req: ExpressRequest, limit: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.pause();
+      reject(new BodyTooSlow());
+    }, timeoutMs);
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        clearTimeout(timer);
         req.pause();
         reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("end", () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    req.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
@@ -34,7 +47,8 @@ const mebibytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes
 function refuse(req: ExpressRequest, res: ExpressResponse, problem: FieldProblem) {
   // A refused body may still be arriving; close the connection after answering rather than read the rest.
   res.setHeader("Connection", "close");
-  if (problem.reason === "count") return sendPlainError(req, res, 400, "http.field.count", { limit: problem.limit });
+  // too many fields is a submission too large (413); a malformed name is a bad request (400)
+  if (problem.reason === "count") return sendPlainError(req, res, 413, "http.field.count", { limit: problem.limit });
   return sendPlainError(req, res, 400, `http.field.${problem.reason}`, { field: problem.field, limit: problem.limit });
 }
 
@@ -58,7 +72,7 @@ export function requestBodyGuard() {
       res.setHeader("Connection", "close");
       return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
     }
-    readBody(req, limit)
+    readBody(req, limit, UPLOAD_LIMITS.timeoutMs)
       .then(async (body) => {
         let problem: FieldProblem | null;
         if (multipart) {
@@ -80,6 +94,7 @@ export function requestBodyGuard() {
       .catch((e: unknown) => {
         res.setHeader("Connection", "close");
         if (e instanceof BodyTooLarge) return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+        if (e instanceof BodyTooSlow) return sendPlainError(req, res, 408, "http.bodyTooSlow", { seconds: UPLOAD_LIMITS.timeoutMs / 1000 });
         // The client went away mid-body: nothing to answer.
         if (!res.headersSent) res.destroy();
       });
