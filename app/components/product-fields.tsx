@@ -47,7 +47,7 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
         meta={fields.gi_product_id as FieldMetadata<string>}
         label={t("product.gi")}
         hint={t("product.giHint")}
-        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: `${g.name_zh}(${t(giAuthorisationKey(g.authorisation))})`, lang: "zh-CN" }))]}
+        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: t("product.giOption", { name: g.name_zh, status: t(giAuthorisationKey(g.authorisation)) }) }))]}
       />
       <GiLinkStatus gi={choices.gis.find((g) => String(g.id) === String(fields.gi_product_id.initialValue ?? ""))} />
       <SelectField meta={fields.regional_brand_id as FieldMetadata<string>} label={t("product.regionalBrand")} options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]} />
