@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { preferencesCookie, readPreferences } from "./i18n/preferences.server";
 import { NonceProvider } from "./lib/nonce";
 import { isDatabaseUnavailable, isQueryCanceled } from "../db/client";
+import { config } from "./platform/config.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -26,7 +27,7 @@ export const streamTimeout = ABORT_DELAY;
 
 function rememberPreferences(request: Request, headers: Headers) {
   const { prefs, changed } = readPreferences(request);
-  if (changed) headers.append("Set-Cookie", preferencesCookie(prefs, process.env.NODE_ENV === "production"));
+  if (changed) headers.append("Set-Cookie", preferencesCookie(prefs, config().NODE_ENV === "production"));
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {

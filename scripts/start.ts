@@ -14,6 +14,7 @@ import { openServices, type Services } from "./embedded/services";
 import { readOrCreateSecret } from "./embedded/process-utils";
 import { prepareCatalogue } from "./lib/boot";
 import { configOrExit, log } from "./lib/cli";
+import { completeConfig, config } from "../app/platform/config.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildDir = path.join(root, "build");
@@ -30,7 +31,7 @@ function newestMtime(dir: string): number {
 /** `npm start` builds when there is no build or the sources are newer than it. */
 function ensureBuilt() {
   // Test runs build once up front (npm test) and start many servers; none of them may rebuild underneath the others.
-  if (process.env.HAIDONG_SKIP_BUILD === "1") return;
+  if (config().HAIDONG_SKIP_BUILD === "1") return;
   const serverEntry = path.join(buildDir, "server", "index.js");
   const built = fs.existsSync(serverEntry) ? fs.statSync(serverEntry).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
@@ -48,8 +49,8 @@ function isDriverWriteAfterClose(e: unknown) {
 }
 
 async function main() {
-  const config = configOrExit();
-  const production = config.NODE_ENV === "production";
+  const validated = configOrExit();
+  const production = validated.NODE_ENV === "production";
   ensureBuilt();
 
   // Filled in as start-up proceeds; shutdown stops whatever has started so far.
@@ -90,15 +91,18 @@ async function main() {
     void shutdown(1);
   });
 
-  const services = (running.services = await openServices(config, { log, restartMeiliOnExit: true }));
-  process.env.DATA_DIR = config.dataDir;
+  const services = (running.services = await openServices(validated, { log, restartMeiliOnExit: true }));
   // Cached catalogue PDFs (app/events/catalogue-pdf.server.ts) were laid out by the previous build: start afresh.
-  fs.rmSync(path.join(config.dataDir, "pdf-cache"), { recursive: true, force: true });
-  // Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies; production must set one.
-  process.env.SESSION_SECRET ||= readOrCreateSecret(path.join(config.dataDir, "session.secret"));
-  process.env.DATABASE_URL = services.databaseUrl;
-  process.env.MEILI_URL = services.meiliUrl;
-  if (services.meiliKey) process.env.MEILI_MASTER_KEY = services.meiliKey;
+  fs.rmSync(path.join(validated.dataDir, "pdf-cache"), { recursive: true, force: true });
+  // What start-up learned goes into the one config every reader — this script and the server build alike — shares,
+  // before anything reads it. Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies;
+  // production must set one.
+  const booted = completeConfig({
+    DATABASE_URL: services.databaseUrl,
+    MEILI_URL: services.meiliUrl,
+    MEILI_MASTER_KEY: services.meiliKey,
+    SESSION_SECRET: validated.SESSION_SECRET ?? readOrCreateSecret(path.join(validated.dataDir, "session.secret")),
+  });
 
   // Migrations and the first seeding may run longer than a request's query bound (DB_QUERY_TIMEOUT_MS): their own pool.
   const boot = createDb(services.databaseUrl, { max: 2 });
@@ -117,18 +121,18 @@ async function main() {
   const app = createHttpApp({
     build,
     buildDir,
-    imagesDir: path.join(config.dataDir, "images"),
-    publicOrigin: config.PUBLIC_ORIGIN,
+    imagesDir: path.join(booted.dataDir, "images"),
+    publicOrigin: booted.PUBLIC_ORIGIN,
     production,
-    trustProxy: config.TRUST_PROXY === "1",
+    trustProxy: booted.TRUST_PROXY === "1",
     serverOrigin: () => serverOrigin,
     pdf,
   });
-  const server = (running.server = app.listen(config.PORT, config.HOST, () => {
+  const server = (running.server = app.listen(booted.PORT, booted.HOST, () => {
     const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.PORT;
-    serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: config.HOST, port });
-    log(`catalogue ready at http://${config.HOST}:${port}`);
+    const port = typeof address === "object" && address ? address.port : booted.PORT;
+    serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: booted.HOST, port });
+    log(`catalogue ready at http://${booted.HOST}:${port}`);
   }));
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { deleteSession, insertSession, touchSession, userForSession } from "../../db/queries/sessions";
 import { db } from "../services.server";
+import { config } from "../platform/config.server";
 
 // Server-side sessions: the cookie holds a random token (signed with SESSION_SECRET), the sessions table its hash.
 // Signing in always issues a new token (no session fixation); signing out or disabling the account deletes the row,
@@ -10,12 +11,12 @@ import { db } from "../services.server";
 const SESSION_DAYS = 14;
 
 function sessionCookie() {
-  const secret = process.env.SESSION_SECRET;
+  const { SESSION_SECRET: secret, NODE_ENV } = config();
   if (!secret) throw new Error("SESSION_SECRET is not set");
   return createCookie("hd_session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
+    secure: NODE_ENV === "production",
     path: "/",
     secrets: [secret],
     maxAge: SESSION_DAYS * 24 * 3600,

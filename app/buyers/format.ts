@@ -1,6 +1,6 @@
 import { localized, type Lang, type Translate } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { validityText } from "../lib/format";
 import type { ComparedProduct } from "../../db/queries/shortlists";
 import { provinceLabel } from "./provinces";
@@ -9,12 +9,6 @@ import { provinceLabel } from "./provinces";
 export function decimal(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
   return String(Number(value));
-}
-
-/** "2026-12-01T08:00:00Z" → "2026-12-01 16:00" in China time, the same for every reader. */
-export function chinaDateTime(value: string | Date): string {
-  const d = new Date(value);
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
 /** The parts of a compared product the facts are made of. */

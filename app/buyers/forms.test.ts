@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { dealSchema, inquirySchema } from "./forms";
 
 const day = (offset: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate, msg, optional, recordId, requiredText, text } from "../domain/fields";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { PROVINCE_NAMES } from "./provinces";
 
 // Buyer and producer forms of the matching area: one schema each for the browser (Conform) and the action.

@@ -14,6 +14,7 @@ import {
 } from "../../db/queries/shortlists";
 import { currentUser, hashToken, type SessionUser } from "../auth/session.server";
 import { db } from "../services.server";
+import { config } from "../platform/config.server";
 
 // The shortlist of a visitor without an account lives in PostgreSQL under the SHA-256 of a random token; the browser
 // holds the token in an HttpOnly cookie for 30 days. Signed in, the account's own list is used (the anonymous one is
@@ -25,7 +26,7 @@ function shortlistCookie() {
   return createCookie(COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
+    secure: config().NODE_ENV === "production",
     path: "/",
     maxAge: SHORTLIST_DAYS * 24 * 3600,
   });

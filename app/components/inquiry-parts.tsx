@@ -2,9 +2,10 @@ import { getFormProps, getSelectProps, useForm, type FieldMetadata, type Submiss
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { buyerReplySchema, DEAL_KINDS, dealSchema, producerReplySchema, staffDealSchema } from "../buyers/forms";
-import { chinaDateTime, decimal } from "../buyers/format";
+import { decimal } from "../buyers/format";
+import { chinaDateTime } from "../platform/china-time";
 import { provinceLabel } from "../buyers/provinces";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ReactNode } from "react";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpUrl, isoDate, msg, optional, recordId, requiredText, text } from "./fields";
-import { todayInChina } from "./trademark-validity";
+import { todayInChina } from "../platform/china-time";
 
 // Forms of the review-and-trust area: one schema each for the browser (Conform) and the action.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInChina, trademarkValidity } from "./trademark-validity";
+import { trademarkValidity } from "./trademark-validity";
 
 describe("trademarkValidity", () => {
   const reg = "2016-03-14";
@@ -21,8 +21,5 @@ describe("trademarkValidity", () => {
     expect(trademarkValidity(null, "registered", "2020-01-01").state).toBe("not_registered");
     expect(trademarkValidity(reg, "applied", "2020-01-01").state).toBe("not_registered");
     expect(trademarkValidity(reg, "expired", "2020-01-01").state).toBe("expired");
-  });
-  it("uses the China calendar day", () => {
-    expect(todayInChina(new Date("2026-11-28T17:00:00Z"))).toBe("2026-11-29");
   });
 });

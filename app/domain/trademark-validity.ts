@@ -1,3 +1,5 @@
+import { addDays } from "../platform/china-time";
+
 // A registered trademark is valid for 10 years from its registration date (商标法 第三十九条); renewal may be filed in
 // the 12 months before expiry, or in a 6-month grace period after it (第四十条).
 
@@ -13,13 +15,7 @@ function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-function addDays(isoDate: string, days: number): string {
-  const t = new Date(`${isoDate}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
-
-/** `today` is an ISO date (YYYY-MM-DD) in China time; pass it in so results are reproducible. */
+/** `today` is an ISO date (YYYY-MM-DD) in China time (todayInChina, app/platform/china-time.ts); pass it in so results are reproducible. */
 export function trademarkValidity(
   registrationDate: string | null,
   legalStatus: "applied" | "registered" | "expired" | "revoked",
@@ -35,9 +31,4 @@ export function trademarkValidity(
   if (today > expiresOn) return { state: "grace_period", ...dates };
   if (today >= renewalOpensOn) return { state: "renewal_window", ...dates };
   return { state: "valid", ...dates };
-}
-
-/** Today's date in China (UTC+8), the calendar the registers use. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

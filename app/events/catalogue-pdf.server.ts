@@ -9,6 +9,7 @@ import { CATALOGUE_PDF, TokenBucket } from "../platform/throttle.server";
 import { db } from "../services.server";
 import { PdfBusyError } from "./pdf.server";
 import { printDigest, printSources } from "./print.server";
+import { config } from "../platform/config.server";
 
 // GET /events/:id/print.pdf — the printable catalogue printed by the server's shared Chromium (app/events/pdf.server.ts).
 // Chromium opens the page on this server's own address (`context.serverOrigin`), never on the request's Host.
@@ -27,7 +28,7 @@ type Event = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 const inFlight = new Map<string, Promise<Buffer>>();
 
 export function cacheDir() {
-  return path.join(process.env.DATA_DIR || "./data", "pdf-cache");
+  return path.join(config().dataDir, "pdf-cache");
 }
 
 /** 429 or 503 with Retry-After and a sentence in the visitor's language. */

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { exhibitorProductIds } from "../../db/queries/events";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
 import { syllables } from "../search/chinese-text";
+import { config } from "../platform/config.server";
 
 // The kiosk keeps its visitor's shortlist server-side, keyed by the SHA-256 of a random token in a cookie scoped to
 // the event's pages; resetting the kiosk deletes the list. A hand-off token (shown as a QR code) lets the
@@ -16,7 +17,7 @@ function kioskCookie(eventId: number) {
   return createCookie(`hd_kiosk_${eventId}`, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
+    secure: config().NODE_ENV === "production",
     // the event's path, not just /kiosk: single-fetch data requests go to /events/:id/kiosk.data
     path: `/events/${eventId}`,
     maxAge: 12 * 3600,

@@ -1,6 +1,7 @@
 import { chromium, type Browser } from "playwright-core";
+import { config } from "../platform/config.server";
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumPath = () => config().CHROMIUM_PATH;
 
 /** Thrown when every rendering slot is taken and the queue is full: the route answers 503 with Retry-After. */
 export class PdfBusyError extends Error {

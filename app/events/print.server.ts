@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { printContacts, resolvedCatalogue, type getEvent } from "../../db/queries/events";
 import type { Db } from "../../db/client";
+import { chinaDateTime } from "../platform/china-time";
 import { qrSvg } from "../platform/qr.server";
 import { imageUrl } from "./parts";
 
@@ -56,7 +57,7 @@ export async function printableCatalogue(event: Event, { catalogue, contacts: ro
   };
   return {
     event,
-    version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") },
+    version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) },
     sections,
     byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
     byCategory: group((e) => e.product.category ?? ""),

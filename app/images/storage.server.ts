@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { config } from "../platform/config.server";
 
 /**
  * Where image variants live. Files on disk under $DATA_DIR/images today; an object-storage implementation only has to
@@ -54,5 +55,5 @@ export class FileImageStorage implements ImageStorage {
 }
 
 export function imageStorage(): ImageStorage {
-  return new FileImageStorage(path.resolve(process.env.DATA_DIR ?? "./data", "images"));
+  return new FileImageStorage(path.join(config().dataDir, "images"));
 }

@@ -1,5 +1,5 @@
 import { lastModified, OPEN_DATA_TYPES, pageOfIds, unknownTownships, type OpenDataType } from "../../db/queries/open-data";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { resolveCounty } from "../search/places.server";
 import { db } from "../services.server";
 import { errorResponse, guard, validatedJson } from "./http.server";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lastModified, type OpenDataType } from "../../db/queries/open-data";
 import { toCsv, type CellValue } from "../catalogue-io/tabular";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { db } from "../services.server";
 import { LICENCE } from "./openapi";
 import { loadRecords } from "./records.server";

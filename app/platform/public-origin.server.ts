@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
+import { config, type Config } from "./config.server";
 
 // Every absolute URL the app hands out — QR codes, printed and exported links, the PDF's link targets, sitemap and
 // canonical links — starts with an origin from this module, never from the request's Host or X-Forwarded-Host, which a
 // client controls. The rule:
-//   - PUBLIC_ORIGIN when set (required when NODE_ENV=production; app/config.server.ts refuses to start without it);
+//   - PUBLIC_ORIGIN when set (required when NODE_ENV=production; app/platform/config.server.ts refuses to start without it);
 //   - outside production only, the server's own listening address (`serverOrigin` in the load context, set once
 //     `listen` has returned; scripts/start.ts). Chosen over the request's own origin because that *is* the Host
 //     header: a development fallback built from it would behave differently from production exactly where it matters.
@@ -11,11 +12,11 @@ import type { AddressInfo } from "node:net";
 // Search-engine documents (canonical, og:url, sitemap, robots, the OpenAPI server) use `configuredOrigin` only: a
 // canonical link to a development address would be worse than none.
 
-type Env = Record<string, string | undefined>;
+type OriginConfig = Pick<Config, "PUBLIC_ORIGIN" | "NODE_ENV">;
 
 /** PUBLIC_ORIGIN as an origin (`https://catalogue.example.cn`), or undefined when it is not set (or not a URL). */
-export function configuredOrigin(env: Env = process.env): string | undefined {
-  const value = env.PUBLIC_ORIGIN;
+export function configuredOrigin(c: OriginConfig = config()): string | undefined {
+  const value = c.PUBLIC_ORIGIN;
   if (!value) return undefined;
   try {
     return new URL(value).origin;
@@ -28,16 +29,16 @@ export function configuredOrigin(env: Env = process.env): string | undefined {
  * The origin for absolute URLs a person follows or scans. `context.serverOrigin` is this server's own address
  * (see `listeningOrigin`). Throws in production without PUBLIC_ORIGIN, which configuration already refuses.
  */
-export function publicOrigin(context: { serverOrigin: string }, env: Env = process.env): string {
-  const configured = configuredOrigin(env);
+export function publicOrigin(context: { serverOrigin: string }, c: OriginConfig = config()): string {
+  const configured = configuredOrigin(c);
   if (configured) return configured;
-  if (env.NODE_ENV === "production") throw new Error("PUBLIC_ORIGIN is required when NODE_ENV=production");
+  if (c.NODE_ENV === "production") throw new Error("PUBLIC_ORIGIN is required when NODE_ENV=production");
   return context.serverOrigin;
 }
 
 /** True when `publicOrigin` is only the development fallback (pages that make labels say so). */
-export function originIsProvisional(env: Env = process.env): boolean {
-  return !configuredOrigin(env);
+export function originIsProvisional(c: OriginConfig = config()): boolean {
+  return !configuredOrigin(c);
 }
 
 /**

@@ -5,6 +5,7 @@ import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, eventDates, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
+import { chinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
@@ -15,7 +16,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
   const [exhibitors, catalogue] = await Promise.all([listExhibitors(db(), event.id), resolvedCatalogue(db(), event.id)]);
-  return { staff, event, exhibitors, catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: catalogue.version.cutoff_at.toISOString().slice(0, 16).replace("T", " ") } } };
+  return { staff, event, exhibitors, catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) } } };
 }
 
 function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; headingLevel: "h3" | "h4" }) {

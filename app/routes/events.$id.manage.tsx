@@ -30,6 +30,7 @@ import { readPreferences } from "../i18n/preferences.server";
 import { boothQr } from "../events/booth-qr.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { countyExists } from "../../db/queries/places";
+import { chinaDateTime, parseChinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("events.manage")} · ${metaTranslator(matches)("events.title")}` }];
@@ -53,7 +54,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(context, event.id, x.id, qrLabel) }))),
     candidates,
     sections,
-    versions: versions.map((v) => ({ version: v.version, cutoff: v.cutoff_at.toISOString().slice(0, 16).replace("T", " ") })),
+    versions: versions.map((v) => ({ version: v.version, cutoff: chinaDateTime(v.cutoff_at) })),
     options,
     products,
   };
@@ -121,9 +122,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
       return back("#sections");
     }
     case "freeze": {
+      // the form's datetime-local is China's wall-clock time; empty means now. A value naming no real time is refused
+      // rather than replaced by now, which would freeze a version the staff member never asked for.
       const raw = String(form.get("cutoff_at") ?? "");
-      const cutoff = raw ? new Date(`${raw}:00+08:00`) : new Date();
-      await freezeVersion(db(), event.id, Number.isNaN(cutoff.getTime()) ? new Date() : cutoff);
+      const cutoff = raw ? parseChinaDateTime(raw) : new Date();
+      if (!cutoff) throw new Response("bad cutoff_at", { status: 400 });
+      await freezeVersion(db(), event.id, cutoff);
       return back("#freeze");
     }
     default:

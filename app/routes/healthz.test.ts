@@ -8,6 +8,8 @@ afterAll(() => {
   else process.env.MEILI_URL = saved.meili;
 });
 
+// The environment is written before the route is imported: config() (app/platform/config.server.ts) reads it on first
+// use in this test process, so these unreachable addresses are what db() and search() are given.
 it("answers 503 with db down when PostgreSQL is unreachable (and search degraded when Meilisearch is)", async () => {
   process.env.DATABASE_URL = "postgres://postgres:x@127.0.0.1:9/none";
   process.env.MEILI_URL = "http://127.0.0.1:9";

@@ -3,6 +3,7 @@ import { OPEN_DATA_TYPES, type OpenDataType } from "../../db/queries/open-data";
 import { buildDump, DUMP_FORMATS, type DumpFormat } from "../open-data/dumps.server";
 import { cacheableResponse, errorResponse, guard } from "../open-data/http.server";
 import { refuseParameters } from "../open-data/params";
+import { chinaDay } from "../platform/china-time";
 
 // GET /open-data/<type>.csv and /open-data/<type>.json — bulk downloads of every published record of a type, with the
 // licence (JSON: in the file; both: a Link rel="license" header) and the generation date. Throttled like the API.
@@ -19,7 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const refused = refuseParameters(new URL(request.url).searchParams);
   if (refused) return errorResponse(400, refused);
   const dump = await buildDump(type, format);
-  const date = dump.generatedAt.toISOString().slice(0, 10);
+  // the file is named after China's day, like every other export (its validity figures use that day too)
+  const date = chinaDay(dump.generatedAt);
   return cacheableResponse(request, dump.body, {
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
     lastModified: dump.lastModified,

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
-import { todayInChina, trademarkValidity } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
+import { trademarkValidity } from "../domain/trademark-validity";
 import { boothText, L } from "../events/parts";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";

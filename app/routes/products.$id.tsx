@@ -8,7 +8,7 @@ import { LocalizedText } from "../components/localized-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { brandLicenceFor, getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { validityText } from "../lib/format";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment, useEffect, useState } from "react";
 import { FACT_LABELS, PRODUCT_FACT_KEYS, productFacts } from "../buyers/format";
 import { readShortlist } from "../buyers/shortlist.server";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { ContentText, FactText } from "../components/content-text";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";

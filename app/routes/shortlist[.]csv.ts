@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { FACT_LABELS, factText, PRODUCT_FACT_KEYS, productFacts } from "../buyers/format";
 import { readShortlist } from "../buyers/shortlist.server";
 import { toCsv } from "../catalogue-io/tabular";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { translator } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import { productsForComparison } from "../../db/queries/shortlists";

@@ -1,5 +1,5 @@
 import { sitemapEntries } from "../../db/queries/open-data";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { RECORD_PATHS } from "../open-data/records.server";
 import { configuredOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";

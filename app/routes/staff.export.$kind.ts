@@ -3,7 +3,7 @@ import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { exportDownloadSchema, exportFileName } from "../catalogue-io/download";
 import { exportKind } from "../catalogue-io/export";
 import { kindIo } from "../catalogue-io/kinds";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 import { translator } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import { db } from "../services.server";

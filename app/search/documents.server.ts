@@ -8,7 +8,7 @@ import { trademarkSearchRows } from "../../db/queries/trademarks";
 import type { CatalogDocument } from "./catalog-index.server";
 import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample" | "url"> & {
   confidence: string;

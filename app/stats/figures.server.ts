@@ -8,7 +8,7 @@ import {
   trademarkSummary,
   trademarksDueForRenewal,
 } from "../../db/queries/stats";
-import { todayInChina } from "../domain/trademark-validity";
+import { todayInChina } from "../platform/china-time";
 
 // Every figure of /stats at once, cached in-process for 60 s per China date: the figures are public and the app
 // servers are stateless, so each server keeps its own short-lived copy (no shared cache needed).

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonb } from "../json";
+import { chinaDayStartSql } from "./china-day";
 import type { Database } from "../schema";
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -100,8 +101,8 @@ export async function listAudit(db: Executor, filter: AuditFilter, page = 1, per
   if (filter.actorId) q = q.where("a.actor_id", "=", filter.actorId);
   if (filter.action) q = q.where("a.action", "=", filter.action);
   // dates are days in China (the catalogue's time zone)
-  if (filter.from) q = q.where(sql<boolean>`a.at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
-  if (filter.to) q = q.where(sql<boolean>`a.at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  if (filter.from) q = q.where(sql<boolean>`a.at >= ${chinaDayStartSql(sql`${filter.from}::date`)}`);
+  if (filter.to) q = q.where(sql<boolean>`a.at < ${chinaDayStartSql(sql`${filter.to}::date + 1`)}`);
   const [rows, total] = await Promise.all([
     q
       .select([

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { todayInChina } from "../../app/domain/trademark-validity";
+import { todayInChina } from "../../app/platform/china-time";
 import { documentBuilders } from "../../app/search/documents.server";
 import type { Database } from "../schema";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportCsv, reportDays } from "../../app/events/report.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import type { Db } from "../client";
+import { CHINA_TODAY } from "./china-day";
 import { recordDeal } from "./deals";
 import { boothForLead, boothViewsByDay, countBoothView, createBoothLead, eventReport, type NewBoothLead } from "./event-leads";
 import { createEvent, upsertExhibitor } from "./events";
@@ -102,7 +103,7 @@ describe("a lead left at a booth", () => {
 describe("booth views", () => {
   it("are counted per exhibitor per day, and nothing about the visitor is stored", async () => {
     for (let i = 0; i < 3; i++) await countBoothView(db, booth.b);
-    const today = (await sql<{ d: string }>`select to_char((now() at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as d`.execute(db)).rows[0]!.d;
+    const today = (await sql<{ d: string }>`select to_char(${CHINA_TODAY}, 'YYYY-MM-DD') as d`.execute(db)).rows[0]!.d;
     expect(await boothViewsByDay(db, booth.b)).toEqual([{ day: today, views: 3 }]);
     const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'event_booth_views' order by ordinal_position`.execute(db);
     expect(columns.rows.map((c) => c.column_name)).toEqual(["exhibitor_id", "day", "views"]);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonb } from "../json";
 import type { Database, ImageVariant, MisuseReportStatus } from "../schema";
 import { writeAudit } from "./audit";
+import { CHINA_YEAR } from "./china-day";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -34,7 +35,7 @@ export async function recentReports(db: Executor, clientKey: string, windowSecon
 /** Files a report; the case number is HD-<year>-<id, six digits>. */
 export async function createReport(trx: Transaction<Database>, report: NewReport, tokenHash: string, clientKey: string) {
   const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('misuse_reports', 'id'))::bigint as id`.execute(trx)).rows[0]!;
-  const year = (await sql<{ y: string }>`select to_char(now() at time zone 'Asia/Shanghai', 'YYYY') as y`.execute(trx)).rows[0]!.y;
+  const year = (await sql<{ y: string }>`select ${CHINA_YEAR} as y`.execute(trx)).rows[0]!.y;
   const case_no = `HD-${year}-${String(id).padStart(6, "0")}`;
   await trx
     .insertInto("misuse_reports")

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../client";
 import { createBoothLead } from "../queries/event-leads";
+import { chinaDayFromToday } from "../../app/platform/china-time";
 
 // The sample fair's booth activity (示例), so its report is not empty: a few booth-page views over the last days and
 // one lead left at the liquor producer's booth (the sample producer account's organisation). The lead's private link
@@ -13,7 +14,7 @@ export async function seedSampleEventLeads(db: Db, eventId: number) {
     for (const daysAgo of [1, 0]) {
       await db
         .insertInto("event_booth_views")
-        .values({ exhibitor_id: x.id, day: chinaDate(-daysAgo), views: Math.max(1, views[i]! - daysAgo * 2) })
+        .values({ exhibitor_id: x.id, day: chinaDayFromToday(-daysAgo), views: Math.max(1, views[i]! - daysAgo * 2) })
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
@@ -41,8 +42,4 @@ export async function seedSampleEventLeads(db: Db, eventId: number) {
       { id: liquor.id, name_zh: liquor.name_zh, name_en: liquor.name_en },
     ),
   );
-}
-
-function chinaDate(days: number) {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }

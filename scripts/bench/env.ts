@@ -8,6 +8,7 @@ import { createDb, type Db } from "../../db/client";
 import { startEmbeddedMeili, type EmbeddedMeili } from "../embedded/meilisearch";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded/postgres";
 import { prepareCatalogue } from "../lib/boot";
+import { config } from "../../app/platform/config.server";
 
 // A fresh database (on DATABASE_URL's server, or a dedicated embedded PostgreSQL) and a dedicated Meilisearch, both in
 // a temp dir that close() removes again.
@@ -40,16 +41,17 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
   try {
     let databaseUrl: string;
     let pg: EmbeddedPostgres | undefined;
-    if (process.env.DATABASE_URL) {
+    const operatorDatabase = config().DATABASE_URL;
+    if (operatorDatabase) {
       const name = `haidong_bench_${Date.now()}`;
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => undefined });
+      const admin = postgres(operatorDatabase, { max: 1, onnotice: () => undefined });
       await admin.unsafe(`create database ${name}`);
       await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
+      const url = new URL(operatorDatabase);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
       cleanups.push(async () => {
-        const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => undefined });
+        const a = postgres(operatorDatabase, { max: 1, onnotice: () => undefined });
         await a.unsafe(`drop database if exists ${name} with (force)`);
         await a.end();
       });

@@ -20,6 +20,7 @@ export async function startServer(env: BenchEnv): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
     cwd: root,
     env: {
+      // handed on, not read: the app under test validates it in its own config(); the values below override it
       ...process.env,
       NODE_ENV: "production",
       // production requires it; the bench never follows absolute links, so any origin will do

@@ -120,7 +120,7 @@ async function launchMeili(options: EmbeddedMeiliOptions, port: number): Promise
     {
       stdio: ["ignore", "pipe", "pipe"],
       cwd: options.dir,
-      // The key goes through the environment, not argv, which every local user can read in `ps`.
+      // process.env is handed on (PATH, locale), not read. The key goes through the environment, not argv, which every local user can read in `ps`.
       env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: "true" },
       // Own process group: a Ctrl-C or group signal reaches the app, which stops this server in order.
       detached: true,

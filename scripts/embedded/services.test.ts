@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { afterAll, expect, it } from "vitest";
-import { loadConfig } from "../../app/config.server";
+import { loadConfig } from "../../app/platform/config.server";
 import { openServices } from "./services";
 import { isAlive } from "./process-utils";
 
@@ -41,7 +41,7 @@ function startOwner(): Promise<{ databaseUrl: string; meiliUrl: string }> {
   const script = path.join(dataDir, "owner.mts");
   fs.writeFileSync(
     script,
-    `import { loadConfig } from ${JSON.stringify(path.join(root, "app/config.server.ts"))};
+    `import { loadConfig } from ${JSON.stringify(path.join(root, "app/platform/config.server.ts"))};
 import { openServices } from ${JSON.stringify(path.join(here, "services.ts"))};
 const s = await openServices(loadConfig({ DATA_DIR: ${JSON.stringify(dataDir)} }));
 console.log(JSON.stringify({ databaseUrl: s.databaseUrl, meiliUrl: s.meiliUrl }));

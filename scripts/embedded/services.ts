@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Config } from "../../app/config.server";
+import type { Config } from "../../app/platform/config.server";
 import { startEmbeddedMeili, type EmbeddedMeili } from "./meilisearch";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./postgres";
 import { commandLineOf, isAlive, readOrCreateSecret, stopProcess } from "./process-utils";

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from "../../app/config.server";
+import { completeConfig, config, ConfigError, type Config } from "../../app/platform/config.server";
 import { createSearchContext, type SearchContext } from "../../app/search/client.server";
 import { createDb, type Db } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
@@ -14,9 +14,10 @@ export function log(message: string) {
   console.log(`[haidong] ${message}`);
 }
 
-export function configOrExit(): Config {
+/** config(), or the operator's list of problems and exit 1: scripts validate before they touch anything. */
+export function configOrExit(): Readonly<Config> {
   try {
-    return loadConfig();
+    return config();
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -31,12 +32,14 @@ export function configOrExit(): Config {
  * embedded ones started just for this task (and stopped after it).
  */
 export async function runCli(task: (ctx: CliContext) => Promise<number | void>) {
-  const config = configOrExit();
+  let config = configOrExit();
   let services: Services | undefined;
   let db: Db | undefined;
   let code = 0;
   try {
     services = await openServices(config, { log });
+    // app code the task calls (image storage, search documents) reads the servers this task actually uses
+    config = completeConfig({ DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey });
     db = createDb(services.databaseUrl, { max: 4 });
     const search = createSearchContext({ url: services.meiliUrl, key: services.meiliKey, prefix: config.MEILI_INDEX_PREFIX, timeoutMs: 10_000 });
     code = (await task({ config, services, db, search })) ?? 0;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInChina } from "../../app/domain/trademark-validity";
+import { todayInChina } from "../../app/platform/china-time";
 import { startTestApp, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";

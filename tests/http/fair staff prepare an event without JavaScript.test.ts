@@ -76,7 +76,10 @@ describe("events over HTTP", () => {
     const page = await (await fetch(`${app.url}/events/${eventId}`)).text();
     expect(page.indexOf("示例乐都紫皮大蒜")).toBeGreaterThan(0);
     expect(page.indexOf("示例乐都紫皮大蒜")).toBeLessThan(page.indexOf("示例乐都大樱桃"));
-    expect(page).toContain("第 1 版,截止于 2027-05-20 10:00");
+    // the cut-off was typed as China's wall-clock time and reads back as the same time (stored as 10:00 UTC)
+    expect(page).toContain("第 1 版,截止于 2027-05-20 18:00");
+    const frozen = await t.db.selectFrom("event_catalogue_versions").select("cutoff_at").where("event_id", "=", eventId).executeTakeFirstOrThrow();
+    expect(frozen.cutoff_at.toISOString()).toBe("2027-05-20T10:00:00.000Z");
     expect(page).toContain("C08");
   });
 
@@ -109,6 +112,8 @@ describe("events over HTTP", () => {
       { intent: "add-entry", section_id: "9223372036854775808", product_id: 1 },
       { intent: "save-event", name_zh: "改名", starts_on: "2027-02-30", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "published" },
       { intent: "save-event", name_zh: "改名", starts_on: "2027-13-01", ends_on: "2027-13-02", venue_zh: "会场", organiser_zh: "主办", status: "published" },
+      { intent: "freeze", cutoff_at: "2027-02-30T18:00" },
+      { intent: "freeze", cutoff_at: "2027-05-20T18:00Z" },
       { intent: "unknown" },
     ];
     for (const fields of attempts) {

@@ -7,7 +7,7 @@ import { OPEN_DATA_TYPES } from "../../db/queries/open-data";
 import { csvColumns } from "../../app/open-data/dumps.server";
 import { SearchResponse } from "../../app/open-data/openapi";
 import { LIST_SCHEMAS, RECORD_SCHEMAS } from "../../app/open-data/schemas";
-import { todayInChina } from "../../app/domain/trademark-validity";
+import { todayInChina } from "../../app/platform/china-time";
 import { startTestApp, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";

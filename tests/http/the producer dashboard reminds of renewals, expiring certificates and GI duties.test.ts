@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInChina, trademarkValidity } from "../../app/domain/trademark-validity";
+import { todayInChina } from "../../app/platform/china-time";
+import { trademarkValidity } from "../../app/domain/trademark-validity";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";

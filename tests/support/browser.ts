@@ -3,7 +3,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 // Browser tests drive Debian's Chromium (or CHROMIUM_PATH). Without one they are skipped with a warning, unless
-// REQUIRE_BROWSER=1 (CI), which turns a missing browser into a failure.
+// REQUIRE_BROWSER=1 (CI), which turns a missing browser into a failure. Both are read here, not through the app's
+// config(): they steer the test harness itself (is there a browser to drive?), before and apart from any app process;
+// the app that prints PDFs reads CHROMIUM_PATH, with the same default, from app/platform/config.server.ts.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const browserAvailable = fs.existsSync(chromiumPath);
 

@@ -5,6 +5,7 @@ import { FileImageStorage } from "../../app/images/storage.server";
 import type { Db } from "../../db/client";
 import { seedSampleCatalogue } from "../../db/seed/sample";
 import { sampleImageMaker } from "../../scripts/lib/sample-images";
+import { chinaDayFromToday } from "../../app/platform/china-time";
 
 /** A browser-like cookie store for HTTP tests: keeps what Set-Cookie sets and drops what it expires. */
 export class CookieJar {
@@ -73,5 +74,5 @@ export async function seedSamples(db: Db) {
 
 /** A date `days` from today in China, as YYYY-MM-DD. */
 export function chinaDate(days: number) {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return chinaDayFromToday(days);
 }

@@ -36,6 +36,8 @@ export default async function setup(project: TestProject) {
   fs.chmodSync(tmp, 0o755);
   let pg: EmbeddedPostgres | undefined;
 
+  // The harness picks the servers every test app is then started with (as environment, validated by each app's
+  // config()); these reads choose the harness's own servers and so stay outside the app's configuration.
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let serverUrl: string;
   if (external) {

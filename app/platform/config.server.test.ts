@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.server";
+import { afterEach, describe, expect, it } from "vitest";
+import { completeConfig, config, ConfigError, loadConfig, resetConfigForTests } from "./config.server";
 
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
@@ -32,5 +32,25 @@ describe("loadConfig", () => {
 
   it("treats empty strings as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe("config(): one object every reader shares", () => {
+  afterEach(() => resetConfigForTests());
+
+  it("reads the environment once, so a reader after boot sees what was validated, not a later change", () => {
+    const first = config();
+    expect(config()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it("takes what boot learned (embedded services, generated secret) once, for every reader", () => {
+    const before = config();
+    const booted = completeConfig({ DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong", MEILI_URL: "http://127.0.0.1:7701", MEILI_MASTER_KEY: undefined, SESSION_SECRET: "g".repeat(64) });
+    expect(config()).toBe(booted);
+    expect(booted).toMatchObject({ DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong", MEILI_URL: "http://127.0.0.1:7701", SESSION_SECRET: "g".repeat(64), PORT: before.PORT });
+    // an unknown value leaves the validated one alone rather than blanking it
+    expect(booted.MEILI_MASTER_KEY).toBe(before.MEILI_MASTER_KEY);
+    expect(() => completeConfig({ DATABASE_URL: "postgres://other@127.0.0.1/x" })).toThrow(/once/);
   });
 });

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { z } from "zod";
 
-// Environment is validated once at boot; every problem is reported in one message so an operator fixes them in one go.
+// The one reading of the environment. It is validated once, at boot (scripts/start.ts, scripts/lib/cli.ts) or on the
+// first `config()` in any other process (tests, the bench), and every problem is reported in one message so an operator
+// fixes them in one go. Everyone else reads the typed, frozen `config()` — never process.env with a default of their
+// own, which is how a value validated here used to be read differently elsewhere.
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
@@ -29,6 +32,10 @@ const envSchema = z
     PUBLIC_ORIGIN: httpUrl.optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
+    CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+    // set by the test harness and the bench, which build once and start many servers: `npm start` must not rebuild
+    HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
   });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
@@ -58,4 +65,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)), ...crossChecks(cleaned)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** What boot learns after validation: the embedded services' addresses and the generated session secret. */
+export type LearnedAtBoot = Partial<Pick<Config, "DATABASE_URL" | "MEILI_URL" | "MEILI_MASTER_KEY" | "SESSION_SECRET">>;
+
+// On globalThis, not in a module variable: scripts/start.ts runs from source while the server build it imports
+// bundles its own copy of this module, and both must read the one object (as app/services.server.ts does for the pool).
+const g = globalThis as typeof globalThis & { __haidongConfig?: Readonly<Config>; __haidongConfigCompleted?: boolean };
+
+/** The validated configuration, read from the environment on first use and the same object ever after. */
+export function config(): Readonly<Config> {
+  return (g.__haidongConfig ??= Object.freeze(loadConfig()));
+}
+
+/**
+ * Adds what boot learned (called once, by scripts/start.ts or scripts/lib/cli.ts, before anything reads those values),
+ * instead of writing process.env after validation, which left two sources that could disagree.
+ */
+export function completeConfig(learned: LearnedAtBoot): Readonly<Config> {
+  if (g.__haidongConfigCompleted) throw new Error("completeConfig() is called once, at boot");
+  g.__haidongConfigCompleted = true;
+  const defined = Object.fromEntries(Object.entries(learned).filter(([, v]) => v !== undefined && v !== ""));
+  return (g.__haidongConfig = Object.freeze({ ...config(), ...defined }));
+}
+
+/** Forgets the memoised configuration, so a test can read a changed environment. Tests only. */
+export function resetConfigForTests() {
+  delete g.__haidongConfig;
+  delete g.__haidongConfigCompleted;
 }
