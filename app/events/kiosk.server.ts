@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Db } from "../../db/client";
-import { exhibitorProductIds } from "../../db/queries/events";
+import { exhibitorProductIds } from "../../db/queries/event-exhibitors";
 import { addKioskShortlistItem, createKioskSession, deleteKioskSession, insertKioskHandoff, kioskSessionId, kioskShortlistIds, removeKioskShortlistItem, spendKioskHandoff } from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
 import { syllables } from "../search/chinese-text";
