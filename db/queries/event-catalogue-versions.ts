@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db, Executor } from "../client";
-import type { Database, SavedQuery } from "../schema";
+import type { SavedQuery } from "../schema";
 import { productSearchRows, type PublicProduct } from "./products";
 import { exhibitorProductIds, listExhibitors } from "./event-exhibitors";
 import { listSections } from "./event-sections";
