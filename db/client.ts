@@ -1,9 +1,13 @@
-import { CompiledQuery, Kysely, type DatabaseConnection, type Driver } from "kysely";
+import { CompiledQuery, Kysely, type DatabaseConnection, type Driver, type Transaction } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
+/** One open transaction, for code outside db/ that hands a transaction on to db/queries without knowing Kysely. */
+export type Trx = Transaction<Database>;
+/** Either: what every db/queries function takes first. */
+export type Executor = Db | Trx;
 
 export interface DbOptions {
   /** Pool size; the app keeps it small so several app servers fit under max_connections. */

@@ -66,7 +66,7 @@ export const creditSchema = z
 
 export const PLACE_KINDS = ["shop", "market", "online"] as const;
 
-export const reportSchema = z
+export const misuseReportSchema = z
   .object({
     what_seen: requiredText(2000, { multiline: true }),
     gi_product_id: optional(recordId()),
@@ -82,12 +82,12 @@ export const reportSchema = z
     if (v.seen_on && v.seen_on > todayInChina()) ctx.addIssue({ code: "custom", message: msg("report.seenOnFuture"), path: ["seen_on"] });
   });
 
-export type ReportForm = z.infer<typeof reportSchema>;
+export type MisuseReportForm = z.infer<typeof misuseReportSchema>;
 
-export const REPORT_STATUSES = ["new", "investigating", "referred", "closed"] as const;
+export const MISUSE_REPORT_STATUSES = ["new", "investigating", "referred", "closed"] as const;
 
 export const caseSchema = z.object({
-  status: oneOf(REPORT_STATUSES),
+  status: oneOf(MISUSE_REPORT_STATUSES),
   note: optional(text(4000, { multiline: true })),
 });
 

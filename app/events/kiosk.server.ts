@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Db } from "../../db/client";
-import { exhibitorProductIds } from "../../db/queries/events";
+import { exhibitorProductIds } from "../../db/queries/event-exhibitors";
+import { addKioskShortlistItem, createKioskSession, deleteKioskSession, insertKioskHandoff, kioskSessionId, kioskShortlistIds, removeKioskShortlistItem, spendKioskHandoff } from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
 import { syllables } from "../search/chinese-text";
 import { config } from "../platform/config.server";
@@ -36,15 +37,12 @@ async function tokenFrom(request: Request, eventId: number) {
 async function findSession(db: Db, request: Request, eventId: number) {
   const token = await tokenFrom(request, eventId);
   if (!token) return undefined;
-  return db.selectFrom("kiosk_sessions").select("id").where("token_hash", "=", sha256(token)).where("event_id", "=", eventId).executeTakeFirst();
+  return kioskSessionId(db, eventId, sha256(token));
 }
 
 export async function kioskShortlist(db: Db, request: Request, eventId: number): Promise<number[]> {
   const session = await findSession(db, request, eventId);
-  if (!session) return [];
-  return (
-    await db.selectFrom("kiosk_shortlist_items").select("product_id").where("kiosk_session_id", "=", session.id).orderBy("added_at").orderBy("product_id").execute()
-  ).map((r) => r.product_id);
+  return session ? kioskShortlistIds(db, session) : [];
 }
 
 /** Adds a product of one of the event's exhibitors; returns the Set-Cookie header when a session was started. */
@@ -54,45 +52,36 @@ export async function kioskAdd(db: Db, request: Request, eventId: number, produc
   let setCookie: string | undefined;
   if (!session) {
     const token = randomBytes(32).toString("base64url");
-    session = await db.insertInto("kiosk_sessions").values({ event_id: eventId, token_hash: sha256(token) }).returning("id").executeTakeFirstOrThrow();
+    session = await createKioskSession(db, eventId, sha256(token));
     setCookie = await kioskCookie(eventId).serialize(token);
   }
-  await db.insertInto("kiosk_shortlist_items").values({ kiosk_session_id: session.id, product_id: productId }).onConflict((oc) => oc.doNothing()).execute();
+  await addKioskShortlistItem(db, session, productId);
   return setCookie;
 }
 
 export async function kioskRemove(db: Db, request: Request, eventId: number, productId: number) {
   const session = await findSession(db, request, eventId);
-  if (session) await db.deleteFrom("kiosk_shortlist_items").where("kiosk_session_id", "=", session.id).where("product_id", "=", productId).execute();
+  if (session) await removeKioskShortlistItem(db, session, productId);
 }
 
 /** Back to the start: the kiosk's session and its shortlist are deleted and the cookie cleared. */
 export async function kioskReset(db: Db, request: Request, eventId: number) {
   const session = await findSession(db, request, eventId);
-  if (session) await db.deleteFrom("kiosk_sessions").where("id", "=", session.id).execute();
+  if (session) await deleteKioskSession(db, session);
   return kioskCookie(eventId).serialize("", { maxAge: 0 });
 }
 
 /** A one-time hand-off token for the current list (only its SHA-256 is stored). */
 export async function createHandoff(db: Db, eventId: number, productIds: number[]) {
   const token = randomBytes(32).toString("base64url");
-  await db.insertInto("kiosk_handoffs").values({ token_hash: sha256(token), event_id: eventId, product_ids: productIds }).execute();
+  await insertKioskHandoff(db, eventId, sha256(token), productIds);
   return token;
 }
 
 /** Spends a hand-off token (valid for 30 minutes, once); returns its products or undefined. */
 export async function redeemHandoff(db: Db, eventId: number, token: string): Promise<number[] | undefined> {
   if (!TOKEN.test(token)) return undefined;
-  const row = await db
-    .updateTable("kiosk_handoffs")
-    .set({ used_at: new Date() })
-    .where("token_hash", "=", sha256(token))
-    .where("event_id", "=", eventId)
-    .where("used_at", "is", null)
-    .where("created_at", ">", new Date(Date.now() - 30 * 60_000))
-    .returning("product_ids")
-    .executeTakeFirst();
-  return row?.product_ids.map(Number);
+  return spendKioskHandoff(db, eventId, sha256(token), 30 * 60_000);
 }
 
 function matches(p: PublicProduct, q: string) {

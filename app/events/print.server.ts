@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { printContacts, resolvedCatalogue, type getEvent } from "../../db/queries/events";
+import { printContacts, type getEvent } from "../../db/queries/events";
+import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
 import type { Db } from "../../db/client";
 import { chinaDateTime } from "../platform/china-time";
 import { qrSvg } from "../platform/qr.server";

@@ -114,17 +114,11 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
   };
 }
 
-/** Stores every variant; on any failure removes what was written, so a failed upload leaves no stray files. */
+/**
+ * Stores every variant. A failure leaves what was written: the same keys may already hold another picture's files
+ * (content hashes), so only the picture flow (picture-flow.server.ts), which can ask the database, removes anything.
+ */
 export async function storeVariants(storage: ImageStorage, image: ProcessedImage): Promise<ImageVariant[]> {
-  const written: string[] = [];
-  try {
-    for (const v of image.variants) {
-      await storage.put(v.key, v.data);
-      written.push(v.key);
-    }
-  } catch (e) {
-    await storage.remove(written);
-    throw e;
-  }
+  for (const v of image.variants) await storage.put(v.key, v.data);
   return image.variants.map(({ data: _data, ...v }) => v);
 }

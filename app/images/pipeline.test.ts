@@ -139,23 +139,13 @@ function pngHeaderOnly(width: number, height: number) {
 }
 
 describe("storeVariants", () => {
-  it("writes every variant and removes them all if one write fails", async () => {
+  // removing files after a failure is the picture flow's job (picture-flow.test.ts): only it can ask what else uses them
+  it("writes every variant under its content-hash key", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "img-store-"));
     const storage = new FileImageStorage(dir);
     const image = await processImage(await jpegWithExif(700, 500, 1));
     const variants = await storeVariants(storage, image);
     for (const v of variants) expect(fs.existsSync(path.join(dir, v.key))).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
-
-    const failing = new FileImageStorage(dir);
-    let calls = 0;
-    const put = failing.put.bind(failing);
-    failing.put = async (key, data) => {
-      if (++calls === 3) throw new Error("disk full");
-      return put(key, data);
-    };
-    await expect(storeVariants(failing, image)).rejects.toThrow("disk full");
-    const left = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).includes(".")) : [];
-    expect(left).toEqual([]);
   });
 });

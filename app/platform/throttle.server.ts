@@ -48,7 +48,7 @@ export function throttleKey(scope: string, subject: string): string {
  */
 export const SIGN_IN = { windowSeconds: 15 * 60, pair: 5, account: 50, client: 200 } as const;
 
-/** Misuse reports are anonymous: per address, counted from the reports themselves (app/staff/report.server.ts). */
+/** Misuse reports are anonymous: per address, counted from the reports themselves (app/misuse-reports/throttle.server.ts). */
 export const MISUSE_REPORT: Window[] = [
   { windowSeconds: 3600, max: 5 },
   { windowSeconds: 24 * 3600, max: 20 },

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getEvent, listExhibitors, resolvedCatalogue, type ResolvedSection } from "../../db/queries/events";
+import { getEvent } from "../../db/queries/events";
+import { listExhibitors } from "../../db/queries/event-exhibitors";
+import { resolvedCatalogue, type ResolvedSection } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, eventDates, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";

@@ -7,7 +7,8 @@ import { boothText, L } from "../events/parts";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { getEvent, listExhibitors } from "../../db/queries/events";
+import { getEvent } from "../../db/queries/events";
+import { listExhibitors } from "../../db/queries/event-exhibitors";
 import { db } from "../services.server";
 
 // /events/:id/booth-qr[?exhibitor=<id>] — printable booth QR sheets (展位二维码), one booth per A4 page: fair staff

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { getEvent, listExhibitors } from "../../db/queries/events";
+import { getEvent } from "../../db/queries/events";
+import { listExhibitors } from "../../db/queries/event-exhibitors";
 import { productSearchRows } from "../../db/queries/products";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { createHandoff, kioskAdd, kioskRemove, kioskReset, kioskSearch, kioskShortlist } from "../events/kiosk.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { exhibitorProductIds, getPublicEvent, listExhibitors } from "../../db/queries/events";
+import { exhibitorProductIds, listExhibitors } from "../../db/queries/event-exhibitors";
+import { getPublicEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
 import { boothText, EventBadges, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";

@@ -1,25 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  addEntry,
-  createSection,
-  currentCatalogue,
-  deleteSection,
-  exhibitorCandidates,
-  exhibitorProductIds,
-  freezeVersion,
-  getEvent,
-  isExhibitorCandidate,
-  listExhibitors,
-  listVersions,
-  moveEntry,
-  removeEntry,
-  removeExhibitor,
-  savedQueryOptions,
-  setEntryNote,
-  updateEvent,
-  upsertExhibitor,
-} from "../../db/queries/events";
+import { addEntry, moveEntry, removeEntry, setEntryNote } from "../../db/queries/event-entries";
+import { createSection, deleteSection, savedQueryOptions } from "../../db/queries/event-sections";
+import { currentCatalogue, freezeVersion, listVersions } from "../../db/queries/event-catalogue-versions";
+import { exhibitorCandidates, exhibitorProductIds, isExhibitorCandidate, listExhibitors, removeExhibitor, upsertExhibitor } from "../../db/queries/event-exhibitors";
+import { getEvent, updateEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
 import { requireFairStaff } from "../events/access.server";
 import { EventFields, invalidFieldsText } from "../events/event-fields";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
-import { getEvent, resolvedCatalogue } from "../../db/queries/events";
+import { getEvent } from "../../db/queries/events";
+import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, imageUrl, L } from "../events/parts";
 import { publicOrigin } from "../platform/public-origin.server";

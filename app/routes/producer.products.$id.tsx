@@ -11,9 +11,10 @@ import { productCompleteness } from "../domain/completeness";
 import { productFormSchema, type ProductForm } from "../domain/product-form";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { removeUnreferencedPictures } from "../images/picture-flow.server";
 import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { productPictures, unreferencedImageKeys } from "../../db/queries/product-pictures";
+import { productPictures } from "../../db/queries/product-pictures";
 import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
 import { db } from "../services.server";
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const keys = await db().transaction().execute((trx) => removeOwnProduct(trx, user.organization_id, id));
     if (!keys) notFound();
     // files go only after the rows are gone: a failed transaction never leaves a record pointing at missing files
-    await imageStorage().remove(await unreferencedImageKeys(db(), keys));
+    await removeUnreferencedPictures(db(), imageStorage(), keys);
     throw redirect("/producer");
   }
   const submission = parseWithZod(formData, { schema: productFormSchema });

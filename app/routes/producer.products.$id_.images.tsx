@@ -11,12 +11,13 @@ import { msg } from "../domain/fields";
 import { PICTURE_REF, pictureAltEditSchema, pictureAltSchema, type PictureAltEdit } from "../domain/picture-alt";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
+import { ImageRejected } from "../images/pipeline.server";
+import { removeUnreferencedPictures, savePicture } from "../images/picture-flow.server";
 import { imageStorage } from "../images/storage.server";
 import { parseImageUpload, UploadRejected } from "../images/upload.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnProduct } from "../../db/queries/producer-products";
-import { changeProductPictures, productPictures, unreferencedImageKeys, type PictureChange } from "../../db/queries/product-pictures";
+import { changeProductPictures, productPictures, type PictureChange } from "../../db/queries/product-pictures";
 import { db } from "../services.server";
 import { savedMessage } from "../components/record-edit";
 
@@ -45,7 +46,7 @@ async function change(user: { id: number; organization_id: number }, productId: 
     .transaction()
     .execute((trx) => changeProductPictures(trx, user.organization_id, productId, user.id, what));
   if (done.result === "not_found") notFound();
-  await imageStorage().remove(await unreferencedImageKeys(db(), done.discarded));
+  await removeUnreferencedPictures(db(), imageStorage(), done.discarded);
   return done.result;
 }
 
@@ -84,28 +85,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!upload.file) errors.file = "image.missingFile";
   if (Object.keys(errors).length) return data<ActionResult>({ ok: false, errors }, { status: 400 });
 
-  let processed;
+  let done: Awaited<ReturnType<typeof changeProductPictures>>;
   try {
-    processed = await processImage(upload.file!);
+    done = await savePicture(db(), imageStorage(), upload.file!, async (trx, picture) => {
+      const changed = await changeProductPictures(trx, user.organization_id, product.id, user.id, { kind: "add", picture: { ...picture!, alt_zh: alt.data!.alt_zh, alt_en: alt.data!.alt_en } });
+      // thrown inside the transaction, so the picture flow removes the files this upload left
+      if (changed.result === "not_found") notFound();
+      return changed;
+    });
   } catch (e) {
     if (e instanceof ImageRejected) return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem}` } }, { status: 422 });
     throw e;
   }
-  const storage = imageStorage();
-  const variants = await storeVariants(storage, processed);
-  const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
-  let done: Awaited<ReturnType<typeof change>>;
-  try {
-    done = await change(user, product.id, {
-      kind: "add",
-      picture: { storage_key: largestJpeg.key, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder, alt_zh: alt.data!.alt_zh, alt_en: alt.data!.alt_en },
-    });
-  } catch (e) {
-    // the picture did not commit: its files must not stay behind (unless the same photo is already shown elsewhere)
-    await storage.remove(await unreferencedImageKeys(db(), variants.map((v) => v.key)));
-    throw e;
-  }
-  return data<ActionResult>({ ok: true, message: done === "revision" ? "image.uploadedForReview" : "image.uploaded" });
+  await removeUnreferencedPictures(db(), imageStorage(), "discarded" in done ? done.discarded : []);
+  return data<ActionResult>({ ok: true, message: done.result === "revision" ? "image.uploadedForReview" : "image.uploaded" });
 }
 
 /** Changes one picture's description after upload; a published product's change waits for review like the others. */

@@ -1,37 +1,34 @@
-import { randomBytes } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { hashToken } from "../auth/session.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
 import { asText } from "../components/staff";
 import { msg } from "../domain/fields";
-import { PLACE_KINDS, reportSchema } from "../domain/review-forms";
+import { PLACE_KINDS, misuseReportSchema } from "../domain/review-forms";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { ImageRejected, processImage, storeVariants } from "../images/pipeline.server";
-import { imageStorage } from "../images/storage.server";
+import { ImageRejected } from "../images/pipeline.server";
 import { parseImageUpload, UploadRejected } from "../images/upload.server";
 import { publicOrigin } from "../platform/public-origin.server";
-import { reportClientKey, reportRetryAfter } from "../staff/report.server";
-import { addReportImage, createReport } from "../../db/queries/misuse-reports";
+import { misuseReportClientKey, misuseReportRetryAfter } from "../misuse-reports/throttle.server";
+import { fileMisuseReport } from "../misuse-reports/filing.server";
+import { isPublishedGiProduct, publishedGiNames } from "../../db/queries/gi-products";
 import { db } from "../services.server";
 
 // The public misuse-report form (假冒/滥用地理标志). Works without JavaScript; the optional photo goes through the same
 // upload limits and image pipeline as product pictures. The answer is a case number and a private status link.
 
 export async function loader() {
-  const gis = await db().selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute();
-  return { gis };
+  return { gis: await publishedGiNames(db()) };
 }
 
 type Done = { caseNo: string; statusUrl: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const clientKey = reportClientKey(context.clientAddress);
-  const retryAfter = await reportRetryAfter(clientKey);
+  const clientKey = misuseReportClientKey(context.clientAddress);
+  const retryAfter = await misuseReportRetryAfter(clientKey);
   if (retryAfter > 0) {
     return data(
       { result: { status: "error" as const, error: { "": [msg("report.tooMany", { minutes: Math.ceil(retryAfter / 60) })] } }, done: null as Done | null },
@@ -53,48 +50,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const formData = new FormData();
   for (const [k, v] of Object.entries(fields)) formData.append(k, v);
-  const submission = parseWithZod(formData, { schema: reportSchema });
+  const submission = parseWithZod(formData, { schema: misuseReportSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), done: null as Done | null }, { status: 400 });
   const report = submission.value;
-  if (report.gi_product_id) {
-    const gi = await db().selectFrom("gi_products").select("id").where("id", "=", report.gi_product_id).where("status", "=", "published").executeTakeFirst();
-    if (!gi) return data({ result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }), done: null as Done | null }, { status: 400 });
+  if (report.gi_product_id && !(await isPublishedGiProduct(db(), report.gi_product_id))) {
+    return data({ result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }), done: null as Done | null }, { status: 400 });
   }
 
-  let processed: Awaited<ReturnType<typeof processImage>> | null = null;
-  if (file) {
-    try {
-      processed = await processImage(file);
-    } catch (e) {
-      if (e instanceof ImageRejected) return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
-      throw e;
-    }
-  }
-  const storage = imageStorage();
-  const variants = processed ? await storeVariants(storage, processed) : [];
-  const token = randomBytes(32).toString("base64url");
-  let caseNo: string;
+  let filed: Awaited<ReturnType<typeof fileMisuseReport>>;
   try {
-    caseNo = await db()
-      .transaction()
-      .execute(async (trx) => {
-        const created = await createReport(trx, report, hashToken(token), clientKey);
-        if (processed) {
-          await addReportImage(trx, created.id, {
-            storage_key: variants.filter((v) => v.format === "jpeg").at(-1)!.key,
-            width: processed.width,
-            height: processed.height,
-            variants,
-            placeholder: processed.placeholder,
-            alt_zh: `举报 ${created.case_no} 的照片`,
-          });
-        }
-        return created.case_no;
-      });
+    filed = await fileMisuseReport(report, file, clientKey);
   } catch (e) {
-    await storage.remove(variants.map((v) => v.key));
+    if (e instanceof ImageRejected) return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
     throw e;
   }
+  const { caseNo, token } = filed;
   return data({ result: submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${publicOrigin(context)}/report/status/${token}` } as Done | null });
 }
 
@@ -112,7 +82,7 @@ export default function ReportPage() {
   const t = useT();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: misuseReportSchema }),
     shouldValidate: "onBlur",
   });
   const done = actionData?.done;

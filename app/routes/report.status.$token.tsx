@@ -5,7 +5,7 @@ import { hashToken } from "../auth/session.server";
 import { formatDateTime } from "../components/staff";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { reportByToken } from "../../db/queries/misuse-reports";
+import { misuseReportByToken } from "../../db/queries/misuse-reports";
 import { db } from "../services.server";
 
 // The reporter's private status link: the token is compared by its hash; the page shows the case's state and dates,
@@ -13,7 +13,7 @@ import { db } from "../services.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
-  const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await reportByToken(db(), hashToken(token)) : undefined;
+  const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await misuseReportByToken(db(), hashToken(token)) : undefined;
   if (!report) return data({ report: null }, { status: 404 });
   return { report };
 }

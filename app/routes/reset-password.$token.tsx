@@ -8,8 +8,8 @@ import { hashPassword } from "../auth/password.server";
 import { hashToken } from "../auth/session.server";
 import { FormActions, FormErrors, TextField } from "../components/form";
 import { metaTranslator, useT } from "../i18n/i18n";
-import { consumeResetToken, resetTokenValid } from "../../db/queries/sessions";
-import { setPassword } from "../../db/queries/users";
+import { resetPassword } from "../auth/password-reset.server";
+import { resetTokenValid } from "../../db/queries/sessions";
 import { db } from "../services.server";
 import { note, retryAfter } from "../platform/throttle.server";
 
@@ -34,18 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!(await resetTokenValid(db(), tokenHash))) return data({ status: "error" as const, error: { "": ["auth.resetInvalid"] } }, { status: 410 });
   const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "passwordRepeat"] }), { status: 400 });
-  const hash = await hashPassword(submission.value.password);
-  const used = await db()
-    .transaction()
-    .execute(async (trx) => {
-      // consumed atomically: of two uses racing past the check above, one wins
-      const token = await consumeResetToken(trx, tokenHash);
-      if (!token) return false;
-      await setPassword(trx, token.user_id, hash);
-      // every existing session ends: whoever knew the old password is signed out
-      await trx.deleteFrom("sessions").where("user_id", "=", token.user_id).execute();
-      return true;
-    });
+  const used = await resetPassword(tokenHash, await hashPassword(submission.value.password));
   if (!used) return data(submission.reply({ formErrors: ["auth.resetInvalid"] }), { status: 410 });
   throw redirect("/login?reset=1");
 }

@@ -6,13 +6,13 @@ import { creditKey, formatDateTime, StatusBadge } from "../components/staff";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { pendingClaimCount } from "../../db/queries/claims";
-import { reportCounts } from "../../db/queries/misuse-reports";
+import { misuseReportCounts } from "../../db/queries/misuse-reports";
 import { reviewQueue } from "../../db/queries/review";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
-  const [queue, claims, reports] = await Promise.all([reviewQueue(db()), pendingClaimCount(db()), reportCounts(db())]);
+  const [queue, claims, reports] = await Promise.all([reviewQueue(db()), pendingClaimCount(db()), misuseReportCounts(db())]);
   return { queue, claims, newReports: reports.new ?? 0 };
 }
 

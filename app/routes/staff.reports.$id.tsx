@@ -7,18 +7,18 @@ import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { FormActions, FormErrors, SelectField, TextAreaField } from "../components/form";
 import { Picture } from "../components/picture";
 import { AuditTable, asText, formatDateTime } from "../components/staff";
-import { caseSchema, REPORT_STATUSES } from "../domain/review-forms";
+import { caseSchema, MISUSE_REPORT_STATUSES } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
-import { getReport, workReport } from "../../db/queries/misuse-reports";
+import { getMisuseReport, workMisuseReport } from "../../db/queries/misuse-reports";
 import { db } from "../services.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
   const id = recordIdOr404(params.id);
-  const report = await getReport(db(), id);
+  const report = await getMisuseReport(db(), id);
   if (!report) notFound();
   const history = await listAudit(db(), { entityType: "misuse_report", entityId: id }, 1, 50);
   return { report, history: history.rows };
@@ -29,14 +29,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = recordIdOr404(params.id);
   const submission = parseWithZod(await request.formData(), { schema: caseSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
-  const current = await getReport(db(), id);
+  const current = await getMisuseReport(db(), id);
   if (!current) notFound();
   if (submission.value.status === current.status && !submission.value.note) {
     return data({ result: submission.reply({ formErrors: ["staff.caseNothing"] }), saved: false }, { status: 400 });
   }
   const done = await db()
     .transaction()
-    .execute((trx) => workReport(trx, user.id, id, { status: submission.value.status, note: submission.value.note }));
+    .execute((trx) => workMisuseReport(trx, user.id, id, { status: submission.value.status, note: submission.value.note }));
   if (!done) notFound();
   return { result: submission.reply({ resetForm: true }), saved: true };
 }
@@ -126,7 +126,7 @@ export default function ReportCase() {
       )}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField meta={asText(fields.status)} label={t("staff.caseStatus")} options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))} />
+        <SelectField meta={asText(fields.status)} label={t("staff.caseStatus")} options={MISUSE_REPORT_STATUSES.map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))} />
         <TextAreaField meta={asText(fields.note)} label={t("staff.addNote")} />
         <FormActions>
           <button type="submit" className="button">

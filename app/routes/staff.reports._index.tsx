@@ -3,19 +3,19 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { formatDateTime } from "../components/staff";
-import { REPORT_STATUSES } from "../domain/review-forms";
+import { MISUSE_REPORT_STATUSES } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { listReports } from "../../db/queries/misuse-reports";
+import { listMisuseReports } from "../../db/queries/misuse-reports";
 import type { MisuseReportStatus } from "../../db/schema";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
   const raw = new URL(request.url).searchParams.get("status") || null;
-  if (raw && !(REPORT_STATUSES as readonly string[]).includes(raw)) throw data({ error: `status: must be one of ${REPORT_STATUSES.join(" / ")}` }, { status: 400 });
+  if (raw && !(MISUSE_REPORT_STATUSES as readonly string[]).includes(raw)) throw data({ error: `status: must be one of ${MISUSE_REPORT_STATUSES.join(" / ")}` }, { status: 400 });
   const status = raw as MisuseReportStatus | null;
-  return { status, reports: await listReports(db(), status) };
+  return { status, reports: await listMisuseReports(db(), status) };
 }
 
 export default function ReportQueue() {
@@ -30,7 +30,7 @@ export default function ReportQueue() {
           <label htmlFor="report-status">{t("staff.caseStatus")}</label>
           <select id="report-status" name="status" defaultValue={status ?? ""}>
             <option value="">{t("staff.allOpen")}</option>
-            {REPORT_STATUSES.map((s) => (
+            {MISUSE_REPORT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`report.status.${s}` as MessageKey)}
               </option>

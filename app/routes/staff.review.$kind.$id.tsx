@@ -10,10 +10,11 @@ import { AuditTable, creditKey, fieldLabel, formatDateTime, formatValue, StatusB
 import { DECISIONS, decisionSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { removeUnreferencedPictures } from "../images/picture-flow.server";
 import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
-import { reviewPictureKeys, unreferencedImageKeys } from "../../db/queries/product-pictures";
+import { reviewPictureKeys } from "../../db/queries/product-pictures";
 import { REVIEW_KINDS, type ReviewKind } from "../../db/queries/review";
 import { decide } from "../../db/queries/review-decisions";
 import { reviewItem, reviewTargetExists } from "../../db/queries/review-item";
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result === "not_found") notFound();
   if (result !== "ok") return data(submission.reply({ formErrors: [REFUSALS[result]] }), { status: 409 });
   // after the commit: files of pictures an approval dropped or a rejection discarded, if nothing else shows them
-  await imageStorage().remove(await unreferencedImageKeys(db(), pictureKeys));
+  await removeUnreferencedPictures(db(), imageStorage(), pictureKeys);
   throw redirect(`/staff?done=${decision}`);
 }
 

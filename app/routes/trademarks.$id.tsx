@@ -4,7 +4,7 @@ import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { getPublishedTrademark } from "../../db/queries/trademarks";
+import { getPublishedTrademark, niceClassNames } from "../../db/queries/trademarks";
 import { verifiedBy } from "../../db/queries/verify";
 import { todayInChina } from "../platform/china-time";
 import { trademarkValidity } from "../domain/trademark-validity";
@@ -18,11 +18,7 @@ import { trademarkSeo } from "../seo/record-seo.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const tm = await getPublishedTrademark(db(), recordIdOr404(params.id));
   if (!tm) notFound();
-  const classNames = await db()
-    .selectFrom("nice_classes")
-    .select(["class_no", "name_zh", "name_en"])
-    .where("class_no", "in", tm.classes.length ? tm.classes.map((c) => c.class_no) : [0])
-    .execute();
+  const classNames = await niceClassNames(db(), tm.classes.map((c) => c.class_no));
   // "verified" says by whom and when (the reviewer's display name, else the regulator in general)
   const verifier = tm.last_verified_at ? await verifiedBy(db(), "trademark", tm.id) : undefined;
   return {

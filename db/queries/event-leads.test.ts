@@ -7,7 +7,8 @@ import type { Db } from "../client";
 import { CHINA_TODAY } from "./china-day";
 import { recordDeal } from "./deals";
 import { boothForLead, boothViewsByDay, countBoothView, createBoothLead, eventReport, type NewBoothLead } from "./event-leads";
-import { createEvent, upsertExhibitor } from "./events";
+import { createEvent } from "./events";
+import { upsertExhibitor } from "./event-exhibitors";
 import { inboxForOrganization, inboxThread } from "./inquiries";
 
 // Booth leads and the event report against hand-made fixtures on real PostgreSQL: two producers exhibit at one fair

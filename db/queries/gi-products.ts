@@ -45,6 +45,15 @@ export async function listPublishedGiProducts(db: Executor) {
   return giWithDetails(db).where("g.status", "=", "published").orderBy("g.id").execute();
 }
 
+/** Published GIs by name, for a picker (the misuse-report form). */
+export async function publishedGiNames(db: Executor) {
+  return db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute();
+}
+
+export async function isPublishedGiProduct(db: Executor, id: number) {
+  return !!(await db.selectFrom("gi_products").select("id").where("id", "=", id).where("status", "=", "published").executeTakeFirst());
+}
+
 export async function getPublishedGiProduct(db: Executor, id: number) {
   return giWithDetails(db).where("g.status", "=", "published").where("g.id", "=", id).executeTakeFirst();
 }

@@ -9,9 +9,9 @@ type Executor = Kysely<Database> | Transaction<Database>;
 // Misuse reports (假冒/滥用地理标志) from the public: a case number for the reporter, a private status link (only the
 // token's hash is stored), and a queue with notes for reviewers.
 
-export const REPORT_STATUSES: readonly MisuseReportStatus[] = ["new", "investigating", "referred", "closed"];
+export const MISUSE_REPORT_STATUSES: readonly MisuseReportStatus[] = ["new", "investigating", "referred", "closed"];
 
-export interface NewReport {
+export interface NewMisuseReport {
   what_seen: string;
   gi_product_id: number | null;
   place_kind: "shop" | "market" | "online";
@@ -22,7 +22,7 @@ export interface NewReport {
 }
 
 /** Reports filed from this client in the last `windowSeconds`, and when the oldest of them was filed. */
-export async function recentReports(db: Executor, clientKey: string, windowSeconds: number) {
+export async function recentMisuseReports(db: Executor, clientKey: string, windowSeconds: number) {
   const row = await db
     .selectFrom("misuse_reports")
     .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.min("created_at").as("oldest")])
@@ -33,7 +33,7 @@ export async function recentReports(db: Executor, clientKey: string, windowSecon
 }
 
 /** Files a report; the case number is HD-<year>-<id, six digits>. */
-export async function createReport(trx: Transaction<Database>, report: NewReport, tokenHash: string, clientKey: string) {
+export async function createMisuseReport(trx: Transaction<Database>, report: NewMisuseReport, tokenHash: string, clientKey: string) {
   const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('misuse_reports', 'id'))::bigint as id`.execute(trx)).rows[0]!;
   const year = (await sql<{ y: string }>`select ${CHINA_YEAR} as y`.execute(trx)).rows[0]!.y;
   const case_no = `HD-${year}-${String(id).padStart(6, "0")}`;
@@ -44,7 +44,7 @@ export async function createReport(trx: Transaction<Database>, report: NewReport
   return { id: Number(id), case_no };
 }
 
-export async function addReportImage(
+export async function addMisuseReportPhoto(
   trx: Transaction<Database>,
   reportId: number,
   image: { storage_key: string; width: number; height: number; variants: ImageVariant[]; placeholder: string; alt_zh: string },
@@ -56,7 +56,7 @@ export async function addReportImage(
 }
 
 /** What the reporter may see through the private link: the case, its state and dates. Never the staff notes. */
-export async function reportByToken(db: Executor, tokenHash: string) {
+export async function misuseReportByToken(db: Executor, tokenHash: string) {
   return db
     .selectFrom("misuse_reports")
     .select(["case_no", "status", "created_at", "updated_at"])
@@ -64,7 +64,7 @@ export async function reportByToken(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export async function listReports(db: Executor, status: MisuseReportStatus | null) {
+export async function listMisuseReports(db: Executor, status: MisuseReportStatus | null) {
   let q = db
     .selectFrom("misuse_reports as m")
     .leftJoin("gi_products as g", "g.id", "m.gi_product_id")
@@ -76,12 +76,12 @@ export async function listReports(db: Executor, status: MisuseReportStatus | nul
   return q.execute();
 }
 
-export async function reportCounts(db: Executor) {
+export async function misuseReportCounts(db: Executor) {
   const rows = await db.selectFrom("misuse_reports").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<MisuseReportStatus, number>>;
 }
 
-export async function getReport(db: Executor, id: number) {
+export async function getMisuseReport(db: Executor, id: number) {
   const report = await db
     .selectFrom("misuse_reports as m")
     .leftJoin("gi_products as g", "g.id", "m.gi_product_id")
@@ -117,7 +117,7 @@ export async function getReport(db: Executor, id: number) {
 }
 
 /** Moves a case on and/or adds a note; both are audited. Returns false when there is no such case. */
-export async function workReport(trx: Transaction<Database>, actorId: number, id: number, change: { status: MisuseReportStatus | null; note: string | null }) {
+export async function workMisuseReport(trx: Transaction<Database>, actorId: number, id: number, change: { status: MisuseReportStatus | null; note: string | null }) {
   const current = await trx.selectFrom("misuse_reports").select(["id", "status"]).where("id", "=", id).forUpdate().executeTakeFirst();
   if (!current) return false;
   const statusChanged = change.status !== null && change.status !== current.status;

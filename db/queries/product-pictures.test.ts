@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processImage, storeVariants } from "../../app/images/pipeline.server";
+import { storePicture } from "../../app/images/picture-flow.server";
 import { FileImageStorage } from "../../app/images/storage.server";
 import { drainOutbox } from "../../app/search/sync.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
@@ -51,9 +51,7 @@ afterAll(async () => {
 async function upload(alt: string): Promise<NewPicture> {
   const n = ++seq;
   const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: (n * 60) % 256, g: 120, b: (n * 25) % 256 } } }).jpeg().toBuffer();
-  const processed = await processImage(jpeg);
-  const variants = await storeVariants(storage, processed);
-  return { storage_key: variants.filter((v) => v.format === "jpeg").at(-1)!.key, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder, alt_zh: alt, alt_en: null };
+  return { ...(await storePicture(storage, jpeg)), alt_zh: alt, alt_en: null };
 }
 
 const onDisk = (p: NewPicture) => p.variants.every((v) => fs.existsSync(path.join(dir, v.key)));

@@ -69,8 +69,8 @@ const keysOf = (pictures: PictureEntry[]) => pictures.flatMap((p) => p.variants.
 
 /**
  * Adds, removes, moves or re-describes one picture of the producer's own product. `discarded` lists variant keys the
- * change may have orphaned: the caller passes them to unreferencedImageKeys() after the commit and removes what that
- * returns.
+ * change may have orphaned: the caller passes them to removeUnreferencedPictures() (app/images/picture-flow.server.ts)
+ * after the commit.
  */
 export async function changeProductPictures(
   trx: Transaction<Database>,

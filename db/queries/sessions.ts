@@ -28,6 +28,11 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string) {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
 }
 
+/** Ends every session of the user (a new password: whoever knew the old one is signed out). */
+export async function deleteUserSessions(db: Kysely<Database>, userId: number) {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
 export async function purgeExpiredSessions(db: Kysely<Database>) {
   await db.deleteFrom("sessions").where("expires_at", "<", sql<Date>`now()`).execute();
 }

@@ -1,5 +1,9 @@
 import type { Db } from "../client";
-import { addEntry, createEvent, createSection, freezeVersion, upsertExhibitor } from "../queries/events";
+import { addEntry } from "../queries/event-entries";
+import { createEvent } from "../queries/events";
+import { createSection } from "../queries/event-sections";
+import { freezeVersion } from "../queries/event-catalogue-versions";
+import { upsertExhibitor } from "../queries/event-exhibitors";
 import { seedSampleEventLeads } from "./sample-event-leads";
 
 // One realistic sample trade fair (示例): every sample producer exhibits with a hall and booth; the catalogue has a

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { processImage, storeVariants } from "../../app/images/pipeline.server";
+import { storePicture } from "../../app/images/picture-flow.server";
 import type { ImageStorage } from "../../app/images/storage.server";
 import type { SampleImage } from "../../db/seed/sample";
 import type { SampleProduct } from "../../db/seed/sample-catalogue";
@@ -13,10 +13,7 @@ export function sampleImageMaker(storage: ImageStorage) {
       <circle cx="400" cy="300" r="150" fill="#ffffff" fill-opacity="0.35"/>
       <rect x="40" y="40" width="720" height="520" fill="none" stroke="#ffffff" stroke-width="12" stroke-dasharray="24 16"/>
     </svg>`;
-    const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-    const processed = await processImage(jpeg);
-    const variants = await storeVariants(storage, processed);
-    const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
-    return { storage_key: largestJpeg.key, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder };
+    // the seed writes its pictures later, in its own transaction: only the process → store half of the picture flow
+    return storePicture(storage, await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
   };
 }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freezeVersion } from "../../db/queries/events";
+import { freezeVersion } from "../../db/queries/event-catalogue-versions";
 import { createAccount, signInOverHttp } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
 import { browserAvailable } from "../support/browser";

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  addEntry,
-  createEvent,
-  createSection,
-  currentCatalogue,
-  freezeVersion,
-  moveEntry,
-  publishedCatalogue,
-  resolvedCatalogue,
-  upsertExhibitor,
-} from "../../db/queries/events";
+import { addEntry, moveEntry } from "../../db/queries/event-entries";
+import { createEvent } from "../../db/queries/events";
+import { createSection } from "../../db/queries/event-sections";
+import { currentCatalogue, freezeVersion, publishedCatalogue, resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
+import { upsertExhibitor } from "../../db/queries/event-exhibitors";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedSampleFair } from "../support/events";
 

@@ -1,0 +1,69 @@
+import type { Executor } from "../client";
+import type { SavedQuery } from "../schema";
+
+// An event's exhibitors (organisation, hall, booth) and the products they bring.
+
+export async function listExhibitors(db: Executor, eventId: number) {
+  return db
+    .selectFrom("event_exhibitors as x")
+    .innerJoin("organizations as o", "o.id", "x.organization_id")
+    .leftJoin("places as c", "c.id", "o.county_id")
+    .select(["x.id", "x.organization_id", "x.hall", "x.booth", "o.name_zh", "o.name_en", "c.name_zh as county_zh", "c.name_en as county_en"])
+    .where("x.event_id", "=", eventId)
+    .orderBy("x.hall")
+    .orderBy("x.booth")
+    .execute();
+}
+
+export async function upsertExhibitor(db: Executor, eventId: number, organizationId: number, hall: string | null, booth: string) {
+  await db
+    .insertInto("event_exhibitors")
+    .values({ event_id: eventId, organization_id: organizationId, hall, booth })
+    .onConflict((oc) => oc.columns(["event_id", "organization_id"]).doUpdateSet({ hall, booth }))
+    .execute();
+}
+
+export async function removeExhibitor(db: Executor, eventId: number, exhibitorId: number) {
+  await db.deleteFrom("event_exhibitors").where("event_id", "=", eventId).where("id", "=", exhibitorId).execute();
+}
+
+/** Published organisations in good standing that may be added as exhibitors. */
+export async function exhibitorCandidates(db: Executor) {
+  return db
+    .selectFrom("organizations")
+    .select(["id", "name_zh", "name_en"])
+    .where("status", "=", "published")
+    .where("credit_status", "=", "normal")
+    .orderBy("name_zh")
+    .execute();
+}
+
+/** Whether the organisation is one exhibitorCandidates lists: a crafted form cannot add any other. */
+export async function isExhibitorCandidate(db: Executor, organizationId: number) {
+  const row = await db
+    .selectFrom("organizations")
+    .select("id")
+    .where("id", "=", organizationId)
+    .where("status", "=", "published")
+    .where("credit_status", "=", "normal")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ids of the published products of the event's exhibitors, optionally narrowed by a saved search. */
+export async function exhibitorProductIds(db: Executor, eventId: number, query: SavedQuery | null = null) {
+  let q = db
+    .selectFrom("products as p")
+    .innerJoin("event_exhibitors as x", (j) => j.onRef("x.organization_id", "=", "p.organization_id").on("x.event_id", "=", eventId))
+    .innerJoin("organizations as o", "o.id", "p.organization_id")
+    .select("p.id")
+    .where("p.status", "=", "published");
+  const text = query?.q?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((w) => w.or([w("p.name_zh", "ilike", like), w("p.name_en", "ilike", like), w("p.category", "ilike", like)]));
+  }
+  if (query?.county_id) q = q.where("o.county_id", "=", query.county_id);
+  if (query?.category) q = q.where("p.category", "=", query.category);
+  return (await q.orderBy("p.name_zh").orderBy("p.id").execute()).map((r) => r.id);
+}
