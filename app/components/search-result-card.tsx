@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import type { CatalogHit } from "../search/query.server";
+import type { CatalogHit } from "../search/catalog-hit";
 import { SchemeBadges, TrustBadges } from "./badges";
 import type { CardImage } from "../../db/queries/search-cards";
 import { Highlighted } from "./highlighted";

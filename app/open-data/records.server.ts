@@ -15,6 +15,7 @@ import {
 import type { ImageVariant } from "../../db/schema";
 import { trademarkValidity } from "../domain/trademark-validity";
 import type { GiProductRecord, OrganizationRecord, ProductRecord, RegionalBrandRecord, TrademarkRecord } from "./schemas";
+import { isUnverified, type VerificationFacts } from "../domain/verification";
 
 // Read-model rows → the public JSON records of the API and the bulk dumps (one mapping for both).
 
@@ -28,7 +29,7 @@ export const RECORD_PATHS: Record<OpenDataType, string> = {
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const place = (zh: string | null, en: string | null) => (zh ? { name_zh: zh, name_en: en } : null);
-const verified = (r: { confidence: string; last_verified_at: Date | string | null }) => r.confidence === "high" || r.last_verified_at !== null;
+const verified = (r: VerificationFacts) => !isUnverified(r);
 const confidence = (c: string) => (c === "high" || c === "low" ? c : "medium");
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 

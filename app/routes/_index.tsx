@@ -5,6 +5,7 @@ import { SearchForm } from "../components/search-form";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { listPublishedGiProducts } from "../../db/queries/gi-products";
 import { db } from "../services.server";
+import { isUnverified } from "../domain/verification";
 
 export async function loader() {
   const gis = await listPublishedGiProducts(db());
@@ -16,7 +17,7 @@ export async function loader() {
       county_zh: g.county_zh,
       county_en: g.county_en,
       schemes: g.schemes.map((s) => s.scheme),
-      unverified: g.confidence !== "high" && !g.last_verified_at,
+      unverified: isUnverified(g),
       is_sample: g.is_sample,
     })),
   };

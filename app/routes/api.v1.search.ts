@@ -4,7 +4,8 @@ import { highlightToHtml } from "../search/highlight";
 import { API_KEYS, describeProblems } from "../search/params";
 import { parseSearchParams } from "../search/params-schema";
 import { resolveCounty } from "../search/places.server";
-import { catalogQueryFromParams, searchCatalog, type CatalogHit } from "../search/query.server";
+import type { CatalogHit } from "../search/catalog-hit";
+import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { db, search } from "../services.server";
 import { CORS_HEADERS, errorResponse, guard, jsonEvenWhenDatabaseUnavailable } from "../open-data/http.server";
 

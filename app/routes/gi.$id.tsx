@@ -1,27 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { getPublishedGiProduct } from "../../db/queries/gi-products";
+import { RECORD_KINDS, recordPage } from "../records/kinds.server";
+import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
-import { seoMeta } from "../seo/meta";
-import { giSeo } from "../seo/record-seo.server";
-import { recordIdOr404 } from "../lib/route-params";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const gi = await getPublishedGiProduct(db(), recordIdOr404(params.id));
-  if (!gi) throw data({ error: "not found" }, { status: 404 });
-  return {
-    gi: { ...gi, source: gi.source, unverified: gi.confidence !== "high" && !gi.last_verified_at },
-    seo: giSeo(gi),
-  };
-}
+export const loader = ({ params }: LoaderFunctionArgs) => recordPage(db(), RECORD_KINDS.gi, params.id);
 
 export default function GiProductPage() {
-  const { gi, seo } = useLoaderData<typeof loader>();
+  const { record: gi, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, gi.name_zh, gi.name_en);
@@ -107,9 +98,6 @@ export default function GiProductPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) => {
-  const t = metaTranslator(matches);
-  return [{ title: loaderData ? `${loaderData.gi.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(loaderData?.seo)];
-};
+export const meta = recordPageMeta();
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,36 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { localized, usePreferences, useT } from "../i18n/i18n";
 import { validityText } from "../lib/format";
 import type { MessageKey } from "../i18n/messages";
 import {
   currentAuthorisations,
-  getPublicOrganization,
   publishedProductsOf,
   publishedTrademarksOf,
 } from "../../db/queries/organizations";
-import { notFound, recordIdOr404 } from "../lib/route-params";
+import { RECORD_KINDS, recordPage } from "../records/kinds.server";
+import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
-import { seoMeta } from "../seo/meta";
-import { organizationSeo } from "../seo/record-seo.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = recordIdOr404(params.id);
-  const org = await getPublicOrganization(db(), id);
-  if (!org) notFound();
+  const { record, seo } = await recordPage(db(), RECORD_KINDS.organization, params.id);
   const [authorisations, products, trademarks] = await Promise.all([
-    currentAuthorisations(db(), id),
-    publishedProductsOf(db(), id),
-    publishedTrademarksOf(db(), id),
+    currentAuthorisations(db(), record.id),
+    publishedProductsOf(db(), record.id),
+    publishedTrademarksOf(db(), record.id),
   ]);
-  return { org: { ...org, unverified: org.confidence !== "high" && !org.last_verified_at }, seo: organizationSeo(org), authorisations, products, trademarks };
+  return { record, seo, authorisations, products, trademarks };
 }
 
 export default function OrganizationPage() {
-  const { org, seo, authorisations, products, trademarks } = useLoaderData<typeof loader>();
+  const { record: org, seo, authorisations, products, trademarks } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const county = localized(lang, org.county_zh, org.county_en);
@@ -139,9 +135,6 @@ export default function OrganizationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const t = metaTranslator(matches);
-  return [{ title: data ? `${data.org.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
-};
+export const meta = recordPageMeta();
 
 export { ErrorBoundary } from "../components/route-error";

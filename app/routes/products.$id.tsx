@@ -1,42 +1,34 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { ShortlistButton } from "../components/shortlist-button";
 import { isShortlisted } from "../buyers/shortlist.server";
 import { Picture } from "../components/picture";
 import { LocalizedText } from "../components/localized-text";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { brandLicenceFor, getPublishedProduct, giAuthorisationFor } from "../../db/queries/products";
-import { todayInChina } from "../platform/china-time";
+import { brandLicenceFor, giAuthorisationFor } from "../../db/queries/products";
 import { validityText } from "../lib/format";
-import { notFound, recordIdOr404 } from "../lib/route-params";
+import { RECORD_KINDS, recordPage } from "../records/kinds.server";
+import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
-import { seoMeta } from "../seo/meta";
-import { productSeo } from "../seo/record-seo.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const product = await getPublishedProduct(db(), recordIdOr404(params.id));
-  if (!product) notFound();
+  const { record: product, seo } = await recordPage(db(), RECORD_KINDS.product, params.id);
   const authorisation = product.gi_id && product.gi_authorised ? await giAuthorisationFor(db(), product.organization_id, product.gi_id) : undefined;
   const licence = product.regional_brand_id && product.regional_brand_licensed ? await brandLicenceFor(db(), product.organization_id, product.regional_brand_id) : undefined;
-  const today = todayInChina();
   return {
-    product: {
-      ...product,
-      unverified: product.confidence !== "high" && !product.last_verified_at,
-      certifications: product.certifications.filter((c) => !c.expires_on || c.expires_on >= today),
-    },
+    record: product,
     authorisation: authorisation ?? null,
     licence: licence ?? null,
-    seo: productSeo(product),
+    seo,
     shortlisted: await isShortlisted(request, product.id),
   };
 }
 
 export default function ProductPage() {
-  const { product: p, seo, authorisation, licence, shortlisted } = useLoaderData<typeof loader>();
+  const { record: p, seo, authorisation, licence, shortlisted } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, p.name_zh, p.name_en);
@@ -228,9 +220,6 @@ export default function ProductPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const t = metaTranslator(matches);
-  return [{ title: data ? `${data.product.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
-};
+export const meta = recordPageMeta();
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,24 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
-import { getPublishedRegionalBrand } from "../../db/queries/regional-brands";
+import { localized, usePreferences, useT } from "../i18n/i18n";
 import { validityText } from "../lib/format";
-import { notFound, recordIdOr404 } from "../lib/route-params";
+import { RECORD_KINDS, recordPage } from "../records/kinds.server";
+import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
-import { seoMeta } from "../seo/meta";
-import { regionalBrandSeo } from "../seo/record-seo.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const brand = await getPublishedRegionalBrand(db(), recordIdOr404(params.id));
-  if (!brand) notFound();
-  return { brand: { ...brand, unverified: brand.confidence !== "high" && !brand.last_verified_at }, seo: regionalBrandSeo(brand) };
-}
+export const loader = ({ params }: LoaderFunctionArgs) => recordPage(db(), RECORD_KINDS.regional_brand, params.id);
 
 export default function RegionalBrandPage() {
-  const { brand, seo } = useLoaderData<typeof loader>();
+  const { record: brand, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const description = localized(lang, brand.description_zh, brand.description_en);
@@ -86,9 +80,6 @@ export default function RegionalBrandPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const t = metaTranslator(matches);
-  return [{ title: data ? `${data.brand.name_zh} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
-};
+export const meta = recordPageMeta();
 
 export { ErrorBoundary } from "../components/route-error";

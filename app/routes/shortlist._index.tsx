@@ -8,6 +8,7 @@ import { ShortlistButton } from "../components/shortlist-button";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { productsForComparison } from "../../db/queries/shortlists";
 import { db } from "../services.server";
+import { isUnverified } from "../domain/verification";
 
 // GET /shortlist (CONTRACTS): the visitor's shortlist, with or without an account.
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         gi: p.gi_id && p.gi_authorised ? p.gi_name_zh : null,
         regionalBrand: p.regional_brand_id && p.regional_brand_licensed ? p.regional_brand_zh : null,
         is_sample: p.is_sample,
-        unverified: p.confidence !== "high" && !p.last_verified_at,
+        unverified: isUnverified(p),
       })),
     },
     { headers: { "Cache-Control": "private, no-store" } },

@@ -1,40 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
-import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { getPublishedTrademark, niceClassNames } from "../../db/queries/trademarks";
-import { verifiedBy } from "../../db/queries/verify";
-import { todayInChina } from "../platform/china-time";
-import { trademarkValidity } from "../domain/trademark-validity";
 import { formatDate } from "../lib/format";
-import { notFound, recordIdOr404 } from "../lib/route-params";
+import { RECORD_KINDS, recordPage } from "../records/kinds.server";
+import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
-import { seoMeta } from "../seo/meta";
-import { trademarkSeo } from "../seo/record-seo.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const tm = await getPublishedTrademark(db(), recordIdOr404(params.id));
-  if (!tm) notFound();
-  const classNames = await niceClassNames(db(), tm.classes.map((c) => c.class_no));
-  // "verified" says by whom and when (the reviewer's display name, else the regulator in general)
-  const verifier = tm.last_verified_at ? await verifiedBy(db(), "trademark", tm.id) : undefined;
-  return {
-    tm: {
-      ...tm,
-      verified_by_name: verifier ? (verifier.name ?? "") : null,
-      unverified: tm.confidence !== "high" && !tm.last_verified_at,
-      validity: trademarkValidity(tm.registration_date, tm.legal_status, todayInChina()),
-      classes: tm.classes.map((c) => ({ ...c, ...classNames.find((n) => n.class_no === c.class_no) })),
-    },
-    seo: trademarkSeo(tm),
-  };
-}
+export const loader = ({ params }: LoaderFunctionArgs) => recordPage(db(), RECORD_KINDS.trademark, params.id);
 
 export default function TrademarkPage() {
-  const { tm, seo } = useLoaderData<typeof loader>();
+  const { record: tm, seo } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const v = tm.validity;
@@ -104,9 +83,6 @@ export default function TrademarkPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const t = metaTranslator(matches);
-  return [{ title: data ? `${data.tm.name_zh} · ${t("record.trademark")} · ${t("site.name")}` : t("site.name") }, ...seoMeta(data?.seo)];
-};
+export const meta = recordPageMeta("record.trademark");
 
 export { ErrorBoundary } from "../components/route-error";

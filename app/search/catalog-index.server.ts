@@ -2,62 +2,11 @@ import type { Settings } from "meilisearch";
 import type { SearchContext } from "./client.server";
 import { FILTERABLE } from "./facets";
 import { synonymMap } from "./synonyms";
-import type { SearchEntityType } from "../../db/schema";
+import { DISPLAYED_ATTRIBUTES } from "./catalog-hit";
 
 export { FILTERABLE, type FilterableAttribute } from "./facets";
 
-/**
- * One index for every record type, with `type` as a facet (docs/decisions/006-one-search-index.md): facet counts,
- * pagination and ranking then span types without merging federated results.
- */
-export interface CatalogDocument {
-  id: string;
-  type: SearchEntityType;
-  record_id: number;
-  name_zh: string;
-  name_en: string | null;
-  description_zh: string | null;
-  description_en: string | null;
-  county: string | null;
-  county_en: string | null;
-  /** 乡镇 of the producer (products, organisations) where the data has it */
-  township: string | null;
-  category: string | null;
-  gi_schemes: string[];
-  nice_classes: number[];
-  certifications: string[];
-  availability_months: number[];
-  well_known: boolean;
-  /** trademark registration number, or a GI's registration/announcement numbers */
-  reg_no: string | null;
-  credit_code: string | null;
-  /** a product's regional public brand, only while its licence is verified and valid */
-  regional_brand: string | null;
-  /** a product's trademark */
-  trademark: string | null;
-  is_sample: boolean;
-  /** medium/low-confidence reference facts not yet checked by staff (待核实) */
-  unverified: boolean;
-  url: string;
-  image: string | null;
-  name_sort: string;
-  updated_at: number;
-  // search-only fields, never displayed
-  name_substrings: string[];
-  pinyin: string;
-  pinyin_joined: string[];
-  pinyin_initials: string[];
-  /** what the record is, in words buyers type: 地理标志产品 / GI product, 绿色食品 / green food, 驰名商标 … */
-  labels_zh: string[];
-  labels_en: string[];
-}
-
-/** Public fields only: search-only helpers (substrings, pinyin, labels, sort keys) never leave Meilisearch. */
-export const DISPLAYED_ATTRIBUTES = [
-  "id", "type", "record_id", "name_zh", "name_en", "description_zh", "description_en", "county", "county_en", "township",
-  "category", "gi_schemes", "nice_classes", "certifications", "availability_months", "well_known", "reg_no", "credit_code",
-  "regional_brand", "trademark", "is_sample", "unverified", "url", "image", "updated_at",
-] as const satisfies readonly (keyof CatalogDocument)[];
+// The document itself is defined in catalog-hit.ts; the settings here say how Meilisearch ranks and filters it.
 
 export const catalogSettings: Settings = {
   // Order matters (the `attribute` rule): whole names first, then identifiers and pinyin, then place, brand and

@@ -5,20 +5,19 @@ import { productSearchRows } from "../../db/queries/products";
 import { organizationSearchRows } from "../../db/queries/organizations";
 import { regionalBrandSearchRows } from "../../db/queries/regional-brands";
 import { trademarkSearchRows } from "../../db/queries/trademarks";
-import type { CatalogDocument } from "./catalog-index.server";
+import { catalogDocumentId, type CatalogDocument } from "./catalog-hit";
+import { recordPath } from "../records/paths";
+import { isUnverified, type VerificationFacts } from "../domain/verification";
 import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
 import { todayInChina } from "../platform/china-time";
 
-type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample" | "url"> & {
-  confidence: string;
-  last_verified_at: Date | string | null;
-  updated_at: Date | string;
-};
+type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> &
+  VerificationFacts & { updated_at: Date | string };
 
 function base(c: Common): CatalogDocument {
   return {
-    id: `${c.type}-${c.record_id}`,
+    id: catalogDocumentId(c.type, c.record_id),
     type: c.type,
     record_id: c.record_id,
     name_zh: c.name_zh,
@@ -39,8 +38,8 @@ function base(c: Common): CatalogDocument {
     regional_brand: null,
     trademark: null,
     is_sample: c.is_sample,
-    unverified: c.confidence !== "high" && !c.last_verified_at,
-    url: c.url,
+    unverified: isUnverified(c),
+    url: recordPath(c.type, c.record_id),
     image: null,
     name_sort: pinyinFields(c.name_zh).pinyin || c.name_zh,
     updated_at: new Date(c.updated_at).getTime(),
@@ -80,7 +79,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
   gi: async (db, ids) =>
     (await giSearchRows(db, ids)).map((r) =>
       withLabels({
-        ...base({ ...r, record_id: r.id, type: "gi", url: `/gi/${r.id}` }),
+        ...base({ ...r, record_id: r.id, type: "gi" }),
         description_zh: r.quality_zh,
         description_en: r.quality_en,
         county: r.county_zh,
@@ -94,7 +93,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
     (await trademarkSearchRows(db, ids)).map((r) =>
       withLabels(
         {
-          ...base({ ...r, record_id: r.id, type: "trademark", url: `/trademarks/${r.id}` }),
+          ...base({ ...r, record_id: r.id, type: "trademark" }),
           description_zh: [r.goods, r.holder_org_name ?? r.holder_name].filter(Boolean).join(" · ") || null,
           county: r.county_zh,
           county_en: r.county_en,
@@ -108,7 +107,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
   organization: async (db, ids) =>
     (await organizationSearchRows(db, ids)).map((r) =>
       withLabels({
-        ...base({ ...r, record_id: r.id, type: "organization", url: `/organizations/${r.id}` }),
+        ...base({ ...r, record_id: r.id, type: "organization" }),
         description_zh: r.description_zh,
         description_en: r.description_en,
         county: r.county_zh,
@@ -120,7 +119,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
   regional_brand: async (db, ids) =>
     (await regionalBrandSearchRows(db, ids)).map((r) =>
       withLabels({
-        ...base({ ...r, record_id: r.id, type: "regional_brand", url: `/regional-brands/${r.id}` }),
+        ...base({ ...r, record_id: r.id, type: "regional_brand" }),
         description_zh: r.description_zh,
         description_en: r.description_en,
         category: r.brand_type,
@@ -130,7 +129,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
     const today = todayInChina();
     return (await productSearchRows(db, ids)).map((r) =>
       withLabels({
-        ...base({ ...r, record_id: r.id, type: "product", url: `/products/${r.id}` }),
+        ...base({ ...r, record_id: r.id, type: "product" }),
         description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
         description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
         county: r.county_zh,

@@ -2,6 +2,8 @@
 // browser bundle (no server imports). Parameter names are what /search and /api/v1/search accept and what
 // `facets` in their answers is keyed by; attributes are the Meilisearch document fields behind them.
 
+import type { CatalogHitFields } from "./catalog-hit";
+
 export const ENTITY_TYPE_VALUES = ["gi", "trademark", "regional_brand", "product", "organization"] as const;
 export type EntityTypeValue = (typeof ENTITY_TYPE_VALUES)[number];
 
@@ -18,14 +20,14 @@ export const FACETS = {
   certification: "certifications",
   month: "availability_months",
   well_known: "well_known",
-} as const satisfies Record<string, FilterableAttribute>;
+} as const satisfies Record<string, keyof CatalogHitFields>;
 
 export type FacetName = keyof typeof FACETS;
 export const FACET_NAMES = Object.keys(FACETS) as FacetName[];
 
-/** The only attributes a filter may name (the index's filterableAttributes). */
-export const FILTERABLE = ["type", "county", "township", "gi_schemes", "nice_classes", "certifications", "availability_months", "well_known"] as const;
-export type FilterableAttribute = (typeof FILTERABLE)[number];
+/** The only attributes a filter may name (the index's filterableAttributes): those behind a facet. */
+export type FilterableAttribute = (typeof FACETS)[FacetName];
+export const FILTERABLE = Object.values(FACETS) as readonly FilterableAttribute[];
 
 export function isFacetName(name: string): name is FacetName {
   return Object.prototype.hasOwnProperty.call(FACETS, name);

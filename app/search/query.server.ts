@@ -1,8 +1,8 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Db } from "../../db/client";
-import type { SearchEntityType } from "../../db/schema";
-import { fallbackSearch, type FallbackHit } from "../../db/queries/search-fallback";
-import type { CatalogDocument } from "./catalog-index.server";
+import { fallbackSearch } from "../../db/queries/search-fallback";
+import { recordPath } from "../records/paths";
+import { catalogDocumentId, HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
 import type { SearchContext } from "./client.server";
 import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue } from "./facets";
 import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
@@ -21,35 +21,6 @@ export interface CatalogQuery {
   perPage: number;
   /** which facet counts to compute (default: all) */
   facets?: readonly FacetName[];
-  /** shorthand kept for older callers: the same as filters.type / filters.county */
-  types?: readonly string[];
-  counties?: readonly string[];
-}
-
-export interface CatalogHit {
-  id: string;
-  type: SearchEntityType;
-  record_id: number;
-  name_zh: string;
-  name_en: string | null;
-  county: string | null;
-  county_en: string | null;
-  township: string | null;
-  category: string | null;
-  url: string;
-  gi_schemes: string[];
-  nice_classes: number[];
-  certifications: string[];
-  availability_months: number[];
-  well_known: boolean;
-  reg_no: string | null;
-  regional_brand: string | null;
-  trademark: string | null;
-  is_sample: boolean;
-  unverified: boolean;
-  /** name_zh with match markers (see highlight.ts); absent when nothing is marked */
-  name_zh_marked?: string;
-  name_en_marked?: string;
 }
 
 export interface CatalogResult {
@@ -60,28 +31,6 @@ export interface CatalogResult {
   degraded: boolean;
   /** no record held every query word, so records holding some of them are shown */
   relaxed: boolean;
-}
-
-const URL_PREFIX: Record<SearchEntityType, string> = {
-  gi: "/gi/",
-  trademark: "/trademarks/",
-  organization: "/organizations/",
-  regional_brand: "/regional-brands/",
-  product: "/products/",
-};
-
-const RETRIEVE: (keyof CatalogDocument)[] = [
-  "id", "type", "record_id", "name_zh", "name_en", "county", "county_en", "township", "category", "url", "gi_schemes",
-  "nice_classes", "certifications", "availability_months", "well_known", "reg_no", "regional_brand", "trademark",
-  "is_sample", "unverified",
-];
-
-function allFilters(query: CatalogQuery): FacetFilters {
-  return {
-    ...(query.types ? { type: query.types } : {}),
-    ...(query.counties ? { county: query.counties } : {}),
-    ...query.filters,
-  };
 }
 
 /** Facet parameters → Meilisearch attributes, leaving out one facet (its own counts must ignore its own selection). */
@@ -103,7 +52,7 @@ function marked(formatted: unknown): string | undefined {
  * selected facet. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
  */
 export function meiliSearchQueries(indexName: string, query: CatalogQuery, strategy: "all" | "last"): MultiSearchQuery[] {
-  const filters = allFilters(query);
+  const filters = query.filters ?? {};
   const wanted = query.facets ?? FACET_NAMES;
   const base = { indexUid: indexName, q: query.q, matchingStrategy: strategy } satisfies MultiSearchQuery;
   const main: MultiSearchQuery = {
@@ -113,7 +62,7 @@ export function meiliSearchQueries(indexName: string, query: CatalogQuery, strat
     page: query.page,
     hitsPerPage: query.perPage,
     sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
-    attributesToRetrieve: RETRIEVE,
+    attributesToRetrieve: [...HIT_ATTRIBUTES],
     attributesToHighlight: ["name_zh", "name_en"],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
@@ -125,7 +74,7 @@ export function meiliSearchQueries(indexName: string, query: CatalogQuery, strat
 }
 
 function selectedFacets(query: CatalogQuery): FacetName[] {
-  const filters = allFilters(query);
+  const filters = query.filters ?? {};
   return (query.facets ?? FACET_NAMES).filter((f) => (filters[f]?.length ?? 0) > 0);
 }
 
@@ -137,30 +86,9 @@ async function searchMeilisearch(search: SearchContext, query: CatalogQuery, str
   const facets: CatalogResult["facets"] = {};
   for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};
   own.forEach((f, i) => (facets[f] = rest[i]?.facetDistribution?.[FACETS[f]] ?? {}));
-  const hits: CatalogHit[] = (first?.hits ?? []).map((h) => ({
-    id: h.id,
-    type: h.type,
-    record_id: h.record_id,
-    name_zh: h.name_zh,
-    name_en: h.name_en,
-    county: h.county,
-    county_en: h.county_en,
-    township: h.township ?? null,
-    category: h.category,
-    url: h.url,
-    gi_schemes: h.gi_schemes ?? [],
-    nice_classes: h.nice_classes ?? [],
-    certifications: h.certifications ?? [],
-    availability_months: h.availability_months ?? [],
-    well_known: h.well_known ?? false,
-    reg_no: h.reg_no ?? null,
-    regional_brand: h.regional_brand ?? null,
-    trademark: h.trademark ?? null,
-    is_sample: h.is_sample,
-    unverified: h.unverified,
-    name_zh_marked: marked(h._formatted?.name_zh),
-    name_en_marked: marked(h._formatted?.name_en),
-  }));
+  const hits = (first?.hits ?? []).map((h) =>
+    toCatalogHit(h, { name_zh_marked: marked(h._formatted?.name_zh), name_en_marked: marked(h._formatted?.name_en) }),
+  );
   return { hits, total: first?.totalHits ?? 0, facets };
 }
 
@@ -195,7 +123,7 @@ function markPlain(text: string | null, needles: string[]): string | undefined {
 }
 
 export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<CatalogResult> {
-  const filters = allFilters(query);
+  const filters = query.filters ?? {};
   const strings = (f: FacetName) => (filters[f] ?? []).map(String);
   const numbers = (f: FacetName) => (filters[f] ?? []).map(Number);
   const match = fallbackMatch(query.q);
@@ -221,14 +149,12 @@ export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<Cata
   if (wanted.includes("type")) facets.type = res.facets.type;
   if (wanted.includes("county")) facets.county = res.facets.county;
   return {
-    hits: res.hits.map((h: FallbackHit) => ({
-      ...h,
-      record_id: Number(h.record_id),
-      id: `${h.type}-${h.record_id}`,
-      url: `${URL_PREFIX[h.type]}${h.record_id}`,
-      name_zh_marked: markPlain(h.name_zh, needles),
-      name_en_marked: markPlain(h.name_en, needles),
-    })),
+    hits: res.hits.map((h) =>
+      toCatalogHit(
+        { ...h, record_id: Number(h.record_id), id: catalogDocumentId(h.type, h.record_id), url: recordPath(h.type, h.record_id) },
+        { name_zh_marked: markPlain(h.name_zh, needles), name_en_marked: markPlain(h.name_en, needles) },
+      ),
+    ),
     total: res.total,
     facets,
     degraded: true,

@@ -7,7 +7,8 @@ import { createSearchContext } from "./client.server";
 import { drainOutbox, drainOutboxOnce } from "./sync.server";
 import { searchCatalog } from "./query.server";
 import { reindexCatalog } from "./reindex.server";
-import { catalogSettings, DISPLAYED_ATTRIBUTES } from "./catalog-index.server";
+import { DISPLAYED_ATTRIBUTES } from "./catalog-hit";
+import { catalogSettings } from "./catalog-index.server";
 
 let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 async function namesFor(q: string) {
-  const res = await searchCatalog(t.db, search, { q, types: [], counties: [], page: 1, perPage: 20 });
+  const res = await searchCatalog(t.db, search, { q, page: 1, perPage: 20 });
   expect(res.degraded).toBe(false);
   return res.hits.map((h) => h.name_zh);
 }
@@ -127,7 +128,7 @@ describe("reindex", () => {
 describe("degraded search", () => {
   it("answers from PostgreSQL with degraded: true when Meilisearch is down", async () => {
     const dead = { ...createSearchContext({ url: "http://127.0.0.1:9", timeoutMs: 300 }), indexName: search.indexName };
-    const res = await searchCatalog(t.db, dead, { q: "青稞", types: [], counties: [], page: 1, perPage: 20 });
+    const res = await searchCatalog(t.db, dead, { q: "青稞", page: 1, perPage: 20 });
     expect(res.degraded).toBe(true);
     expect(res.hits.map((h) => h.name_zh)).toContain("互助青稞酒");
   });

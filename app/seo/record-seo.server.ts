@@ -7,6 +7,7 @@ import { bestVariant } from "../open-data/records.server";
 import type { PageSeo } from "./meta";
 import { SITE_NAME_ZH } from "./meta";
 import { configuredOrigin } from "../platform/public-origin.server";
+import { recordPath } from "../records/paths";
 
 // What the detail pages put in <head> for search engines and link previews, built on the server from the record the
 // loader already read: canonical URL and og:url from PUBLIC_ORIGIN (never the request's Host), an Open Graph picture
@@ -39,8 +40,7 @@ export function pageSeo(path: string, title: string, description: string): PageS
 }
 
 export function productSeo(p: PublicProduct): PageSeo {
-  const path = `/products/${p.id}`;
-  const canonical = canonicalFor(path);
+  const canonical = canonicalFor(recordPath("product", p.id));
   const photo = p.images[0];
   const variant = photo ? bestVariant(photo.variants) : undefined;
   const image = absolute(variant ? `/images/${variant.key}` : DEFAULT_OG_IMAGE);
@@ -60,7 +60,7 @@ export function productSeo(p: PublicProduct): PageSeo {
       image: [image],
       category: p.category,
       brand: p.trademark_zh ? { "@type": "Brand", name: p.trademark_zh } : undefined,
-      manufacturer: withoutEmpty({ "@type": "Organization", name: p.organization_zh, url: canonicalFor(`/organizations/${p.organization_id}`) }),
+      manufacturer: withoutEmpty({ "@type": "Organization", name: p.organization_zh, url: canonicalFor(recordPath("organization", p.organization_id)) }),
       countryOfOrigin: { "@type": "Country", name: "CN" },
       additionalProperty:
         p.gi_id && p.gi_authorised && p.gi_name_zh ? [{ "@type": "PropertyValue", name: "地理标志 (geographical indication)", value: p.gi_name_zh }] : undefined,
@@ -69,7 +69,7 @@ export function productSeo(p: PublicProduct): PageSeo {
 }
 
 export function giSeo(g: NonNullable<GiProductDetails>): PageSeo {
-  const canonical = canonicalFor(`/gi/${g.id}`);
+  const canonical = canonicalFor(recordPath("gi", g.id));
   const image = absolute(DEFAULT_OG_IMAGE);
   const description = summary(g.quality_zh, g.quality_en, [g.county_zh, g.category].filter(Boolean).join(" · "));
   return {
@@ -95,7 +95,7 @@ export function giSeo(g: NonNullable<GiProductDetails>): PageSeo {
 type PublicOrganization = NonNullable<Awaited<ReturnType<typeof getPublicOrganization>>>;
 
 export function organizationSeo(o: PublicOrganization): PageSeo {
-  const canonical = canonicalFor(`/organizations/${o.id}`);
+  const canonical = canonicalFor(recordPath("organization", o.id));
   const image = absolute(DEFAULT_OG_IMAGE);
   const description = summary(o.description_zh, o.description_en, [o.county_zh, o.township_zh].filter(Boolean).join(" · "));
   const contact = (kind: string) => o.contacts.find((c) => c.kind === kind)?.value;
@@ -129,7 +129,7 @@ export function organizationSeo(o: PublicOrganization): PageSeo {
 type PublishedTrademark = NonNullable<Awaited<ReturnType<typeof getPublishedTrademark>>>;
 
 export function trademarkSeo(t: PublishedTrademark): PageSeo {
-  const canonical = canonicalFor(`/trademarks/${t.id}`);
+  const canonical = canonicalFor(recordPath("trademark", t.id));
   const image = absolute(DEFAULT_OG_IMAGE);
   const holder = t.holder_org_name ?? t.holder_name;
   const description = summary([t.reg_no ? `注册号 ${t.reg_no}` : null, holder, t.goods].filter(Boolean).join(" · "));
@@ -147,7 +147,7 @@ export function trademarkSeo(t: PublishedTrademark): PageSeo {
 type PublishedRegionalBrand = NonNullable<Awaited<ReturnType<typeof getPublishedRegionalBrand>>>;
 
 export function regionalBrandSeo(b: PublishedRegionalBrand): PageSeo {
-  const canonical = canonicalFor(`/regional-brands/${b.id}`);
+  const canonical = canonicalFor(recordPath("regional_brand", b.id));
   const image = absolute(DEFAULT_OG_IMAGE);
   const description = summary(b.description_zh, b.description_en, [b.brand_type, b.scope].filter(Boolean).join(" · "));
   return {

@@ -29,51 +29,48 @@ export async function claimChoices(db: Executor) {
   return { gis, brands };
 }
 
+/**
+ * The two claim tables differ only in names (a GI's authorised users carry a basis, a brand's licences a licence
+ * number), so one query shape serves both: `c` is the claim, `r` its GI or brand. The casts name the GI table for
+ * Kysely's types; the columns used exist under the same names in both after the mapping below.
+ */
+const CLAIM_TABLES = {
+  gi: { table: "gi_authorised_users", target: "gi_products", targetId: "gi_product_id", reference: "basis_reference", basis: true },
+  brand: { table: "regional_brand_licences", target: "regional_brands", targetId: "regional_brand_id", reference: "licence_no", basis: false },
+} as const;
+
+function claimRows(db: Executor, kind: ClaimKind) {
+  const t = CLAIM_TABLES[kind];
+  return db
+    .selectFrom(`${t.table} as c` as "gi_authorised_users as c")
+    .innerJoin(`${t.target} as r` as "gi_products as r", "r.id", `c.${t.targetId}` as "c.gi_product_id")
+    .select([
+      "c.id",
+      "r.id as target_id",
+      "c.valid_from",
+      "c.valid_to",
+      (t.basis ? sql<Basis | null>`c.basis` : sql<Basis | null>`null`).as("basis"),
+      sql<string>`${sql.ref(`c.${t.reference}`)}`.as("reference"),
+    ]);
+}
+
 /** Both kinds of claim for one organisation (all states), GIs first. */
 export async function claimsOf(db: Executor, organizationId: number) {
-  const [gis, brands] = await Promise.all([
-    db
-      .selectFrom("gi_authorised_users as au")
-      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
-      .leftJoin("users as v", "v.id", "au.verified_by")
+  const of = (kind: ClaimKind) =>
+    claimRows(db, kind)
+      .leftJoin("users as v", "v.id", "c.verified_by")
       .select([
-        "au.id",
-        "g.id as target_id",
-        "g.name_zh",
-        "au.basis",
-        "au.basis_reference as reference",
-        "au.valid_from",
-        "au.valid_to",
-        "au.verification",
-        "au.verified_at",
-        sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
-        sql<boolean>`(au.verification = 'verified' and (au.valid_from is null or au.valid_from <= ${CHINA_TODAY}) and (au.valid_to is null or au.valid_to >= ${CHINA_TODAY}))`.as("current"),
-      ])
-      .where("au.organization_id", "=", organizationId)
-      .orderBy("g.name_zh")
-      .execute(),
-    db
-      .selectFrom("regional_brand_licences as rl")
-      .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
-      .leftJoin("users as v", "v.id", "rl.verified_by")
-      .select([
-        "rl.id",
-        "r.id as target_id",
         "r.name_zh",
-        sql<Basis | null>`null`.as("basis"),
-        "rl.licence_no as reference",
-        "rl.valid_from",
-        "rl.valid_to",
-        "rl.verification",
-        "rl.verified_at",
+        "c.verification",
+        "c.verified_at",
         sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
-        sql<boolean>`(rl.verification = 'verified' and (rl.valid_from is null or rl.valid_from <= ${CHINA_TODAY}) and (rl.valid_to is null or rl.valid_to >= ${CHINA_TODAY}))`.as("current"),
+        sql<boolean>`(c.verification = 'verified' and (c.valid_from is null or c.valid_from <= ${CHINA_TODAY}) and (c.valid_to is null or c.valid_to >= ${CHINA_TODAY}))`.as("current"),
       ])
-      .where("rl.organization_id", "=", organizationId)
+      .where("c.organization_id", "=", organizationId)
       .orderBy("r.name_zh")
-      .execute(),
-  ]);
-  return [...gis.map((c) => ({ ...c, kind: "gi" as const })), ...brands.map((c) => ({ ...c, kind: "brand" as const }))];
+      .execute()
+      .then((rows) => rows.map((c) => ({ ...c, kind })));
+  return (await Promise.all([of("gi"), of("brand")])).flat();
 }
 
 /**
@@ -142,49 +139,14 @@ export async function withdrawClaim(trx: Transaction<Database>, organizationId: 
 
 /** Claims waiting for staff, oldest first. */
 export async function pendingClaims(db: Executor) {
-  const [gis, brands] = await Promise.all([
-    db
-      .selectFrom("gi_authorised_users as au")
-      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
-      .innerJoin("organizations as o", "o.id", "au.organization_id")
-      .select([
-        "au.id",
-        "g.name_zh as target",
-        "o.id as organization_id",
-        "o.name_zh as organization",
-        "o.credit_code",
-        "o.credit_status",
-        "au.basis",
-        "au.basis_reference as reference",
-        "au.valid_from",
-        "au.valid_to",
-        "au.updated_at",
-      ])
-      .where("au.verification", "=", "pending")
-      .execute(),
-    db
-      .selectFrom("regional_brand_licences as rl")
-      .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
-      .innerJoin("organizations as o", "o.id", "rl.organization_id")
-      .select([
-        "rl.id",
-        "r.name_zh as target",
-        "o.id as organization_id",
-        "o.name_zh as organization",
-        "o.credit_code",
-        "o.credit_status",
-        sql<Basis | null>`null`.as("basis"),
-        "rl.licence_no as reference",
-        "rl.valid_from",
-        "rl.valid_to",
-        "rl.updated_at",
-      ])
-      .where("rl.verification", "=", "pending")
-      .execute(),
-  ]);
-  return [...gis.map((c) => ({ ...c, kind: "gi" as const })), ...brands.map((c) => ({ ...c, kind: "brand" as const }))].sort(
-    (a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime(),
-  );
+  const of = (kind: ClaimKind) =>
+    claimRows(db, kind)
+      .innerJoin("organizations as o", "o.id", "c.organization_id")
+      .select(["r.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "o.credit_status", "c.updated_at"])
+      .where("c.verification", "=", "pending")
+      .execute()
+      .then((rows) => rows.map((c) => ({ ...c, kind })));
+  return (await Promise.all([of("gi"), of("brand")])).flat().sort((a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime());
 }
 
 export async function pendingClaimCount(db: Executor) {

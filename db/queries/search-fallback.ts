@@ -1,6 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { Database, SearchEntityType } from "../schema";
+import { FALLBACK_HIT_COLUMNS, type FallbackHit } from "../../app/search/catalog-hit";
+import type { Database } from "../schema";
 import { CHINA_TODAY } from "./china-day";
+import { unverifiedSql } from "./verification";
 
 /**
  * The degraded path when Meilisearch is down, slow or failing: substring match on names, pinyin (tone marks
@@ -9,28 +11,6 @@ import { CHINA_TODAY } from "./china-day";
  * county, computed here. Ranking is simple (name starts with the query, then contains it, then shorter names first);
  * it only has to keep buyers going.
  */
-
-export interface FallbackHit {
-  type: SearchEntityType;
-  record_id: number;
-  name_zh: string;
-  name_en: string | null;
-  county: string | null;
-  county_en: string | null;
-  township: string | null;
-  category: string | null;
-  gi_schemes: string[];
-  nice_classes: number[];
-  certifications: string[];
-  availability_months: number[];
-  well_known: boolean;
-  reg_no: string | null;
-  regional_brand: string | null;
-  trademark: string | null;
-  is_sample: boolean;
-  unverified: boolean;
-  updated_at: string;
-}
 
 export interface FallbackParams {
   /**
@@ -138,7 +118,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
              '{}'::int[] as nice_classes, '{}'::text[] as certifications, '{}'::int[] as availability_months, false as well_known,
              (select string_agg(s.reg_no, ' ' order by s.scheme) from gi_product_schemes s where s.gi_product_id = g.id)::text as reg_no,
              null::text as credit_code, null::text as regional_brand, null::text as trademark,
-             g.is_sample, (g.confidence <> 'high' and g.last_verified_at is null) as unverified, g.updated_at,
+             g.is_sample, ${unverifiedSql("g")} as unverified, g.updated_at,
              concat_ws(' ', g.name_zh, g.name_en, ${PLAIN_PINYIN(sql`g.pinyin`)}, replace(${PLAIN_PINYIN(sql`g.pinyin`)}, ' ', ''),
                        c.name_zh, c.name_en,
                        (select string_agg(s.reg_no, ' ') from gi_product_schemes s where s.gi_product_id = g.id)) as haystack
@@ -149,21 +129,21 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
              '{}'::text[],
              coalesce((select array_agg(k.class_no::int order by k.class_no) from trademark_classes k where k.trademark_id = t.id), '{}')::int[],
              '{}'::text[], '{}'::int[], t.well_known, t.reg_no, null, null, null,
-             t.is_sample, (t.confidence <> 'high' and t.last_verified_at is null), t.updated_at,
+             t.is_sample, ${unverifiedSql("t")}, t.updated_at,
              concat_ws(' ', t.name_zh, t.name_en, t.reg_no, t.holder_name, c.name_zh, c.name_en)
       from trademarks t left join places c on c.id = t.county_id
       where t.status = 'published'
       union all
       select 'organization', o.id, o.name_zh, o.name_en, c.name_zh, c.name_en, tw.name_zh, null,
              '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, o.credit_code::text, null, null,
-             o.is_sample, (o.confidence <> 'high' and o.last_verified_at is null), o.updated_at,
+             o.is_sample, ${unverifiedSql("o")}, o.updated_at,
              concat_ws(' ', o.name_zh, o.name_en, o.credit_code, c.name_zh, c.name_en, tw.name_zh)
       from organizations o left join places c on c.id = o.county_id left join places tw on tw.id = o.township_id
       where o.status = 'published' and o.credit_status = 'normal'
       union all
       select 'regional_brand', r.id, r.name_zh, r.name_en, null, null, null, r.brand_type,
              '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, null, null, null,
-             r.is_sample, (r.confidence <> 'high' and r.last_verified_at is null), r.updated_at,
+             r.is_sample, ${unverifiedSql("r")}, r.updated_at,
              concat_ws(' ', r.name_zh, r.name_en)
       from regional_brands r
       where r.status = 'published'
@@ -175,7 +155,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
                        where pc.product_id = p.id and (pc.expires_on is null or pc.expires_on >= ${CHINA_TODAY})), '{}')::text[],
              p.availability_months::int[], false, null, null,
              case when rl.ok then rb.name_zh end, tm.name_zh,
-             p.is_sample, (p.confidence <> 'high' and p.last_verified_at is null), p.updated_at,
+             p.is_sample, ${unverifiedSql("p")}, p.updated_at,
              concat_ws(' ', p.name_zh, p.name_en, o.name_zh, o.name_en, tm.name_zh, case when rl.ok then rb.name_zh end, c.name_zh, c.name_en, tw.name_zh)
       from products p
       join organizations o on o.id = p.organization_id
@@ -202,8 +182,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
     ),
     matched as (select * from candidates where ${others}),
     page as (
-      select type, record_id, name_zh, name_en, county, county_en, township, category, gi_schemes, nice_classes,
-             certifications, availability_months, well_known, reg_no, regional_brand, trademark, is_sample, unverified, updated_at
+      select ${sql.join(FALLBACK_HIT_COLUMNS.map((c) => sql.ref(c)))}
       from matched where ${typeFilter} and ${countyFilter}
       order by ${order}
       limit ${p.limit} offset ${p.offset}

@@ -56,8 +56,8 @@ export async function getPublishedTrademark(db: Executor, id: number) {
 
 export type TrademarkSearchRow = Awaited<ReturnType<typeof trademarkSearchRows>>[number];
 
-/** The Nice classification's names for these class numbers. */
-export async function niceClassNames(db: Executor, classNos: number[]) {
+/** The Nice classification's names for a trademark's classes, for its public page. */
+export async function niceClassNames(db: Executor, classNos: readonly number[]) {
   if (classNos.length === 0) return [];
-  return db.selectFrom("nice_classes").select(["class_no", "name_zh", "name_en"]).where("class_no", "in", classNos).execute();
+  return db.selectFrom("nice_classes").select(["class_no", "name_zh", "name_en"]).where("class_no", "in", [...classNos]).execute();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { CatalogDocument } from "../../app/search/catalog-index.server";
+import type { CatalogDocument } from "../../app/search/catalog-hit";
 import { createSearchContext } from "../../app/search/client.server";
 import { ENTITY_TYPES } from "../../app/search/documents.server";
 import { reindexCatalog } from "../../app/search/reindex.server";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { CatalogDocument } from "../../app/search/catalog-index.server";
+import type { CatalogDocument } from "../../app/search/catalog-hit";
 import { createSearchContext } from "../../app/search/client.server";
 import { applyEntities, drainOutbox, drainOutboxOnce } from "../../app/search/sync.server";
 import { enqueueSearchSync } from "../../db/queries/outbox";
