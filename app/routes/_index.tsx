@@ -6,6 +6,8 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { listPublishedGiProducts } from "../../db/queries/gi-products";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export async function loader() {
   const gis = await listPublishedGiProducts(db());
   return {

@@ -32,6 +32,8 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { countyExists } from "../../db/queries/places";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("events.manage")} · ${metaTranslator(matches)("events.title")}` }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {

@@ -7,6 +7,8 @@ import { parseEvent } from "../events/forms";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("events.new") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

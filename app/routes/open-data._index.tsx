@@ -10,6 +10,8 @@ import { db } from "../services.server";
 
 // GET /open-data — the bulk downloads (CSV and JSON per type), the licence and the API. Plain links; no JavaScript.
 
+export { ErrorBoundary } from "../components/route-error";
+
 export async function loader() {
   const counts = await publicCounts(db(), todayInChina());
   const t = translator("zh-CN");
