@@ -29,11 +29,16 @@ function payload(form: FormData | undefined): FormReply["initialValue"] {
   return values;
 }
 
+// Conform shows a field's errors only once the field counts as validated: every posted field and every field in error.
+function validated(form: FormData | undefined, error: Record<string, unknown>): string[] {
+  return [...new Set([...(form ? [...form.keys()] : []), ...Object.keys(error)])];
+}
+
 /** A failed form whose wrong fields the server found itself (an unknown id, a taken code): each named field in error. */
 export function fieldErrorReply(fields: readonly string[], { message = msg("validation.invalid"), formErrors, form }: Options = {}): FormReply {
   const error: Record<string, string[]> = Object.fromEntries([...new Set(fields)].map((f) => [f, [message]]));
   if (formErrors?.length) error[""] = formErrors;
-  return { status: "error", initialValue: payload(form), error };
+  return { status: "error", initialValue: payload(form), error, fields: validated(form, error) };
 }
 
 /** A failed `schema.safeParse`: each field with its own messages, as parseWithZod would report them. */
@@ -43,7 +48,7 @@ export function issuesReply(error: z.ZodError, form?: FormData): FormReply {
     const name = issue.path.map(String).join(".");
     (byField[name] ??= []).push(issue.message);
   }
-  return { status: "error", initialValue: payload(form), error: byField };
+  return { status: "error", initialValue: payload(form), error: byField, fields: validated(form, byField) };
 }
 
 /** The names of the fields a reply marks wrong (not the form-level ""), for pages that list them in one alert. */
