@@ -107,11 +107,6 @@ export function AuditTable({ rows, showRecord = true, caption }: { rows: AuditRo
   );
 }
 
-/** A status word with a text label (never colour alone). */
-export function StatusBadge({ label, tone = "plain" }: { label: string; tone?: "plain" | "warn" | "good" }) {
-  return <span className={tone === "warn" ? "badge badge--unverified" : tone === "good" ? "badge badge--gi" : "badge"}>{label}</span>;
-}
-
 export const creditKey = (s: string) => `credit.${s}` as MessageKey;
 
 /** The outcome line of a small staff action: a status on success, an alert naming the field otherwise. */

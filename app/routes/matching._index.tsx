@@ -6,7 +6,7 @@ import { DEAL_RECORDERS, MATCHING_STAFF } from "../buyers/roles";
 import { chinaDateTime, decimal } from "../buyers/format";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
-import { StatusBadge } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { dealTotals, recentDeals } from "../../db/queries/deals";
@@ -142,7 +142,7 @@ export default function MatchingOverview() {
                           const org = localized(lang, r.organization_zh, r.organization_en);
                           return (
                             <li key={r.id}>
-                              <span lang={org.lang}>{org.text}</span> <StatusBadge status={r.status} />
+                              <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
                             </li>
                           );
                         })}

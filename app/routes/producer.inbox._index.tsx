@@ -6,7 +6,8 @@ import { INQUIRY_STATUSES } from "../buyers/forms";
 import { chinaDateTime, decimal } from "../buyers/format";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
-import { EventTag, StatusBadge } from "../components/inquiry-parts";
+import { EventTag } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { InquiryStatus } from "../../db/schema";
@@ -98,7 +99,7 @@ export default function ProducerInbox() {
                   </td>
                   <td>{r.destination_province && provinceLabel(r.destination_province, lang)}</td>
                   <td>
-                    <StatusBadge status={r.status} />
+                    <StatusBadge {...inquiryBadge(t, r.status)} />
                   </td>
                 </tr>
               ))}

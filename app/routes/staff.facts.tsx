@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { ActionResult, StatusBadge } from "../components/staff";
+import { ActionResult } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { FACT_KINDS } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";

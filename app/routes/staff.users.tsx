@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { hashToken, type SessionUser } from "../auth/session.server";
-import { StatusBadge } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { msg } from "../domain/fields";
 import { accountActionSchema } from "../domain/review-forms";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
