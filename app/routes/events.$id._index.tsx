@@ -6,6 +6,7 @@ import { boothText, EventBadges, eventDates, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export { ErrorBoundary } from "../components/route-error";
 
@@ -121,7 +122,7 @@ export default function EventPage() {
         {exhibitors.length === 0 ? (
           <p>{t("events.noExhibitors")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("events.exhibitors")}>
             <table>
               <thead>
                 <tr>
@@ -146,7 +147,7 @@ export default function EventPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </article>

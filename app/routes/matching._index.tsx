@@ -12,6 +12,7 @@ import type { MessageKey } from "../i18n/messages";
 import { dealTotals, recentDeals } from "../../db/queries/deals";
 import { recentInquiries } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /matching — 产销对接 for staff (reviewers, fair staff, admins): recent inquiries and how producers answered, deal
 // outcomes and their totals. Fair staff and admins may record a deal.
@@ -61,7 +62,7 @@ export default function MatchingOverview() {
           </p>
         )}
         {deals.length > 0 && (
-          <div className="table-scroll" role="region" aria-labelledby="deals-caption" tabIndex={0}>
+          <ScrollableTable labelledBy="deals-caption">
             <table className="status-table">
               <caption id="deals-caption">{t("matching.recentDeals")}</caption>
               <thead>
@@ -92,7 +93,7 @@ export default function MatchingOverview() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
       <section aria-labelledby="inquiries">
@@ -100,7 +101,7 @@ export default function MatchingOverview() {
         {inquiries.length === 0 ? (
           <p>{t("inbox.empty")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="inquiries-caption" tabIndex={0}>
+          <ScrollableTable labelledBy="inquiries-caption">
             <table className="status-table">
               <caption id="inquiries-caption">{t("matching.recentInquiries")}</caption>
               <thead>
@@ -152,7 +153,7 @@ export default function MatchingOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </section>

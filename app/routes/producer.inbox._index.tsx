@@ -13,6 +13,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { InquiryStatus } from "../../db/schema";
 import { inboxCounts, inboxForOrganization } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /producer/inbox — the inquiries addressed to the producer's own organisation, newest first, by status.
 
@@ -54,7 +55,7 @@ export default function ProducerInbox() {
       {threads.length === 0 ? (
         <p>{t("inbox.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
+        <ScrollableTable labelledBy="inbox-caption">
           <table className="status-table">
             <caption id="inbox-caption" className="buyers-sr-only">
               {t("inbox.caption")}
@@ -105,7 +106,7 @@ export default function ProducerInbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { pendingClaimCount } from "../../db/queries/claims";
 import { reportCounts } from "../../db/queries/misuse-reports";
 import { reviewQueue } from "../../db/queries/review";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -37,7 +38,7 @@ export default function ReviewQueue() {
       {queue.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.queue")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -68,7 +69,7 @@ export default function ReviewQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/messages";
 import { markVerifiedAction } from "../staff/actions.server";
 import { unverifiedFacts, type FactType } from "../../db/queries/verify";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 const PUBLIC_PATH: Record<FactType, string> = { gi: "/gi", trademark: "/trademarks", regional_brand: "/regional-brands", organization: "/organizations", product: "/products" };
 
@@ -55,7 +56,7 @@ export default function FactsToVerify() {
       {facts.length === 0 ? (
         <p>{t("staff.factsNone")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.facts")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export default function FactsToVerify() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -122,6 +122,7 @@ export default function StaffOrganizationPage() {
       ) : (
         <ClaimsTable
           claims={claims}
+          label={t("staff.authorisations")}
           showVerifier
           actions={(c) => (
             <div className="form-actions">

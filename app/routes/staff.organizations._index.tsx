@@ -8,6 +8,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { staffOrganizations } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -43,7 +44,7 @@ export default function StaffOrganizations() {
       {organizations.length === 0 ? (
         <p>{t("staff.noOrganizations")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.organizations")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -69,7 +70,7 @@ export default function StaffOrganizations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

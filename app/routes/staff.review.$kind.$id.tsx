@@ -19,6 +19,7 @@ import { REVIEW_KINDS, type ReviewKind } from "../../db/queries/review";
 import { decide } from "../../db/queries/review-decisions";
 import { reviewItem, reviewTargetExists } from "../../db/queries/review-item";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 function kindOr404(raw: string | undefined): ReviewKind {
   if (!REVIEW_KINDS.includes(raw as ReviewKind)) notFound();
@@ -121,7 +122,7 @@ function ReviewForm({
       {blocked && <p className="notice">{t("staff.creditWarning", { status: t(creditKey(item.creditStatus!)) })}</p>}
       {item.entityType !== "organization" && item.organizationStatus && item.organizationStatus !== "published" && <p className="notice">{t("staff.orgNotPublished")}</p>}
       <p>{item.isNew ? t("staff.newRecordNote") : t("staff.revisionNote")}</p>
-      <div className="table-scroll">
+      <ScrollableTable label={t("staff.reviewTitle", { name: item.name })}>
         <table className="status-table diff-table">
           <thead>
             <tr>
@@ -148,7 +149,7 @@ function ReviewForm({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
 
       {item.pictures && (
         <>

@@ -17,6 +17,7 @@ import { accountById, issueResetToken } from "../../db/queries/staff-users";
 import { disableUser, enableUser, listUsers } from "../../db/queries/users";
 import type { Role } from "../../db/schema";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 /** Reviewers look after producer accounts; administrators after every account but their own. */
 function mayManage(actor: SessionUser, target: { id: number; role: Role }) {
@@ -95,7 +96,7 @@ export default function StaffUsers() {
           ))}
         </div>
       )}
-      <div className="table-scroll">
+      <ScrollableTable label={t("staff.users")}>
         <table className="status-table">
           <thead>
             <tr>
@@ -142,7 +143,7 @@ export default function StaffUsers() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }
