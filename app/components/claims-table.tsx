@@ -4,6 +4,7 @@ import type { MessageKey } from "../i18n/messages";
 import { validityText } from "../lib/format";
 import type { claimsOf } from "../../db/queries/claims";
 import { formatDate } from "./staff";
+import { ScrollableTable } from "./scrollable-table";
 
 type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
 
@@ -11,10 +12,11 @@ type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
  * An organisation's GI-use and regional-brand claims, as its producer and as staff see them; only the last column
  * (what the viewer may do) and whether the verifier is named differ.
  */
-export function ClaimsTable({ claims, showVerifier, actions }: { claims: Claim[]; showVerifier: boolean; actions: (claim: Claim) => ReactNode }) {
+/** `label` names the scrolling table for screen readers; a producer's own claims by default. */
+export function ClaimsTable({ claims, showVerifier, actions, label }: { claims: Claim[]; showVerifier: boolean; actions: (claim: Claim) => ReactNode; label?: string }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={label ?? t("claims.list")}>
       <table className="status-table">
         <thead>
           <tr>
@@ -47,6 +49,6 @@ export function ClaimsTable({ claims, showVerifier, actions }: { claims: Claim[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

@@ -175,11 +175,6 @@ export function EventTag({ event }: { event: EventTagView }) {
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge inquiry-status inquiry-status--${status}`}>{t(`inquiryStatus.${status}` as MessageKey)}</span>;
-}
-
 export interface DealRow {
   id: number;
   kind: "intent" | "signed";

@@ -7,6 +7,7 @@ import type { MessageKey } from "../i18n/messages";
 // Shared pieces of the staff area: dates in China time, diff and audit values in words, the audit table.
 
 import { formatDateTime } from "../lib/format";
+import { ScrollableTable } from "./scrollable-table";
 
 export { formatDate, formatDateTime } from "../lib/format";
 
@@ -67,7 +68,7 @@ export function AuditTable({ rows, showRecord = true, caption }: { rows: AuditRo
   const t = useT();
   if (rows.length === 0) return <p>{t("audit.none")}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={caption ?? t("staff.audit")}>
       <table className="status-table">
         {caption && <caption>{caption}</caption>}
         <thead>
@@ -103,13 +104,8 @@ export function AuditTable({ rows, showRecord = true, caption }: { rows: AuditRo
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
-}
-
-/** A status word with a text label (never colour alone). */
-export function StatusBadge({ label, tone = "plain" }: { label: string; tone?: "plain" | "warn" | "good" }) {
-  return <span className={tone === "warn" ? "badge badge--unverified" : tone === "good" ? "badge badge--gi" : "badge"}>{label}</span>;
 }
 
 export const creditKey = (s: string) => `credit.${s}` as MessageKey;

@@ -7,6 +7,8 @@ import { listPublishedGiProducts } from "../../db/queries/gi-products";
 import { db } from "../services.server";
 import { isUnverified } from "../domain/verification";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export async function loader() {
   const gis = await listPublishedGiProducts(db());
   return {

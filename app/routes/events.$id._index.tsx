@@ -9,6 +9,9 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { chinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
+
+export { ErrorBoundary } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: data ? `${data.event.name_zh} · ${metaTranslator(matches)("events.title")}` : metaTranslator(matches)("events.title") },
@@ -122,7 +125,7 @@ export default function EventPage() {
         {exhibitors.length === 0 ? (
           <p>{t("events.noExhibitors")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("events.exhibitors")}>
             <table>
               <thead>
                 <tr>
@@ -147,7 +150,7 @@ export default function EventPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </article>

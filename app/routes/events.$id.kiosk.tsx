@@ -13,6 +13,8 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: metaTranslator(matches)("kiosk.title", { name: data?.event.name_zh ?? "" }) }];
 
 /** The idle timeout in seconds: a minute, or `?idle=` (2–600) so tests and rehearsals need not wait. */

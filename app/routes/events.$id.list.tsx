@@ -8,6 +8,8 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("handoff.title") }, { name: "robots", content: "noindex" }];
 
 /** A list taken from the kiosk: products of the event's exhibitors named in `?ids=` (public records only). */

@@ -10,13 +10,17 @@ import { requireFairStaff } from "../events/access.server";
 import { EventFields, invalidFieldsText } from "../events/event-fields";
 import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "../events/forms";
 import { boothText, L } from "../events/parts";
-import { localized, metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
+import { localized, metaTranslator, translateMessage, translator, usePreferences, useT } from "../i18n/i18n";
+import { fieldErrorReply, issuesReply, replyFields, replyFormErrors } from "../domain/form-reply";
+import { msg } from "../domain/message";
 import { readPreferences } from "../i18n/preferences.server";
 import { boothQr } from "../events/booth-qr.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { countyExists } from "../../db/queries/places";
 import { chinaDateTime, parseChinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
+
+export { ErrorBoundary } from "../components/route-error";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("events.manage")} · ${metaTranslator(matches)("events.title")}` }];
 
@@ -55,15 +59,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "save-event": {
       const parsed = parseEvent(form);
-      if (!parsed.ok) return data({ invalid: parsed.fields }, { status: 400 });
+      if (!parsed.ok) return data(fieldErrorReply(parsed.fields, { form }), { status: 400 });
       await updateEvent(db(), event.id, parsed.value);
       return back();
     }
     case "add-exhibitor": {
       const parsed = exhibitorSchema.safeParse(fields);
-      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
+      if (!parsed.success) return data(issuesReply(parsed.error, form), { status: 400 });
       // only organisations the form offers: published and in good standing (an unknown id would be a database error)
-      if (!(await isExhibitorCandidate(db(), parsed.data.organization_id))) return data({ invalid: ["organization_id"] }, { status: 400 });
+      if (!(await isExhibitorCandidate(db(), parsed.data.organization_id))) return data(fieldErrorReply(["organization_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
       await upsertExhibitor(db(), event.id, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
       return back("#exhibitors");
     }
@@ -73,9 +77,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     case "add-section": {
       const parsed = sectionSchema.safeParse(fields);
-      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
+      if (!parsed.success) return data(issuesReply(parsed.error, form), { status: 400 });
       const { title_zh, title_en, q, county_id, category } = parsed.data;
-      if (county_id && !(await countyExists(db(), county_id))) return data({ invalid: ["county_id"] }, { status: 400 });
+      if (county_id && !(await countyExists(db(), county_id))) return data(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
       const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
       const id = await createSection(db(), event.id, title_zh, title_en, query);
       return back(`#section-${id}`);
@@ -86,9 +90,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     case "add-entry": {
       const parsed = entrySchema.safeParse(fields);
-      if (!parsed.success) return data({ invalid: parsed.error.issues.map((i) => String(i.path[0])) }, { status: 400 });
+      if (!parsed.success) return data(issuesReply(parsed.error, form), { status: 400 });
       const ok = await addEntry(db(), event.id, parsed.data.section_id, parsed.data.product_id, parsed.data.note_zh, parsed.data.note_en);
-      if (!ok) return data({ rejected: true }, { status: 400 });
+      if (!ok) return data(fieldErrorReply([], { formErrors: ["events.entryRejected"], form }), { status: 400 });
       return back(`#section-${parsed.data.section_id}`);
     }
     case "move-up":
@@ -98,7 +102,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     case "save-note": {
       const parsed = entrySchema.pick({ note_zh: true, note_en: true }).safeParse(fields);
-      if (!parsed.success) return data({ invalid: ["note"] }, { status: 400 });
+      if (!parsed.success) return data(fieldErrorReply(["note"], { form }), { status: 400 });
       await setEntryNote(db(), event.id, formId(form), parsed.data.note_zh, parsed.data.note_en);
       return back(`#entry-${form.get("id")}`);
     }
@@ -145,16 +149,16 @@ export default function ManageEventPage() {
           {t("leads.qrCodes")}
         </Link>
       </nav>
-      {result && "invalid" in result && (
+      {replyFields(result).length > 0 && (
         <p role="alert" className="field-error">
-          {t("events.invalid", { fields: invalidFieldsText(t, lang, result.invalid ?? []) })}
+          {t("events.invalid", { fields: invalidFieldsText(t, lang, replyFields(result)) })}
         </p>
       )}
-      {result && "rejected" in result && (
-        <p role="alert" className="field-error">
-          {t("events.entryRejected")}
+      {replyFormErrors(result).map((e) => (
+        <p key={e} role="alert" className="field-error">
+          {translateMessage(t, e)}
         </p>
-      )}
+      ))}
 
       <section aria-labelledby="details">
         <h2 id="details">{t("events.details")}</h2>

@@ -9,6 +9,8 @@ import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${data?.event.name_zh ?? ""} · ${metaTranslator(matches)("print.catalogueTitle")}` },
 ];

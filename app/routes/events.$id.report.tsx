@@ -10,6 +10,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { eventReport } from "../../db/queries/event-leads";
 import { getEvent } from "../../db/queries/events";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /events/:id/report — for fair staff (the manage page's guard): per exhibitor, booth-page views (scans), leads and
 // inquiries tagged with the event, and the deals recorded for it; /events/:id/report.csv has the same figures.
@@ -45,7 +46,7 @@ export default function EventReportPage() {
       {rows.length === 0 ? (
         <p>{t("events.noExhibitors")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="report-caption" tabIndex={0}>
+        <ScrollableTable labelledBy="report-caption">
           <table className="data-table">
             <caption id="report-caption">{t("leads.reportCaption")}</caption>
             <thead>
@@ -89,12 +90,12 @@ export default function EventReportPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       {rows.length > 0 && days.length > 0 && (
         <section aria-labelledby="daily-heading">
           <h2 id="daily-heading">{t("leads.scansByDay")}</h2>
-          <div className="table-scroll" role="region" aria-labelledby="daily-caption" tabIndex={0}>
+          <ScrollableTable labelledBy="daily-caption">
             <table className="data-table" id="scans-by-day">
               <caption id="daily-caption">{t("leads.scansByDayCaption")}</caption>
               <thead>
@@ -135,7 +136,7 @@ export default function EventReportPage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollableTable>
         </section>
       )}
     </article>

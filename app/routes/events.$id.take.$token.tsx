@@ -6,6 +6,8 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("handoff.title") }, { name: "robots", content: "noindex" }];
 
 // The kiosk's QR code: spent on first use, it sends the phone to a page listing the products (a plain link the

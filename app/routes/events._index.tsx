@@ -7,6 +7,8 @@ import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { db } from "../services.server";
 
+export { ErrorBoundary } from "../components/route-error";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("events.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "@remix-run/react";
-import { createEvent } from "../../db/queries/events";
+import { createEvent, type EventInput } from "../../db/queries/events";
 import { requireFairStaff } from "../events/access.server";
 import { EventFields, invalidFieldsText } from "../events/event-fields";
-import { parseEvent } from "../events/forms";
+import { eventSchema } from "../events/forms";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { db } from "../services.server";
+
+export { ErrorBoundary } from "../components/route-error";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("events.new") }];
 
@@ -16,26 +20,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireFairStaff(request);
-  const parsed = parseEvent(await request.formData());
-  if (!parsed.ok) return data({ invalid: parsed.fields }, { status: 400 });
-  const id = await createEvent(db(), parsed.value);
+  const submission = parseWithZod(await request.formData(), { schema: eventSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const id = await createEvent(db(), submission.value);
   throw redirect(`/events/${id}/manage`);
 }
 
 export default function NewEventPage() {
   const t = useT();
   const { lang } = usePreferences();
-  const result = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const [form] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }), shouldRevalidate: "onInput" });
+  // One notice naming the wrong fields by their labels; "" holds form-level errors, which this form has none of.
+  const invalid = Object.keys(form.allErrors).filter((name) => name !== "" && name !== form.name);
   return (
     <div>
       <h1>{t("events.new")}</h1>
-      {result?.invalid && (
+      {invalid.length > 0 && (
         <p role="alert" className="field-error">
-          {t("events.invalid", { fields: invalidFieldsText(t, lang, result.invalid) })}
+          {t("events.invalid", { fields: invalidFieldsText(t, lang, invalid) })}
         </p>
       )}
-      <Form method="post" className="form">
-        <EventFields invalid={result?.invalid} />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        {/* what was typed comes back with the errors, so a page without JavaScript keeps it */}
+        <EventFields invalid={invalid} value={(lastResult?.initialValue ?? undefined) as Partial<EventInput> | undefined} />
         <button className="button" type="submit">
           {t("events.create")}
         </button>

@@ -8,7 +8,8 @@ import { buyerTokenHashOr404, PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
 import { Fragment } from "react";
 import { ContentText } from "../components/content-text";
-import { DealForm, DealList, InquirySummary, ReplyForm, StatusBadge, Thread } from "../components/inquiry-parts";
+import { DealForm, DealList, InquirySummary, ReplyForm, Thread } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { msg } from "../domain/fields";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -128,7 +129,7 @@ export default function BuyerInquiryPage() {
         return (
           <section key={r.id} id={`thread-${r.id}`} aria-labelledby={`thread-${r.id}-heading`} className="inquiry-thread">
             <h2 id={`thread-${r.id}-heading`}>
-              <span lang={org.lang}>{org.text}</span> <StatusBadge status={r.status} />
+              <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
             </h2>
             <p>
               {t("inquiry.productsShort")}: <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>

@@ -7,12 +7,13 @@ import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
-import { StatusBadge } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { dealTotals, recentDeals } from "../../db/queries/deals";
 import { recentInquiries } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /matching — 产销对接 for staff (reviewers, fair staff, admins): recent inquiries and how producers answered, deal
 // outcomes and their totals. Fair staff and admins may record a deal.
@@ -62,7 +63,7 @@ export default function MatchingOverview() {
           </p>
         )}
         {deals.length > 0 && (
-          <div className="table-scroll" role="region" aria-labelledby="deals-caption" tabIndex={0}>
+          <ScrollableTable labelledBy="deals-caption">
             <table className="status-table">
               <caption id="deals-caption">{t("matching.recentDeals")}</caption>
               <thead>
@@ -93,7 +94,7 @@ export default function MatchingOverview() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
       <section aria-labelledby="inquiries">
@@ -101,7 +102,7 @@ export default function MatchingOverview() {
         {inquiries.length === 0 ? (
           <p>{t("inbox.empty")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="inquiries-caption" tabIndex={0}>
+          <ScrollableTable labelledBy="inquiries-caption">
             <table className="status-table">
               <caption id="inquiries-caption">{t("matching.recentInquiries")}</caption>
               <thead>
@@ -143,7 +144,7 @@ export default function MatchingOverview() {
                           const org = localized(lang, r.organization_zh, r.organization_en);
                           return (
                             <li key={r.id}>
-                              <span lang={org.lang}>{org.text}</span> <StatusBadge status={r.status} />
+                              <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
                             </li>
                           );
                         })}
@@ -153,7 +154,7 @@ export default function MatchingOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </section>

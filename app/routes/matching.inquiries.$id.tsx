@@ -5,7 +5,8 @@ import { requireRole } from "../auth/guards.server";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { MATCHING_STAFF } from "../buyers/roles";
 import { ContentText, Trans } from "../components/content-text";
-import { DealList, InquirySummary, StatusBadge, Thread } from "../components/inquiry-parts";
+import { DealList, InquirySummary, Thread } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { inquiryForStaff } from "../../db/queries/inquiries";
@@ -41,7 +42,7 @@ export default function StaffInquiry() {
         return (
           <section key={r.id} aria-labelledby={`thread-${r.id}-heading`} className="inquiry-thread">
             <h2 id={`thread-${r.id}-heading`}>
-              <span lang={org.lang}>{org.text}</span> <StatusBadge status={r.status} />
+              <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
             </h2>
             <p>
               {t("inquiry.productsShort")}: <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>

@@ -7,8 +7,11 @@ import type { MessageKey } from "../i18n/messages";
 import { seoMeta } from "../seo/meta";
 import { pageSeo } from "../seo/record-seo.server";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // GET /open-data — the bulk downloads (CSV and JSON per type), the licence and the API. Plain links; no JavaScript.
+
+export { ErrorBoundary } from "../components/route-error";
 
 export async function loader() {
   const counts = await publicCounts(db(), todayInChina());
@@ -35,9 +38,9 @@ export default function OpenDataPage() {
       <section aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">{t("openData.downloads")}</h2>
         <p>{t("openData.generated", { date: when })}</p>
-        <div className="table-scroll" tabIndex={0}>
+        <ScrollableTable labelledBy="downloads-caption">
           <table className="data-table">
-            <caption>{t("openData.downloads")}</caption>
+            <caption id="downloads-caption">{t("openData.downloads")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("openData.col.type")}</th>
@@ -66,7 +69,7 @@ export default function OpenDataPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
         <p>{t("openData.formats")}</p>
       </section>
 

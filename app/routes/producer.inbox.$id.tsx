@@ -7,8 +7,9 @@ import { requireProducer } from "../auth/guards.server";
 import { dealSchema, INQUIRY_STATUSES, producerReplySchema, statusSchema } from "../buyers/forms";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { ContentText, Trans } from "../components/content-text";
-import { DealForm, DealList, InquirySummary, ReplyForm, StatusBadge, Thread } from "../components/inquiry-parts";
+import { DealForm, DealList, InquirySummary, ReplyForm, Thread } from "../components/inquiry-parts";
 import { FormActions, SelectField } from "../components/form";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { msg } from "../domain/fields";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -118,7 +119,7 @@ export default function InboxThread() {
         <Link to="/producer/inbox">{t("inbox.backToInbox")}</Link>
       </p>
       <h1>
-        <Trans k="inbox.threadTitle" vars={{ buyer: <ContentText text={inquiry.buyer_name} /> }} /> <StatusBadge status={thread.status} />
+        <Trans k="inbox.threadTitle" vars={{ buyer: <ContentText text={inquiry.buyer_name} /> }} /> <StatusBadge {...inquiryBadge(t, thread.status)} />
       </h1>
       {doneMessage && (
         <p className="notice" role="status">

@@ -7,12 +7,14 @@ import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
-import { EventTag, StatusBadge } from "../components/inquiry-parts";
+import { EventTag } from "../components/inquiry-parts";
+import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { InquiryStatus } from "../../db/schema";
 import { inboxCounts, inboxForOrganization } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /producer/inbox — the inquiries addressed to the producer's own organisation, newest first, by status.
 
@@ -54,7 +56,7 @@ export default function ProducerInbox() {
       {threads.length === 0 ? (
         <p>{t("inbox.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
+        <ScrollableTable labelledBy="inbox-caption">
           <table className="status-table">
             <caption id="inbox-caption" className="buyers-sr-only">
               {t("inbox.caption")}
@@ -99,13 +101,13 @@ export default function ProducerInbox() {
                   </td>
                   <td>{r.destination_province && provinceLabel(r.destination_province, lang)}</td>
                   <td>
-                    <StatusBadge status={r.status} />
+                    <StatusBadge {...inquiryBadge(t, r.status)} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { DECISIONS } from "../domain/review-forms";
-import { creditKey, formatDateTime, StatusBadge } from "../components/staff";
+import { creditKey, formatDateTime } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { pendingClaimCount } from "../../db/queries/claims";
 import { misuseReportCounts } from "../../db/queries/misuse-reports";
 import { reviewQueue } from "../../db/queries/review";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -36,7 +38,7 @@ export default function ReviewQueue() {
       {queue.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.queue")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -67,7 +69,7 @@ export default function ReviewQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

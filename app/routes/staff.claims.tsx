@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { ActionResult, creditKey, formatDateTime, StatusBadge } from "../components/staff";
+import { ActionResult, creditKey, formatDateTime } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { validityText } from "../lib/format";

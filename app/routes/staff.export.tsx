@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from "../catalogue-io/download";
 import { IMPORT_KINDS } from "../catalogue-io/kind";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // GET /staff/export — staff download the published catalogue per kind, in the files `npm run import` reads back.
 
@@ -18,7 +19,7 @@ export default function StaffExport() {
     <section>
       <h1>{t("export.title")}</h1>
       <p>{t("export.intro")}</p>
-      <div className="table-scroll">
+      <ScrollableTable label={t("export.title")}>
         <table className="status-table">
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export default function StaffExport() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <p>{t("export.privacy")}</p>
     </section>
   );

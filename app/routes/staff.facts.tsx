@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { ActionResult, StatusBadge } from "../components/staff";
+import { ActionResult } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { FACT_KINDS } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { markVerifiedAction } from "../staff/actions.server";
 import { unverifiedFacts, type FactType } from "../../db/queries/verify";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 const PUBLIC_PATH: Record<FactType, string> = { gi: "/gi", trademark: "/trademarks", regional_brand: "/regional-brands", organization: "/organizations", product: "/products" };
 
@@ -54,7 +56,7 @@ export default function FactsToVerify() {
       {facts.length === 0 ? (
         <p>{t("staff.factsNone")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.facts")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -88,7 +90,7 @@ export default function FactsToVerify() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { ClaimsTable } from "../components/claims-table";
 import { FormActions, FormErrors, SelectField, TextField } from "../components/form";
-import { ActionResult, asText, AuditTable, creditKey, formatDate, StatusBadge } from "../components/staff";
+import { ActionResult, asText, AuditTable, creditKey, formatDate } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { CREDIT_STATUSES, creditSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -121,6 +122,7 @@ export default function StaffOrganizationPage() {
       ) : (
         <ClaimsTable
           claims={claims}
+          label={t("staff.authorisations")}
           showVerifier
           actions={(c) => (
             <div className="form-actions">

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { creditKey, StatusBadge } from "../components/staff";
+import { creditKey } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { staffOrganizations } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -42,7 +44,7 @@ export default function StaffOrganizations() {
       {organizations.length === 0 ? (
         <p>{t("staff.noOrganizations")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.organizations")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -68,7 +70,7 @@ export default function StaffOrganizations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

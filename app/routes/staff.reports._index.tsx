@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 import { listMisuseReports } from "../../db/queries/misuse-reports";
 import type { MisuseReportStatus } from "../../db/schema";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -46,7 +47,7 @@ export default function ReportQueue() {
       {reports.length === 0 ? (
         <p>{t("staff.reportsEmpty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("staff.reports")}>
           <table className="status-table">
             <thead>
               <tr>
@@ -76,7 +77,7 @@ export default function ReportQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { FieldErrors, FormActions, FormErrors } from "../components/form";
 import { Picture } from "../components/picture";
-import { AuditTable, creditKey, fieldLabel, formatDateTime, formatValue, StatusBadge } from "../components/staff";
+import { AuditTable, creditKey, fieldLabel, formatDateTime, formatValue } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { DECISIONS, decisionSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -19,6 +20,7 @@ import { REVIEW_KINDS, type ReviewKind } from "../../db/queries/review";
 import { decide } from "../../db/queries/review-decisions";
 import { reviewItem, reviewTargetExists } from "../../db/queries/review-item";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 function kindOr404(raw: string | undefined): ReviewKind {
   if (!REVIEW_KINDS.includes(raw as ReviewKind)) notFound();
@@ -126,7 +128,7 @@ function ReviewForm({
         </p>
       )}
       <p>{item.isNew ? t("staff.newRecordNote") : t("staff.revisionNote")}</p>
-      <div className="table-scroll">
+      <ScrollableTable label={t("staff.reviewTitle", { name: item.name })}>
         <table className="status-table diff-table">
           <thead>
             <tr>
@@ -153,7 +155,7 @@ function ReviewForm({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
 
       {item.pictures && (
         <>

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { hashToken, type SessionUser } from "../auth/session.server";
-import { StatusBadge } from "../components/staff";
+import { StatusBadge } from "../components/status-badge";
 import { msg } from "../domain/fields";
 import { accountActionSchema } from "../domain/review-forms";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
@@ -16,6 +17,7 @@ import { accountById, issueResetToken } from "../../db/queries/staff-users";
 import { disableUser, enableUser, listUsers } from "../../db/queries/users";
 import type { Role } from "../../db/schema";
 import { db } from "../services.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 /** Reviewers look after producer accounts; administrators after every account but their own. */
 function mayManage(actor: SessionUser, target: { id: number; role: Role }) {
@@ -29,26 +31,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users: users.map((u) => ({ ...u, manageable: mayManage(user, u) })) };
 }
 
-type Result = { ok: boolean; message: string; field?: string; link?: string };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
-  const parsed = accountActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data<Result>({ ok: false, field: String(issue?.path[0] ?? "form"), message: issue?.message ?? "validation.required" }, { status: 400 });
-  }
-  const { intent, user_id } = parsed.data;
+  // The buttons post hidden fields only, so errors come from hand-made requests: Conform's reply, shown above the table.
+  const submission = parseWithZod(await request.formData(), { schema: accountActionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { intent, user_id } = submission.value;
   const target = await accountById(db(), user_id);
   if (!target) notFound();
   const account = target.email ?? target.phone ?? `#${target.id}`;
-  if (!mayManage(user, target)) return data<Result>({ ok: false, message: "users.notAllowed" }, { status: 403 });
+  if (!mayManage(user, target)) return data(submission.reply({ formErrors: ["users.notAllowed"] }), { status: 403 });
+  // Success is a SubmissionResult too (status "success"), with the notice to show and, for a reset, the link to pass on.
+  const done = (notice: string, link?: string) => ({ ...submission.reply({ resetForm: true }), status: "success" as const, notice, link });
   if (intent === "reset") {
     const token = randomBytes(32).toString("base64url");
     await db()
       .transaction()
       .execute((trx) => issueResetToken(trx, user.id, target.id, hashToken(token)));
-    return data<Result>({ ok: true, message: msg("users.resetIssued", { account }), link: `${publicOrigin(context)}/reset-password/${token}` });
+    return done(msg("users.resetIssued", { account }), `${publicOrigin(context)}/reset-password/${token}`);
   }
   if (intent === "disable") {
     await db()
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await disableUser(trx, target.id);
         await writeAudit(trx, { actorId: user.id, action: "disable_user", entityType: "user", entityId: target.id });
       });
-    return data<Result>({ ok: true, message: msg("users.disabledDone", { account }) });
+    return done(msg("users.disabledDone", { account }));
   }
   await db()
     .transaction()
@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await enableUser(trx, target.id);
       await writeAudit(trx, { actorId: user.id, action: "enable_user", entityType: "user", entityId: target.id });
     });
-  return data<Result>({ ok: true, message: msg("users.enabledDone", { account }) });
+  return done(msg("users.enabledDone", { account }));
 }
 
 export default function StaffUsers() {
@@ -76,12 +76,9 @@ export default function StaffUsers() {
     <section>
       <h1>{t("staff.users")}</h1>
       <p>{t("users.intro")}</p>
-      {result && (
-        <div className={result.ok ? "notice" : "form-error"} role={result.ok ? "status" : "alert"}>
-          <p>
-            {result.field ? `${result.field}: ` : ""}
-            {translateMessage(t, result.message)}
-          </p>
+      {result && "notice" in result && (
+        <div className="notice" role="status">
+          <p>{translateMessage(t, result.notice)}</p>
           {result.link && (
             <p>
               <code className="reset-link">{result.link}</code>
@@ -89,7 +86,17 @@ export default function StaffUsers() {
           )}
         </div>
       )}
-      <div className="table-scroll">
+      {result?.status === "error" && (
+        <div className="form-error" role="alert">
+          {Object.entries(result.error ?? {}).map(([field, errors]) => (
+            <p key={field}>
+              {field ? `${field}: ` : ""}
+              {(errors ?? []).map((e) => translateMessage(t, e)).join(";")}
+            </p>
+          ))}
+        </div>
+      )}
+      <ScrollableTable label={t("staff.users")}>
         <table className="status-table">
           <thead>
             <tr>
@@ -136,7 +143,7 @@ export default function StaffUsers() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </section>
   );
 }

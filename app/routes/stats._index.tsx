@@ -20,6 +20,8 @@ import {
 // GET /stats — figures against the plan's targets (东政办〔2022〕145号), each as a server-rendered SVG chart with its
 // data table and a CSV download; no JavaScript needed.
 
+export { ErrorBoundary } from "../components/route-error";
+
 export async function loader() {
   const stats = await cachedStats(db());
   const t = translator("zh-CN");

@@ -3,6 +3,7 @@ import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { BarChart, ColumnChart, StackedBarChart } from "./charts";
 import { Figure, numberFormat, type Stats } from "./figure-frame";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /stats figures about activity: products by county and category, renewals due, event outcomes.
 
@@ -38,9 +39,9 @@ export function ProductsFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll" tabIndex={0}>
+      <ScrollableTable labelledBy="products-table-caption">
         <table className="data-table">
-          <caption>
+          <caption id="products-table-caption">
             {t("stats.tableOf", { name: t("stats.products.heading") })}
           </caption>
           <thead>
@@ -79,7 +80,7 @@ export function ProductsFigure({ s }: { s: Stats }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollableTable>
     </Figure>
   );
 }
@@ -107,9 +108,9 @@ export function RenewalsFigure({ s }: { s: Stats }) {
       {s.renewals.trademarks.length === 0 ? (
         <p>{t("stats.renewals.none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
+        <ScrollableTable labelledBy="renewals-table-caption">
           <table className="data-table">
-            <caption>
+            <caption id="renewals-table-caption">
               {t("stats.tableOf", { name: t("stats.renewals.heading") })}
             </caption>
             <thead>
@@ -139,15 +140,15 @@ export function RenewalsFigure({ s }: { s: Stats }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <details>
         <summary>
           {t("stats.tableOf", { name: t("stats.renewals.col.month") })}
         </summary>
-        <div className="table-scroll" tabIndex={0}>
+        <ScrollableTable labelledBy="renewals-month-caption">
           <table className="data-table">
-            <caption>{`${t("stats.renewals.heading")}(${t(
+            <caption id="renewals-month-caption">{`${t("stats.renewals.heading")}(${t(
               "stats.renewals.col.month"
             )})`}</caption>
             <thead>
@@ -165,7 +166,7 @@ export function RenewalsFigure({ s }: { s: Stats }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       </details>
     </Figure>
   );
@@ -201,9 +202,9 @@ export function EventsFigure({ s }: { s: Stats }) {
         />
       )}
       {s.events.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
+        <ScrollableTable labelledBy="events-table-caption">
           <table className="data-table">
-            <caption>
+            <caption id="events-table-caption">
               {t("stats.tableOf", { name: t("stats.events.heading") })}
             </caption>
             <thead>
@@ -227,7 +228,7 @@ export function EventsFigure({ s }: { s: Stats }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </Figure>
   );

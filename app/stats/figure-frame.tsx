@@ -1,9 +1,10 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { ReferenceFigure } from "../../db/queries/stats";
 import { usePreferences, useT, type Lang, type Translate } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { FigureName } from "./csv.server";
 import type { StatsData } from "./figures.server";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // The frame every /stats figure shares: heading, description, chart, data table, CSV link; and the reference-figure table.
 
@@ -79,12 +80,13 @@ export function ReferenceTable({
   }[];
 }) {
   const t = useT();
+  const captionId = useId(); // a page shows several reference tables
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <ScrollableTable labelledBy={captionId}>
       <table className="data-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("stats.col.measure")}</th>
@@ -107,7 +109,7 @@ export function ReferenceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { BarChart, type Bar } from "./charts";
 import { Figure, numberFormat, refValue, confidenceLabel, ReferenceTable, referenceRow, type Stats } from "./figure-frame";
+import { ScrollableTable } from "../components/scrollable-table";
 
 // /stats figures about the register: trademarks, GI products by scheme, well-known marks, authorised GI users.
 
@@ -126,9 +127,9 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll" tabIndex={0}>
+      <ScrollableTable labelledBy="gi-table-caption">
         <table className="data-table">
-          <caption>
+          <caption id="gi-table-caption">
             {t("stats.tableOf", { name: t("stats.gi.heading") })}
           </caption>
           <thead>
@@ -152,7 +153,7 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollableTable>
       {refs.length > 0 && (
         <ReferenceTable
           caption={t("stats.referenceOf", { name: t("stats.gi.heading") })}
@@ -247,9 +248,9 @@ export function GiUsersFigure({ s }: { s: Stats }) {
         format={fmt}
         emptyMessage={t("stats.empty")}
       />
-      <div className="table-scroll" tabIndex={0}>
+      <ScrollableTable labelledBy="users-table-caption">
         <table className="data-table">
-          <caption>
+          <caption id="users-table-caption">
             {t("stats.tableOf", { name: t("stats.users.heading") })}
           </caption>
           <thead>
@@ -277,7 +278,7 @@ export function GiUsersFigure({ s }: { s: Stats }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollableTable>
       {refs.length > 0 && (
         <ReferenceTable
           caption={t("stats.referenceOf", { name: t("stats.users.heading") })}

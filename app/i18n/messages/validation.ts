@@ -19,6 +19,7 @@ export const zh = {
   "validation.month": "月份应为 1 到 12",
   "validation.unknownReference": "找不到对应的记录:{value}",
   "validation.duplicateInFile": "与第 {row} 行重复({key})",
+  "validation.invalid": "请检查此项",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -41,4 +42,5 @@ export const en: Record<keyof typeof zh, string> = {
   "validation.month": "months are 1 to 12",
   "validation.unknownReference": "no matching record: {value}",
   "validation.duplicateInFile": "duplicates row {row} ({key})",
+  "validation.invalid": "please check this field",
 };
