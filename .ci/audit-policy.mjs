@@ -3,7 +3,7 @@
 /** Problems with the allowlist itself: every accepted advisory names its URL and why it is accepted. */
 export function allowlistProblems(allow) {
   const problems = [];
-  if (!allow || !Array.isArray(allow.advisories)) return ["audit-allowlist.json needs an \"advisories\" array"];
+  if (!allow || !Array.isArray(allow.advisories)) return ['audit-allowlist.json needs an "advisories" array'];
   for (const [i, a] of allow.advisories.entries()) {
     if (typeof a?.url !== "string" || !/^https:\/\//.test(a.url)) problems.push(`advisories[${i}]: "url" must be the advisory's https URL`);
     if (typeof a?.reason !== "string" || a.reason.trim().length < 10) problems.push(`advisories[${i}]: "reason" must say why it is accepted`);

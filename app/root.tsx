@@ -130,9 +130,7 @@ function SiteHeader() {
           <a href={langHref} hrefLang={otherLang} lang={otherLang}>
             {t("prefs.switchToOther")}
           </a>
-          <a href={elderHref}>
-            {prefs.elder ? t("prefs.elderOff") : t("prefs.elderOn")}
-          </a>
+          <a href={elderHref}>{prefs.elder ? t("prefs.elderOff") : t("prefs.elderOn")}</a>
           {prefs.elder && <TextSizeLinks />}
           <ReadAloud label={t("prefs.readAloud")} />
         </div>

@@ -35,10 +35,15 @@ afterAll(async () => {
 async function fingerprint(url: string) {
   const db = createDb(url, { max: 1 });
   try {
-    const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' order by 1`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'kysely%' order by 1`.execute(db);
     const out: Record<string, string> = {};
     for (const { name } of tables.rows) {
-      const r = await sql<{ h: string | null; n: number }>`select md5(string_agg(t::text, '|' order by t::text)) as h, count(*)::int as n from ${sql.table(name)} t`.execute(db);
+      const r = await sql<{
+        h: string | null;
+        n: number;
+      }>`select md5(string_agg(t::text, '|' order by t::text)) as h, count(*)::int as n from ${sql.table(name)} t`.execute(db);
       out[name] = `${r.rows[0]!.n}:${r.rows[0]!.h}`;
     }
     return out;
@@ -56,7 +61,10 @@ it("restores the same records into an empty database, and sequences continue aft
   await restoreDatabase(emptyUrl, path.join(dir, "backup"));
   expect(await fingerprint(emptyUrl)).toEqual(await fingerprint(source.url));
   const next = await target.insertInto("organizations").values({ name_zh: "恢复后新增" }).returning("id").executeTakeFirstOrThrow();
-  const max = await source.db.selectFrom("organizations").select((eb) => eb.fn.max("id").as("m")).executeTakeFirstOrThrow();
+  const max = await source.db
+    .selectFrom("organizations")
+    .select((eb) => eb.fn.max("id").as("m"))
+    .executeTakeFirstOrThrow();
   expect(next.id).toBeGreaterThan(Number(max.m));
   await target.destroy();
 });

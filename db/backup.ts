@@ -18,7 +18,9 @@ const IGNORED = new Set(["kysely_migration", "kysely_migration_lock"]);
 
 /** Tables ordered so that every table comes after the tables it references. */
 async function tablesInDependencyOrder(sql: postgres.TransactionSql): Promise<string[]> {
-  const tables = (await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`).map((r) => r.name).filter((n) => !IGNORED.has(n));
+  const tables = (await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)
+    .map((r) => r.name)
+    .filter((n) => !IGNORED.has(n));
   const edges = await sql<{ child: string; parent: string }[]>`
     select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
     from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`;

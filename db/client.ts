@@ -28,11 +28,22 @@ export const QUERY_DEADLINE_GRACE_MS = 1000;
 
 const LOST_CONNECTION_CODES = new Set([
   // postgres.js, and our own deadline (a server that stopped answering)
-  "QUERY_DEADLINE", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+  "QUERY_DEADLINE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
   // the socket
-  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
   // the server: shutting down, crashed, starting up, too many clients
-  "57P01", "57P02", "57P03", "53300",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
 ]);
 
 /** The database gave up on a query after its statement_timeout (or an operator cancelled it): worth a retry, not a 500. */
@@ -66,7 +77,9 @@ function watched<T extends object>(target: T, reservation: Reservation, deadline
       if (typeof value !== "function") return value;
       if (prop === "then") {
         return (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => {
-          const settled = reservation.dead ? Promise.reject(reservation.dead) : withDeadline(value.call(obj) as Promise<unknown>, reservation, deadlineMs, hooks);
+          const settled = reservation.dead
+            ? Promise.reject(reservation.dead)
+            : withDeadline(value.call(obj) as Promise<unknown>, reservation, deadlineMs, hooks);
           return settled.then(
             (v: unknown) => {
               hooks.report(false);
@@ -191,18 +204,24 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       return watched(await Promise.race([pending, timeout]), { pool: from }, deadlineMs, hooks);
     } catch (e) {
       // a connection that arrives after we gave up goes straight back
-      pending.then((c) => c.release(), () => undefined);
+      pending.then(
+        (c) => c.release(),
+        () => undefined,
+      );
       if (isDatabaseUnavailable(e)) hooks.report(true);
       throw e;
     } finally {
       clearTimeout(timer);
     }
   };
-  const handle = Object.assign(() => {
-    throw new Error("use the Kysely instance");
-  }, {
-    reserve,
-    end: (o?: { timeout?: number }) => pool.end(o),
-  });
+  const handle = Object.assign(
+    () => {
+      throw new Error("use the Kysely instance");
+    },
+    {
+      reserve,
+      end: (o?: { timeout?: number }) => pool.end(o),
+    },
+  );
   return new Kysely<Database>({ dialect: new PostgresJSDialectWithPlainRollback({ postgres: handle as unknown as postgres.Sql }) });
 }

@@ -35,9 +35,7 @@ it("indexes every foreign key that points at a catalogue, buyer or event record"
 });
 
 it("refuses links that are not http(s) at the database level too", async () => {
-  await expect(
-    t.db.insertInto("organizations").values({ name_zh: "测试", website: "javascript:alert(1)" }).execute(),
-  ).rejects.toThrow(/check constraint/);
+  await expect(t.db.insertInto("organizations").values({ name_zh: "测试", website: "javascript:alert(1)" }).execute()).rejects.toThrow(/check constraint/);
 });
 
 it("ties a deal's event to a real event, and keeps the deal (without its event) when the event goes", async () => {
@@ -56,7 +54,12 @@ it("ties a deal's event to a real event, and keeps the deal (without its event) 
     event_id: eventId,
     recorded_by: "fair_staff" as const,
   });
-  await expect(t.db.insertInto("deals").values(deal(event.id + 1_000_000)).execute()).rejects.toThrow(/foreign key/);
+  await expect(
+    t.db
+      .insertInto("deals")
+      .values(deal(event.id + 1_000_000))
+      .execute(),
+  ).rejects.toThrow(/foreign key/);
   const kept = await t.db.insertInto("deals").values(deal(event.id)).returning("id").executeTakeFirstOrThrow();
   await t.db.deleteFrom("events").where("id", "=", event.id).execute();
   const row = await t.db.selectFrom("deals").select(["event_id", "amount_cny"]).where("id", "=", kept.id).executeTakeFirstOrThrow();

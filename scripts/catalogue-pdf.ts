@@ -72,7 +72,11 @@ await runCli(async ({ db, services }) => {
     let base = url;
     if (!base) {
       log("starting the app to print from");
-      app = await startApp({ DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, ...(services.meiliKey ? { MEILI_MASTER_KEY: services.meiliKey } : {}) });
+      app = await startApp({
+        DATABASE_URL: services.databaseUrl,
+        MEILI_URL: services.meiliUrl,
+        ...(services.meiliKey ? { MEILI_MASTER_KEY: services.meiliKey } : {}),
+      });
       base = app.base;
     }
     // the operator named this address (or it is the app just started on loopback): no request's Host involved

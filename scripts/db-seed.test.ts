@@ -30,7 +30,15 @@ async function database() {
 function seed(url: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "db-seed.ts"), ...args], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "test", DATABASE_URL: url, MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: url,
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliKey"),
+      DATA_DIR: dataDir,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -50,7 +58,15 @@ async function contents(d: TestDatabase) {
     sampleOrganizations: await count("organizations", true),
     sampleProducts: await count("products", true),
     events: await count("events", false),
-    counties: Number((await d.db.selectFrom("places").select((eb) => eb.fn.countAll<string>().as("n")).where("kind", "=", "county").executeTakeFirstOrThrow()).n),
+    counties: Number(
+      (
+        await d.db
+          .selectFrom("places")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("kind", "=", "county")
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
 }
 

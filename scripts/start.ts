@@ -72,7 +72,9 @@ async function main() {
     });
     await running.pdf?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
-    await db().destroy().catch(() => undefined);
+    await db()
+      .destroy()
+      .catch(() => undefined);
     await services?.close().catch(() => undefined);
     process.exit(code);
   };

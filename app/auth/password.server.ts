@@ -35,9 +35,7 @@ function scrypt(password: string, salt: Buffer, keyLength: number, params: { log
   const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 128 * N * params.r * params.p + 16 * 1024 * 1024 };
   return limited(
     () =>
-      new Promise((resolve, reject) =>
-        scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
+      new Promise((resolve, reject) => scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)))),
   );
 }
 

@@ -31,7 +31,11 @@ export const newPasswordSchema = z
 export const signupSchema = z
   .object({
     account,
-    displayName: z.string().trim().max(100, msg("validation.tooLong", { max: 100 })).optional(),
+    displayName: z
+      .string()
+      .trim()
+      .max(100, msg("validation.tooLong", { max: 100 }))
+      .optional(),
     password: z
       .string({ message: msg("validation.required") })
       .min(MIN_PASSWORD_LENGTH, msg("auth.passwordTooShort"))

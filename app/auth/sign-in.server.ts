@@ -6,7 +6,8 @@ import { startSession } from "./session.server";
 import { noteSignIn, signInRetryAfter } from "./throttle.server";
 import { hasOpenNotices } from "./notices.server";
 
-export type SignInResult = { kind: "ok"; cookie: string; landing: string; userId: number; notices: boolean } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
+export type SignInResult =
+  { kind: "ok"; cookie: string; landing: string; userId: number; notices: boolean } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
 
 /**
  * Checks the password (always spending the same scrypt time, so timing reveals nothing about which accounts exist),

@@ -62,7 +62,7 @@ export interface VisitorShortlist {
 
 /** The visitor's shortlist (read only: nothing is created for a visitor who has not added anything). */
 export async function readShortlist(request: Request, user?: SessionUser | null): Promise<VisitorShortlist> {
-  const who = user === undefined ? await currentUser(request) : user ?? undefined;
+  const who = user === undefined ? await currentUser(request) : (user ?? undefined);
   const token = await tokenFrom(request);
   let shortlistId: number | undefined;
   if (who) {

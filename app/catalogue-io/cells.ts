@@ -40,7 +40,10 @@ export function listOf<T>(item: z.ZodType<T>) {
   return optional(
     z.string().transform((s, ctx) => {
       const out: T[] = [];
-      for (const part of s.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean)) {
+      for (const part of s
+        .split(LIST_SEPARATOR)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const r = item.safeParse(part);
         if (!r.success) {
           for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
@@ -55,7 +58,10 @@ export function listOf<T>(item: z.ZodType<T>) {
 
 /** "5;6;7" → [5, 6, 7]: months of the year, sorted, each once. */
 export const monthList = listOf(
-  z.string().refine((s) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 12, { message: msg("validation.month") }).transform(Number),
+  z
+    .string()
+    .refine((s) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 12, { message: msg("validation.month") })
+    .transform(Number),
 ).transform((months) => [...new Set(months)].sort((a, b) => a - b));
 
 /** A quantity for numeric(14,2): not negative, at most two decimals. Kept as a canonical decimal string. */

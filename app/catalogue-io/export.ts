@@ -19,5 +19,11 @@ export async function exportKind(db: Db, io: KindIo<unknown>, format: ExportForm
     }
     return out;
   });
-  return { text: toCsv(io.columns.map((c) => c.name), labelled), rows: records.length };
+  return {
+    text: toCsv(
+      io.columns.map((c) => c.name),
+      labelled,
+    ),
+    rows: records.length,
+  };
 }

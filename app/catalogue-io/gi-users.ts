@@ -88,7 +88,11 @@ export const giUsersIo: KindIo<GiUserRow> = {
       const pair = `${gi.id}:${org}`;
       const first = firstRowOfPair.get(pair);
       if (first !== undefined) {
-        problems.push({ row, column: "credit_code", message: msg("validation.duplicateInFile", { row: first, key: `${value.gi_name_zh} / ${value.credit_code ?? value.organization_name}` }) });
+        problems.push({
+          row,
+          column: "credit_code",
+          message: msg("validation.duplicateInFile", { row: first, key: `${value.gi_name_zh} / ${value.credit_code ?? value.organization_name}` }),
+        });
         continue;
       }
       firstRowOfPair.set(pair, row);

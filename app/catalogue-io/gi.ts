@@ -105,7 +105,14 @@ export const giIo: KindIo<GiRow> = {
       problems,
       async write(trx, valid, { dryRun, onProgress }) {
         const chosen = [...byGi.values()].map((g) => g.filter((r) => valid.has(r.row))).filter((g) => g.length > 0);
-        const existing = new Map((await giForImport(trx, chosen.map((g) => g[0]!.value.name_zh))).map((e) => [e.name_zh, e]));
+        const existing = new Map(
+          (
+            await giForImport(
+              trx,
+              chosen.map((g) => g[0]!.value.name_zh),
+            )
+          ).map((e) => [e.name_zh, e]),
+        );
         const used = Object.entries(GI_FIELDS).filter(([c]) => present.has(c)) as [keyof typeof GI_FIELDS, keyof GiRecord][];
         const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
         const writes: GiWrite[] = [];

@@ -23,7 +23,12 @@ async function org(name: string) {
 }
 
 async function outbox(type: string) {
-  const rows = await t.db.selectFrom("search_outbox").select(["entity_id"]).where("entity_type", "=", type as never).orderBy("id").execute();
+  const rows = await t.db
+    .selectFrom("search_outbox")
+    .select(["entity_id"])
+    .where("entity_type", "=", type as never)
+    .orderBy("id")
+    .execute();
   return rows.map((r) => r.entity_id);
 }
 
@@ -74,7 +79,11 @@ describe("organizations", () => {
   });
 
   it("finds a township written by the town a 街道 replaced or by its short form (碾伯镇 → 碾伯街道, 下营乡 → 下营藏族乡)", async () => {
-    const report = await importBytes(t.db, "organizations", csv(["credit_code,name_zh,county,township", "52630200MJ0B12345E,碾伯旧名协会,乐都,碾伯镇", "52630200MJ0B234567,下营合作社,乐都区,下营乡"]));
+    const report = await importBytes(
+      t.db,
+      "organizations",
+      csv(["credit_code,name_zh,county,township", "52630200MJ0B12345E,碾伯旧名协会,乐都,碾伯镇", "52630200MJ0B234567,下营合作社,乐都区,下营乡"]),
+    );
     expect(report.problems).toEqual([]);
     const rows = await t.db
       .selectFrom("organizations as o")
@@ -91,10 +100,20 @@ describe("organizations", () => {
 
   const header = "credit_code,name_zh,contacts,township,county,website";
   it.each([
-    ["a contact of unknown kind", "52630200MJ0B12345E,协会,fax:0972-1", "contacts", "write contacts as kind:value or kind:value:private, the kind being phone, mobile, email, wechat or person"],
+    [
+      "a contact of unknown kind",
+      "52630200MJ0B12345E,协会,fax:0972-1",
+      "contacts",
+      "write contacts as kind:value or kind:value:private, the kind being phone, mobile, email, wechat or person",
+    ],
     ["an unknown township", "52630200MJ0B12345E,协会,,不存在镇,乐都", "township", "no matching record: 不存在镇"],
     ["a website that is not http(s)", "52630200MJ0B12345E,协会,,,,ftp://example.cn", "website", "must be a web address starting with http:// or https://"],
-    ["a credit code with a letter never used", "52630200MJ0B1234IE,协会", "credit_code", "the unified social credit code contains invalid characters (I, O, Z, S and V are never used)"],
+    [
+      "a credit code with a letter never used",
+      "52630200MJ0B1234IE,协会",
+      "credit_code",
+      "the unified social credit code contains invalid characters (I, O, Z, S and V are never used)",
+    ],
     ["a credit code of 17 characters", "52630200MJ0B12345,协会", "credit_code", "a unified social credit code has 18 characters"],
   ])("report %s", async (_n, line, column, message) => {
     expect(await firstLine("organizations", [header, line])).toBe(`f.csv row 2, column ${column}: ${message}`);
@@ -124,16 +143,25 @@ describe("gi", () => {
   });
   it.each([
     ["a registration number without a scheme", "新GI,fruit,,A-1,", "scheme", "is required"],
-    ["an unknown scheme", "新GI,fruit,地理标志,,", "scheme", "must be one of: protected_product / 地理标志保护产品 / certification_mark / 地理标志证明商标 / collective_mark / 地理标志集体商标 / agricultural / 农产品地理标志"],
+    [
+      "an unknown scheme",
+      "新GI,fruit,地理标志,,",
+      "scheme",
+      "must be one of: protected_product / 地理标志保护产品 / certification_mark / 地理标志证明商标 / collective_mark / 地理标志集体商标 / agricultural / 农产品地理标志",
+    ],
     ["an unknown protected place", "新GI,fruit,,,乐都区/不存在镇", "protected_townships", "no matching record: 乐都区/不存在镇"],
   ])("report %s", async (_n, line, column, message) => {
     expect(await firstLine("gi", [header, line])).toBe(`f.csv row 2, column ${column}: ${message}`);
   });
   it("reports a scheme listed twice for one GI", async () => {
-    expect(await firstLine("gi", [header, "新GI,fruit,农产品地理标志,,", "新GI,fruit,agricultural,,"])).toBe("f.csv row 3, column scheme: duplicates row 2 (新GI / agricultural)");
+    expect(await firstLine("gi", [header, "新GI,fruit,农产品地理标志,,", "新GI,fruit,agricultural,,"])).toBe(
+      "f.csv row 3, column scheme: duplicates row 2 (新GI / agricultural)",
+    );
   });
   it("with --skip-invalid skips every row of a GI that has a bad row, so no scheme is dropped", async () => {
-    const report = await importBytes(t.db, "gi", csv([header, "半个GI,fruit,农产品地理标志,,", "半个GI,fruit,bogus,,", "整个GI,fruit,农产品地理标志,,"]), { skipInvalid: true });
+    const report = await importBytes(t.db, "gi", csv([header, "半个GI,fruit,农产品地理标志,,", "半个GI,fruit,bogus,,", "整个GI,fruit,农产品地理标志,,"]), {
+      skipInvalid: true,
+    });
     expect(linesOf(report).slice(0, 2)).toEqual([
       "f.csv row 2: skipped too, because row 3 of the same record has errors",
       expect.stringMatching(/^f\.csv row 3, column scheme: must be one of/),
@@ -163,16 +191,32 @@ describe("gi-users", () => {
       order by g.name_zh`.execute(t.db);
     expect(rows.rows).toEqual([
       { gi: "乐都紫皮大蒜", org: "海东乐都紫皮大蒜有限公司", basis: "announcement", verification: "verified", verified: true, valid_to: null },
-      { gi: "互助八眉猪", org: "互助县高原青稞种植专业合作社", basis: "certification_licence", verification: "verified", verified: true, valid_to: "2030-12-31" },
+      {
+        gi: "互助八眉猪",
+        org: "互助县高原青稞种植专业合作社",
+        basis: "certification_licence",
+        verification: "verified",
+        verified: true,
+        valid_to: "2030-12-31",
+      },
       { gi: "互助青稞酒", org: "青海互助天佑德青稞酒股份有限公司", basis: "other_record", verification: "pending", verified: false, valid_to: null },
     ]);
   });
 
   it("a changed use announces the organisation's products, whose GI badge depends on it", async () => {
-    const products = await t.db.selectFrom("products as p").innerJoin("organizations as o", "o.id", "p.organization_id").select("p.id").where("o.credit_code", "=", "91630202MA752XK31X").execute();
+    const products = await t.db
+      .selectFrom("products as p")
+      .innerJoin("organizations as o", "o.id", "p.organization_id")
+      .select("p.id")
+      .where("o.credit_code", "=", "91630202MA752XK31X")
+      .execute();
     expect(products.length).toBeGreaterThan(0);
     const before = (await outbox("product")).length;
-    const lines = fixture("gi-users.csv").toString("utf-8").replace("国家知识产权局公告第 456 号,2023-06-01,,", "国家知识产权局公告第 456 号,2023-06-01,2025-01-01,").split("\n").filter(Boolean);
+    const lines = fixture("gi-users.csv")
+      .toString("utf-8")
+      .replace("国家知识产权局公告第 456 号,2023-06-01,,", "国家知识产权局公告第 456 号,2023-06-01,2025-01-01,")
+      .split("\n")
+      .filter(Boolean);
     const report = await importBytes(t.db, "gi-users", csv(lines));
     expect(report.counts).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
     const after = await outbox("product");
@@ -184,9 +228,19 @@ describe("gi-users", () => {
     ["an unknown GI", "不存在的GI,93630223MA7L8Q2K16,,公告,,,,", "gi_name_zh", "no matching record: 不存在的GI"],
     ["an unknown organisation", "互助八眉猪,93630224MA7LXW8H5G,,公告,,,,", "credit_code", "no matching record: 93630224MA7LXW8H5G"],
     ["an unknown organisation name", "互助八眉猪,,没有这家公司,公告,,,,", "organization_name", "no matching record: 没有这家公司"],
-    ["validity ending before it starts", "互助八眉猪,93630223MA7L8Q2K16,,公告,,2024-01-01,2023-12-31,", "valid_to", "the end of validity cannot be before its start"],
+    [
+      "validity ending before it starts",
+      "互助八眉猪,93630223MA7L8Q2K16,,公告,,2024-01-01,2023-12-31,",
+      "valid_to",
+      "the end of validity cannot be before its start",
+    ],
     ["a missing basis", "互助八眉猪,93630223MA7L8Q2K16,,,,,,", "basis", "is required"],
-    ["an unknown verification state", "互助八眉猪,93630223MA7L8Q2K16,,公告,,,,ok", "verification", expect.stringMatching(/^f\.csv row 2, column verification: must be one of: pending \/ 待核实 \//)],
+    [
+      "an unknown verification state",
+      "互助八眉猪,93630223MA7L8Q2K16,,公告,,,,ok",
+      "verification",
+      expect.stringMatching(/^f\.csv row 2, column verification: must be one of: pending \/ 待核实 \//),
+    ],
   ])("report %s", async (_n, line, column, message) => {
     const report = await importBytes(t.db, "gi-users", csv([header, line]));
     expect(report.problems[0]).toMatchObject({ row: 2, column });
@@ -211,29 +265,68 @@ describe("products", () => {
       where p.name_zh in ('青稞粉', '紫皮大蒜', '天佑德青稞酒 42 度') order by p.name_zh`.execute(t.db);
     expect(p.rows).toEqual([
       {
-        name_zh: "天佑德青稞酒 42 度", credit_code: null, reg_no: "9876543", gi: "互助青稞酒", brand: null, availability_months: [],
-        annual_volume: "13600.00", min_order_qty: null, pack_sizes: ["500ml"], storage: "ambient", provinces_served: ["全国"],
-        samples_available: false, status: "published", certifications: null,
+        name_zh: "天佑德青稞酒 42 度",
+        credit_code: null,
+        reg_no: "9876543",
+        gi: "互助青稞酒",
+        brand: null,
+        availability_months: [],
+        annual_volume: "13600.00",
+        min_order_qty: null,
+        pack_sizes: ["500ml"],
+        storage: "ambient",
+        provinces_served: ["全国"],
+        samples_available: false,
+        status: "published",
+        certifications: null,
       },
       {
-        name_zh: "紫皮大蒜", credit_code: "91630202MA752XK31X", reg_no: null, gi: "乐都紫皮大蒜", brand: "黄河彩篮", availability_months: [7, 8, 9],
-        annual_volume: "3500.50", min_order_qty: "0.50", pack_sizes: ["5kg", "10kg"], storage: "chilled", provinces_served: ["青海", "四川"],
-        samples_available: false, status: "published", certifications: ["selenium_rich:SE-2024-009:"],
+        name_zh: "紫皮大蒜",
+        credit_code: "91630202MA752XK31X",
+        reg_no: null,
+        gi: "乐都紫皮大蒜",
+        brand: "黄河彩篮",
+        availability_months: [7, 8, 9],
+        annual_volume: "3500.50",
+        min_order_qty: "0.50",
+        pack_sizes: ["5kg", "10kg"],
+        storage: "chilled",
+        provinces_served: ["青海", "四川"],
+        samples_available: false,
+        status: "published",
+        certifications: ["selenium_rich:SE-2024-009:"],
       },
       {
-        name_zh: "青稞粉", credit_code: "93630223MA7L8Q2K16", reg_no: "30123456", gi: null, brand: "黄河彩篮", availability_months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-        annual_volume: "1200.00", min_order_qty: "1.00", pack_sizes: ["500g", "1kg", "25kg"], storage: "ambient", provinces_served: ["青海", "甘肃", "北京"],
-        samples_available: true, status: "published", certifications: ["green_food:LB-12-345:2027-01-31", "organic::"],
+        name_zh: "青稞粉",
+        credit_code: "93630223MA7L8Q2K16",
+        reg_no: "30123456",
+        gi: null,
+        brand: "黄河彩篮",
+        availability_months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        annual_volume: "1200.00",
+        min_order_qty: "1.00",
+        pack_sizes: ["500g", "1kg", "25kg"],
+        storage: "ambient",
+        provinces_served: ["青海", "甘肃", "北京"],
+        samples_available: true,
+        status: "published",
+        certifications: ["green_food:LB-12-345:2027-01-31", "organic::"],
       },
     ]);
   });
 
-  const header = "organization_credit_code,organization_name,name_zh,trademark_reg_no,gi_name_zh,regional_brand_name_zh,availability_months,annual_volume,storage,certifications";
+  const header =
+    "organization_credit_code,organization_name,name_zh,trademark_reg_no,gi_name_zh,regional_brand_name_zh,availability_months,annual_volume,storage,certifications";
   it.each([
     ["a month outside 1–12", "93630223MA7L8Q2K16,,青稞米,,,,5;13,,,", "availability_months", "months are 1 to 12"],
     ["a negative quantity", "93630223MA7L8Q2K16,,青稞米,,,,,-1,,", "annual_volume", "must be a number of at least 0 with at most two decimals"],
     ["an unknown storage", "93630223MA7L8Q2K16,,青稞米,,,,,,warm,", "storage", "must be one of: ambient / 常温 / chilled / 冷藏 / frozen / 冷冻"],
-    ["a malformed certification", "93630223MA7L8Q2K16,,青稞米,,,,,,,gold:1:2020-01-01", "certifications", "write certifications as kind:certificate number:expiry date (YYYY-MM-DD), the kind being green_food / 绿色食品 / organic / 有机产品 / selenium_rich / 富硒 / famous_special / 名特优新 / geo_origin / 地理标志 / other / 其他"],
+    [
+      "a malformed certification",
+      "93630223MA7L8Q2K16,,青稞米,,,,,,,gold:1:2020-01-01",
+      "certifications",
+      "write certifications as kind:certificate number:expiry date (YYYY-MM-DD), the kind being green_food / 绿色食品 / organic / 有机产品 / selenium_rich / 富硒 / famous_special / 名特优新 / geo_origin / 地理标志 / other / 其他",
+    ],
     ["an unknown trademark", "93630223MA7L8Q2K16,,青稞米,11111111,,,,,,", "trademark_reg_no", "no matching record: 11111111"],
     ["an unknown GI", "93630223MA7L8Q2K16,,青稞米,,不存在,,,,,", "gi_name_zh", "no matching record: 不存在"],
     ["an unknown regional brand", "93630223MA7L8Q2K16,,青稞米,,,不存在,,,,", "regional_brand_name_zh", "no matching record: 不存在"],

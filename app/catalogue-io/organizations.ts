@@ -4,14 +4,32 @@ import type { Contact } from "../../db/schema";
 import { jsonb } from "../../db/json";
 import { organizationsForExport, organizationsForImport, writeOrganizations, type OrganizationRecord } from "../../db/queries/bulk/organizations";
 import type { RecordWrite } from "../../db/queries/bulk/batch";
-import { enumAliases, listOf, LONG_TEXT, optionalCounty, optionalCreditCode, optionalDate, optionalEnum, optionalText, requiredText, townshipIn } from "./cells";
+import {
+  enumAliases,
+  listOf,
+  LONG_TEXT,
+  optionalCounty,
+  optionalCreditCode,
+  optionalDate,
+  optionalEnum,
+  optionalText,
+  requiredText,
+  townshipIn,
+} from "./cells";
 import { differs, type Counts, type KindIo, type Problem } from "./kind";
 
 // Natural key: credit_code (统一社会信用代码). A row without one is matched by its exact Chinese name among organisations
 // without a code; a row whose code is new takes over the one organisation of that name that has no code yet (the
 // reference data's trademark holders), instead of creating a second record for the same firm.
 
-const ORG_TYPE_LABELS = { company: "企业", cooperative: "合作社", family_farm: "家庭农场", association: "协会", government: "政府机关", other: "其他" } as const;
+const ORG_TYPE_LABELS = {
+  company: "企业",
+  cooperative: "合作社",
+  family_farm: "家庭农场",
+  association: "协会",
+  government: "政府机关",
+  other: "其他",
+} as const;
 const CREDIT_STATUS_LABELS = { normal: "正常", abnormal: "经营异常", serious: "严重违法失信" } as const;
 const CONTACT_KINDS = enumAliases({ phone: "电话", mobile: "手机", email: "邮箱", wechat: "微信", person: "联系人" } as const);
 
@@ -145,7 +163,11 @@ export const organizationsIo: KindIo<OrganizationRow> = {
           const incoming: Record<string, unknown> = {};
           for (const [column, field] of used) incoming[field] = fieldValue(value, column);
           if (!current) counts.inserted++;
-          else if (differs(current, incoming as Partial<OrganizationRecord>, Object.keys(incoming) as (keyof OrganizationRecord)[]) || current.status !== "published" || current.is_sample)
+          else if (
+            differs(current, incoming as Partial<OrganizationRecord>, Object.keys(incoming) as (keyof OrganizationRecord)[]) ||
+            current.status !== "published" ||
+            current.is_sample
+          )
             counts.updated++;
           else {
             counts.unchanged++;
@@ -157,7 +179,12 @@ export const organizationsIo: KindIo<OrganizationRow> = {
         if (!dryRun && writes.length > 0) {
           let done = 0;
           const onBatch = (n: number) => onProgress?.({ phase: "write", done: (done += n), total: writes.length });
-          await writeOrganizations(trx, writes, used.map(([, f]) => f), onBatch);
+          await writeOrganizations(
+            trx,
+            writes,
+            used.map(([, f]) => f),
+            onBatch,
+          );
         }
         return counts;
       },

@@ -1,8 +1,27 @@
 import { z } from "zod";
 import { msg } from "../domain/fields";
 import { findGiProductsByName, findOrganizations, findRegionalBrandsByName, findTrademarksByRegNo } from "../../db/queries/bulk/lookups";
-import { productsForExport, productsForImport, writeProducts, type CertificationRow, type ProductRecord, type ProductWrite } from "../../db/queries/bulk/products";
-import { enumAliases, listOf, LONG_TEXT, monthList, optionalBool, optionalCreditCode, optionalDate, optionalEnum, optionalQuantity, optionalText, requiredText } from "./cells";
+import {
+  productsForExport,
+  productsForImport,
+  writeProducts,
+  type CertificationRow,
+  type ProductRecord,
+  type ProductWrite,
+} from "../../db/queries/bulk/products";
+import {
+  enumAliases,
+  listOf,
+  LONG_TEXT,
+  monthList,
+  optionalBool,
+  optionalCreditCode,
+  optionalDate,
+  optionalEnum,
+  optionalQuantity,
+  optionalText,
+  requiredText,
+} from "./cells";
 import { differs, type Counts, type KindIo, type Problem } from "./kind";
 
 // Products (产品) of producers. Natural key: the organisation (credit code, or exact Chinese name for one without) and
@@ -139,7 +158,8 @@ export const productsIo: KindIo<ProductRow> = {
       let org: number | undefined;
       if (value.organization_credit_code) {
         org = orgs.find((o) => o.credit_code === value.organization_credit_code)?.id;
-        if (!org) problems.push({ row, column: "organization_credit_code", message: msg("validation.unknownReference", { value: value.organization_credit_code }) });
+        if (!org)
+          problems.push({ row, column: "organization_credit_code", message: msg("validation.unknownReference", { value: value.organization_credit_code }) });
       } else {
         const named = orgs.filter((o) => o.name_zh === value.organization_name);
         org = named.length === 1 ? named[0]!.id : undefined;

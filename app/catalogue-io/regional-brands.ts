@@ -44,7 +44,14 @@ export const regionalBrandsIo: KindIo<RegionalBrandRow> = {
       problems: [],
       async write(trx, valid, { dryRun, onProgress }) {
         const chosen = rows.filter((r) => valid.has(r.row));
-        const existing = new Map((await regionalBrandsForImport(trx, chosen.map((r) => r.value.name_zh))).map((e) => [e.name_zh, e]));
+        const existing = new Map(
+          (
+            await regionalBrandsForImport(
+              trx,
+              chosen.map((r) => r.value.name_zh),
+            )
+          ).map((e) => [e.name_zh, e]),
+        );
         const used = columns.map((c) => c.name).filter((c) => present.has(c));
         const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
         const writes: RecordWrite[] = [];

@@ -41,7 +41,9 @@ describe("export → import round trip", () => {
   it("exports CSV with a BOM, the import columns and Chinese labels", async () => {
     const text = exported.get("trademarks")!;
     expect(text.startsWith("\uFEFFreg_no,name_zh,name_en,mark_type,nice_classes,goods,holder_name,holder_credit_code,county,")).toBe(true);
-    expect(text).toContain("\r\n30123456,青稞源,Qingkeyuan,普通商标,30;33,青稞粉；青稞酒,互助县高原青稞种植专业合作社,93630223MA7L8Q2K16,互助土族自治县,2018-03-01,2019-05-14,已注册,否\r\n");
+    expect(text).toContain(
+      "\r\n30123456,青稞源,Qingkeyuan,普通商标,30;33,青稞粉；青稞酒,互助县高原青稞种植专业合作社,93630223MA7L8Q2K16,互助土族自治县,2018-03-01,2019-05-14,已注册,否\r\n",
+    );
     const orgs = await readTable(Buffer.from(exported.get("organizations")!, "utf-8"));
     const row = orgs.rows.find((r) => r.cells[0] === "91630203MA7C2D3E4L")!;
     const cell = (name: string) => row.cells[orgs.header.indexOf(name)];

@@ -34,17 +34,39 @@ describe("reading import files", () => {
 
   it("reads the first sheet of an XLSX file, dates as YYYY-MM-DD and numbers as written", async () => {
     const xlsx = await writeXlsxFile([
-      { sheet: "商标", data: [["reg_no", "registration_date", "well_known"], [{ type: Number, value: 12345678 }, { type: Date, value: new Date("2019-05-14T00:00:00Z"), format: "yyyy-mm-dd" }, { type: Boolean, value: true }], [null, null, null]] },
+      {
+        sheet: "商标",
+        data: [
+          ["reg_no", "registration_date", "well_known"],
+          [
+            { type: Number, value: 12345678 },
+            { type: Date, value: new Date("2019-05-14T00:00:00Z"), format: "yyyy-mm-dd" },
+            { type: Boolean, value: true },
+          ],
+          [null, null, null],
+        ],
+      },
       { sheet: "other", data: [["ignored"]] },
     ] as never).toBuffer();
     const table = await readTable(xlsx);
-    expect(table).toEqual({ format: "xlsx", encoding: null, header: ["reg_no", "registration_date", "well_known"], rows: [{ row: 2, cells: ["12345678", "2019-05-14", "true"] }] });
+    expect(table).toEqual({
+      format: "xlsx",
+      encoding: null,
+      header: ["reg_no", "registration_date", "well_known"],
+      rows: [{ row: 2, cells: ["12345678", "2019-05-14", "true"] }],
+    });
   });
 });
 
 describe("writing CSV", () => {
   it("writes RFC 4180 with a BOM and CRLF, quoting only where needed", () => {
-    const text = toCsv(["a", "b", "c", "d", "e"], [{ a: 'say "hi"', b: "x,y", c: "line\nbreak", d: " padded", e: null }, { a: true, b: [29, 30], c: "=SUM(A1)", d: "+86 972", e: false }]);
+    const text = toCsv(
+      ["a", "b", "c", "d", "e"],
+      [
+        { a: 'say "hi"', b: "x,y", c: "line\nbreak", d: " padded", e: null },
+        { a: true, b: [29, 30], c: "=SUM(A1)", d: "+86 972", e: false },
+      ],
+    );
     expect(text).toBe('\uFEFFa,b,c,d,e\r\n"say ""hi""","x,y","line\nbreak"," padded",\r\n是,29;30,\'=SUM(A1),\'+86 972,否\r\n');
   });
 

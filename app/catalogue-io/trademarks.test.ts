@@ -34,11 +34,19 @@ function row(overrides: Record<string, string> = {}): string {
 let t: TestDatabase;
 
 async function trademarkCount() {
-  const r = await t.db.selectFrom("trademarks").select((eb) => eb.fn.countAll<number>().as("n")).where("reg_no", "is not", null).executeTakeFirstOrThrow();
+  const r = await t.db
+    .selectFrom("trademarks")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("reg_no", "is not", null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 async function outboxCount(type = "trademark") {
-  const r = await t.db.selectFrom("search_outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("entity_type", "=", type as never).executeTakeFirstOrThrow();
+  const r = await t.db
+    .selectFrom("search_outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("entity_type", "=", type as never)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 /** What the catalogue holds for the imported trademarks, in a comparable shape. */
@@ -110,7 +118,11 @@ describe("import trademarks (a fresh database for each test)", () => {
     ];
     const xlsx = await writeXlsxFile(sheet as never).toBuffer();
 
-    for (const [name, bytes] of [["gb18030", gb], ["bom", withBom], ["xlsx", xlsx]] as const) {
+    for (const [name, bytes] of [
+      ["gb18030", gb],
+      ["bom", withBom],
+      ["xlsx", xlsx],
+    ] as const) {
       const other = await createTestDatabase();
       try {
         const report = await importBytes(other.db, "trademarks", bytes);
@@ -120,7 +132,17 @@ describe("import trademarks (a fresh database for each test)", () => {
         const got = await sql<Record<string, unknown>>`select reg_no, name_zh, goods, holder_name, application_date, registration_date,
             (select array_agg(class_no order by class_no) from trademark_classes k where k.trademark_id = t.id) as classes
           from trademarks t where reg_no is not null order by reg_no`.execute(other.db);
-        expect(got.rows, name).toEqual(expected.map(({ reg_no, name_zh, goods, holder_name, application_date, registration_date, classes }) => ({ reg_no, name_zh, goods, holder_name, application_date, registration_date, classes })));
+        expect(got.rows, name).toEqual(
+          expected.map(({ reg_no, name_zh, goods, holder_name, application_date, registration_date, classes }) => ({
+            reg_no,
+            name_zh,
+            goods,
+            holder_name,
+            application_date,
+            registration_date,
+            classes,
+          })),
+        );
       } finally {
         await other.drop();
       }
@@ -156,7 +178,9 @@ describe("import trademarks (a fresh database for each test)", () => {
   });
 
   it("with --skip-invalid loads the valid rows", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), { skipInvalid: true });
+    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), {
+      skipInvalid: true,
+    });
     expect(linesOf(report)).toEqual([
       "f.csv row 3, column county: is not a Haidong district or county: 西宁",
       "trademarks: 3 data rows, 1 with errors",
@@ -199,7 +223,10 @@ describe("import trademarks (a fresh database for each test)", () => {
     expect(report.counts).toEqual({ inserted: 12_000, updated: 0, unchanged: 0 });
     expect(phases).toEqual(new Set(["validate", "write"]));
     expect(await trademarkCount()).toBe(12_000);
-    const classes = await t.db.selectFrom("trademark_classes").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const classes = await t.db
+      .selectFrom("trademark_classes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(classes.n)).toBeGreaterThanOrEqual(12_000 * 2);
     expect(await outboxCount()).toBeGreaterThanOrEqual(12_000);
     const again = await importBytes(t.db, "trademarks", file);
@@ -217,9 +244,19 @@ describe("rejected files write nothing (one database: nothing here is loaded)", 
   });
 
   const bad: [string, Record<string, string>, string, string][] = [
-    ["a wrong credit-code check character", { holder_credit_code: "93630223MA7L8Q2K17" }, "holder_credit_code", "the unified social credit code's check character (the last one) is wrong"],
+    [
+      "a wrong credit-code check character",
+      { holder_credit_code: "93630223MA7L8Q2K17" },
+      "holder_credit_code",
+      "the unified social credit code's check character (the last one) is wrong",
+    ],
     ["a Nice class outside 1–45", { nice_classes: "30;46" }, "nice_classes", "a Nice class is a whole number from 1 to 45"],
-    ["a registration before the application", { registration_date: "2019-12-31" }, "registration_date", "the registration date cannot be before the application date"],
+    [
+      "a registration before the application",
+      { registration_date: "2019-12-31" },
+      "registration_date",
+      "the registration date cannot be before the application date",
+    ],
     ["an unknown county", { county: "西宁" }, "county", "is not a Haidong district or county: 西宁"],
     ["a malformed date", { application_date: "2020/01/01" }, "application_date", "must be a date written YYYY-MM-DD (e.g. 2024-05-01)"],
     ["an impossible date", { registration_date: "2021-02-30" }, "registration_date", "must be a date written YYYY-MM-DD (e.g. 2024-05-01)"],
@@ -231,7 +268,12 @@ describe("rejected files write nothing (one database: nothing here is loaded)", 
     ["an unknown status", { status: "active" }, "status", "must be one of: 已注册 / 申请中 / 已失效 / 已撤销 / registered / applied / expired / revoked"],
     ["an unknown yes/no", { well_known: "maybe" }, "well_known", "must be one of: 0 / 1 / true / false / 是 / 否 / yes / no"],
     ["a missing name", { name_zh: "" }, "name_zh", "is required"],
-    ["an unknown holder code without a name", { holder_name: "", holder_credit_code: withCheckCharacter("93630224MA7LXW8H9") }, "holder_credit_code", `no matching record: ${withCheckCharacter("93630224MA7LXW8H9")}`],
+    [
+      "an unknown holder code without a name",
+      { holder_name: "", holder_credit_code: withCheckCharacter("93630224MA7LXW8H9") },
+      "holder_credit_code",
+      `no matching record: ${withCheckCharacter("93630224MA7LXW8H9")}`,
+    ],
   ];
 
   it.each(bad)("reports %s with row and column, and loads nothing", async (_name, overrides, column, message) => {
@@ -252,7 +294,11 @@ describe("rejected files write nothing (one database: nothing here is loaded)", 
   });
 
   it("reports every problem of every row", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1", county: "西宁", nice_classes: "0" }), row({ reg_no: "2" }), row({ reg_no: "3", status: "x" })]));
+    const report = await importBytes(
+      t.db,
+      "trademarks",
+      csv([HEADER, row({ reg_no: "1", county: "西宁", nice_classes: "0" }), row({ reg_no: "2" }), row({ reg_no: "3", status: "x" })]),
+    );
     expect(report.problems.map((p) => [p.row, p.column])).toEqual([
       [2, "nice_classes"],
       [2, "county"],

@@ -13,7 +13,17 @@ type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
  * (what the viewer may do) and whether the verifier is named differ.
  */
 /** `label` names the scrolling table for screen readers; a producer's own claims by default. */
-export function ClaimsTable({ claims, showVerifier, actions, label }: { claims: Claim[]; showVerifier: boolean; actions: (claim: Claim) => ReactNode; label?: string }) {
+export function ClaimsTable({
+  claims,
+  showVerifier,
+  actions,
+  label,
+}: {
+  claims: Claim[];
+  showVerifier: boolean;
+  actions: (claim: Claim) => ReactNode;
+  label?: string;
+}) {
   const t = useT();
   return (
     <ScrollableTable label={label ?? t("claims.list")}>

@@ -26,7 +26,8 @@ function GiLinkStatus({ gi }: { gi: ProductChoices["gis"][number] | undefined })
   if (!gi || gi.authorisation === "verified") return null;
   return (
     <p className="notice" role="status">
-      {t("product.giLinkUnverified", { name: gi.name_zh, status: t(giAuthorisationKey(gi.authorisation)) })} <a href="/producer/claims">{t("product.giClaimLink")}</a>
+      {t("product.giLinkUnverified", { name: gi.name_zh, status: t(giAuthorisationKey(gi.authorisation)) })}{" "}
+      <a href="/producer/claims">{t("product.giClaimLink")}</a>
     </p>
   );
 }
@@ -42,15 +43,29 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
     <>
       <TextField meta={fields.name_zh} label={t("product.nameZh")} lang="zh-CN" />
       <TextField meta={fields.name_en} label={t("product.nameEn")} lang="en" />
-      <SelectField meta={fields.category} label={t("product.category")} options={[{ value: "", label: "—" }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: c, lang: "zh-CN" }))]} />
+      <SelectField
+        meta={fields.category}
+        label={t("product.category")}
+        options={[{ value: "", label: "—" }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: c, lang: "zh-CN" }))]}
+      />
       <SelectField
         meta={fields.gi_product_id as FieldMetadata<string>}
         label={t("product.gi")}
         hint={t("product.giHint")}
-        options={[none, ...choices.gis.map((g) => ({ value: String(g.id), label: t("product.giOption", { name: g.name_zh, status: t(giAuthorisationKey(g.authorisation)) }) }))]}
+        options={[
+          none,
+          ...choices.gis.map((g) => ({
+            value: String(g.id),
+            label: t("product.giOption", { name: g.name_zh, status: t(giAuthorisationKey(g.authorisation)) }),
+          })),
+        ]}
       />
       <GiLinkStatus gi={choices.gis.find((g) => String(g.id) === String(fields.gi_product_id.initialValue ?? ""))} />
-      <SelectField meta={fields.regional_brand_id as FieldMetadata<string>} label={t("product.regionalBrand")} options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]} />
+      <SelectField
+        meta={fields.regional_brand_id as FieldMetadata<string>}
+        label={t("product.regionalBrand")}
+        options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]}
+      />
       <SelectField
         meta={fields.trademark_id as FieldMetadata<string>}
         label={t("product.trademark")}
@@ -110,7 +125,13 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
               </div>
               <div className="field">
                 <label htmlFor={`cert-${i}-expires`}>{t("product.certExpires")}</label>
-                <input id={`cert-${i}-expires`} name={`${name}.expires`} type="date" defaultValue={values.expires ?? ""} aria-invalid={errors?.expires.errors ? true : undefined} />
+                <input
+                  id={`cert-${i}-expires`}
+                  name={`${name}.expires`}
+                  type="date"
+                  defaultValue={values.expires ?? ""}
+                  aria-invalid={errors?.expires.errors ? true : undefined}
+                />
                 {errors && <FieldErrors meta={errors.expires as FieldMetadata<unknown>} />}
               </div>
             </div>
@@ -125,7 +146,11 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
  * Form defaults from a stored product (or its pending revision). Lists are edited as one text field, so the defaults are
  * the form's input shape, not the schema's parsed output (hence the cast at the end).
  */
-export function productDefaults(p: Record<string, unknown> & { certifications?: { kind: string; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[] }) {
+export function productDefaults(
+  p: Record<string, unknown> & {
+    certifications?: { kind: string; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[];
+  },
+) {
   const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   const list = (v: unknown) => (Array.isArray(v) ? v.join("; ") : str(v));
   return {

@@ -6,7 +6,14 @@ import type { MessageKey } from "../i18n/messages";
 // The parts every producer edit screen (product, trademark) shares: where the record stands in review, and the button
 // that sends it (or its open revision) to review.
 
-export function RecordEditHeader(props: { title: string; status: string; revision: string | null; reviewComment: string | null; message: string | null | undefined; children?: ReactNode }) {
+export function RecordEditHeader(props: {
+  title: string;
+  status: string;
+  revision: string | null;
+  reviewComment: string | null;
+  message: string | null | undefined;
+  children?: ReactNode;
+}) {
   const t = useT();
   return (
     <>

@@ -25,16 +25,7 @@ export function SearchForm({
   return (
     <Form id={id} method="get" action="/search" role="search" className="search-form" ref={formRef} onChange={onChange} onSubmit={onSubmit}>
       <label htmlFor="q">{t("search.label")}</label>
-      <input
-        id="q"
-        name="q"
-        type="search"
-        defaultValue={q}
-        placeholder={t("search.placeholder")}
-        autoComplete="off"
-        enterKeyHint="search"
-        maxLength={200}
-      />
+      <input id="q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} autoComplete="off" enterKeyHint="search" maxLength={200} />
       <button type="submit" className="button">
         {t("search.submit")}
       </button>

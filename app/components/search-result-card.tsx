@@ -31,11 +31,7 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
       )}
       <h3 className="result__name">
         <Link to={hit.url} lang={useEn ? "en" : "zh-CN"}>
-          {useEn ? (
-            <Highlighted marked={hit.name_en_marked} plain={hit.name_en ?? ""} />
-          ) : (
-            <Highlighted marked={hit.name_zh_marked} plain={hit.name_zh} />
-          )}
+          {useEn ? <Highlighted marked={hit.name_en_marked} plain={hit.name_en ?? ""} /> : <Highlighted marked={hit.name_zh_marked} plain={hit.name_zh} />}
         </Link>
       </h3>
       {lang === "en" && !useEn && <p className="muted result__fallback">{t("label.fallbackChinese")}</p>}
@@ -84,7 +80,7 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
         </p>
       )}
       {hit.type === "product" && (
-        <ShortlistButton productId={hit.record_id} productName={useEn ? hit.name_en ?? hit.name_zh : hit.name_zh} inShortlist={shortlisted} />
+        <ShortlistButton productId={hit.record_id} productName={useEn ? (hit.name_en ?? hit.name_zh) : hit.name_zh} inShortlist={shortlisted} />
       )}
     </li>
   );

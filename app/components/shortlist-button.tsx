@@ -40,8 +40,8 @@ export function ShortlistButton({
     fetcher.state === "idle" && fetcher.data
       ? fetcher.data.message
       : !hydrated && notice && (!notice[2] || Number(notice[2]) === productId)
-      ? (`shortlist.${notice[1] as "full" | "unavailable"}` as const)
-      : undefined;
+        ? (`shortlist.${notice[1] as "full" | "unavailable"}` as const)
+        : undefined;
   const redirectTo = `${location.pathname}${location.search.replace(/([?&])shortlist=[^&]*&?/, "$1").replace(/[?&]$/, "")}`;
 
   return (

@@ -17,7 +17,14 @@ export function tryT(t: Translate, key: string, fallback: string) {
   return translated === key ? fallback : translated;
 }
 
-const ENUMS: Record<string, string> = { storage: "storage", org_type: "orgType", mark_type: "markType", legal_status: "legalStatus", credit_status: "credit", verification: "verification" };
+const ENUMS: Record<string, string> = {
+  storage: "storage",
+  org_type: "orgType",
+  mark_type: "markType",
+  legal_status: "legalStatus",
+  credit_status: "credit",
+  verification: "verification",
+};
 
 /** A field value as a reviewer reads it. */
 export function formatValue(t: Translate, field: string | null, value: unknown): string {
@@ -35,7 +42,10 @@ export function formatValue(t: Translate, field: string | null, value: unknown):
   }
   if (field === "contacts" && Array.isArray(value)) {
     return value
-      .map((c: { kind?: string; value?: string; public?: boolean }) => `${tryT(t, `contact.${c.kind ?? ""}`, c.kind ?? "")}: ${c.value ?? ""}${c.public ? "" : " 🔒"}`)
+      .map(
+        (c: { kind?: string; value?: string; public?: boolean }) =>
+          `${tryT(t, `contact.${c.kind ?? ""}`, c.kind ?? "")}: ${c.value ?? ""}${c.public ? "" : " 🔒"}`,
+      )
       .join("; ");
   }
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join("; ");

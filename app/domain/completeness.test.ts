@@ -29,7 +29,14 @@ describe("productCompleteness", () => {
   });
 
   it("reads a revision's form data (certificate `expires`, minimum order as a number)", () => {
-    const revision = { imageCount: 2, name_en: "Barley", availability_months: [1], min_order_qty: 5, description_zh: "介绍", certifications: [{ kind: "organic", expires: "2028-01-01" }] };
+    const revision = {
+      imageCount: 2,
+      name_en: "Barley",
+      availability_months: [1],
+      min_order_qty: 5,
+      description_zh: "介绍",
+      certifications: [{ kind: "organic", expires: "2028-01-01" }],
+    };
     expect(productCompleteness(revision).missing).toEqual([]);
     expect(productCompleteness({ ...revision, certifications: [{ expires: "" }] }).missing).toEqual(["certificateExpiry"]);
   });

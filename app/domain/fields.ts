@@ -89,7 +89,11 @@ export const creditCode = z
   });
 
 export const niceClass = plainNumber(
-  z.number({ message: msg("validation.niceClass") }).int(msg("validation.niceClass")).min(1, msg("validation.niceClass")).max(45, msg("validation.niceClass")),
+  z
+    .number({ message: msg("validation.niceClass") })
+    .int(msg("validation.niceClass"))
+    .min(1, msg("validation.niceClass"))
+    .max(45, msg("validation.niceClass")),
 );
 
 /** "29;30" or "29，30" → [29, 30]; each must be 1–45, at least one. */
@@ -140,6 +144,13 @@ export const legalStatus = aliasEnum({
   revoked: "revoked",
 } as const);
 
-export const yesNo = aliasEnum({ true: "true", false: "false", 是: "true", 否: "false", yes: "true", no: "false", "1": "true", "0": "false" } as const).transform(
-  (v) => v === "true",
-);
+export const yesNo = aliasEnum({
+  true: "true",
+  false: "false",
+  是: "true",
+  否: "false",
+  yes: "true",
+  no: "false",
+  "1": "true",
+  "0": "false",
+} as const).transform((v) => v === "true");

@@ -18,7 +18,12 @@ export const organizationFormSchema = z.object({
   name_en: optional(text(200)),
   credit_code: creditCode,
   org_type: z.enum(ORG_TYPES, { message: msg("validation.oneOf", { allowed: ORG_TYPES.join(" / ") }) }),
-  county_id: plainNumber(z.number({ message: msg("validation.required") }).int(msg("validation.required")).positive(msg("validation.required"))),
+  county_id: plainNumber(
+    z
+      .number({ message: msg("validation.required") })
+      .int(msg("validation.required"))
+      .positive(msg("validation.required")),
+  ),
   address: optional(text(300)),
   website: optional(httpUrl),
   contacts: z.object(Object.fromEntries(CONTACT_KINDS.map((k) => [k, contact])) as Record<(typeof CONTACT_KINDS)[number], typeof contact>),

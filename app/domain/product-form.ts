@@ -18,7 +18,12 @@ const list = (max: number, itemMax: number) =>
   );
 
 const quantity = optional(
-  plainNumber(z.number({ message: msg("validation.number") }).min(0, msg("validation.number")).max(1e12, msg("validation.number"))),
+  plainNumber(
+    z
+      .number({ message: msg("validation.number") })
+      .min(0, msg("validation.number"))
+      .max(1e12, msg("validation.number")),
+  ),
 );
 
 const id = optional(recordId());
@@ -37,7 +42,15 @@ export const productFormSchema = z.object({
   regional_brand_id: id,
   trademark_id: id,
   availability_months: z
-    .array(plainNumber(z.number({ message: msg("validation.month") }).int(msg("validation.month")).min(1, msg("validation.month")).max(12, msg("validation.month"))))
+    .array(
+      plainNumber(
+        z
+          .number({ message: msg("validation.month") })
+          .int(msg("validation.month"))
+          .min(1, msg("validation.month"))
+          .max(12, msg("validation.month")),
+      ),
+    )
     .default([])
     .transform((m) => [...new Set(m)].sort((a, b) => a - b)),
   annual_volume: quantity,

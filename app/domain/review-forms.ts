@@ -30,7 +30,8 @@ export const claimSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.target.startsWith("gi:") && !v.basis) ctx.addIssue({ code: "custom", message: msg("claims.basisRequired"), path: ["basis"] });
-    if (v.target.startsWith("brand:") && [...v.reference].length > 100) ctx.addIssue({ code: "custom", message: msg("validation.tooLong", { max: 100 }), path: ["reference"] });
+    if (v.target.startsWith("brand:") && [...v.reference].length > 100)
+      ctx.addIssue({ code: "custom", message: msg("validation.tooLong", { max: 100 }), path: ["reference"] });
     if (v.valid_to && v.valid_to < v.valid_from) ctx.addIssue({ code: "custom", message: msg("validation.validToBeforeFrom"), path: ["valid_to"] });
   });
 

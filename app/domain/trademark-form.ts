@@ -4,7 +4,12 @@ import { isoDate, legalStatus, markType, msg, niceClassList, optional, plainNumb
 /** A producer's trademark (注册商标). Verification ("verified by whom, when") is for staff, not a field here. */
 export const trademarkFormSchema = z
   .object({
-    reg_no: optional(z.string().trim().regex(/^[0-9A-Za-z]{1,20}$/, msg("validation.regNo"))),
+    reg_no: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z]{1,20}$/, msg("validation.regNo")),
+    ),
     name_zh: requiredText(200),
     name_en: optional(text(200)),
     mark_type: markType,
@@ -17,7 +22,15 @@ export const trademarkFormSchema = z
       .string()
       .optional()
       .transform((v) => v === "on"),
-    well_known_year: optional(plainNumber(z.number({ message: msg("validation.number") }).int(msg("validation.number")).min(1980, msg("validation.number")).max(2100, msg("validation.number")))),
+    well_known_year: optional(
+      plainNumber(
+        z
+          .number({ message: msg("validation.number") })
+          .int(msg("validation.number"))
+          .min(1980, msg("validation.number"))
+          .max(2100, msg("validation.number")),
+      ),
+    ),
     provincial_famous: z
       .string()
       .optional()

@@ -58,7 +58,13 @@ export async function cataloguePdfResponse(request: Request, context: AppLoadCon
     }
     const etag = `"${digest.slice(0, 32)}"`;
     Object.assign(headers, { "Cache-Control": "private, no-cache", ETag: etag });
-    if (request.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+    if (
+      request.headers
+        .get("if-none-match")
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return new Response(null, { status: 304, headers });
     // a newer print of the same variant replaces the older one (see store)
     const variant = `event-${event.id}-${prefs.lang}-${prefs.elder ? `elder${prefs.size}` : "standard"}`;
     const file = path.join(cacheDir(), `${variant}-v${sources.catalogue.version?.version ?? 0}-${digest.slice(0, 16)}.pdf`);

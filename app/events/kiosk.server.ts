@@ -2,7 +2,16 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import { exhibitorProductIds } from "../../db/queries/event-exhibitors";
-import { addKioskShortlistItem, createKioskSession, deleteKioskSession, insertKioskHandoff, kioskSessionId, kioskShortlistIds, removeKioskShortlistItem, spendKioskHandoff } from "../../db/queries/kiosk";
+import {
+  addKioskShortlistItem,
+  createKioskSession,
+  deleteKioskSession,
+  insertKioskHandoff,
+  kioskSessionId,
+  kioskShortlistIds,
+  removeKioskShortlistItem,
+  spendKioskHandoff,
+} from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
 import { syllables } from "../search/chinese-text";
 import { config } from "../platform/config.server";
@@ -91,7 +100,13 @@ function matches(p: PublicProduct, q: string) {
   if (names.some((n) => n.replace(/\s+/g, "").includes(needle))) return true;
   if (!/^[a-z]+$/.test(needle)) return false;
   const s = syllables(p.name_zh.replace(/^示例/, ""));
-  return s.join("").includes(needle) || s.map((x) => x[0]).join("").includes(needle);
+  return (
+    s.join("").includes(needle) ||
+    s
+      .map((x) => x[0])
+      .join("")
+      .includes(needle)
+  );
 }
 
 /** The kiosk's search: the exhibitors' published products (public read model), by name, category or pinyin. */

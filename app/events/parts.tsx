@@ -7,8 +7,18 @@ import type { PublicProduct } from "../../db/queries/products";
 export function EventBadges({ product: p, t, className = "badge badge--gi" }: { product: PublicProduct; t: Translate; className?: string }) {
   return (
     <>
-      {p.gi_id && p.gi_authorised && <span className={className}>{t("record.giBadge")}<span lang="zh-CN">{p.gi_name_zh ?? ""}</span></span>}
-      {p.regional_brand_id && p.regional_brand_licensed && <span className={className}>{t("record.regionalBadge")}<span lang="zh-CN">{p.regional_brand_zh ?? ""}</span></span>}
+      {p.gi_id && p.gi_authorised && (
+        <span className={className}>
+          {t("record.giBadge")}
+          <span lang="zh-CN">{p.gi_name_zh ?? ""}</span>
+        </span>
+      )}
+      {p.regional_brand_id && p.regional_brand_licensed && (
+        <span className={className}>
+          {t("record.regionalBadge")}
+          <span lang="zh-CN">{p.regional_brand_zh ?? ""}</span>
+        </span>
+      )}
       {p.is_sample && <span className="badge badge--sample">{t("events.sample")}</span>}
     </>
   );

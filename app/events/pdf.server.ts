@@ -29,7 +29,11 @@ export class Slots {
   private readonly concurrency: number;
   private readonly queue: number;
 
-  constructor(concurrency: number, queue: number, private readonly secondsPerJob = 5) {
+  constructor(
+    concurrency: number,
+    queue: number,
+    private readonly secondsPerJob = 5,
+  ) {
     this.concurrency = Math.max(1, concurrency);
     this.queue = Math.max(0, queue);
   }
@@ -130,7 +134,9 @@ export class PdfRenderer {
       if (!res || !res.ok()) throw new Error(`${new URL(url).pathname}: HTTP ${res?.status() ?? "no response"}`);
       await page.evaluate(async () => {
         await document.fonts.ready;
-        await Promise.all(Array.from(document.images).map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))));
+        await Promise.all(
+          Array.from(document.images).map((img) => (img.complete ? null : new Promise((r) => img.addEventListener("load", r, { once: true })))),
+        );
       });
       await page.emulateMedia({ media: "print" });
       return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });

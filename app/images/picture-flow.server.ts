@@ -38,7 +38,12 @@ function storedPicture(processed: ProcessedImage, variants: ImageVariant[]): Sto
  * with the stored picture (null when there is no upload: a misuse report's photo is optional). If storing or `write`
  * fails, the files of this picture that no row or open revision uses are removed and the error is rethrown.
  */
-export async function savePicture<T>(db: Db, storage: ImageStorage, upload: Buffer | null, write: (trx: Trx, picture: StoredPicture | null) => Promise<T>): Promise<T> {
+export async function savePicture<T>(
+  db: Db,
+  storage: ImageStorage,
+  upload: Buffer | null,
+  write: (trx: Trx, picture: StoredPicture | null) => Promise<T>,
+): Promise<T> {
   const processed = upload ? await processImage(upload) : null;
   const keys = processed?.variants.map((v) => v.key) ?? [];
   try {

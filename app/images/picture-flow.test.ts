@@ -15,7 +15,10 @@ let t: TestDatabase;
 let dir: string;
 let storage: FileImageStorage;
 let productId: number;
-const photo = (r: number) => sharp({ create: { width: 800, height: 600, channels: 3, background: { r, g: 90, b: 30 } } }).jpeg().toBuffer();
+const photo = (r: number) =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: { r, g: 90, b: 30 } } })
+    .jpeg()
+    .toBuffer();
 const onDisk = () => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(jpg|webp|avif)$/.test(f)).sort();
 
 beforeAll(async () => {
@@ -23,7 +26,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "picture-flow-"));
   storage = new FileImageStorage(dir);
   const org = (await t.db.insertInto("organizations").values({ name_zh: "图片流程测试社", status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
-  productId = (await t.db.insertInto("products").values({ organization_id: org, name_zh: "图片流程青稞", category: "杂粮" }).returning("id").executeTakeFirstOrThrow()).id;
+  productId = (
+    await t.db.insertInto("products").values({ organization_id: org, name_zh: "图片流程青稞", category: "杂粮" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });

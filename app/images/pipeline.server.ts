@@ -55,7 +55,9 @@ function open(data: Buffer) {
 type Pixels = { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
 
 function fromPixels(px: Pixels) {
-  return sharp(px.data, { raw: { width: px.info.width, height: px.info.height, channels: px.info.channels } }).timeout({ seconds: IMAGE_LIMITS.timeoutSeconds });
+  return sharp(px.data, { raw: { width: px.info.width, height: px.info.height, channels: px.info.channels } }).timeout({
+    seconds: IMAGE_LIMITS.timeoutSeconds,
+  });
 }
 
 export async function processImage(data: Buffer): Promise<ProcessedImage> {
@@ -100,7 +102,8 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
   for (const w of widths) {
     const px = w === base.info.width ? base : ((await fromPixels(base).resize({ width: w }).raw().toBuffer({ resolveWithObject: true })) as Pixels);
     for (const format of ["avif", "webp", "jpeg"] as const) {
-      const out = await fromPixels(px)[format](ENCODERS[format] as never).toBuffer({ resolveWithObject: true });
+      const encoder = fromPixels(px);
+      const out = await encoder[format](ENCODERS[format] as never).toBuffer({ resolveWithObject: true });
       variants.push({ width: out.info.width, height: out.info.height, format, key: `${hash.slice(0, 2)}/${hash}-${w}.${EXTENSION[format]}`, data: out.data });
     }
   }

@@ -30,7 +30,17 @@ describe("processImage", () => {
     const out = await processImage(input);
     expect(out.width).toBe(1200);
     expect(out.height).toBe(1600);
-    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual(["avif:320", "webp:320", "jpeg:320", "avif:640", "webp:640", "jpeg:640", "avif:1200", "webp:1200", "jpeg:1200"]);
+    expect(out.variants.map((v) => `${v.format}:${v.width}`)).toEqual([
+      "avif:320",
+      "webp:320",
+      "jpeg:320",
+      "avif:640",
+      "webp:640",
+      "jpeg:640",
+      "avif:1200",
+      "webp:1200",
+      "jpeg:1200",
+    ]);
     for (const v of out.variants) {
       const meta = await sharp(v.data).metadata();
       // the file is what its name and format say, at the size recorded for <img width/height> and srcset
@@ -60,7 +70,10 @@ describe("processImage", () => {
     // left half red, right half blue, stored with orientation 6 (rotate 90° clockwise): displayed, the top is red
     const raw = Buffer.alloc(400 * 200 * 3);
     for (let y = 0; y < 200; y++) for (let x = 0; x < 400; x++) raw.set(x < 200 ? [255, 0, 0] : [0, 0, 255], (y * 400 + x) * 3);
-    const jpeg = await sharp(raw, { raw: { width: 400, height: 200, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const jpeg = await sharp(raw, { raw: { width: 400, height: 200, channels: 3 } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const out = await processImage(jpeg);
     const jpg = out.variants.find((v) => v.format === "jpeg")!;
     const { data, info } = await sharp(jpg.data).raw().toBuffer({ resolveWithObject: true });
@@ -79,7 +92,9 @@ describe("processImage", () => {
   it("refuses truncated and corrupt files", async () => {
     const good = await jpegWithExif(400, 300, 1);
     expect(await rejection(good.subarray(0, good.length / 2))).toBe("corrupt");
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#0a0" } })
+      .png()
+      .toBuffer();
     const badCrc = Buffer.from(png);
     badCrc[30] = badCrc[30]! ^ 0xff; // inside IHDR: its CRC no longer matches
     expect(await rejection(badCrc)).toBe("corrupt");
@@ -110,11 +125,19 @@ describe("processImage", () => {
 
   it("refuses animated images, GIF (hundreds of frames) and WebP alike", async () => {
     const frames = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => sharp({ create: { width: 16, height: 16, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 } } }).png().toBuffer()),
+      Array.from({ length: 200 }, (_, i) =>
+        sharp({ create: { width: 16, height: 16, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 } } })
+          .png()
+          .toBuffer(),
+      ),
     );
-    const gif = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif()
+      .toBuffer();
     expect(await rejection(gif)).toBe("unsupportedType");
-    const webp = await sharp(frames.slice(0, 3), { join: { animated: true } }).webp().toBuffer();
+    const webp = await sharp(frames.slice(0, 3), { join: { animated: true } })
+      .webp()
+      .toBuffer();
     expect(await rejection(webp)).toBe("animated");
   });
 });
@@ -135,7 +158,12 @@ function pngHeaderOnly(width: number, height: number) {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // truecolour
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("storeVariants", () => {

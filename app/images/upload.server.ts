@@ -59,7 +59,12 @@ export async function parseImageUpload(request: Request): Promise<{ file: Buffer
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > UPLOAD_LIMITS.maxBody) throw new UploadRejected("requestTooLarge", 413);
   if (!request.body || !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) throw new UploadRejected("badRequest", 400);
-  const limited = new Request(request.url, { method: request.method, headers: request.headers, body: countedBody(request.body, UPLOAD_LIMITS.maxBody), duplex: "half" } as RequestInit);
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: countedBody(request.body, UPLOAD_LIMITS.maxBody),
+    duplex: "half",
+  } as RequestInit);
   let parts = 0;
   let file: Buffer | null = null;
   const handler: UploadHandler = async (part) => {

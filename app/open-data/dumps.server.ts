@@ -48,7 +48,12 @@ export function csvColumns(schema: z.ZodObject): Column[] {
     } else if (inner instanceof z.ZodArray && unwrap(inner.element as z.ZodType) instanceof z.ZodObject) {
       columns.push({
         name: key,
-        get: (r) => ((r[key] as Record<string, unknown>[] | null) ?? []).map((o) => Object.values(o).map((v) => (v === null ? "" : String(v))).join(":")),
+        get: (r) =>
+          ((r[key] as Record<string, unknown>[] | null) ?? []).map((o) =>
+            Object.values(o)
+              .map((v) => (v === null ? "" : String(v)))
+              .join(":"),
+          ),
       });
     } else {
       columns.push({ name: key, get: (r) => cell(r[key]) });

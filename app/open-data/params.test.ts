@@ -11,10 +11,21 @@ describe("parseListQuery", () => {
       value: {
         page: 2,
         per_page: 100,
-        filters: { county: ["乐都区"], township: undefined, gi_scheme: ["agricultural"], nice_class: undefined, well_known: undefined, certification: ["organic"], month: [5, 6] },
+        filters: {
+          county: ["乐都区"],
+          township: undefined,
+          gi_scheme: ["agricultural"],
+          nice_class: undefined,
+          well_known: undefined,
+          certification: ["organic"],
+          month: [5, 6],
+        },
       },
     });
-    expect(parse("trademarks", "well_known=false&nice_class=33")).toMatchObject({ ok: true, value: { page: 1, per_page: 20, filters: { well_known: false, nice_class: [33] } } });
+    expect(parse("trademarks", "well_known=false&nice_class=33")).toMatchObject({
+      ok: true,
+      value: { page: 1, per_page: 20, filters: { well_known: false, nice_class: [33] } },
+    });
     expect(parse("gi", "county=")).toMatchObject({ ok: true, value: { filters: { county: undefined } } });
   });
 

@@ -33,7 +33,18 @@ const verified = (r: VerificationFacts) => !isUnverified(r);
 const confidence = (c: string) => (c === "high" || c === "low" ? c : "medium");
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-function common(type: OpenDataType, r: { id: number | string; name_zh: string; name_en: string | null; confidence: string; last_verified_at: Date | string | null; is_sample: boolean; updated_at: Date | string }) {
+function common(
+  type: OpenDataType,
+  r: {
+    id: number | string;
+    name_zh: string;
+    name_en: string | null;
+    confidence: string;
+    last_verified_at: Date | string | null;
+    is_sample: boolean;
+    updated_at: Date | string;
+  },
+) {
   return {
     id: Number(r.id),
     url: `${RECORD_PATHS[type]}/${r.id}`,
@@ -120,10 +131,21 @@ export function productRecord(r: ProductRecordRow, today: string): ProductRecord
     county: place(r.county_zh, r.county_en),
     township: r.township_zh,
     gi: r.gi_id
-      ? { id: Number(r.gi_id), name_zh: r.gi_name_zh ?? "", url: `/gi/${r.gi_id}`, schemes: r.gi_schemes.map((s) => s.scheme), authorised: Boolean(r.gi_authorised) }
+      ? {
+          id: Number(r.gi_id),
+          name_zh: r.gi_name_zh ?? "",
+          url: `/gi/${r.gi_id}`,
+          schemes: r.gi_schemes.map((s) => s.scheme),
+          authorised: Boolean(r.gi_authorised),
+        }
       : null,
     regional_brand: r.regional_brand_id
-      ? { id: Number(r.regional_brand_id), name_zh: r.regional_brand_zh ?? "", url: `/regional-brands/${r.regional_brand_id}`, licensed: Boolean(r.regional_brand_licensed) }
+      ? {
+          id: Number(r.regional_brand_id),
+          name_zh: r.regional_brand_zh ?? "",
+          url: `/regional-brands/${r.regional_brand_id}`,
+          licensed: Boolean(r.regional_brand_licensed),
+        }
       : null,
     trademark: r.trademark_id ? { id: Number(r.trademark_id), name_zh: r.trademark_zh ?? "", url: `/trademarks/${r.trademark_id}` } : null,
     availability_months: r.availability_months,

@@ -22,9 +22,7 @@ const common = {
 
 const sources = z.array(z.string()).describe("Where the record's facts come from (cite these when reusing reference facts)");
 
-export const Place = z
-  .object({ name_zh: z.string(), name_en: nullableText })
-  .describe("A Haidong district or county (or the industrial park)");
+export const Place = z.object({ name_zh: z.string(), name_en: nullableText }).describe("A Haidong district or county (or the industrial park)");
 
 export const GiScheme = z.enum(["protected_product", "certification_mark", "collective_mark", "agricultural"]);
 

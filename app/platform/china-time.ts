@@ -75,6 +75,7 @@ export function parseChinaDateTime(value: string): Date | undefined {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(wall);
   // Date.UTC rolls 2027-02-30 over into March; a time that does not read back the same was never a real one
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi) return undefined;
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi)
+    return undefined;
   return new Date(wall - OFFSET_MS);
 }

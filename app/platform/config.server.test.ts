@@ -46,9 +46,19 @@ describe("config(): one object every reader shares", () => {
 
   it("takes what boot learned (embedded services, generated secret) once, for every reader", () => {
     const before = config();
-    const booted = completeConfig({ DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong", MEILI_URL: "http://127.0.0.1:7701", MEILI_MASTER_KEY: undefined, SESSION_SECRET: "g".repeat(64) });
+    const booted = completeConfig({
+      DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong",
+      MEILI_URL: "http://127.0.0.1:7701",
+      MEILI_MASTER_KEY: undefined,
+      SESSION_SECRET: "g".repeat(64),
+    });
     expect(config()).toBe(booted);
-    expect(booted).toMatchObject({ DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong", MEILI_URL: "http://127.0.0.1:7701", SESSION_SECRET: "g".repeat(64), PORT: before.PORT });
+    expect(booted).toMatchObject({
+      DATABASE_URL: "postgres://app@127.0.0.1:5433/haidong",
+      MEILI_URL: "http://127.0.0.1:7701",
+      SESSION_SECRET: "g".repeat(64),
+      PORT: before.PORT,
+    });
     // an unknown value leaves the validated one alone rather than blanking it
     expect(booted.MEILI_MASTER_KEY).toBe(before.MEILI_MASTER_KEY);
     expect(() => completeConfig({ DATABASE_URL: "postgres://other@127.0.0.1/x" })).toThrow(/once/);

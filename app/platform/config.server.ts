@@ -5,38 +5,35 @@ import { z } from "zod";
 // first `config()` in any other process (tests, the bench), and every problem is reported in one message so an operator
 // fixes them in one go. Everyone else reads the typed, frozen `config()` — never process.env with a default of their
 // own, which is how a value validated here used to be read differently elsewhere.
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http:// or https:// URL");
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: postgresUrl.optional(),
-    MEILI_URL: httpUrl.optional(),
-    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
-    MEILI_BIN: z.string().optional(),
-    MEILI_INDEX_PREFIX: z
-      .string()
-      .regex(/^[a-zA-Z0-9_-]*$/, "may hold only letters, digits, - and _")
-      .default(""),
-    // how long a search may wait for Meilisearch before the page answers from PostgreSQL (degraded)
-    MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-    // the bound on every query the app server sends (db/client.ts): past it the request answers 503 with Retry-After
-    // instead of waiting on a database that stopped answering; command-line scripts are not bound
-    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-    DATA_DIR: z.string().default("./data"),
-    HOST: z.string().default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    PUBLIC_ORIGIN: httpUrl.optional(),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-    // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
-    CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
-    // set by the test harness and the bench, which build once and start many servers: `npm start` must not rebuild
-    HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  MEILI_URL: httpUrl.optional(),
+  MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  MEILI_BIN: z.string().optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/, "may hold only letters, digits, - and _")
+    .default(""),
+  // how long a search may wait for Meilisearch before the page answers from PostgreSQL (degraded)
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // the bound on every query the app server sends (db/client.ts): past it the request answers 503 with Retry-After
+  // instead of waiting on a database that stopped answering; command-line scripts are not bound
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATA_DIR: z.string().default("./data"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_ORIGIN: httpUrl.optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  // set by the test harness and the bench, which build once and start many servers: `npm start` must not rebuild
+  HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+});
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
 function crossChecks(env: Record<string, string | undefined>): string[] {

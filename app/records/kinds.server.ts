@@ -41,7 +41,10 @@ export const RECORD_KINDS = {
       const tm = await getPublishedTrademark(db, id);
       if (!tm) return undefined;
       const [classNames, verifier] = await Promise.all([
-        niceClassNames(db, tm.classes.map((c) => c.class_no)),
+        niceClassNames(
+          db,
+          tm.classes.map((c) => c.class_no),
+        ),
         // "verified" says by whom and when (the reviewer's display name, else the regulator in general)
         tm.last_verified_at ? verifiedBy(db, "trademark", tm.id) : undefined,
       ]);

@@ -15,7 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirect(new URL(request.url).searchParams.get("next"), "/");
   const notices = await takeNotices(user.id);
   if (!notices.length) throw redirect(next);
-  return { next, notices: notices.map((n) => ({ id: n.id, kind: n.kind, times: n.times, first: formatDateTime(n.first_at), last: formatDateTime(n.last_at) })) };
+  return {
+    next,
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind, times: n.times, first: formatDateTime(n.first_at), last: formatDateTime(n.last_at) })),
+  };
 }
 
 export default function AccountNoticesPage() {

@@ -44,7 +44,8 @@ function apiHit(h: CatalogHit) {
   return { ...rest, highlight };
 }
 
-export const loader = ({ request, context }: LoaderFunctionArgs) => guard(request, context.clientAddress) ?? jsonEvenWhenDatabaseUnavailable(() => answer(request));
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  guard(request, context.clientAddress) ?? jsonEvenWhenDatabaseUnavailable(() => answer(request));
 
 async function answer(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams, { allowed: API_KEYS, resolveCounty });
@@ -62,7 +63,7 @@ async function answer(request: Request) {
     },
     200,
     // degraded answers are a stop-gap: never let a cache keep them once search is back
-    result.degraded ? "no-store" : SUCCESS_CACHE
+    result.degraded ? "no-store" : SUCCESS_CACHE,
   );
 }
 

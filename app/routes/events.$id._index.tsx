@@ -21,7 +21,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
   const [exhibitors, catalogue] = await Promise.all([listExhibitors(db(), event.id), resolvedCatalogue(db(), event.id)]);
-  return { staff, event, exhibitors, catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) } } };
+  return {
+    staff,
+    event,
+    exhibitors,
+    catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) } },
+  };
 }
 
 function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; headingLevel: "h3" | "h4" }) {
@@ -111,7 +116,11 @@ export default function EventPage() {
         <p className="muted">
           {catalogue.version ? t("events.version", { version: catalogue.version.version, date: catalogue.version.cutoff }) : t("events.liveVersion")}
         </p>
-        {catalogue.sections.length === 0 && catalogue.addendum.length === 0 ? <p>{t("events.catalogueEmpty")}</p> : <Sections sections={catalogue.sections} headingLevel="h3" />}
+        {catalogue.sections.length === 0 && catalogue.addendum.length === 0 ? (
+          <p>{t("events.catalogueEmpty")}</p>
+        ) : (
+          <Sections sections={catalogue.sections} headingLevel="h3" />
+        )}
         {catalogue.addendum.length > 0 && (
           <section className="event-addendum">
             <h3>{t("events.addendum")}</h3>

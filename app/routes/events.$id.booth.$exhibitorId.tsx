@@ -139,7 +139,13 @@ export default function BoothPage() {
           )}
           <TextField meta={fields.buyer_name as FieldMetadata<string>} label={t("leads.name")} autoComplete="name" />
           <TextField meta={fields.buyer_organization as FieldMetadata<string>} label={t("leads.organization")} autoComplete="organization" />
-          <TextField meta={fields.buyer_email as FieldMetadata<string>} label={t("leads.email")} type="email" autoComplete="email" hint={t("inquiry.contactHint")} />
+          <TextField
+            meta={fields.buyer_email as FieldMetadata<string>}
+            label={t("leads.email")}
+            type="email"
+            autoComplete="email"
+            hint={t("inquiry.contactHint")}
+          />
           <TextField meta={fields.buyer_phone as FieldMetadata<string>} label={t("leads.phone")} type="tel" autoComplete="tel" />
           <FormActions>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>

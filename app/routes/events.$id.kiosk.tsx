@@ -15,7 +15,9 @@ import { db } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: metaTranslator(matches)("kiosk.title", { name: data?.event.name_zh ?? "" }) }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: metaTranslator(matches)("kiosk.title", { name: data?.event.name_zh ?? "" }) },
+];
 
 /** The idle timeout in seconds: a minute, or `?idle=` (2–600) so tests and rehearsals need not wait. */
 function idleSeconds(url: URL) {
@@ -82,7 +84,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     case "reset": {
       const idle = form.get("idle");
-      return redirect(idle ? `${base}?idle=${encodeURIComponent(String(idle))}` : base, { headers: { "Set-Cookie": await kioskReset(db(), request, event.id) } });
+      return redirect(idle ? `${base}?idle=${encodeURIComponent(String(idle))}` : base, {
+        headers: { "Set-Cookie": await kioskReset(db(), request, event.id) },
+      });
     }
     default:
       throw data({ error: "bad intent" }, { status: 400 });
@@ -184,7 +188,11 @@ export default function KioskPage() {
                     <input type="hidden" name="intent" value={inList ? "remove" : "add"} />
                     <input type="hidden" name="product_id" value={r.product.id} />
                     <input type="hidden" name="back" value={back} />
-                    <button className={inList ? "kiosk-button kiosk-button--secondary" : "kiosk-button"} type="submit" aria-label={`${inList ? t("kiosk.remove") : t("kiosk.add")}: ${name.text}`}>
+                    <button
+                      className={inList ? "kiosk-button kiosk-button--secondary" : "kiosk-button"}
+                      type="submit"
+                      aria-label={`${inList ? t("kiosk.remove") : t("kiosk.add")}: ${name.text}`}
+                    >
                       {inList ? t("kiosk.remove") : t("kiosk.add")}
                     </button>
                   </Form>

@@ -22,7 +22,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     .filter((n) => Number.isInteger(n) && n > 0)
     .slice(0, 100);
   const allowed = new Set(await exhibitorProductIds(db(), event.id));
-  const products = await productSearchRows(db(), wanted.filter((id) => allowed.has(id)));
+  const products = await productSearchRows(
+    db(),
+    wanted.filter((id) => allowed.has(id)),
+  );
   const booths = new Map((await listExhibitors(db(), event.id)).map((x) => [x.organization_id, x]));
   return {
     event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en },

@@ -3,7 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { addEntry, moveEntry, removeEntry, setEntryNote } from "../../db/queries/event-entries";
 import { createSection, deleteSection, savedQueryOptions } from "../../db/queries/event-sections";
 import { currentCatalogue, freezeVersion, listVersions } from "../../db/queries/event-catalogue-versions";
-import { exhibitorCandidates, exhibitorProductIds, isExhibitorCandidate, listExhibitors, removeExhibitor, upsertExhibitor } from "../../db/queries/event-exhibitors";
+import {
+  exhibitorCandidates,
+  exhibitorProductIds,
+  isExhibitorCandidate,
+  listExhibitors,
+  removeExhibitor,
+  upsertExhibitor,
+} from "../../db/queries/event-exhibitors";
 import { getEvent, updateEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
 import { requireFairStaff } from "../events/access.server";
@@ -36,7 +43,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     savedQueryOptions(db()),
     exhibitorProductIds(db(), event.id),
   ]);
-  const products = (await productSearchRows(db(), productIds)).map((p) => ({ id: p.id, name_zh: p.name_zh, name_en: p.name_en, organization_zh: p.organization_zh }));
+  const products = (await productSearchRows(db(), productIds)).map((p) => ({
+    id: p.id,
+    name_zh: p.name_zh,
+    name_en: p.name_en,
+    organization_zh: p.organization_zh,
+  }));
   const qrLabel = translator(readPreferences(request).prefs.lang)("leads.qrLabel");
   return {
     event,
@@ -67,7 +79,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const parsed = exhibitorSchema.safeParse(fields);
       if (!parsed.success) return data(issuesReply(parsed.error, form), { status: 400 });
       // only organisations the form offers: published and in good standing (an unknown id would be a database error)
-      if (!(await isExhibitorCandidate(db(), parsed.data.organization_id))) return data(fieldErrorReply(["organization_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
+      if (!(await isExhibitorCandidate(db(), parsed.data.organization_id)))
+        return data(fieldErrorReply(["organization_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
       await upsertExhibitor(db(), event.id, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
       return back("#exhibitors");
     }
@@ -79,7 +92,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const parsed = sectionSchema.safeParse(fields);
       if (!parsed.success) return data(issuesReply(parsed.error, form), { status: 400 });
       const { title_zh, title_en, q, county_id, category } = parsed.data;
-      if (county_id && !(await countyExists(db(), county_id))) return data(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
+      if (county_id && !(await countyExists(db(), county_id)))
+        return data(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form }), { status: 400 });
       const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
       const id = await createSection(db(), event.id, title_zh, title_en, query);
       return back(`#section-${id}`);
@@ -244,13 +258,31 @@ export default function ManageEventPage() {
                         <>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="id" value={r.entry_id} />
-                            <button className="button button--secondary" type="submit" name="intent" value="move-up" aria-label={t("events.moveUpNamed", { name })}>
+                            <button
+                              className="button button--secondary"
+                              type="submit"
+                              name="intent"
+                              value="move-up"
+                              aria-label={t("events.moveUpNamed", { name })}
+                            >
                               ↑ {t("events.moveUp")}
                             </button>
-                            <button className="button button--secondary" type="submit" name="intent" value="move-down" aria-label={t("events.moveDownNamed", { name })}>
+                            <button
+                              className="button button--secondary"
+                              type="submit"
+                              name="intent"
+                              value="move-down"
+                              aria-label={t("events.moveDownNamed", { name })}
+                            >
                               ↓ {t("events.moveDown")}
                             </button>
-                            <button className="button button--secondary" type="submit" name="intent" value="remove-entry" aria-label={t("events.removeNamed", { name })}>
+                            <button
+                              className="button button--secondary"
+                              type="submit"
+                              name="intent"
+                              value="remove-entry"
+                              aria-label={t("events.removeNamed", { name })}
+                            >
                               {t("events.remove")}
                             </button>
                           </Form>

@@ -22,7 +22,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
   const catalogue = await resolvedCatalogue(db(), event.id);
   const origin = publicOrigin(context);
-  const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })));
+  const entries = [...catalogue.sections, ...catalogue.addendum].flatMap((s) =>
+    s.entries.map((e) => ({ ...e, section_zh: s.title_zh, section_en: s.title_en })),
+  );
   const url = new URL(request.url);
   const auto = Math.min(120, Math.max(0, Number(url.searchParams.get("auto")) || 0));
   const slides = await Promise.all(
@@ -32,7 +34,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       qr: await qrSvg(`${origin}/products/${e.product.id}`),
     })),
   );
-  return { event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en }, slides, auto, start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)) };
+  return {
+    event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en },
+    slides,
+    auto,
+    start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)),
+  };
 }
 
 const NEXT = new Set(["ArrowRight", "PageDown", " ", "Spacebar", "ArrowDown"]);
@@ -125,7 +132,9 @@ export default function PresentPage() {
             aria-roledescription="slide"
             aria-label={t("present.slide", { n: i + 1, total })}
           >
-            <div className="slide-photo">{s.image && <img src={s.image} alt={(lang === "en" && s.product.images[0]?.alt_en) || s.product.images[0]?.alt_zh || ""} />}</div>
+            <div className="slide-photo">
+              {s.image && <img src={s.image} alt={(lang === "en" && s.product.images[0]?.alt_en) || s.product.images[0]?.alt_zh || ""} />}
+            </div>
             <div className="slide-text">
               <p className="slide-section">
                 <L lang={lang} zh={s.section_zh} en={s.section_en} />

@@ -28,7 +28,10 @@ const en = translator("en");
 function Both({ k, vars }: { k: Parameters<typeof zh>[0]; vars?: Record<string, string | number> }) {
   return (
     <>
-      <span lang="zh-CN">{zh(k, vars)}</span> <span lang="en" className="print-en">{en(k, vars)}</span>
+      <span lang="zh-CN">{zh(k, vars)}</span>{" "}
+      <span lang="en" className="print-en">
+        {en(k, vars)}
+      </span>
     </>
   );
 }
@@ -60,10 +63,20 @@ export default function PrintCataloguePage() {
         </h1>
         <p>{eventDates(zh, e.starts_on, e.ends_on)}</p>
         <p>
-          <span lang="zh-CN">{e.venue_zh}</span> {e.venue_en && <span lang="en" className="print-en">{e.venue_en}</span>}
+          <span lang="zh-CN">{e.venue_zh}</span>{" "}
+          {e.venue_en && (
+            <span lang="en" className="print-en">
+              {e.venue_en}
+            </span>
+          )}
         </p>
         <p>
-          <Both k="events.organiser" />: <span lang="zh-CN">{e.organiser_zh}</span> {e.organiser_en && <span lang="en" className="print-en">{e.organiser_en}</span>}
+          <Both k="events.organiser" />: <span lang="zh-CN">{e.organiser_zh}</span>{" "}
+          {e.organiser_en && (
+            <span lang="en" className="print-en">
+              {e.organiser_en}
+            </span>
+          )}
         </p>
         <p>{version ? <Both k="events.version" vars={{ version: version.version, date: version.cutoff }} /> : <Both k="events.liveVersion" />}</p>
       </section>
@@ -109,7 +122,12 @@ export default function PrintCataloguePage() {
                 {" · "}
               </>
             )}
-            <span lang="zh-CN">{s.title_zh}</span> {s.title_en && <span lang="en" className="print-en">{s.title_en}</span>}
+            <span lang="zh-CN">{s.title_zh}</span>{" "}
+            {s.title_en && (
+              <span lang="en" className="print-en">
+                {s.title_en}
+              </span>
+            )}
           </h2>
           {s.entries.map((x) => (
             <article key={x.n} className="print-entry">
@@ -128,7 +146,12 @@ export default function PrintCataloguePage() {
                   <EventBadges product={x.product} t={zh} />
                 </p>
                 <p>
-                  <span lang="zh-CN">{x.product.organization_zh}</span> {x.product.organization_en && <span lang="en" className="print-en">{x.product.organization_en}</span>}
+                  <span lang="zh-CN">{x.product.organization_zh}</span>{" "}
+                  {x.product.organization_en && (
+                    <span lang="en" className="print-en">
+                      {x.product.organization_en}
+                    </span>
+                  )}
                   {x.product.county_zh && <> · {x.product.county_zh}</>}
                 </p>
                 <p className="print-booth">
@@ -136,7 +159,12 @@ export default function PrintCataloguePage() {
                 </p>
                 {(x.note_zh || x.note_en) && (
                   <p className="print-note">
-                    {x.note_zh && <span lang="zh-CN">{x.note_zh}</span>} {x.note_en && <span lang="en" className="print-en">{x.note_en}</span>}
+                    {x.note_zh && <span lang="zh-CN">{x.note_zh}</span>}{" "}
+                    {x.note_en && (
+                      <span lang="en" className="print-en">
+                        {x.note_en}
+                      </span>
+                    )}
                   </p>
                 )}
                 <p className="print-contact">

@@ -53,12 +53,24 @@ export default function EventReportPage() {
               <tr>
                 <th scope="col">{t("events.booth")}</th>
                 <th scope="col">{t("events.organization")}</th>
-                <th scope="col" className="num">{t("leads.scans")}</th>
-                <th scope="col" className="num">{t("leads.leads")}</th>
-                <th scope="col" className="num">{t("leads.intents")}</th>
-                <th scope="col" className="num">{t("leads.intentAmount")}</th>
-                <th scope="col" className="num">{t("leads.signed")}</th>
-                <th scope="col" className="num">{t("leads.signedAmount")}</th>
+                <th scope="col" className="num">
+                  {t("leads.scans")}
+                </th>
+                <th scope="col" className="num">
+                  {t("leads.leads")}
+                </th>
+                <th scope="col" className="num">
+                  {t("leads.intents")}
+                </th>
+                <th scope="col" className="num">
+                  {t("leads.intentAmount")}
+                </th>
+                <th scope="col" className="num">
+                  {t("leads.signed")}
+                </th>
+                <th scope="col" className="num">
+                  {t("leads.signedAmount")}
+                </th>
               </tr>
             </thead>
             <tbody>

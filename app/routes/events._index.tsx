@@ -48,11 +48,7 @@ export default function EventsPage() {
               <p>
                 <span className="badge">{t(`events.status.${e.status}` as MessageKey)}</span>
                 {e.is_sample && <span className="badge badge--sample">{t("events.sample")}</span>}
-                {staff && (
-                  <Link to={`/events/${e.id}/manage`}>
-                    {t("events.manage")}
-                  </Link>
-                )}
+                {staff && <Link to={`/events/${e.id}/manage`}>{t("events.manage")}</Link>}
               </p>
             </li>
           ))}

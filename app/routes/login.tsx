@@ -23,10 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await signIn(submission.value, { clientAddress: context.clientAddress, userAgent: request.headers.get("user-agent") });
   if (result.kind === "throttled") {
-    return data(submission.reply({ formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`], hideFields: ["password"] }), {
-      status: 429,
-      headers: { "Retry-After": String(result.retryAfter) },
-    });
+    return data(
+      submission.reply({ formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`], hideFields: ["password"] }),
+      {
+        status: 429,
+        headers: { "Retry-After": String(result.retryAfter) },
+      },
+    );
   }
   if (result.kind === "wrong") return data(submission.reply({ formErrors: ["auth.wrongCredentials"], hideFields: ["password"] }), { status: 400 });
   const headers = new Headers({ "Set-Cookie": result.cookie });

@@ -76,8 +76,7 @@ export default function OpenDataPage() {
       <section aria-labelledby="licence-heading">
         <h2 id="licence-heading">{t("openData.licenceHeading")}</h2>
         <p>
-          {t("openData.licence")}{" "}
-          {/* the credit line is the catalogue's name in both languages; the Chinese name keeps its own lang */}
+          {t("openData.licence")} {/* the credit line is the catalogue's name in both languages; the Chinese name keeps its own lang */}
           <q>
             {lang === "en" ? (
               <>

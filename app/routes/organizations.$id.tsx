@@ -5,11 +5,7 @@ import { LocalizedText } from "../components/localized-text";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import { validityText } from "../lib/format";
 import type { MessageKey } from "../i18n/messages";
-import {
-  currentAuthorisations,
-  publishedProductsOf,
-  publishedTrademarksOf,
-} from "../../db/queries/organizations";
+import { currentAuthorisations, publishedProductsOf, publishedTrademarksOf } from "../../db/queries/organizations";
 import { RECORD_KINDS, recordPage } from "../records/kinds.server";
 import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
@@ -86,14 +82,18 @@ export default function OrganizationPage() {
           <ul className="plain-list">
             {authorisations.gis.map((g) => (
               <li key={`gi-${g.gi_id}`}>
-                <Link to={`/gi/${g.gi_id}`}><LocalizedText zh={g.name_zh} en={g.name_en} /></Link> —{" "}
-                {t(`basis.${g.basis}` as MessageKey)}
+                <Link to={`/gi/${g.gi_id}`}>
+                  <LocalizedText zh={g.name_zh} en={g.name_en} />
+                </Link>{" "}
+                — {t(`basis.${g.basis}` as MessageKey)}
                 {g.basis_reference && <span lang="zh-CN"> ({g.basis_reference})</span>}, {validityText(t, g.valid_from, g.valid_to)}
               </li>
             ))}
             {authorisations.brands.map((b) => (
               <li key={`rb-${b.brand_id}`}>
-                <Link to={`/regional-brands/${b.brand_id}`}><LocalizedText zh={b.name_zh} en={b.name_en} /></Link>
+                <Link to={`/regional-brands/${b.brand_id}`}>
+                  <LocalizedText zh={b.name_zh} en={b.name_en} />
+                </Link>
                 {b.licence_no && <span lang="zh-CN"> ({b.licence_no})</span>}, {validityText(t, b.valid_from, b.valid_to)}
               </li>
             ))}
@@ -108,7 +108,9 @@ export default function OrganizationPage() {
           <ul className="plain-list">
             {products.map((p) => (
               <li key={p.id}>
-                <Link to={`/products/${p.id}`}><LocalizedText zh={p.name_zh} en={p.name_en} /></Link>
+                <Link to={`/products/${p.id}`}>
+                  <LocalizedText zh={p.name_zh} en={p.name_en} />
+                </Link>
               </li>
             ))}
           </ul>

@@ -43,7 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } = useLoaderData<typeof loader>();
+  const { org, products, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const reminders = [
@@ -53,7 +54,11 @@ export default function ProducerDashboard() {
         : t("producer.reminderRenewal", { name: r.name, date: "expiresOn" in r.validity ? r.validity.expiresOn : "" }),
     ),
     ...certificates.map((c) =>
-      t(c.expired ? "producer.reminderCertificateExpired" : "producer.reminderCertificate", { product: c.product, cert: t(`cert.${c.kind}` as MessageKey), date: c.expires_on ?? "" }),
+      t(c.expired ? "producer.reminderCertificateExpired" : "producer.reminderCertificate", {
+        product: c.product,
+        cert: t(`cert.${c.kind}` as MessageKey),
+        date: c.expires_on ?? "",
+      }),
     ),
     ...authorisations.map((a) => t("producer.reminderAuthorisationEnding", { name: a.name_zh, date: a.valid_to ?? "" })),
     ...gis.map((g) => t("producer.reminderGiDuties", { gi: g.name_zh })),

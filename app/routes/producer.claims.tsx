@@ -49,10 +49,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await db()
     .transaction()
     .execute((trx) =>
-      fileClaim(trx, user.organization_id, user.id, { kind: target.kind, targetId: target.id, basis: v.basis, reference: v.reference, validFrom: v.valid_from, validTo: v.valid_to }),
+      fileClaim(trx, user.organization_id, user.id, {
+        kind: target.kind,
+        targetId: target.id,
+        basis: v.basis,
+        reference: v.reference,
+        validFrom: v.valid_from,
+        validTo: v.valid_to,
+      }),
     );
-  if (outcome === "unknown_target") return data({ result: submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), message: null }, { status: 400 });
-  if (outcome === "already_verified") return data({ result: submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), message: null }, { status: 409 });
+  if (outcome === "unknown_target")
+    return data(
+      { result: submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), message: null },
+      { status: 400 },
+    );
+  if (outcome === "already_verified")
+    return data({ result: submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), message: null }, { status: 409 });
   return { result: submission.reply({ resetForm: true }), message: "claims.filed" as const };
 }
 

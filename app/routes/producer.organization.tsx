@@ -57,7 +57,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
   const formData = await request.formData();
   if (formData.get("intent") === "submit" && user.organization_id) {
-    const result = await db().transaction().execute((trx) => submitOwnOrganization(trx, user.organization_id!));
+    const result = await db()
+      .transaction()
+      .execute((trx) => submitOwnOrganization(trx, user.organization_id!));
     return { result: { status: "success" as const }, message: submittedMessage(result) };
   }
   const submission = parseWithZod(formData, { schema: organizationFormSchema });
@@ -71,10 +73,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { credit_code: ["producer.creditCodeTaken"] } }), message: null }, { status: 409 });
   }
   if (!user.organization_id) {
-    await db().transaction().execute((trx) => createOwnOrganization(trx, user.id, submission.value));
+    await db()
+      .transaction()
+      .execute((trx) => createOwnOrganization(trx, user.id, submission.value));
     throw redirect("/producer");
   }
-  const saved = await db().transaction().execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, submission.value));
+  const saved = await db()
+    .transaction()
+    .execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, submission.value));
   return { result: submission.reply(), message: savedMessage(saved) };
 }
 
@@ -110,7 +116,11 @@ export default function OrganizationForm() {
         <TextField meta={fields.name_zh} label={t("producer.nameZh")} lang="zh-CN" />
         <TextField meta={fields.name_en} label={t("producer.nameEn")} lang="en" />
         <TextField meta={fields.credit_code} label={t("producer.creditCode")} hint={t("producer.creditCodeHint")} />
-        <SelectField meta={fields.org_type} label={t("producer.orgType")} options={ORG_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}` as MessageKey) }))} />
+        <SelectField
+          meta={fields.org_type}
+          label={t("producer.orgType")}
+          options={ORG_TYPES.map((v) => ({ value: v, label: t(`orgType.${v}` as MessageKey) }))}
+        />
         <SelectField
           meta={fields.county_id}
           label={t("producer.county")}
@@ -124,7 +134,11 @@ export default function OrganizationForm() {
             const c = contacts[k]!.getFieldset();
             return (
               <div key={k} className="contact-row">
-                <TextField meta={c.value} label={t(`contact.${k}` as MessageKey)} type={k === "email" ? "email" : k === "phone" || k === "mobile" ? "tel" : "text"} />
+                <TextField
+                  meta={c.value}
+                  label={t(`contact.${k}` as MessageKey)}
+                  type={k === "email" ? "email" : k === "phone" || k === "mobile" ? "tel" : "text"}
+                />
                 <label>
                   <input type="checkbox" name={c.public.name} defaultChecked={c.public.initialValue === "on"} />
                   {t("producer.contactPublic")}

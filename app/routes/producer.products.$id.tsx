@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revision: product.revision?.status ?? null,
     defaults: productDefaults(editing as Parameters<typeof productDefaults>[0]),
     // the meter follows what is being edited: an open revision's data and its pictures, else the live row
-    completeness: productCompleteness({ ...(editing as Parameters<typeof productCompleteness>[0]), imageCount: (await productPictures(db(), product.id)).pictures.length }),
+    completeness: productCompleteness({
+      ...(editing as Parameters<typeof productCompleteness>[0]),
+      imageCount: (await productPictures(db(), product.id)).pictures.length,
+    }),
     choices: await productChoices(db(), user.organization_id),
   };
 }
@@ -41,12 +44,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "submit") {
-    const result = await db().transaction().execute((trx) => submitOwnProduct(trx, user.organization_id, id));
+    const result = await db()
+      .transaction()
+      .execute((trx) => submitOwnProduct(trx, user.organization_id, id));
     if (result === "not_found") notFound();
     return { result: undefined, message: submittedMessage(result) };
   }
   if (intent === "delete") {
-    const keys = await db().transaction().execute((trx) => removeOwnProduct(trx, user.organization_id, id));
+    const keys = await db()
+      .transaction()
+      .execute((trx) => removeOwnProduct(trx, user.organization_id, id));
     if (!keys) notFound();
     // files go only after the rows are gone: a failed transaction never leaves a record pointing at missing files
     await removeUnreferencedPictures(db(), imageStorage(), keys);
@@ -55,8 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: productFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
   const badLink = await brandLinksAllowed(db(), user.organization_id, submission.value);
-  if (badLink) return data({ result: submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), message: null }, { status: 400 });
-  const saved = await db().transaction().execute((trx) => saveOwnProduct(trx, user.organization_id, id, user.id, submission.value));
+  if (badLink)
+    return data({ result: submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), message: null }, { status: 400 });
+  const saved = await db()
+    .transaction()
+    .execute((trx) => saveOwnProduct(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
   return { result: submission.reply(), message: savedMessage(saved) };
 }

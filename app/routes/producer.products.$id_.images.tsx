@@ -76,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     upload = await parseImageUpload(request);
   } catch (e) {
-    if (e instanceof UploadRejected) return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem === "badRequest" ? "missingFile" : e.problem}` } }, { status: e.status });
+    if (e instanceof UploadRejected)
+      return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem === "badRequest" ? "missingFile" : e.problem}` } }, { status: e.status });
     throw e;
   }
   const errors: Record<string, string> = {};
@@ -88,7 +89,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let done: Awaited<ReturnType<typeof changeProductPictures>>;
   try {
     done = await savePicture(db(), imageStorage(), upload.file!, async (trx, picture) => {
-      const changed = await changeProductPictures(trx, user.organization_id, product.id, user.id, { kind: "add", picture: { ...picture!, alt_zh: alt.data!.alt_zh, alt_en: alt.data!.alt_en } });
+      const changed = await changeProductPictures(trx, user.organization_id, product.id, user.id, {
+        kind: "add",
+        picture: { ...picture!, alt_zh: alt.data!.alt_zh, alt_en: alt.data!.alt_en },
+      });
       // thrown inside the transaction, so the picture flow removes the files this upload left
       if (changed.result === "not_found") notFound();
       return changed;
@@ -102,7 +106,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** Changes one picture's description after upload; a published product's change waits for review like the others. */
-function AltForm({ picture, n, lastResult }: { picture: { ref: string; alt_zh: string; alt_en: string | null }; n: number; lastResult?: SubmissionResult<string[]> }) {
+function AltForm({
+  picture,
+  n,
+  lastResult,
+}: {
+  picture: { ref: string; alt_zh: string; alt_en: string | null };
+  n: number;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const t = useT();
   const [form, fields] = useForm<PictureAltEdit>({
     id: `alt-${picture.ref}`,
@@ -152,8 +164,7 @@ export default function ProductImages() {
       )}
       {product.published && (
         <p className="notice">
-          {t(pending ? "image.pendingReview" : "image.reviewNeeded")}{" "}
-          <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
+          {t(pending ? "image.pendingReview" : "image.reviewNeeded")} <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
         </p>
       )}
       {images.length === 0 ? (
@@ -185,7 +196,14 @@ export default function ProductImages() {
       <Form method="post" encType="multipart/form-data">
         <div className="field">
           <label htmlFor="file">{t("image.file")}</label>
-          <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid={errors.file ? true : undefined} aria-describedby={errors.file ? "file-error" : undefined} />
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            aria-invalid={errors.file ? true : undefined}
+            aria-describedby={errors.file ? "file-error" : undefined}
+          />
           {fieldError("file")}
         </div>
         <div className="field">
@@ -193,12 +211,26 @@ export default function ProductImages() {
           <p id="alt_zh-hint" className="field-hint">
             {t("image.altZhHint")}
           </p>
-          <input id="alt_zh" name="alt_zh" lang="zh-CN" required maxLength={300} aria-invalid={errors.alt_zh ? true : undefined} aria-describedby={errors.alt_zh ? "alt_zh-hint alt_zh-error" : "alt_zh-hint"} />
+          <input
+            id="alt_zh"
+            name="alt_zh"
+            lang="zh-CN"
+            required
+            maxLength={300}
+            aria-invalid={errors.alt_zh ? true : undefined}
+            aria-describedby={errors.alt_zh ? "alt_zh-hint alt_zh-error" : "alt_zh-hint"}
+          />
           {fieldError("alt_zh")}
         </div>
         <div className="field">
           <label htmlFor="alt_en">{t("image.altEn")}</label>
-          <input id="alt_en" name="alt_en" lang="en" aria-invalid={errors.alt_en ? true : undefined} aria-describedby={errors.alt_en ? "alt_en-error" : undefined} />
+          <input
+            id="alt_en"
+            name="alt_en"
+            lang="en"
+            aria-invalid={errors.alt_en ? true : undefined}
+            aria-describedby={errors.alt_en ? "alt_en-error" : undefined}
+          />
           {fieldError("alt_en")}
         </div>
         <FormActions>

@@ -21,8 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: productFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const badLink = await brandLinksAllowed(db(), user.organization_id, submission.value);
-  if (badLink) return data(submission.reply({ fieldErrors: { [badLink]: ["validation.unknownReference|{\"value\":\"id\"}"] } }), { status: 400 });
-  const id = await db().transaction().execute((trx) => createDraftProduct(trx, user.organization_id, user.id, submission.value));
+  if (badLink) return data(submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), { status: 400 });
+  const id = await db()
+    .transaction()
+    .execute((trx) => createDraftProduct(trx, user.organization_id, user.id, submission.value));
   throw redirect(`/producer/products/${id}/images`);
 }
 

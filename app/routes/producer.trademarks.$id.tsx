@@ -49,7 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = recordIdOr404(params.id);
   const formData = await request.formData();
   if (formData.get("intent") === "submit") {
-    const result = await db().transaction().execute((trx) => submitOwnTrademark(trx, user.organization_id, id));
+    const result = await db()
+      .transaction()
+      .execute((trx) => submitOwnTrademark(trx, user.organization_id, id));
     if (result === "not_found") notFound();
     return { result: undefined, message: submittedMessage(result) };
   }
@@ -58,7 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.value.reg_no && (await regNoTakenByOther(db(), submission.value.reg_no, id))) {
     return data({ result: submission.reply({ fieldErrors: { reg_no: ["producer.regNoTaken"] } }), message: null }, { status: 409 });
   }
-  const saved = await db().transaction().execute((trx) => saveOwnTrademark(trx, user.organization_id, id, user.id, submission.value));
+  const saved = await db()
+    .transaction()
+    .execute((trx) => saveOwnTrademark(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
   return { result: submission.reply(), message: savedMessage(saved) };
 }

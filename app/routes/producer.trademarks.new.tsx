@@ -23,7 +23,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.value.reg_no && (await regNoTakenByOther(db(), submission.value.reg_no, null))) {
     return data(submission.reply({ fieldErrors: { reg_no: ["producer.regNoTaken"] } }), { status: 409 });
   }
-  const id = await db().transaction().execute((trx) => createOwnTrademark(trx, user.organization_id, user.id, submission.value));
+  const id = await db()
+    .transaction()
+    .execute((trx) => createOwnTrademark(trx, user.organization_id, user.id, submission.value));
   throw redirect(`/producer/trademarks/${id}`);
 }
 

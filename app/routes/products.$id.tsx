@@ -17,7 +17,8 @@ import { JsonLd } from "../seo/json-ld";
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { record: product, seo } = await recordPage(db(), RECORD_KINDS.product, params.id);
   const authorisation = product.gi_id && product.gi_authorised ? await giAuthorisationFor(db(), product.organization_id, product.gi_id) : undefined;
-  const licence = product.regional_brand_id && product.regional_brand_licensed ? await brandLicenceFor(db(), product.organization_id, product.regional_brand_id) : undefined;
+  const licence =
+    product.regional_brand_id && product.regional_brand_licensed ? await brandLicenceFor(db(), product.organization_id, product.regional_brand_id) : undefined;
   return {
     record: product,
     authorisation: authorisation ?? null,
@@ -43,8 +44,8 @@ export default function ProductPage() {
         <div>
           <p className="muted">{t("record.product")}</p>
           <h1>
-        <LocalizedText zh={p.name_zh} en={p.name_en} />
-      </h1>
+            <LocalizedText zh={p.name_zh} en={p.name_en} />
+          </h1>
           {name.lang !== "zh-CN" && <p lang="zh-CN">{p.name_zh}</p>}
           <p>
             {p.gi_id && p.gi_authorised && (
@@ -84,15 +85,7 @@ export default function ProductPage() {
             )}
           </dl>
         </div>
-        {image && (
-          <Picture
-            variants={image.variants}
-            alt={(lang === "en" && image.alt_en) || image.alt_zh}
-            width={image.width}
-            height={image.height}
-            eager
-          />
-        )}
+        {image && <Picture variants={image.variants} alt={(lang === "en" && image.alt_en) || image.alt_zh} width={image.width} height={image.height} eager />}
       </div>
 
       <section>
@@ -105,8 +98,7 @@ export default function ProductPage() {
                   {t("record.giBadge")}
                   <span lang="zh-CN">{p.gi_name_zh}</span>
                 </Link>{" "}
-                —{" "}
-                {t(`basis.${authorisation.basis}` as MessageKey)}
+                — {t(`basis.${authorisation.basis}` as MessageKey)}
                 {authorisation.basis_reference && <span lang="zh-CN"> ({authorisation.basis_reference})</span>},{" "}
                 {validityText(t, authorisation.valid_from, authorisation.valid_to)}
               </li>
@@ -137,7 +129,8 @@ export default function ProductPage() {
           )}
           {p.trademark_id && (
             <li>
-              {t("record.trademark")}: <Link to={`/trademarks/${p.trademark_id}`} lang="zh-CN">
+              {t("record.trademark")}:{" "}
+              <Link to={`/trademarks/${p.trademark_id}`} lang="zh-CN">
                 {p.trademark_zh}
               </Link>
             </li>
@@ -150,7 +143,11 @@ export default function ProductPage() {
         <h2>{t("record.supply")}</h2>
         <dl className="facts">
           <dt>{t("record.season")}</dt>
-          <dd>{p.availability_months.length ? p.availability_months.map((m) => t("record.month", { month: m })).join(lang === "en" ? ", " : "、") : t("common.unknown")}</dd>
+          <dd>
+            {p.availability_months.length
+              ? p.availability_months.map((m) => t("record.month", { month: m })).join(lang === "en" ? ", " : "、")
+              : t("common.unknown")}
+          </dd>
           {p.annual_volume && (
             <>
               <dt>{t("record.annualVolume")}</dt>

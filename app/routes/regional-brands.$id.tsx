@@ -60,7 +60,10 @@ export default function RegionalBrandPage() {
           <ul className="plain-list">
             {brand.licensees.map((o) => (
               <li key={o.id}>
-                <Link to={`/organizations/${o.id}`}><LocalizedText zh={o.name_zh} en={o.name_en} /></Link>, {validityText(t, o.valid_from, o.valid_to)}
+                <Link to={`/organizations/${o.id}`}>
+                  <LocalizedText zh={o.name_zh} en={o.name_en} />
+                </Link>
+                , {validityText(t, o.valid_from, o.valid_to)}
               </li>
             ))}
           </ul>

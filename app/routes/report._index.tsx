@@ -54,14 +54,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), done: null as Done | null }, { status: 400 });
   const report = submission.value;
   if (report.gi_product_id && !(await isPublishedGiProduct(db(), report.gi_product_id))) {
-    return data({ result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }), done: null as Done | null }, { status: 400 });
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }),
+        done: null as Done | null,
+      },
+      { status: 400 },
+    );
   }
 
   let filed: Awaited<ReturnType<typeof fileMisuseReport>>;
   try {
     filed = await fileMisuseReport(report, file, clientKey);
   } catch (e) {
-    if (e instanceof ImageRejected) return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
+    if (e instanceof ImageRejected)
+      return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
     throw e;
   }
   const { caseNo, token } = filed;
@@ -115,7 +122,11 @@ export default function ReportPage() {
           label={t("report.gi")}
           options={[{ value: "", label: t("report.giUnknown") }, ...gis.map((g) => ({ value: String(g.id), label: g.name_zh, lang: "zh-CN" }))]}
         />
-        <SelectField meta={asText(fields.place_kind)} label={t("report.placeKind")} options={PLACE_KINDS.map((k) => ({ value: k, label: t(`report.place.${k}` as MessageKey) }))} />
+        <SelectField
+          meta={asText(fields.place_kind)}
+          label={t("report.placeKind")}
+          options={PLACE_KINDS.map((k) => ({ value: k, label: t(`report.place.${k}` as MessageKey) }))}
+        />
         <TextField meta={asText(fields.place_name)} label={t("report.placeName")} hint={t("report.placeNameHint")} />
         <TextField meta={asText(fields.online_url)} label={t("report.onlineUrl")} hint={t("report.onlineUrlHint")} type="url" />
         <TextField meta={asText(fields.seen_on)} label={t("report.seenOn")} type="date" />

@@ -23,10 +23,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const wait = await retryAfter("reset", context.clientAddress);
   if (wait > 0) {
-    return data({ status: "error" as const, error: { "": [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(wait / 60) })}`] } }, {
-      status: 429,
-      headers: { "Retry-After": String(wait) },
-    });
+    return data(
+      { status: "error" as const, error: { "": [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(wait / 60) })}`] } },
+      {
+        status: 429,
+        headers: { "Retry-After": String(wait) },
+      },
+    );
   }
   await note("reset", context.clientAddress);
   const tokenHash = hashToken(params.token ?? "");

@@ -92,7 +92,7 @@ function useLiveSearch() {
       submitted.current = query;
       submit(new URLSearchParams(query), { method: "get", action: "/search", replace, preventScrollReset: true });
     },
-    [submit]
+    [submit],
   );
 
   const onChange = useCallback(
@@ -102,7 +102,7 @@ function useLiveSearch() {
       // typing waits for a pause; a ticked box or a new sort order applies at once
       timer.current = setTimeout(() => send(true), target.type === "search" ? 250 : 0);
     },
-    [send]
+    [send],
   );
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
@@ -110,7 +110,7 @@ function useLiveSearch() {
       clearTimeout(timer.current);
       send(false);
     },
-    [send]
+    [send],
   );
   return { formRef, formKey, onChange, onSubmit };
 }
@@ -275,8 +275,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "error" in error.data ? String(error.data.error) : undefined;
+  const message = isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "error" in error.data ? String(error.data.error) : undefined;
   return (
     <section className="error-page">
       <h1>{badRequest ? t("search.error.heading") : t("error.title")}</h1>

@@ -20,7 +20,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signUp(submission.value, context.clientAddress);
   if (result.kind === "throttled") {
     return data(
-      submission.reply({ formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`], hideFields: ["password", "passwordRepeat"] }),
+      submission.reply({
+        formErrors: [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfter / 60) })}`],
+        hideFields: ["password", "passwordRepeat"],
+      }),
       { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
     );
   }

@@ -33,7 +33,8 @@ export default function ReviewQueue() {
       )}
       <p>{t("staff.queueIntro")}</p>
       <p>
-        <Link to="/staff/claims">{t("staff.pendingClaims", { n: claims })}</Link> · <Link to="/staff/reports?status=new">{t("staff.openReports", { n: newReports })}</Link>
+        <Link to="/staff/claims">{t("staff.pendingClaims", { n: claims })}</Link> ·{" "}
+        <Link to="/staff/reports?status=new">{t("staff.openReports", { n: newReports })}</Link>
       </p>
       {queue.length === 0 ? (
         <p>{t("staff.queueEmpty")}</p>

@@ -33,7 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, actors] = await Promise.all([
     listAudit(
       db(),
-      { entityType: f.entity_type ?? undefined, entityId: f.entity_id ?? undefined, actorId: f.actor ?? undefined, action: f.action ?? undefined, from: f.from ?? undefined, to: f.to ?? undefined },
+      {
+        entityType: f.entity_type ?? undefined,
+        entityId: f.entity_id ?? undefined,
+        actorId: f.actor ?? undefined,
+        action: f.action ?? undefined,
+        from: f.from ?? undefined,
+        to: f.to ?? undefined,
+      },
       page,
       PER_PAGE,
     ),

@@ -18,7 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) {
     const t = translator(readPreferences(request).prefs.lang);
     const field = String(parsed.error.issues[0]?.path[0] ?? "kind");
-    return new Response(t("export.badParam", { field }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(t("export.badParam", { field }), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const { kind, format } = parsed.data;
   const { text } = await exportKind(db(), kindIo(kind), format);

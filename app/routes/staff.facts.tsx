@@ -12,7 +12,13 @@ import { unverifiedFacts, type FactType } from "../../db/queries/verify";
 import { db } from "../services.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
-const PUBLIC_PATH: Record<FactType, string> = { gi: "/gi", trademark: "/trademarks", regional_brand: "/regional-brands", organization: "/organizations", product: "/products" };
+const PUBLIC_PATH: Record<FactType, string> = {
+  gi: "/gi",
+  trademark: "/trademarks",
+  regional_brand: "/regional-brands",
+  organization: "/organizations",
+  product: "/products",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -75,7 +81,11 @@ export default function FactsToVerify() {
                     {f.is_sample && <StatusBadge label={t("label.sample")} />}
                   </td>
                   <td>
-                    {f.confidence === "high" ? t("confidence.high") : <StatusBadge tone="warn" label={`${t(`confidence.${f.confidence}` as MessageKey)} · ${t("label.unverified")}`} />}
+                    {f.confidence === "high" ? (
+                      t("confidence.high")
+                    ) : (
+                      <StatusBadge tone="warn" label={`${t(`confidence.${f.confidence}` as MessageKey)} · ${t("label.unverified")}`} />
+                    )}
                   </td>
                   <td>
                     <Form method="post">

@@ -81,7 +81,9 @@ export default function StaffOrganizationPage() {
         <dt>{t("staff.confidence")}</dt>
         <dd>
           {t(`confidence.${org.confidence}` as MessageKey)} ·{" "}
-          {org.last_verified_at ? t("staff.lastVerified", { date: formatDate(org.last_verified_at), name: org.verified_by_name ?? "—" }) : t("staff.notVerified")}
+          {org.last_verified_at
+            ? t("staff.lastVerified", { date: formatDate(org.last_verified_at), name: org.verified_by_name ?? "—" })
+            : t("staff.notVerified")}
         </dd>
       </dl>
       <FormActions>
@@ -100,12 +102,17 @@ export default function StaffOrganizationPage() {
       <p>{t("staff.creditIntro")}</p>
       <p>
         {t("staff.creditCurrent", { status: t(creditKey(org.credit_status)) })}
-        {org.credit_status !== "normal" && ` — ${t("staff.creditSourceShown", { source: org.credit_status_source ?? "—", date: org.credit_status_date ?? "—" })}`}
+        {org.credit_status !== "normal" &&
+          ` — ${t("staff.creditSourceShown", { source: org.credit_status_source ?? "—", date: org.credit_status_date ?? "—" })}`}
       </p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="credit" />
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField meta={asText(fields.credit_status)} label={t("staff.creditStatus")} options={CREDIT_STATUSES.map((s) => ({ value: s, label: t(creditKey(s)) }))} />
+        <SelectField
+          meta={asText(fields.credit_status)}
+          label={t("staff.creditStatus")}
+          options={CREDIT_STATUSES.map((s) => ({ value: s, label: t(creditKey(s)) }))}
+        />
         <TextField meta={asText(fields.credit_status_source)} label={t("staff.creditSource")} hint={t("staff.creditSourceHint")} />
         <TextField meta={asText(fields.credit_status_date)} label={t("staff.creditDate")} type="date" />
         <TextField meta={asText(fields.note)} label={t("staff.note")} />

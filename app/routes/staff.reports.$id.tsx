@@ -113,7 +113,9 @@ export default function ReportCase() {
             <li key={n.id}>
               <p className="muted">
                 {formatDateTime(n.created_at)} · {n.author ?? t("audit.system")}
-                {n.status_from && n.status_to && ` · ${t("staff.statusChange", { from: t(`report.status.${n.status_from}` as MessageKey), to: t(`report.status.${n.status_to}` as MessageKey) })}`}
+                {n.status_from &&
+                  n.status_to &&
+                  ` · ${t("staff.statusChange", { from: t(`report.status.${n.status_from}` as MessageKey), to: t(`report.status.${n.status_to}` as MessageKey) })}`}
               </p>
               {n.body && (
                 <p lang="zh-CN" className="prewrap">
@@ -126,7 +128,11 @@ export default function ReportCase() {
       )}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <SelectField meta={asText(fields.status)} label={t("staff.caseStatus")} options={MISUSE_REPORT_STATUSES.map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))} />
+        <SelectField
+          meta={asText(fields.status)}
+          label={t("staff.caseStatus")}
+          options={MISUSE_REPORT_STATUSES.map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))}
+        />
         <TextAreaField meta={asText(fields.note)} label={t("staff.addNote")} />
         <FormActions>
           <button type="submit" className="button">

@@ -14,7 +14,8 @@ import { ScrollableTable } from "../components/scrollable-table";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
   const raw = new URL(request.url).searchParams.get("status") || null;
-  if (raw && !(MISUSE_REPORT_STATUSES as readonly string[]).includes(raw)) throw data({ error: `status: must be one of ${MISUSE_REPORT_STATUSES.join(" / ")}` }, { status: 400 });
+  if (raw && !(MISUSE_REPORT_STATUSES as readonly string[]).includes(raw))
+    throw data({ error: `status: must be one of ${MISUSE_REPORT_STATUSES.join(" / ")}` }, { status: 400 });
   const status = raw as MisuseReportStatus | null;
   return { status, reports: await listMisuseReports(db(), status) };
 }

@@ -41,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { item, history: history.rows };
 }
 
-const REFUSALS = { stale: "staff.stale", credit_blocked: "staff.creditBlocked", duplicate_key: "staff.duplicateKey", invalid_reference: "staff.invalidReference" } as const;
+const REFUSALS = {
+  stale: "staff.stale",
+  credit_blocked: "staff.creditBlocked",
+  duplicate_key: "staff.duplicateKey",
+  invalid_reference: "staff.invalidReference",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
@@ -121,10 +126,15 @@ function ReviewForm({
         <dd>{formatDateTime(item.submittedAt)}</dd>
       </dl>
       {blocked && <p className="notice">{t("staff.creditWarning", { status: t(creditKey(item.creditStatus!)) })}</p>}
-      {item.entityType !== "organization" && item.organizationStatus && item.organizationStatus !== "published" && <p className="notice">{t("staff.orgNotPublished")}</p>}
+      {item.entityType !== "organization" && item.organizationStatus && item.organizationStatus !== "published" && (
+        <p className="notice">{t("staff.orgNotPublished")}</p>
+      )}
       {item.giLink && item.giLink.authorisation !== "verified" && (
         <p className="notice">
-          {t("staff.giLinkUnverified", { name: item.giLink.name, status: t(item.giLink.authorisation === "pending" ? "product.giClaimedNotVerified" : "product.giNotClaimed") })}
+          {t("staff.giLinkUnverified", {
+            name: item.giLink.name,
+            status: t(item.giLink.authorisation === "pending" ? "product.giClaimedNotVerified" : "product.giNotClaimed"),
+          })}
         </p>
       )}
       <p>{item.isNew ? t("staff.newRecordNote") : t("staff.revisionNote")}</p>
@@ -161,25 +171,29 @@ function ReviewForm({
         <>
           <h2>{t("product.pictures")}</h2>
           <div className="review-pictures">
-            {(item.pictures.before ? ([["staff.before", item.pictures.before], ["staff.after", item.pictures.after]] as const) : ([["staff.after", item.pictures.after]] as const)).map(
-              ([label, list]) => (
-                <section key={label}>
-                  <h3>{t(label)}</h3>
-                  {list.length === 0 ? (
-                    <p>{t("image.none")}</p>
-                  ) : (
-                    <ol className="image-list">
-                      {list.map((p) => (
-                        <li key={p.ref} lang="zh-CN">
-                          <Picture variants={p.variants} alt={p.alt_zh} width={p.width} height={p.height} sizes="10rem" />
-                          <p>{p.alt_zh}</p>
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </section>
-              ),
-            )}
+            {(item.pictures.before
+              ? ([
+                  ["staff.before", item.pictures.before],
+                  ["staff.after", item.pictures.after],
+                ] as const)
+              : ([["staff.after", item.pictures.after]] as const)
+            ).map(([label, list]) => (
+              <section key={label}>
+                <h3>{t(label)}</h3>
+                {list.length === 0 ? (
+                  <p>{t("image.none")}</p>
+                ) : (
+                  <ol className="image-list">
+                    {list.map((p) => (
+                      <li key={p.ref} lang="zh-CN">
+                        <Picture variants={p.variants} alt={p.alt_zh} width={p.width} height={p.height} sizes="10rem" />
+                        <p>{p.alt_zh}</p>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            ))}
           </div>
         </>
       )}
@@ -192,7 +206,8 @@ function ReviewForm({
           <legend>{t("staff.decision")}</legend>
           {DECISIONS.map((d) => (
             <label key={d} className="choice">
-              <input type="radio" name={fields.decision.name} value={d} defaultChecked={d === (fields.decision.initialValue ?? "approve")} /> {t(`decision.${d}`)}
+              <input type="radio" name={fields.decision.name} value={d} defaultChecked={d === (fields.decision.initialValue ?? "approve")} />{" "}
+              {t(`decision.${d}`)}
             </label>
           ))}
           <FieldErrors meta={fields.decision} />

@@ -127,11 +127,23 @@ export default function StaffUsers() {
                           {t("users.reset")}
                         </button>
                         {u.disabled_at ? (
-                          <button type="submit" name="intent" value="enable" className="button button--secondary" aria-label={`${t("users.enable")}:${account}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="enable"
+                            className="button button--secondary"
+                            aria-label={`${t("users.enable")}:${account}`}
+                          >
                             {t("users.enable")}
                           </button>
                         ) : (
-                          <button type="submit" name="intent" value="disable" className="button button--secondary" aria-label={`${t("users.disable")}:${account}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="disable"
+                            className="button button--secondary"
+                            aria-label={`${t("users.disable")}:${account}`}
+                          >
                             {t("users.disable")}
                           </button>
                         )}

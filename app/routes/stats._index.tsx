@@ -4,18 +4,9 @@ import { metaTranslator, translator, useT } from "../i18n/i18n";
 import { seoMeta } from "../seo/meta";
 import { pageSeo } from "../seo/record-seo.server";
 import { db } from "../services.server";
-import {
-  EventsFigure,
-  ProductsFigure,
-  RenewalsFigure,
-} from "../stats/activity-figures";
+import { EventsFigure, ProductsFigure, RenewalsFigure } from "../stats/activity-figures";
 import { cachedStats } from "../stats/figures.server";
-import {
-  GiSchemeFigure,
-  GiUsersFigure,
-  TrademarkFigure,
-  WellKnownFigure,
-} from "../stats/register-figures";
+import { GiSchemeFigure, GiUsersFigure, TrademarkFigure, WellKnownFigure } from "../stats/register-figures";
 
 // GET /stats — figures against the plan's targets (东政办〔2022〕145号), each as a server-rendered SVG chart with its
 // data table and a CSV download; no JavaScript needed.
@@ -33,10 +24,7 @@ export async function loader() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [
-    { title: `${t("stats.title")} · ${t("site.name")}` },
-    ...seoMeta(data?.seo),
-  ];
+  return [{ title: `${t("stats.title")} · ${t("site.name")}` }, ...seoMeta(data?.seo)];
 };
 
 export default function StatsPage() {
@@ -55,8 +43,7 @@ export default function StatsPage() {
       <RenewalsFigure s={stats} />
       <EventsFigure s={stats} />
       <p>
-        <Link to="/open-data">{t("openData.title")}</Link> —{" "}
-        {t("stats.openData")}
+        <Link to="/open-data">{t("openData.title")}</Link> — {t("stats.openData")}
       </p>
     </div>
   );

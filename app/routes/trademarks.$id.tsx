@@ -73,9 +73,7 @@ export default function TrademarkPage() {
           </>
         )}
       </dl>
-      {tm.county_zh && (
-        <p lang={lang === "en" && tm.county_en ? "en" : "zh-CN"}>{lang === "en" && tm.county_en ? tm.county_en : tm.county_zh}</p>
-      )}
+      {tm.county_zh && <p lang={lang === "en" && tm.county_en ? "en" : "zh-CN"}>{lang === "en" && tm.county_en ? tm.county_en : tm.county_zh}</p>}
       <p>
         <Link to={`/search?type=trademark`}>{t("nav.search")}</Link>
       </p>

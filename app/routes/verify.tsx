@@ -82,7 +82,9 @@ export default function VerifyPage() {
             <dt>{t("record.creditCode")}</dt>
             <dd>{result.org.credit_code}</dd>
             <dt>{t("record.origin")}</dt>
-            <dd lang={localized(lang, result.org.county_zh, result.org.county_en).lang}>{localized(lang, result.org.county_zh, result.org.county_en).text || t("common.unknown")}</dd>
+            <dd lang={localized(lang, result.org.county_zh, result.org.county_en).lang}>
+              {localized(lang, result.org.county_zh, result.org.county_en).text || t("common.unknown")}
+            </dd>
           </dl>
           <h3>{t("verify.mayUse", { date: result.today })}</h3>
           {result.authorisations.gis.length + result.authorisations.brands.length === 0 ? (
@@ -91,14 +93,20 @@ export default function VerifyPage() {
             <ul className="plain-list">
               {result.authorisations.gis.map((g) => (
                 <li key={`gi-${g.gi_id}`}>
-                  <span className="badge badge--gi">{t("record.giBadge")}<LocalizedText zh={g.name_zh} en={g.name_en} /></span> —{" "}
-                  {t(`basis.${g.basis}` as MessageKey)}
+                  <span className="badge badge--gi">
+                    {t("record.giBadge")}
+                    <LocalizedText zh={g.name_zh} en={g.name_en} />
+                  </span>{" "}
+                  — {t(`basis.${g.basis}` as MessageKey)}
                   {g.basis_reference ? ` (${g.basis_reference})` : ""}, {validityText(t, g.valid_from, g.valid_to)}
                 </li>
               ))}
               {result.authorisations.brands.map((b) => (
                 <li key={`rb-${b.brand_id}`}>
-                  <span className="badge badge--gi">{t("record.regionalBadge")}<LocalizedText zh={b.name_zh} en={b.name_en} /></span>
+                  <span className="badge badge--gi">
+                    {t("record.regionalBadge")}
+                    <LocalizedText zh={b.name_zh} en={b.name_en} />
+                  </span>
                   {b.licence_no ? ` — ${t("claim.licence")} ${b.licence_no}` : ""}, {validityText(t, b.valid_from, b.valid_to)}
                 </li>
               ))}

@@ -12,8 +12,7 @@ import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
 import { todayInChina } from "../platform/china-time";
 
-type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> &
-  VerificationFacts & { updated_at: Date | string };
+type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> & VerificationFacts & { updated_at: Date | string };
 
 function base(c: Common): CatalogDocument {
   return {
@@ -86,7 +85,12 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
         county_en: r.county_en,
         category: r.category,
         gi_schemes: r.schemes.map((s) => s.scheme),
-        reg_no: orNull(r.schemes.map((s) => s.reg_no).filter(Boolean).join(" ")),
+        reg_no: orNull(
+          r.schemes
+            .map((s) => s.reg_no)
+            .filter(Boolean)
+            .join(" "),
+        ),
       }),
     ),
   trademark: async (db, ids) =>

@@ -13,10 +13,7 @@ describe("quoteFilterValue", () => {
 
 describe("buildFilter", () => {
   it("ORs within an attribute and ANDs across attributes", () => {
-    expect(buildFilter({ type: ["gi", "product"], county: ["乐都区"] })).toEqual([
-      ['type = "gi"', 'type = "product"'],
-      ['county = "乐都区"'],
-    ]);
+    expect(buildFilter({ type: ["gi", "product"], county: ["乐都区"] })).toEqual([['type = "gi"', 'type = "product"'], ['county = "乐都区"']]);
   });
   it("drops empty selections and repeated values", () => {
     expect(buildFilter({ type: [] })).toEqual([]);
@@ -30,8 +27,6 @@ describe("buildFilter", () => {
 
 describe("highlightToHtml", () => {
   it("escapes stored markup before adding marks", () => {
-    expect(highlightToHtml(`<img src=x onerror=alert(1)>${MARK_START}青稞${MARK_END}`)).toBe(
-      "&#60;img src=x onerror=alert(1)&#62;<mark>青稞</mark>",
-    );
+    expect(highlightToHtml(`<img src=x onerror=alert(1)>${MARK_START}青稞${MARK_END}`)).toBe("&#60;img src=x onerror=alert(1)&#62;<mark>青稞</mark>");
   });
 });

@@ -8,17 +8,7 @@ import { COMMON_KEYS, DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
 // English. Kept apart from ./params (what the page's component needs) so zod stays out of the search page's JavaScript:
 // only loaders parse. Browser-safe all the same: the county resolver is passed in by the server.
 
-type ProblemKey =
-  | "unknownParam"
-  | "oneValue"
-  | "tooLong"
-  | "tooMany"
-  | "oneOf"
-  | "integer"
-  | "range"
-  | "unknownCounty"
-  | "boolean"
-  | "controlCharacters";
+type ProblemKey = "unknownParam" | "oneValue" | "tooLong" | "tooMany" | "oneOf" | "integer" | "range" | "unknownCounty" | "boolean" | "controlCharacters";
 
 const problem = (key: ProblemKey, vars?: Record<string, string | number>) => msg(`search.problem.${key}`, vars);
 
@@ -26,8 +16,7 @@ const problem = (key: ProblemKey, vars?: Record<string, string | number>) => msg
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/g;
 
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { message: problem("oneOf", { allowed: values.join(", ") }) });
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: problem("oneOf", { allowed: values.join(", ") }) });
 
 const integer = (min: number, max: number) =>
   z
@@ -95,20 +84,15 @@ function buildSearchParamsSchema(resolveCounty: CountyResolver) {
     nice_class: many(integer(1, 45), 45),
     certification: many(oneOf(CERTIFICATION_VALUES), CERTIFICATION_VALUES.length),
     month: many(integer(1, 12), 12),
-    well_known: single(z.enum(["true", "false"], { message: problem("boolean") }).optional()).transform((v) =>
-      v === undefined ? undefined : v === "true",
-    ),
+    well_known: single(z.enum(["true", "false"], { message: problem("boolean") }).optional()).transform((v) => (v === undefined ? undefined : v === "true")),
     sort: single(oneOf(SORT_VALUES).optional()).transform((v) => v ?? "relevance"),
     page: single(integer(1, MAX_PAGE).optional()).transform((v) => v ?? 1),
     per_page: single(integer(1, MAX_PER_PAGE).optional()).transform((v) => v ?? DEFAULT_PER_PAGE),
-    facets: many(oneOf(FACET_NAMES as [FacetName, ...FacetName[]]), FACET_NAMES.length).transform((v) =>
-      v.length === 0 ? [...FACET_NAMES] : v,
-    ),
+    facets: many(oneOf(FACET_NAMES as [FacetName, ...FacetName[]]), FACET_NAMES.length).transform((v) => (v.length === 0 ? [...FACET_NAMES] : v)),
   });
 }
 
 export type SearchParams = z.output<ReturnType<typeof searchParamsSchema>>;
-
 
 export type ParsedSearchParams = { ok: true; value: SearchParams } | { ok: false; problems: ParamProblem[] };
 
@@ -124,7 +108,12 @@ export function parseSearchParams(params: URLSearchParams, options: { allowed: r
   const raw: Record<string, string[]> = {};
   for (const key of COMMON_KEYS) raw[key] = values(key);
   raw.q = params.getAll("q");
-  raw.facets = options.allowed.includes("facets") ? values("facets").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean) : [];
+  raw.facets = options.allowed.includes("facets")
+    ? values("facets")
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
   const parsed = searchParamsSchema(options.resolveCounty).safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push({ param: String(issue.path[0] ?? "q"), message: issue.message });
@@ -132,4 +121,3 @@ export function parseSearchParams(params: URLSearchParams, options: { allowed: r
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, value: parsed.data };
 }
-

@@ -23,7 +23,9 @@ describe("search parameters", () => {
   });
 
   it("reads repeated facet values, numbers and booleans", () => {
-    const res = api("q=%E9%9D%92%E7%A8%9E&type=gi&type=product&nice_class=33&month=8&month=8&well_known=true&sort=newest&page=2&per_page=10&gi_scheme=agricultural&certification=organic&township=%E5%A8%81%E8%BF%9C%E9%95%87");
+    const res = api(
+      "q=%E9%9D%92%E7%A8%9E&type=gi&type=product&nice_class=33&month=8&month=8&well_known=true&sort=newest&page=2&per_page=10&gi_scheme=agricultural&certification=organic&township=%E5%A8%81%E8%BF%9C%E9%95%87",
+    );
     expect(res.ok && res.value).toMatchObject({
       q: "青稞",
       type: ["gi", "product"],

@@ -60,10 +60,7 @@ export function selectedValues(params: SearchParams): Record<FacetName, string[]
  * The /search URL for `params` with some facet values removed or other fields changed; used for pagination,
  * "remove this filter" and spelling-suggestion links. Page resets to 1 unless given.
  */
-export function searchHref(
-  params: SearchParams,
-  change: { q?: string; page?: number; remove?: { facet: FacetName; value: string } | "all" } = {},
-): string {
+export function searchHref(params: SearchParams, change: { q?: string; page?: number; remove?: { facet: FacetName; value: string } | "all" } = {}): string {
   const sp = new URLSearchParams();
   const q = change.q ?? params.q;
   if (q) sp.set("q", q);

@@ -81,7 +81,9 @@ function selectedFacets(query: CatalogQuery): FacetName[] {
 async function searchMeilisearch(search: SearchContext, query: CatalogQuery, strategy: "all" | "last") {
   const wanted = query.facets ?? FACET_NAMES;
   const own = selectedFacets(query);
-  const { results } = await search.client.multiSearch<{ queries: MultiSearchQuery[] }, CatalogDocument>({ queries: meiliSearchQueries(search.indexName, query, strategy) });
+  const { results } = await search.client.multiSearch<{ queries: MultiSearchQuery[] }, CatalogDocument>({
+    queries: meiliSearchQueries(search.indexName, query, strategy),
+  });
   const [first, ...rest] = results as SearchResponse<CatalogDocument>[];
   const facets: CatalogResult["facets"] = {};
   for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};

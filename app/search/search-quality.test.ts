@@ -80,8 +80,19 @@ const cases: [string, Case][] = [
   ["regional word 辣子 → 辣椒", { q: "辣子", finds: ["循化线辣椒", P.sauce] }],
   ["English typo", { q: "walnot", finds: ["循化薄皮核桃"], fallback: false }],
   ["English typo in a two-word name", { q: "sichuan peper", finds: ["循化花椒"], fallback: false }],
-  ["registration number: exact record first", { q: "12345678", finds: [FIXTURE.trademarks.exact.name], first: FIXTURE.trademarks.exact.name, not: [FIXTURE.trademarks.neighbour.name] }],
-  ["registration number: no typo tolerance", { q: "12345679", finds: [FIXTURE.trademarks.neighbour.name], first: FIXTURE.trademarks.neighbour.name, not: [FIXTURE.trademarks.exact.name, FIXTURE.trademarks.longer.name] }],
+  [
+    "registration number: exact record first",
+    { q: "12345678", finds: [FIXTURE.trademarks.exact.name], first: FIXTURE.trademarks.exact.name, not: [FIXTURE.trademarks.neighbour.name] },
+  ],
+  [
+    "registration number: no typo tolerance",
+    {
+      q: "12345679",
+      finds: [FIXTURE.trademarks.neighbour.name],
+      first: FIXTURE.trademarks.neighbour.name,
+      not: [FIXTURE.trademarks.exact.name, FIXTURE.trademarks.longer.name],
+    },
+  ],
   ["credit code finds its producer", { q: CREDIT_CODES.garlic, finds: [FIXTURE.orgs.garlic], first: FIXTURE.orgs.garlic }],
   ["two words, both required", { q: "乐都 大蒜", finds: ["乐都紫皮大蒜"], not: ["乐都沙果"] }],
   ["a label buyers type (certification)", { q: "有机", finds: [P.garlic], fallback: false }],
@@ -111,11 +122,32 @@ describe.each([
     const res = await run("", {}, { perPage: 5 });
     const published = await t.db
       .selectNoFrom((eb) => [
-        eb.selectFrom("gi_products").where("status", "=", "published").select((e) => e.fn.countAll<number>().as("n")).as("gi"),
-        eb.selectFrom("trademarks").where("status", "=", "published").select((e) => e.fn.countAll<number>().as("n")).as("tm"),
-        eb.selectFrom("regional_brands").where("status", "=", "published").select((e) => e.fn.countAll<number>().as("n")).as("rb"),
-        eb.selectFrom("organizations").where("status", "=", "published").where("credit_status", "=", "normal").select((e) => e.fn.countAll<number>().as("n")).as("org"),
-        eb.selectFrom("products").where("status", "=", "published").select((e) => e.fn.countAll<number>().as("n")).as("p"),
+        eb
+          .selectFrom("gi_products")
+          .where("status", "=", "published")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("gi"),
+        eb
+          .selectFrom("trademarks")
+          .where("status", "=", "published")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("tm"),
+        eb
+          .selectFrom("regional_brands")
+          .where("status", "=", "published")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("rb"),
+        eb
+          .selectFrom("organizations")
+          .where("status", "=", "published")
+          .where("credit_status", "=", "normal")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("org"),
+        eb
+          .selectFrom("products")
+          .where("status", "=", "published")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .as("p"),
       ])
       .executeTakeFirstOrThrow();
     const expected = Object.values(published).reduce<number>((a, b) => a + Number(b), 0);
@@ -125,7 +157,7 @@ describe.each([
   });
 
   it("markup in a query is just text: no error, nothing executable in the answer", async () => {
-    for (const q of ["<script>alert(1)</script>", '"; DROP TABLE products; --', "青稞\" OR type = \"gi", "%_\\"]) {
+    for (const q of ["<script>alert(1)</script>", '"; DROP TABLE products; --', '青稞" OR type = "gi', "%_\\"]) {
       const res = await run(q);
       expect(Array.isArray(res.hits)).toBe(true);
     }
@@ -259,7 +291,10 @@ describe("degradation", () => {
   });
 
   it("degrades instead of failing when Meilisearch answers with an error", async () => {
-    const missing = { ...createSearchContext({ url: search.client.config.host, key: search.client.config.apiKey }), indexName: `${search.prefix}no_such_index` };
+    const missing = {
+      ...createSearchContext({ url: search.client.config.host, key: search.client.config.apiKey }),
+      indexName: `${search.prefix}no_such_index`,
+    };
     const res = await searchCatalog(t.db, missing, query("青稞"));
     expect(res.degraded).toBe(true);
     expect(names(res)).toContain("互助青稞酒");

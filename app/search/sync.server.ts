@@ -32,8 +32,15 @@ async function sendEntities(db: Db, search: SearchContext, entities: { entity_ty
 }
 
 /** Brings the named records up to date in `indexName`; resolves only after Meilisearch reports the tasks succeeded. */
-export async function applyEntities(db: Db, search: SearchContext, entities: { entity_type: SearchEntityType; entity_id: number }[], indexName = search.indexName) {
-  await (await sendEntities(db, search, entities, indexName))();
+export async function applyEntities(
+  db: Db,
+  search: SearchContext,
+  entities: { entity_type: SearchEntityType; entity_id: number }[],
+  indexName = search.indexName,
+) {
+  await (
+    await sendEntities(db, search, entities, indexName)
+  )();
 }
 
 /** One claimed batch on its way to Meilisearch: `settle` acks it once Meilisearch confirms, or puts it back. */

@@ -67,10 +67,20 @@ describe("outbox → Meilisearch", () => {
     expect(gis).toHaveLength(7);
     const doc = (id: number) => search.client.index(search.indexName).getDocument(`gi-${id}`);
     // change what the index holds, so the drain has to bring it back
-    await search.client.index(search.indexName).deleteDocuments(gis.map((g) => `gi-${g.id}`)).waitTask();
-    await t.db.insertInto("search_outbox").values(gis.map((g) => ({ entity_type: "gi" as const, entity_id: g.id }))).execute();
+    await search.client
+      .index(search.indexName)
+      .deleteDocuments(gis.map((g) => `gi-${g.id}`))
+      .waitTask();
+    await t.db
+      .insertInto("search_outbox")
+      .values(gis.map((g) => ({ entity_type: "gi" as const, entity_id: g.id })))
+      .execute();
     expect(await drainOutbox(t.db, search, { batchSize: 3 })).toBe(7);
-    const left = await t.db.selectFrom("search_outbox").select(["id"]).where((eb) => eb.or([eb("processed_at", "is", null), eb("locked_until", "is not", null)])).execute();
+    const left = await t.db
+      .selectFrom("search_outbox")
+      .select(["id"])
+      .where((eb) => eb.or([eb("processed_at", "is", null), eb("locked_until", "is not", null)]))
+      .execute();
     expect(left).toEqual([]);
     for (const g of gis) expect((await doc(g.id)).name_zh).toBe(g.name_zh);
   });
@@ -87,7 +97,11 @@ describe("outbox → Meilisearch", () => {
     expect(row.attempts).toBe(1);
     expect(row.last_error).toBeTruthy();
     // make it due again instead of waiting out the backoff
-    await t.db.updateTable("search_outbox").set({ available_at: sql`now()` }).where("id", "=", row.id).execute();
+    await t.db
+      .updateTable("search_outbox")
+      .set({ available_at: sql`now()` })
+      .where("id", "=", row.id)
+      .execute();
     await drainOutbox(t.db, search);
     expect(await pendingSearchEventCount(t.db)).toBe(0);
     expect(await namesFor("沙果")).toContain("乐都沙果");
@@ -108,7 +122,11 @@ describe("reindex", () => {
   it("applies the settings to the new index before any document, and the live index shows public fields only", async () => {
     const startedAt = new Date();
     await reindexCatalog(t.db, search);
-    const { results: tasks } = await search.client.tasks.getTasks({ types: ["settingsUpdate", "documentAdditionOrUpdate"], afterEnqueuedAt: startedAt.toISOString(), limit: 1000 });
+    const { results: tasks } = await search.client.tasks.getTasks({
+      types: ["settingsUpdate", "documentAdditionOrUpdate"],
+      afterEnqueuedAt: startedAt.toISOString(),
+      limit: 1000,
+    });
     const build = tasks.filter((task) => task.indexUid?.startsWith(`${search.indexName}_build_`));
     const first = (type: string) => Math.min(...build.filter((task) => task.type === type).map((task) => task.uid));
     expect(build.length).toBeGreaterThan(1);

@@ -5,7 +5,10 @@ import { synonymGroups, synonymMap, synonymsOf } from "./synonyms";
 // The reviewed synonym list: what buyers type must be in it, and it must stay unambiguous (a word in two groups would
 // make Meilisearch and the PostgreSQL fallback expand it differently, and floods results).
 
-const sameGroup = (a: string, b: string) => synonymsOf(a).map((w) => w.toLowerCase()).includes(b.toLowerCase());
+const sameGroup = (a: string, b: string) =>
+  synonymsOf(a)
+    .map((w) => w.toLowerCase())
+    .includes(b.toLowerCase());
 
 describe("synonym groups", () => {
   it("hold every word once, trimmed and lower-case (Meilisearch compares synonyms lower-case)", () => {

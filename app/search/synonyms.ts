@@ -6,7 +6,17 @@ export const synonymGroups: string[][] = [
   ["土豆", "洋芋", "马铃薯", "potato", "potatoes"],
   ["青稞", "highland barley", "qingke", "裸大麦", "元麦"],
   // 青稞酒 is sold abroad as "highland barley wine" as often as "liquor"
-  ["青稞酒", "highland barley liquor", "highland barley spirit", "highland barley wine", "qingke liquor", "qingke jiu", "barley spirit", "barley liquor", "barley wine"],
+  [
+    "青稞酒",
+    "highland barley liquor",
+    "highland barley spirit",
+    "highland barley wine",
+    "qingke liquor",
+    "qingke jiu",
+    "barley spirit",
+    "barley liquor",
+    "barley wine",
+  ],
   ["白酒", "烧酒", "baijiu", "liquor", "spirits"],
   ["酩馏酒", "酩馏", "mingliu"],
   ["牦牛", "yak", "yaks"],

@@ -24,7 +24,11 @@ function canonicalFor(path: string): string | null {
 
 /** First 200 characters of a description, on one line. */
 function summary(...texts: (string | null | undefined)[]): string {
-  const text = texts.find((t) => t && t.trim())?.replace(/\s+/g, " ").trim() ?? "";
+  const text =
+    texts
+      .find((t) => t && t.trim())
+      ?.replace(/\s+/g, " ")
+      .trim() ?? "";
   return [...text].length > 200 ? `${[...text].slice(0, 199).join("")}…` : text;
 }
 
@@ -63,7 +67,9 @@ export function productSeo(p: PublicProduct): PageSeo {
       manufacturer: withoutEmpty({ "@type": "Organization", name: p.organization_zh, url: canonicalFor(recordPath("organization", p.organization_id)) }),
       countryOfOrigin: { "@type": "Country", name: "CN" },
       additionalProperty:
-        p.gi_id && p.gi_authorised && p.gi_name_zh ? [{ "@type": "PropertyValue", name: "地理标志 (geographical indication)", value: p.gi_name_zh }] : undefined,
+        p.gi_id && p.gi_authorised && p.gi_name_zh
+          ? [{ "@type": "PropertyValue", name: "地理标志 (geographical indication)", value: p.gi_name_zh }]
+          : undefined,
     }),
   };
 }

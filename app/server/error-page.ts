@@ -18,7 +18,13 @@ export function requestLang(req: ExpressRequest): Lang {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const TITLES: Record<number, MessageKey> = { 400: "http.badRequest.title", 404: "http.notFound.title", 408: "http.badRequest.title", 413: "http.badRequest.title", 415: "http.badRequest.title" };
+const TITLES: Record<number, MessageKey> = {
+  400: "http.badRequest.title",
+  404: "http.notFound.title",
+  408: "http.badRequest.title",
+  413: "http.badRequest.title",
+  415: "http.badRequest.title",
+};
 
 export function sendPlainError(req: ExpressRequest, res: ExpressResponse, status: number, message: MessageKey, vars?: Record<string, string | number>) {
   if (res.headersSent) return void res.end();
@@ -32,11 +38,13 @@ export function sendPlainError(req: ExpressRequest, res: ExpressResponse, status
     return;
   }
   const title = t(TITLES[status] ?? "http.error.title");
-  res.type("text/html; charset=utf-8").send(
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeHtml(title)} — ${escapeHtml(t("site.name"))}</title>` +
-      `<style>body{font:1.125rem/1.6 system-ui,"Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}` +
-      `a{display:inline-block;min-height:44px;line-height:44px;color:#0b5394}</style></head>` +
-      `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(text)}</p><p><a href="/">${escapeHtml(t("http.backHome"))}</a></p></main></body></html>`,
-  );
+  res
+    .type("text/html; charset=utf-8")
+    .send(
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<meta name="robots" content="noindex"><title>${escapeHtml(title)} — ${escapeHtml(t("site.name"))}</title>` +
+        `<style>body{font:1.125rem/1.6 system-ui,"Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}` +
+        `a{display:inline-block;min-height:44px;line-height:44px;color:#0b5394}</style></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(text)}</p><p><a href="/">${escapeHtml(t("http.backHome"))}</a></p></main></body></html>`,
+    );
 }

@@ -21,9 +21,7 @@ export const FORM_LIMITS = {
   maxUrlencodedBytes: 512 * 1024,
 } as const;
 
-export type FieldProblem =
-  | { reason: "index" | "depth" | "name" | "length"; field: string; limit: number }
-  | { reason: "count"; limit: number };
+export type FieldProblem = { reason: "index" | "depth" | "name" | "length"; field: string; limit: number } | { reason: "count"; limit: number };
 
 // A name is segments of letters, digits, `_` and `-`, joined by `.` or followed by `[index]`.
 const SEGMENT = /^[A-Za-z0-9_-]+/;
@@ -39,7 +37,8 @@ export function fieldNameProblem(name: string, options: { strictCharacters: bool
     let depth = 1;
     for (const match of name.matchAll(/\[([^\]]*)\]|\./g)) {
       depth++;
-      if (match[1] !== undefined && /^\d+$/.test(match[1]) && Number(match[1]) > FORM_LIMITS.maxIndex) return { reason: "index", field: shown, limit: FORM_LIMITS.maxIndex };
+      if (match[1] !== undefined && /^\d+$/.test(match[1]) && Number(match[1]) > FORM_LIMITS.maxIndex)
+        return { reason: "index", field: shown, limit: FORM_LIMITS.maxIndex };
     }
     return depth > FORM_LIMITS.maxDepth ? { reason: "depth", field: shown, limit: FORM_LIMITS.maxDepth } : null;
   }

@@ -47,7 +47,10 @@ export function createHttpApp(options: {
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   // The few files public/ puts at the top (og image, service worker) are listed once, so page requests skip a stat().
   const topLevelFiles = new Set(
-    fs.readdirSync(clientDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`),
+    fs
+      .readdirSync(clientDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
   );
   const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));

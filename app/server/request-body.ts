@@ -23,9 +23,9 @@ function readBody(req: ExpressRequest, limit: number, timeoutMs: number): Promis
     }, timeoutMs);
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      // past the limit the rest is read and dropped (not kept), so the client finishes sending and reads our answer
       if (size > limit) {
         clearTimeout(timer);
-        req.pause();
         reject(new BodyTooLarge());
         return;
       }
@@ -45,8 +45,6 @@ function readBody(req: ExpressRequest, limit: number, timeoutMs: number): Promis
 const mebibytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`);
 
 function refuse(req: ExpressRequest, res: ExpressResponse, problem: FieldProblem) {
-  // A refused body may still be arriving; close the connection after answering rather than read the rest.
-  res.setHeader("Connection", "close");
   // too many fields is a submission too large (413); a malformed name is a bad request (400)
   if (problem.reason === "count") return sendPlainError(req, res, 413, "http.field.count", { limit: problem.limit });
   return sendPlainError(req, res, 400, `http.field.${problem.reason}`, { field: problem.field, limit: problem.limit });
@@ -62,14 +60,16 @@ export function requestBodyGuard() {
     if (BODYLESS.has(req.method)) return next();
     const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const multipart = type === "multipart/form-data";
+    // A body refused unread is drained (read and dropped) rather than cut off: a client still sending would see a
+    // broken connection instead of our answer. Node's request timeout bounds how long that can take.
     if (type !== "" && type !== "application/x-www-form-urlencoded" && !multipart) {
-      res.setHeader("Connection", "close");
+      req.resume();
       return sendPlainError(req, res, 415, "http.unsupportedType", { type: type.slice(0, 60) });
     }
     // A little above the upload limit, so the upload form itself can say "too large" next to the file field.
     const limit = multipart ? UPLOAD_LIMITS.maxBody + 64 * 1024 : FORM_LIMITS.maxUrlencodedBytes;
     if (Number(req.get("content-length") ?? 0) > limit) {
-      res.setHeader("Connection", "close");
+      req.resume();
       return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
     }
     readBody(req, limit, UPLOAD_LIMITS.timeoutMs)
@@ -78,9 +78,10 @@ export function requestBodyGuard() {
         if (multipart) {
           let form: FormData;
           try {
-            form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { "content-type": req.get("content-type")! } }).formData();
+            form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+              headers: { "content-type": req.get("content-type")! },
+            }).formData();
           } catch {
-            res.setHeader("Connection", "close");
             return sendPlainError(req, res, 400, "http.unreadableForm");
           }
           problem = formProblem(form.entries());
@@ -92,8 +93,9 @@ export function requestBodyGuard() {
         next();
       })
       .catch((e: unknown) => {
-        res.setHeader("Connection", "close");
         if (e instanceof BodyTooLarge) return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+        // a drip is the one case worth cutting off: draining it would hold the connection as long as the sender likes
+        res.setHeader("Connection", "close");
         if (e instanceof BodyTooSlow) return sendPlainError(req, res, 408, "http.bodyTooSlow", { seconds: UPLOAD_LIMITS.timeoutMs / 1000 });
         // The client went away mid-body: nothing to answer.
         if (!res.headersSent) res.destroy();

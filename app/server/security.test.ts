@@ -64,10 +64,19 @@ describe("the origin check", () => {
     const forged = await new Promise<number>((resolve, reject) => {
       const u = new URL(behindOrigin);
       import("node:http").then(({ request }) => {
-        const req = request({ host: u.hostname, port: u.port, method: "POST", path: "/", headers: { Host: "evil.example", Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = request(
+          {
+            host: u.hostname,
+            port: u.port,
+            method: "POST",
+            path: "/",
+            headers: { Host: "evil.example", Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on("error", reject);
         req.end("x=1");
       }, reject);
@@ -79,7 +88,8 @@ describe("the origin check", () => {
     expect((await post(development, { origin: "null" })).status).toBe(403);
     expect((await post(development, { referer: "http://evil.example/form" })).status).toBe(403);
     expect((await post(development, { referer: "not a url" })).status).toBe(403);
-    for (const method of ["PUT", "PATCH", "DELETE"]) expect((await fetch(development, { method, headers: { origin: "http://evil.example" } })).status).toBe(403);
+    for (const method of ["PUT", "PATCH", "DELETE"])
+      expect((await fetch(development, { method, headers: { origin: "http://evil.example" } })).status).toBe(403);
     expect((await fetch(development, { headers: { origin: "http://evil.example" } })).status).toBe(200);
     expect((await post(development, { origin: development })).status).toBe(200);
   });

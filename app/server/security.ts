@@ -31,7 +31,10 @@ export function originCheck(publicOrigin: string | undefined) {
       }
     }
     if (claimed === undefined || claimed === expectedOrigin(req, publicOrigin)) return next();
-    res.status(403).type("application/json").send(JSON.stringify({ error: "cross-origin request refused (Origin does not match this site)" }));
+    res
+      .status(403)
+      .type("application/json")
+      .send(JSON.stringify({ error: "cross-origin request refused (Origin does not match this site)" }));
   };
 }
 

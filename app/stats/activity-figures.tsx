@@ -13,19 +13,14 @@ export function ProductsFigure({ s }: { s: Stats }) {
   const fmt = numberFormat(lang);
   const desc = t("stats.products.desc", { total: fmt(s.products.total) });
   const unknown = t("stats.products.unknown");
-  const county = (c: { county_zh: string | null; county_en: string | null }) =>
-    c.county_zh ? localized(lang, c.county_zh, c.county_en).text : unknown;
+  const county = (c: { county_zh: string | null; county_en: string | null }) => (c.county_zh ? localized(lang, c.county_zh, c.county_en).text : unknown);
   const categories = s.products.byCategory.map((c) => c.category ?? unknown);
   const countKey = (category: string | null) => category ?? unknown;
   const cell = (countyZh: string | null, category: string) =>
-    s.products.cells.find(
-      (c) => c.county_zh === countyZh && countKey(c.category) === category
-    )?.count ?? 0;
+    s.products.cells.find((c) => c.county_zh === countyZh && countKey(c.category) === category)?.count ?? 0;
   const rows = s.products.byCounty.map((c) => ({
     label: county(c),
-    values: Object.fromEntries(
-      categories.map((cat) => [cat, cell(c.county_zh, cat)])
-    ),
+    values: Object.fromEntries(categories.map((cat) => [cat, cell(c.county_zh, cat)])),
   }));
   return (
     <Figure id="products" heading={t("stats.products.heading")} desc={desc}>
@@ -41,9 +36,7 @@ export function ProductsFigure({ s }: { s: Stats }) {
       />
       <ScrollableTable labelledBy="products-table-caption">
         <table className="data-table">
-          <caption id="products-table-caption">
-            {t("stats.tableOf", { name: t("stats.products.heading") })}
-          </caption>
+          <caption id="products-table-caption">{t("stats.tableOf", { name: t("stats.products.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("stats.products.col.county")}</th>
@@ -110,9 +103,7 @@ export function RenewalsFigure({ s }: { s: Stats }) {
       ) : (
         <ScrollableTable labelledBy="renewals-table-caption">
           <table className="data-table">
-            <caption id="renewals-table-caption">
-              {t("stats.tableOf", { name: t("stats.renewals.heading") })}
-            </caption>
+            <caption id="renewals-table-caption">{t("stats.tableOf", { name: t("stats.renewals.heading") })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.renewals.col.name")}</th>
@@ -143,14 +134,10 @@ export function RenewalsFigure({ s }: { s: Stats }) {
         </ScrollableTable>
       )}
       <details>
-        <summary>
-          {t("stats.tableOf", { name: t("stats.renewals.col.month") })}
-        </summary>
+        <summary>{t("stats.tableOf", { name: t("stats.renewals.col.month") })}</summary>
         <ScrollableTable labelledBy="renewals-month-caption">
           <table className="data-table">
-            <caption id="renewals-month-caption">{`${t("stats.renewals.heading")}(${t(
-              "stats.renewals.col.month"
-            )})`}</caption>
+            <caption id="renewals-month-caption">{`${t("stats.renewals.heading")}(${t("stats.renewals.col.month")})`}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.renewals.col.month")}</th>
@@ -177,15 +164,9 @@ export function EventsFigure({ s }: { s: Stats }) {
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
   const name = (e: Stats["events"][number]) =>
-    e.event_name_zh
-      ? localized(lang, e.event_name_zh, e.event_name_en).text
-      : t("stats.events.unnamed", { id: e.event_id });
+    e.event_name_zh ? localized(lang, e.event_name_zh, e.event_name_en).text : t("stats.events.unnamed", { id: e.event_id });
   return (
-    <Figure
-      id="events"
-      heading={t("stats.events.heading")}
-      desc={t("stats.events.desc")}
-    >
+    <Figure id="events" heading={t("stats.events.heading")} desc={t("stats.events.desc")}>
       {s.events.length === 0 ? (
         <p>{t("stats.events.none")}</p>
       ) : (
@@ -204,9 +185,7 @@ export function EventsFigure({ s }: { s: Stats }) {
       {s.events.length > 0 && (
         <ScrollableTable labelledBy="events-table-caption">
           <table className="data-table">
-            <caption id="events-table-caption">
-              {t("stats.tableOf", { name: t("stats.events.heading") })}
-            </caption>
+            <caption id="events-table-caption">{t("stats.tableOf", { name: t("stats.events.heading") })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.events.col.event")}</th>

@@ -5,16 +5,7 @@ import { stack } from "d3-shape";
 // browser. Each chart is one image to assistive technology (role="img" named by its <title> and <desc>); the numbers
 // are in the data table next to it. Bars carry their value as text, so colour is never the only carrier.
 
-export const PALETTE = [
-  "#0b5d3b",
-  "#1f4e9c",
-  "#a34700",
-  "#7a2e6e",
-  "#4d5e00",
-  "#00676e",
-  "#6b3f00",
-  "#4b4b4b",
-];
+export const PALETTE = ["#0b5d3b", "#1f4e9c", "#a34700", "#7a2e6e", "#4d5e00", "#00676e", "#6b3f00", "#4b4b4b"];
 
 export interface Bar {
   label: string;
@@ -48,19 +39,7 @@ function fit(label: string, max = 26): string {
   return out;
 }
 
-function Frame({
-  id,
-  title,
-  desc,
-  height,
-  children,
-}: {
-  id: string;
-  title: string;
-  desc: string;
-  height: number;
-  children: React.ReactNode;
-}) {
+function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: React.ReactNode }) {
   return (
     // focusable, so a keyboard can scroll it where the chart is wider than the screen
     <div className="chart-scroll" tabIndex={0}>
@@ -81,27 +60,10 @@ function Frame({
   );
 }
 
-function Empty({
-  id,
-  title,
-  desc,
-  message,
-}: {
-  id: string;
-  title: string;
-  desc: string;
-  message: string;
-}) {
+function Empty({ id, title, desc, message }: { id: string; title: string; desc: string; message: string }) {
   return (
     <Frame id={id} title={title} desc={desc} height={60}>
-      <rect
-        x={0}
-        y={0}
-        width={WIDTH}
-        height={60}
-        fill="#f4f6f4"
-        stroke="#c8d0c8"
-      />
+      <rect x={0} y={0} width={WIDTH} height={60} fill="#f4f6f4" stroke="#c8d0c8" />
       <text x={WIDTH / 2} y={36} textAnchor="middle" className="chart__label">
         {message}
       </text>
@@ -110,11 +72,7 @@ function Empty({
 }
 
 /** Horizontal bars, one per row; reference and target bars are outlined rather than filled. */
-export function BarChart({
-  bars,
-  emptyMessage,
-  ...text
-}: ChartText & { bars: Bar[]; emptyMessage: string }) {
+export function BarChart({ bars, emptyMessage, ...text }: ChartText & { bars: Bar[]; emptyMessage: string }) {
   if (bars.length === 0) return <Empty {...text} message={emptyMessage} />;
   const rowHeight = 36;
   const height = bars.length * rowHeight + 16;
@@ -129,27 +87,14 @@ export function BarChart({
     .nice();
   return (
     <Frame id={text.id} title={text.title} desc={text.desc} height={height}>
-      <line
-        x1={LABEL_WIDTH}
-        x2={LABEL_WIDTH}
-        y1={0}
-        y2={height}
-        stroke="#4b4b4b"
-      />
+      <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={height} stroke="#4b4b4b" />
       {bars.map((b, i) => {
         const top = y(i) ?? 0;
         const w = Math.max(b.value > 0 ? 2 : 0, x(b.value));
         const filled = !b.tone || b.tone === "catalogue";
         return (
           <g key={i}>
-            <text
-              x={LABEL_WIDTH - 8}
-              y={top + y.bandwidth() / 2}
-              dominantBaseline="middle"
-              textAnchor="end"
-              className="chart__label"
-              lang={b.lang}
-            >
+            <text x={LABEL_WIDTH - 8} y={top + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart__label" lang={b.lang}>
               {fit(b.label)}
             </text>
             <rect
@@ -158,18 +103,11 @@ export function BarChart({
               width={w}
               height={y.bandwidth()}
               fill={filled ? PALETTE[0] : "#ffffff"}
-              stroke={
-                filled ? "none" : b.tone === "target" ? PALETTE[2] : PALETTE[1]
-              }
+              stroke={filled ? "none" : b.tone === "target" ? PALETTE[2] : PALETTE[1]}
               strokeWidth={2}
               strokeDasharray={b.tone === "reference" ? "6 3" : undefined}
             />
-            <text
-              x={LABEL_WIDTH + w + 6}
-              y={top + y.bandwidth() / 2}
-              dominantBaseline="middle"
-              className="chart__value"
-            >
+            <text x={LABEL_WIDTH + w + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle" className="chart__value">
               {text.format(b.value)}
             </text>
           </g>
@@ -180,11 +118,7 @@ export function BarChart({
 }
 
 /** Vertical columns over an ordered axis (months). */
-export function ColumnChart({
-  columns,
-  emptyMessage,
-  ...text
-}: ChartText & { columns: Bar[]; emptyMessage: string }) {
+export function ColumnChart({ columns, emptyMessage, ...text }: ChartText & { columns: Bar[]; emptyMessage: string }) {
   if (columns.length === 0) return <Empty {...text} message={emptyMessage} />;
   const height = 220;
   const bottom = 40;
@@ -203,13 +137,7 @@ export function ColumnChart({
       {ticks.map((t) => (
         <g key={t}>
           <line x1={40} x2={WIDTH - 10} y1={y(t)} y2={y(t)} stroke="#d5dbd5" />
-          <text
-            x={34}
-            y={y(t)}
-            textAnchor="end"
-            dominantBaseline="middle"
-            className="chart__tick"
-          >
+          <text x={34} y={y(t)} textAnchor="end" dominantBaseline="middle" className="chart__tick">
             {text.format(t)}
           </text>
         </g>
@@ -218,43 +146,21 @@ export function ColumnChart({
         const left = x(i) ?? 0;
         return (
           <g key={i}>
-            <rect
-              x={left}
-              y={y(c.value)}
-              width={x.bandwidth()}
-              height={height - bottom - y(c.value)}
-              fill={PALETTE[1]}
-            />
+            <rect x={left} y={y(c.value)} width={x.bandwidth()} height={height - bottom - y(c.value)} fill={PALETTE[1]} />
             {c.value > 0 && (
-              <text
-                x={left + x.bandwidth() / 2}
-                y={y(c.value) - 4}
-                textAnchor="middle"
-                className="chart__value"
-              >
+              <text x={left + x.bandwidth() / 2} y={y(c.value) - 4} textAnchor="middle" className="chart__value">
                 {text.format(c.value)}
               </text>
             )}
             {(i % 3 === 0 || columns.length <= 8) && (
-              <text
-                x={left + x.bandwidth() / 2}
-                y={height - bottom + 16}
-                textAnchor="middle"
-                className="chart__tick"
-              >
+              <text x={left + x.bandwidth() / 2} y={height - bottom + 16} textAnchor="middle" className="chart__tick">
                 {c.label}
               </text>
             )}
           </g>
         );
       })}
-      <line
-        x1={40}
-        x2={WIDTH - 10}
-        y1={height - bottom}
-        y2={height - bottom}
-        stroke="#4b4b4b"
-      />
+      <line x1={40} x2={WIDTH - 10} y1={height - bottom} y2={height - bottom} stroke="#4b4b4b" />
     </Frame>
   );
 }
@@ -275,8 +181,7 @@ export function StackedBarChart({
   series: { key: string; label: string; lang?: string }[];
   emptyMessage: string;
 }) {
-  if (rows.length === 0 || series.length === 0)
-    return <Empty {...text} message={emptyMessage} />;
+  if (rows.length === 0 || series.length === 0) return <Empty {...text} message={emptyMessage} />;
   const rowHeight = 34;
   const legendRows = Math.ceil(series.length / 3);
   const legendHeight = legendRows * 22 + 8;
@@ -288,9 +193,7 @@ export function StackedBarChart({
   const layers = stack<Record<string, number | string>, string>()
     .keys(series.map((s) => s.key))
     .value((d, key) => Number(d[key] ?? 0))(data);
-  const totals = rows.map((r) =>
-    series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0)
-  );
+  const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
   const y = scaleBand<number>()
     .domain(rows.map((_, i) => i))
     .range([8, rows.length * rowHeight + 8])
@@ -302,22 +205,9 @@ export function StackedBarChart({
   const colour = (i: number) => PALETTE[i % PALETTE.length]!;
   return (
     <Frame id={text.id} title={text.title} desc={text.desc} height={height}>
-      <line
-        x1={LABEL_WIDTH}
-        x2={LABEL_WIDTH}
-        y1={0}
-        y2={rows.length * rowHeight + 16}
-        stroke="#4b4b4b"
-      />
+      <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={rows.length * rowHeight + 16} stroke="#4b4b4b" />
       {rows.map((r, i) => (
-        <text
-          key={r.label}
-          x={LABEL_WIDTH - 8}
-          y={(y(i) ?? 0) + y.bandwidth() / 2}
-          dominantBaseline="middle"
-          textAnchor="end"
-          className="chart__label"
-        >
+        <text key={r.label} x={LABEL_WIDTH - 8} y={(y(i) ?? 0) + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart__label">
           {fit(r.label)}
         </text>
       ))}
@@ -325,43 +215,20 @@ export function StackedBarChart({
         <g key={layer.key} fill={colour(li)} stroke="#ffffff" strokeWidth={1}>
           {layer.map((segment, i) => {
             const w = x(segment[1]) - x(segment[0]);
-            return w > 0 ? (
-              <rect
-                key={i}
-                x={LABEL_WIDTH + x(segment[0])}
-                y={y(i) ?? 0}
-                width={w}
-                height={y.bandwidth()}
-              />
-            ) : null;
+            return w > 0 ? <rect key={i} x={LABEL_WIDTH + x(segment[0])} y={y(i) ?? 0} width={w} height={y.bandwidth()} /> : null;
           })}
         </g>
       ))}
       {rows.map((r, i) => (
-        <text
-          key={r.label}
-          x={LABEL_WIDTH + x(totals[i] ?? 0) + 6}
-          y={(y(i) ?? 0) + y.bandwidth() / 2}
-          dominantBaseline="middle"
-          className="chart__value"
-        >
+        <text key={r.label} x={LABEL_WIDTH + x(totals[i] ?? 0) + 6} y={(y(i) ?? 0) + y.bandwidth() / 2} dominantBaseline="middle" className="chart__value">
           {text.format(totals[i] ?? 0)}
         </text>
       ))}
       <g transform={`translate(0, ${rows.length * rowHeight + 24})`}>
         {series.map((s, i) => (
-          <g
-            key={s.key}
-            transform={`translate(${(i % 3) * 226}, ${Math.floor(i / 3) * 22})`}
-          >
+          <g key={s.key} transform={`translate(${(i % 3) * 226}, ${Math.floor(i / 3) * 22})`}>
             <rect width={14} height={14} fill={colour(i)} />
-            <text
-              x={20}
-              y={7}
-              dominantBaseline="middle"
-              className="chart__tick"
-              lang={s.lang}
-            >
+            <text x={20} y={7} dominantBaseline="middle" className="chart__tick" lang={s.lang}>
               {fit(s.label, 24)}
             </text>
           </g>

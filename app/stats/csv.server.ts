@@ -48,7 +48,12 @@ export function figureTable(name: FigureName, s: StatsData): Table {
       return {
         columns: ["scheme", "name_zh", "name_en", "gi_products"],
         rows: [
-          ...s.gi.schemes.map((g) => ({ scheme: g.scheme ?? "none", name_zh: g.name_zh ?? "未确认类别", name_en: g.name_en ?? "No confirmed scheme", gi_products: g.count })),
+          ...s.gi.schemes.map((g) => ({
+            scheme: g.scheme ?? "none",
+            name_zh: g.name_zh ?? "未确认类别",
+            name_en: g.name_en ?? "No confirmed scheme",
+            gi_products: g.count,
+          })),
           { scheme: "total", name_zh: "合计(不重复)", name_en: "Total (distinct GIs)", gi_products: s.gi.total },
         ],
       };
@@ -76,7 +81,12 @@ export function figureTable(name: FigureName, s: StatsData): Table {
       return {
         columns: ["county_zh", "county_en", "category", "products"],
         rows: [
-          ...s.products.cells.map((c) => ({ county_zh: c.county_zh ?? "未注明", county_en: c.county_en ?? "Not stated", category: c.category ?? "未注明", products: c.count })),
+          ...s.products.cells.map((c) => ({
+            county_zh: c.county_zh ?? "未注明",
+            county_en: c.county_en ?? "Not stated",
+            category: c.category ?? "未注明",
+            products: c.count,
+          })),
           { county_zh: "合计", county_en: "Total", category: null, products: s.products.total },
         ],
       };

@@ -17,19 +17,7 @@ export function numberFormat(lang: Lang) {
   return (n: number) => f.format(n);
 }
 
-export function Figure({
-  id,
-  heading,
-  desc,
-  children,
-  notes,
-}: {
-  id: FigureName;
-  heading: string;
-  desc: string;
-  children: ReactNode;
-  notes?: ReactNode;
-}) {
+export function Figure({ id, heading, desc, children, notes }: { id: FigureName; heading: string; desc: string; children: ReactNode; notes?: ReactNode }) {
   const t = useT();
   return (
     <section className="stats-figure" aria-labelledby={`${id}-heading`}>
@@ -38,11 +26,7 @@ export function Figure({
       {children}
       {notes}
       <p>
-        <a
-          href={`/stats/${id}.csv`}
-          download
-          aria-label={t("stats.downloadOf", { name: heading })}
-        >
+        <a href={`/stats/${id}.csv`} download aria-label={t("stats.downloadOf", { name: heading })}>
           {t("stats.download")}
         </a>{" "}
         <span className="muted">(CSV, UTF-8)</span>
@@ -56,11 +40,7 @@ export function refValue(f: ReferenceFigure | undefined): number | undefined {
 }
 
 export function confidenceLabel(t: Translate, c: string) {
-  return t(
-    `stats.confidence.${
-      c === "high" || c === "low" ? c : "medium"
-    }` as MessageKey
-  );
+  return t(`stats.confidence.${c === "high" || c === "low" ? c : "medium"}` as MessageKey);
 }
 
 /** The reference figures next to a catalogue count, as a table (measure, value, as of, confidence, source). */
@@ -127,11 +107,7 @@ function SourceList({ sources }: { sources: string[] }) {
   );
 }
 
-export function referenceRow(
-  t: Translate,
-  label: string,
-  f: ReferenceFigure | undefined
-) {
+export function referenceRow(t: Translate, label: string, f: ReferenceFigure | undefined) {
   const value = refValue(f);
   if (!f || value === undefined) return [];
   return [

@@ -22,11 +22,7 @@ export function TrademarkFigure({ s }: { s: Stats }) {
   const rows = [
     catalogue(t("stats.tm.catalogueValid"), s.trademarks.valid),
     catalogue(t("stats.tm.catalogueTotal"), s.trademarks.total),
-    ...referenceRow(
-      t,
-      t("stats.tm.reference"),
-      s.reference.registeredTrademarks
-    ),
+    ...referenceRow(t, t("stats.tm.reference"), s.reference.registeredTrademarks),
     ...referenceRow(t, t("stats.tm.target"), s.reference.trademarkTarget),
   ];
   const bars: Bar[] = [
@@ -35,11 +31,7 @@ export function TrademarkFigure({ s }: { s: Stats }) {
       value: s.trademarks.valid,
       tone: "catalogue",
     },
-    ...referenceRow(
-      t,
-      t("stats.tm.reference"),
-      s.reference.registeredTrademarks
-    ).map((r) => ({
+    ...referenceRow(t, t("stats.tm.reference"), s.reference.registeredTrademarks).map((r) => ({
       label: r.label,
       value: r.value,
       tone: "reference" as const,
@@ -85,18 +77,8 @@ export function TrademarkFigure({ s }: { s: Stats }) {
         </p>
       }
     >
-      <BarChart
-        id="chart-trademarks"
-        title={t("stats.tm.heading")}
-        desc={desc}
-        bars={bars}
-        format={fmt}
-        emptyMessage={t("stats.empty")}
-      />
-      <ReferenceTable
-        caption={t("stats.tableOf", { name: t("stats.tm.heading") })}
-        rows={rows}
-      />
+      <BarChart id="chart-trademarks" title={t("stats.tm.heading")} desc={desc} bars={bars} format={fmt} emptyMessage={t("stats.empty")} />
+      <ReferenceTable caption={t("stats.tableOf", { name: t("stats.tm.heading") })} rows={rows} />
     </Figure>
   );
 }
@@ -105,16 +87,11 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
   const t = useT();
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
-  const label = (g: Stats["gi"]["schemes"][number]) =>
-    g.scheme ? t(`scheme.${g.scheme}` as MessageKey) : t("stats.gi.none");
+  const label = (g: Stats["gi"]["schemes"][number]) => (g.scheme ? t(`scheme.${g.scheme}` as MessageKey) : t("stats.gi.none"));
   const desc = t("stats.gi.desc", { total: fmt(s.gi.total) });
   const refs = [
     ...referenceRow(t, t("scheme.agricultural"), s.reference.agriculturalGi),
-    ...referenceRow(
-      t,
-      t("scheme.certification_mark"),
-      s.reference.certificationMarks
-    ),
+    ...referenceRow(t, t("scheme.certification_mark"), s.reference.certificationMarks),
     ...referenceRow(t, t("stats.ref.giProducts"), s.reference.giProducts),
   ];
   return (
@@ -129,9 +106,7 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
       />
       <ScrollableTable labelledBy="gi-table-caption">
         <table className="data-table">
-          <caption id="gi-table-caption">
-            {t("stats.tableOf", { name: t("stats.gi.heading") })}
-          </caption>
+          <caption id="gi-table-caption">{t("stats.tableOf", { name: t("stats.gi.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("gi.schemes")}</th>
@@ -154,12 +129,7 @@ export function GiSchemeFigure({ s }: { s: Stats }) {
           </tfoot>
         </table>
       </ScrollableTable>
-      {refs.length > 0 && (
-        <ReferenceTable
-          caption={t("stats.referenceOf", { name: t("stats.gi.heading") })}
-          rows={refs}
-        />
-      )}
+      {refs.length > 0 && <ReferenceTable caption={t("stats.referenceOf", { name: t("stats.gi.heading") })} rows={refs} />}
     </Figure>
   );
 }
@@ -178,11 +148,7 @@ export function WellKnownFigure({ s }: { s: Stats }) {
   const refs = [
     ...referenceRow(t, t("stats.wk.reference"), s.reference.wellKnown2022),
     ...referenceRow(t, t("stats.wk.reference"), s.reference.wellKnown2020),
-    ...referenceRow(
-      t,
-      t("stats.wk.referenceFamous"),
-      s.reference.provincialFamous
-    ),
+    ...referenceRow(t, t("stats.wk.referenceFamous"), s.reference.provincialFamous),
   ];
   const rows = [
     catalogue(t("stats.wk.catalogue"), s.trademarks.well_known),
@@ -206,18 +172,8 @@ export function WellKnownFigure({ s }: { s: Stats }) {
   ];
   return (
     <Figure id="well-known" heading={t("stats.wk.heading")} desc={desc}>
-      <BarChart
-        id="chart-well-known"
-        title={t("stats.wk.heading")}
-        desc={desc}
-        bars={bars}
-        format={fmt}
-        emptyMessage={t("stats.empty")}
-      />
-      <ReferenceTable
-        caption={t("stats.tableOf", { name: t("stats.wk.heading") })}
-        rows={rows}
-      />
+      <BarChart id="chart-well-known" title={t("stats.wk.heading")} desc={desc} bars={bars} format={fmt} emptyMessage={t("stats.empty")} />
+      <ReferenceTable caption={t("stats.tableOf", { name: t("stats.wk.heading") })} rows={rows} />
     </Figure>
   );
 }
@@ -227,13 +183,8 @@ export function GiUsersFigure({ s }: { s: Stats }) {
   const { lang } = usePreferences();
   const fmt = numberFormat(lang);
   const desc = t("stats.users.desc", { total: fmt(s.giUsers.total) });
-  const name = (g: Stats["giUsers"]["byGi"][number]) =>
-    localized(lang, g.name_zh, g.name_en);
-  const refs = referenceRow(
-    t,
-    t("stats.ref.qinghaiGiUsers"),
-    s.reference.qinghaiGiUsers
-  );
+  const name = (g: Stats["giUsers"]["byGi"][number]) => localized(lang, g.name_zh, g.name_en);
+  const refs = referenceRow(t, t("stats.ref.qinghaiGiUsers"), s.reference.qinghaiGiUsers);
   return (
     <Figure id="gi-users" heading={t("stats.users.heading")} desc={desc}>
       <BarChart
@@ -250,9 +201,7 @@ export function GiUsersFigure({ s }: { s: Stats }) {
       />
       <ScrollableTable labelledBy="users-table-caption">
         <table className="data-table">
-          <caption id="users-table-caption">
-            {t("stats.tableOf", { name: t("stats.users.heading") })}
-          </caption>
+          <caption id="users-table-caption">{t("stats.tableOf", { name: t("stats.users.heading") })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("stats.users.col.gi")}</th>

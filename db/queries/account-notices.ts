@@ -28,5 +28,10 @@ export async function hasOpenAccountNotices(db: Executor, userId: number) {
 }
 
 export async function markAccountNoticesSeen(db: Executor, userId: number) {
-  await db.updateTable("account_notices").set({ seen_at: sql`now()` }).where("user_id", "=", userId).where("seen_at", "is", null).execute();
+  await db
+    .updateTable("account_notices")
+    .set({ seen_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("seen_at", "is", null)
+    .execute();
 }

@@ -67,7 +67,16 @@ export async function setAuditActor(trx: Transaction<Database>, userId: number) 
 
 export async function writeAudit(
   executor: Executor,
-  entry: { actorId: number | null; action: AuditAction; entityType: AuditEntity; entityId: number; field?: string; before?: unknown; after?: unknown; note?: string | null },
+  entry: {
+    actorId: number | null;
+    action: AuditAction;
+    entityType: AuditEntity;
+    entityId: number;
+    field?: string;
+    before?: unknown;
+    after?: unknown;
+    note?: string | null;
+  },
 ) {
   await executor
     .insertInto("audit_log")

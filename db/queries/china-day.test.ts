@@ -18,7 +18,13 @@ const AT = new Date("2026-03-01T17:30:00Z");
 beforeAll(async () => {
   t = await createTestDatabase();
   org = (await t.db.insertInto("organizations").values({ name_zh: "时区测试合作社", status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
-  product = (await t.db.insertInto("products").values({ organization_id: org, name_zh: "时区测试青稞", category: "杂粮", status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+  product = (
+    await t.db
+      .insertInto("products")
+      .values({ organization_id: org, name_zh: "时区测试青稞", category: "杂粮", status: "published" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   await t.db
     .insertInto("product_certifications")
     .values([
@@ -31,8 +37,24 @@ beforeAll(async () => {
   await t.db
     .insertInto("gi_authorised_users")
     .values([
-      { gi_product_id: ended!.id, organization_id: org, basis: "announcement", basis_reference: "公告 1 号", valid_from: "2025-01-01", valid_to: "2026-03-01", verification: "verified" },
-      { gi_product_id: last!.id, organization_id: org, basis: "announcement", basis_reference: "公告 2 号", valid_from: "2025-01-01", valid_to: "2026-03-02", verification: "verified" },
+      {
+        gi_product_id: ended!.id,
+        organization_id: org,
+        basis: "announcement",
+        basis_reference: "公告 1 号",
+        valid_from: "2025-01-01",
+        valid_to: "2026-03-01",
+        verification: "verified",
+      },
+      {
+        gi_product_id: last!.id,
+        organization_id: org,
+        basis: "announcement",
+        basis_reference: "公告 2 号",
+        valid_from: "2025-01-01",
+        valid_to: "2026-03-02",
+        verification: "verified",
+      },
     ])
     .execute();
 });
@@ -64,7 +86,13 @@ describe("China's day", () => {
     // at any moment, UTC−12 or UTC+14 is on another calendar day than China: one of them shows current_date's slip
     const days = [];
     for (const zone of ["Etc/GMT+12", "Etc/GMT-14"]) {
-      days.push(await inZone(zone, async (trx) => (await sql<{ china: string; session: string }>`select ${CHINA_TODAY}::text as china, current_date::text as session`.execute(trx)).rows[0]!));
+      days.push(
+        await inZone(
+          zone,
+          async (trx) =>
+            (await sql<{ china: string; session: string }>`select ${CHINA_TODAY}::text as china, current_date::text as session`.execute(trx)).rows[0]!,
+        ),
+      );
     }
     const today = todayInChina();
     expect(days.map((d) => d.china)).toEqual([today, today]);

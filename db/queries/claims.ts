@@ -64,7 +64,9 @@ export async function claimsOf(db: Executor, organizationId: number) {
         "c.verification",
         "c.verified_at",
         sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
-        sql<boolean>`(c.verification = 'verified' and (c.valid_from is null or c.valid_from <= ${CHINA_TODAY}) and (c.valid_to is null or c.valid_to >= ${CHINA_TODAY}))`.as("current"),
+        sql<boolean>`(c.verification = 'verified' and (c.valid_from is null or c.valid_from <= ${CHINA_TODAY}) and (c.valid_to is null or c.valid_to >= ${CHINA_TODAY}))`.as(
+          "current",
+        ),
       ])
       .where("c.organization_id", "=", organizationId)
       .orderBy("r.name_zh")
@@ -102,7 +104,13 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
     };
     const id = existing
       ? (await trx.updateTable("gi_authorised_users").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
-      : (await trx.insertInto("gi_authorised_users").values({ ...values, gi_product_id: input.targetId, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow()).id;
+      : (
+          await trx
+            .insertInto("gi_authorised_users")
+            .values({ ...values, gi_product_id: input.targetId, organization_id: organizationId })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
     await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "gi_authorised_user", entityId: id, after: values.basis_reference });
     return "filed" as const;
   }
@@ -125,7 +133,13 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
   };
   const id = existing
     ? (await trx.updateTable("regional_brand_licences").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
-    : (await trx.insertInto("regional_brand_licences").values({ ...values, regional_brand_id: input.targetId, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow()).id;
+    : (
+        await trx
+          .insertInto("regional_brand_licences")
+          .values({ ...values, regional_brand_id: input.targetId, organization_id: organizationId })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
   await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "regional_brand_licence", entityId: id, after: input.reference });
   return "filed" as const;
 }
@@ -133,7 +147,13 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
 /** Withdraws the organisation's own pending claim; anything else (another organisation's, a verified one) finds nothing. */
 export async function withdrawClaim(trx: Transaction<Database>, organizationId: number, kind: ClaimKind, id: number) {
   const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
-  const row = await trx.deleteFrom(table).where("id", "=", id).where("organization_id", "=", organizationId).where("verification", "=", "pending").returning("id").executeTakeFirst();
+  const row = await trx
+    .deleteFrom(table)
+    .where("id", "=", id)
+    .where("organization_id", "=", organizationId)
+    .where("verification", "=", "pending")
+    .returning("id")
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -169,8 +189,18 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
   const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
   const row =
     kind === "gi"
-      ? await trx.selectFrom("gi_authorised_users").select(["id", "organization_id", "gi_product_id as target_id", "verification"]).where("id", "=", id).forUpdate().executeTakeFirst()
-      : await trx.selectFrom("regional_brand_licences").select(["id", "organization_id", "regional_brand_id as target_id", "verification"]).where("id", "=", id).forUpdate().executeTakeFirst();
+      ? await trx
+          .selectFrom("gi_authorised_users")
+          .select(["id", "organization_id", "gi_product_id as target_id", "verification"])
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst()
+      : await trx
+          .selectFrom("regional_brand_licences")
+          .select(["id", "organization_id", "regional_brand_id as target_id", "verification"])
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
   if (!row) return "not_found" as const;
   if (!FROM[decision].includes(row.verification)) return "stale" as const;
   if (decision === "verify") {
@@ -188,7 +218,11 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
     .where("organization_id", "=", row.organization_id)
     .where(kind === "gi" ? "gi_product_id" : "regional_brand_id", "=", row.target_id)
     .execute();
-  await enqueueSearchSync(trx, "product", products.map((p) => p.id));
+  await enqueueSearchSync(
+    trx,
+    "product",
+    products.map((p) => p.id),
+  );
   await enqueueSearchSync(trx, "organization", [row.organization_id]);
   await enqueueSearchSync(trx, kind === "gi" ? "gi" : "regional_brand", [row.target_id]);
   await writeAudit(trx, {
@@ -211,7 +245,19 @@ export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: 
       .selectFrom("gi_authorised_users as au")
       .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
       .innerJoin("organizations as o", "o.id", "au.organization_id")
-      .select(["au.id", "g.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "au.basis_reference as reference", "au.valid_from", "au.valid_to", "au.verification", "o.status as organization_status", "o.credit_status"])
+      .select([
+        "au.id",
+        "g.name_zh as target",
+        "o.id as organization_id",
+        "o.name_zh as organization",
+        "o.credit_code",
+        "au.basis_reference as reference",
+        "au.valid_from",
+        "au.valid_to",
+        "au.verification",
+        "o.status as organization_status",
+        "o.credit_status",
+      ])
       .where("au.id", "=", id)
       .executeTakeFirst();
   }
@@ -219,7 +265,19 @@ export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: 
     .selectFrom("regional_brand_licences as rl")
     .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
     .innerJoin("organizations as o", "o.id", "rl.organization_id")
-    .select(["rl.id", "r.name_zh as target", "o.id as organization_id", "o.name_zh as organization", "o.credit_code", "rl.licence_no as reference", "rl.valid_from", "rl.valid_to", "rl.verification", "o.status as organization_status", "o.credit_status"])
+    .select([
+      "rl.id",
+      "r.name_zh as target",
+      "o.id as organization_id",
+      "o.name_zh as organization",
+      "o.credit_code",
+      "rl.licence_no as reference",
+      "rl.valid_from",
+      "rl.valid_to",
+      "rl.verification",
+      "o.status as organization_status",
+      "o.credit_status",
+    ])
     .where("rl.id", "=", id)
     .executeTakeFirst();
 }

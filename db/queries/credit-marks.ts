@@ -18,7 +18,12 @@ export async function setCreditStatus(
   mark: { status: CreditStatus; source: string | null; date: string | null; note: string | null },
 ) {
   await setAuditActor(trx, actorId);
-  const org = await trx.selectFrom("organizations").select(["id", "credit_status", "credit_status_source", "credit_status_date"]).where("id", "=", organizationId).forUpdate().executeTakeFirst();
+  const org = await trx
+    .selectFrom("organizations")
+    .select(["id", "credit_status", "credit_status_source", "credit_status_date"])
+    .where("id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!org) return "not_found" as const;
   await trx
     .updateTable("organizations")
@@ -87,4 +92,3 @@ export async function staffOrganization(db: Executor, id: number) {
   ]);
   return { ...org, products, trademarks, users };
 }
-

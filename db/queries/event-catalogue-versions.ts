@@ -90,7 +90,12 @@ export async function freezeVersion(db: Db, eventId: number, cutoffAt: Date) {
         note_en: r.note_en,
       })),
     );
-    if (rows.length) await trx.insertInto("event_catalogue_rows").values(rows).onConflict((oc) => oc.doNothing()).execute();
+    if (rows.length)
+      await trx
+        .insertInto("event_catalogue_rows")
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     return version;
   });
 }
@@ -128,9 +133,7 @@ export async function publishedCatalogue(db: Executor, eventId: number): Promise
   }
   // an entry is new when its section did not hold that product in the frozen version
   const inVersion = new Set(frozen.map((r) => `${r.section_id}:${r.product_id}`));
-  const addendum = current
-    .map((s) => ({ ...s, rows: s.rows.filter((r) => !inVersion.has(`${s.id}:${r.product_id}`)) }))
-    .filter((s) => s.rows.length > 0);
+  const addendum = current.map((s) => ({ ...s, rows: s.rows.filter((r) => !inVersion.has(`${s.id}:${r.product_id}`)) })).filter((s) => s.rows.length > 0);
   return { version: { version: version.version, cutoff_at: version.cutoff_at }, sections, addendum };
 }
 

@@ -5,7 +5,15 @@ import { sectionOf } from "./event-sections";
 // Hand-picked entries of a section, with their notes and order.
 
 /** Adds a hand-picked entry at the end of its section (or updates its note when already there). */
-export async function addEntry(db: Executor, eventId: number, sectionId: number, productId: number, note_zh: string | null, note_en: string | null, addedAt?: Date) {
+export async function addEntry(
+  db: Executor,
+  eventId: number,
+  sectionId: number,
+  productId: number,
+  note_zh: string | null,
+  note_en: string | null,
+  addedAt?: Date,
+) {
   if (!(await sectionOf(db, eventId, sectionId))) return false;
   if (!(await exhibitorProductIds(db, eventId)).includes(productId)) return false;
   const max = await db

@@ -23,16 +23,31 @@ const fair = { main: 0, other: 0 };
 const booth = { a: 0, b: 0, c: 0, aOther: 0 };
 
 async function insertOrg(name: string, credit: "normal" | "abnormal" = "normal") {
-  return (await db.insertInto("organizations").values({ name_zh: name, status: "published", credit_status: credit }).returning("id").executeTakeFirstOrThrow()).id;
+  return (await db.insertInto("organizations").values({ name_zh: name, status: "published", credit_status: credit }).returning("id").executeTakeFirstOrThrow())
+    .id;
 }
 async function insertProduct(organizationId: number, name: string) {
-  return (await db.insertInto("products").values({ organization_id: organizationId, name_zh: name, status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+  return (
+    await db.insertInto("products").values({ organization_id: organizationId, name_zh: name, status: "published" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
 }
 async function exhibitorId(eventId: number, organizationId: number) {
-  return (await db.selectFrom("event_exhibitors").select("id").where("event_id", "=", eventId).where("organization_id", "=", organizationId).executeTakeFirstOrThrow()).id;
+  return (
+    await db.selectFrom("event_exhibitors").select("id").where("event_id", "=", eventId).where("organization_id", "=", organizationId).executeTakeFirstOrThrow()
+  ).id;
 }
 const event = (name: string) =>
-  createEvent(db, { name_zh: name, name_en: null, starts_on: "2027-05-16", ends_on: "2027-05-18", venue_zh: "会展中心", venue_en: null, organiser_zh: "主办方", organiser_en: null, status: "published" });
+  createEvent(db, {
+    name_zh: name,
+    name_en: null,
+    starts_on: "2027-05-16",
+    ends_on: "2027-05-18",
+    venue_zh: "会展中心",
+    venue_en: null,
+    organiser_zh: "主办方",
+    organiser_en: null,
+    status: "published",
+  });
 
 function lead(eventId: number, name: string): NewBoothLead {
   return {
@@ -52,7 +67,7 @@ const addLead = (eventId: number, organizationId: number, name: string, p: { id:
 beforeAll(async () => {
   t = await createTestDatabase();
   db = t.db;
-  org.a = await insertOrg("=HYPERLINK(\"http://evil.example\") 展商甲");
+  org.a = await insertOrg('=HYPERLINK("http://evil.example") 展商甲');
   org.b = await insertOrg("展商乙合作社");
   org.c = await insertOrg("失信展商丙", "abnormal");
   product.a = await insertProduct(org.a, "甲的青稞酒");
@@ -90,7 +105,18 @@ describe("a lead left at a booth", () => {
 
   it("is the only kind of inquiry that may leave out quantity and delivery", async () => {
     await expect(
-      db.insertInto("inquiries").values({ ...lead(fair.main, "不完整询价"), source: "shortlist", quantity: null, quantity_unit: null, delivery_from: null, delivery_to: null, destination_province: null }).execute(),
+      db
+        .insertInto("inquiries")
+        .values({
+          ...lead(fair.main, "不完整询价"),
+          source: "shortlist",
+          quantity: null,
+          quantity_unit: null,
+          delivery_from: null,
+          delivery_to: null,
+          destination_province: null,
+        })
+        .execute(),
     ).rejects.toThrow(/inquiries_need_stated/);
   });
 
@@ -106,18 +132,23 @@ describe("booth views", () => {
     for (let i = 0; i < 3; i++) await countBoothView(db, booth.b);
     const today = (await sql<{ d: string }>`select to_char(${CHINA_TODAY}, 'YYYY-MM-DD') as d`.execute(db)).rows[0]!.d;
     expect(await boothViewsByDay(db, booth.b)).toEqual([{ day: today, views: 3 }]);
-    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'event_booth_views' order by ordinal_position`.execute(db);
+    const columns = await sql<{
+      column_name: string;
+    }>`select column_name from information_schema.columns where table_name = 'event_booth_views' order by ordinal_position`.execute(db);
     expect(columns.rows.map((c) => c.column_name)).toEqual(["exhibitor_id", "day", "views"]);
   });
 });
 
 describe("the event report", () => {
   it("counts views, leads and deals per exhibitor, only for its own event", async () => {
-    await db.insertInto("event_booth_views").values([
-      { exhibitor_id: booth.a, day: "2027-05-16", views: 10 },
-      { exhibitor_id: booth.a, day: "2027-05-17", views: 4 },
-      { exhibitor_id: booth.aOther, day: "2027-05-16", views: 99 },
-    ]).execute();
+    await db
+      .insertInto("event_booth_views")
+      .values([
+        { exhibitor_id: booth.a, day: "2027-05-16", views: 10 },
+        { exhibitor_id: booth.a, day: "2027-05-17", views: 4 },
+        { exhibitor_id: booth.aOther, day: "2027-05-16", views: 99 },
+      ])
+      .execute();
     // A: one more lead here (two with the first test's), one at the other fair (not counted)
     const second = await addLead(fair.main, org.a, "第二位买家");
     await addLead(fair.other, org.a, "别的会的买家");
@@ -148,7 +179,14 @@ describe("the event report", () => {
     expect(a).toMatchObject({ views: 14, leads: 2, intents: 2, intent_amount_cny: 1200.5, signed: 1, signed_amount_cny: 3000 });
     expect(a.views_by_day).toEqual({ "2027-05-16": 10, "2027-05-17": 4 });
     expect(rows.find((r) => r.exhibitor_id === booth.c)!.views_by_day).toEqual({});
-    expect(rows.find((r) => r.exhibitor_id === booth.b)).toMatchObject({ views: 3, leads: 0, intents: 0, intent_amount_cny: 0, signed: 1, signed_amount_cny: 800 });
+    expect(rows.find((r) => r.exhibitor_id === booth.b)).toMatchObject({
+      views: 3,
+      leads: 0,
+      intents: 0,
+      intent_amount_cny: 0,
+      signed: 1,
+      signed_amount_cny: 800,
+    });
     expect(rows.find((r) => r.exhibitor_id === booth.c)).toMatchObject({ views: 0, leads: 0, intents: 0, signed: 0 });
     const other = await eventReport(db, fair.other);
     expect(other).toHaveLength(1);
@@ -162,7 +200,11 @@ describe("the event report", () => {
     // every day of the fair (the 18th had no scan) and the earlier day booth B's page was opened
     expect(days).toEqual([today, "2027-05-16", "2027-05-17", "2027-05-18"]);
     const csv = reportCsv(rows, days);
-    expect(csv.startsWith(`\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny,views_${today},views_2027-05-16,views_2027-05-17,views_2027-05-18\r\n`)).toBe(true);
+    expect(
+      csv.startsWith(
+        `\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny,views_${today},views_2027-05-16,views_2027-05-17,views_2027-05-18\r\n`,
+      ),
+    ).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(5);
     // the organisation named "=HYPERLINK(...)" is written as text, never as a formula
@@ -174,7 +216,11 @@ describe("the event report", () => {
   it("lists the days of a fair in order, and only scanned days when the dates are implausible", () => {
     const row = (byDay: Record<string, number>) => ({ views_by_day: byDay }) as unknown as Parameters<typeof reportDays>[1][number];
     expect(reportDays({ starts_on: "2027-02-27", ends_on: "2027-03-01" }, [])).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
-    expect(reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-16" }, [row({ "2027-05-20": 1 }), row({ "2027-05-01": 2 })])).toEqual(["2027-05-01", "2027-05-16", "2027-05-20"]);
+    expect(reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-16" }, [row({ "2027-05-20": 1 }), row({ "2027-05-01": 2 })])).toEqual([
+      "2027-05-01",
+      "2027-05-16",
+      "2027-05-20",
+    ]);
     expect(reportDays({ starts_on: "2027-01-01", ends_on: "2027-12-31" }, [row({ "2027-05-20": 1 })])).toEqual(["2027-05-20"]);
     expect(reportDays({ starts_on: "2027-05-18", ends_on: "2027-05-16" }, [])).toEqual([]);
   });

@@ -38,7 +38,11 @@ export async function createEvent(db: Executor, input: EventInput & { is_sample?
 }
 
 export async function updateEvent(db: Executor, id: number, input: EventInput) {
-  await db.updateTable("events").set({ ...input, updated_at: sql`now()` }).where("id", "=", id).execute();
+  await db
+    .updateTable("events")
+    .set({ ...input, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** What the printed catalogue may show of each exhibitor: public contacts other than named people, and the website. */

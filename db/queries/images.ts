@@ -23,7 +23,13 @@ export async function addProductImage(
 
 /** Removes one picture of the product and returns its variant keys (swept with unreferencedImageKeys after the commit). */
 export async function deleteProductImage(trx: Transaction<Database>, productId: number, imageId: number) {
-  const row = await trx.deleteFrom("images").where("id", "=", imageId).where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").executeTakeFirst();
+  const row = await trx
+    .deleteFrom("images")
+    .where("id", "=", imageId)
+    .where("owner_type", "=", "product")
+    .where("owner_id", "=", productId)
+    .returning("variants")
+    .executeTakeFirst();
   if (!row) return undefined;
   await enqueueSearchSync(trx, "product", [productId]);
   return row.variants.map((v) => v.key);
@@ -31,7 +37,13 @@ export async function deleteProductImage(trx: Transaction<Database>, productId: 
 
 /** Changes the description (alt text) of one picture of the product; false when the product has no such picture. */
 export async function updateProductImageAlt(trx: Transaction<Database>, productId: number, imageId: number, alt: { alt_zh: string; alt_en: string | null }) {
-  const updated = await trx.updateTable("images").set(alt).where("id", "=", imageId).where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirst();
+  const updated = await trx
+    .updateTable("images")
+    .set(alt)
+    .where("id", "=", imageId)
+    .where("owner_type", "=", "product")
+    .where("owner_id", "=", productId)
+    .executeTakeFirst();
   if (updated.numUpdatedRows === 0n) return false;
   // like every other picture change: search documents carry the product's pictures, so they are rebuilt from the rows
   await enqueueSearchSync(trx, "product", [productId]);
@@ -39,7 +51,14 @@ export async function updateProductImageAlt(trx: Transaction<Database>, productI
 }
 
 export async function moveProductImage(trx: Transaction<Database>, productId: number, imageId: number, direction: -1 | 1) {
-  const images = await trx.selectFrom("images").select(["id", "sort_order"]).where("owner_type", "=", "product").where("owner_id", "=", productId).orderBy("sort_order").orderBy("id").execute();
+  const images = await trx
+    .selectFrom("images")
+    .select(["id", "sort_order"])
+    .where("owner_type", "=", "product")
+    .where("owner_id", "=", productId)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
   const i = images.findIndex((x) => x.id === imageId);
   const j = i + direction;
   if (i < 0 || j < 0 || j >= images.length) return i >= 0;

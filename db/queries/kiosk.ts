@@ -18,12 +18,22 @@ export async function deleteKioskSession(db: Executor, sessionId: number) {
 
 /** The shortlist in the order the visitor added it. */
 export async function kioskShortlistIds(db: Executor, sessionId: number) {
-  const rows = await db.selectFrom("kiosk_shortlist_items").select("product_id").where("kiosk_session_id", "=", sessionId).orderBy("added_at").orderBy("product_id").execute();
+  const rows = await db
+    .selectFrom("kiosk_shortlist_items")
+    .select("product_id")
+    .where("kiosk_session_id", "=", sessionId)
+    .orderBy("added_at")
+    .orderBy("product_id")
+    .execute();
   return rows.map((r) => r.product_id);
 }
 
 export async function addKioskShortlistItem(db: Executor, sessionId: number, productId: number) {
-  await db.insertInto("kiosk_shortlist_items").values({ kiosk_session_id: sessionId, product_id: productId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("kiosk_shortlist_items")
+    .values({ kiosk_session_id: sessionId, product_id: productId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function removeKioskShortlistItem(db: Executor, sessionId: number, productId: number) {

@@ -68,7 +68,18 @@ export async function listMisuseReports(db: Executor, status: MisuseReportStatus
   let q = db
     .selectFrom("misuse_reports as m")
     .leftJoin("gi_products as g", "g.id", "m.gi_product_id")
-    .select(["m.id", "m.case_no", "m.status", "m.place_kind", "m.place_name", "m.online_url", "m.created_at", "m.updated_at", "g.name_zh as gi_name", sql<string>`left(m.what_seen, 80)`.as("summary")])
+    .select([
+      "m.id",
+      "m.case_no",
+      "m.status",
+      "m.place_kind",
+      "m.place_name",
+      "m.online_url",
+      "m.created_at",
+      "m.updated_at",
+      "g.name_zh as gi_name",
+      sql<string>`left(m.what_seen, 80)`.as("summary"),
+    ])
     .orderBy("m.created_at")
     .limit(300);
   if (status) q = q.where("m.status", "=", status);
@@ -77,7 +88,11 @@ export async function listMisuseReports(db: Executor, status: MisuseReportStatus
 }
 
 export async function misuseReportCounts(db: Executor) {
-  const rows = await db.selectFrom("misuse_reports").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  const rows = await db
+    .selectFrom("misuse_reports")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<MisuseReportStatus, number>>;
 }
 
@@ -111,26 +126,60 @@ export async function getMisuseReport(db: Executor, id: number) {
       .where("n.report_id", "=", id)
       .orderBy("n.id")
       .execute(),
-    db.selectFrom("images").select(["id", "storage_key", "width", "height", "variants", "alt_zh"]).where("owner_type", "=", "report").where("owner_id", "=", id).orderBy("id").execute(),
+    db
+      .selectFrom("images")
+      .select(["id", "storage_key", "width", "height", "variants", "alt_zh"])
+      .where("owner_type", "=", "report")
+      .where("owner_id", "=", id)
+      .orderBy("id")
+      .execute(),
   ]);
   return { ...report, notes, images };
 }
 
 /** Moves a case on and/or adds a note; both are audited. Returns false when there is no such case. */
-export async function workMisuseReport(trx: Transaction<Database>, actorId: number, id: number, change: { status: MisuseReportStatus | null; note: string | null }) {
+export async function workMisuseReport(
+  trx: Transaction<Database>,
+  actorId: number,
+  id: number,
+  change: { status: MisuseReportStatus | null; note: string | null },
+) {
   const current = await trx.selectFrom("misuse_reports").select(["id", "status"]).where("id", "=", id).forUpdate().executeTakeFirst();
   if (!current) return false;
   const statusChanged = change.status !== null && change.status !== current.status;
   if (statusChanged) {
-    await trx.updateTable("misuse_reports").set({ status: change.status!, updated_at: sql`now()` }).where("id", "=", id).execute();
-    await writeAudit(trx, { actorId, action: "report_status", entityType: "misuse_report", entityId: id, field: "status", before: current.status, after: change.status });
+    await trx
+      .updateTable("misuse_reports")
+      .set({ status: change.status!, updated_at: sql`now()` })
+      .where("id", "=", id)
+      .execute();
+    await writeAudit(trx, {
+      actorId,
+      action: "report_status",
+      entityType: "misuse_report",
+      entityId: id,
+      field: "status",
+      before: current.status,
+      after: change.status,
+    });
   }
   if (change.note || statusChanged) {
     await trx
       .insertInto("misuse_report_notes")
-      .values({ report_id: id, author_id: actorId, body: change.note ?? "", status_from: statusChanged ? current.status : null, status_to: statusChanged ? change.status : null })
+      .values({
+        report_id: id,
+        author_id: actorId,
+        body: change.note ?? "",
+        status_from: statusChanged ? current.status : null,
+        status_to: statusChanged ? change.status : null,
+      })
       .execute();
-    if (!statusChanged) await trx.updateTable("misuse_reports").set({ updated_at: sql`now()` }).where("id", "=", id).execute();
+    if (!statusChanged)
+      await trx
+        .updateTable("misuse_reports")
+        .set({ updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
   }
   if (change.note) await writeAudit(trx, { actorId, action: "report_note", entityType: "misuse_report", entityId: id, note: change.note });
   return true;

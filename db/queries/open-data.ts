@@ -39,7 +39,12 @@ function visible(db: Executor, type: OpenDataType, f: ListFilters, today: string
       if (f.gi_scheme?.length) {
         const schemes = f.gi_scheme;
         q = q.where(({ exists, selectFrom }) =>
-          exists(selectFrom("gi_product_schemes as s").select("s.scheme").whereRef("s.gi_product_id", "=", "r.id").where("s.scheme", "in", schemes as never)),
+          exists(
+            selectFrom("gi_product_schemes as s")
+              .select("s.scheme")
+              .whereRef("s.gi_product_id", "=", "r.id")
+              .where("s.scheme", "in", schemes as never),
+          ),
         );
       }
       return q;
@@ -78,7 +83,10 @@ function visible(db: Executor, type: OpenDataType, f: ListFilters, today: string
         const schemes = f.gi_scheme;
         q = q.where(({ exists, selectFrom }) =>
           exists(
-            selectFrom("gi_product_schemes as s").select("s.scheme").whereRef("s.gi_product_id", "=", "r.gi_product_id").where("s.scheme", "in", schemes as never),
+            selectFrom("gi_product_schemes as s")
+              .select("s.scheme")
+              .whereRef("s.gi_product_id", "=", "r.gi_product_id")
+              .where("s.scheme", "in", schemes as never),
           ),
         );
       }
@@ -98,11 +106,7 @@ function visible(db: Executor, type: OpenDataType, f: ListFilters, today: string
       return q;
     }
     case "organizations": {
-      let q = db
-        .selectFrom("organizations as r")
-        .select(["r.id", "r.updated_at"])
-        .where("r.status", "=", "published")
-        .where("r.credit_status", "=", "normal");
+      let q = db.selectFrom("organizations as r").select(["r.id", "r.updated_at"]).where("r.status", "=", "published").where("r.credit_status", "=", "normal");
       if (f.county?.length) q = q.where("r.county_id", "in", countyIds(db, f.county));
       if (f.township?.length) q = q.where("r.township_id", "in", townshipIds(db, f.township));
       return q;
@@ -115,7 +119,10 @@ export async function pageOfIds(db: Executor, type: OpenDataType, filters: ListF
   const base = visible(db, type, filters, today);
   const [ids, count] = await Promise.all([
     base.clearSelect().select("r.id").orderBy("r.id").limit(page.limit).offset(page.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { ids: ids.map((r) => Number(r.id)), total: Number(count.n) };
 }
@@ -169,10 +176,13 @@ export async function trademarkRecords(db: Executor, ids?: number[]) {
 export async function regionalBrandRecords(db: Executor, ids?: number[]) {
   const [rows, more] = await Promise.all([regionalBrandSearchRows(db, ids), extras(db, "regional_brands", ids)]);
   const launched = new Map(
-    (await db.selectFrom("regional_brands").select(["id", "launched_on"]).where("id", "in", rows.length ? rows.map((r) => r.id) : [0]).execute()).map((r) => [
-      Number(r.id),
-      r.launched_on,
-    ]),
+    (
+      await db
+        .selectFrom("regional_brands")
+        .select(["id", "launched_on"])
+        .where("id", "in", rows.length ? rows.map((r) => r.id) : [0])
+        .execute()
+    ).map((r) => [Number(r.id), r.launched_on]),
   );
   return inOrder(
     rows.map((r) => ({ ...r, source: more.get(Number(r.id))?.source ?? [], launched_on: launched.get(Number(r.id)) ?? null })),
@@ -232,10 +242,7 @@ export async function publicCounts(db: Executor, today: string): Promise<Record<
 export async function sitemapEntries(db: Executor, today: string): Promise<{ type: OpenDataType; id: number; updated_at: Date }[]> {
   const parts = await Promise.all(
     OPEN_DATA_TYPES.map(async (type) => {
-      const rows = await visible(db, type, {}, today)
-        .where("r.is_sample", "=", false)
-        .orderBy("r.id")
-        .execute();
+      const rows = await visible(db, type, {}, today).where("r.is_sample", "=", false).orderBy("r.id").execute();
       return rows.map((r) => ({ type, id: Number(r.id), updated_at: r.updated_at }));
     }),
   );

@@ -7,12 +7,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 const MAX_SERIAL_ID = 2_147_483_647;
 
 export async function listCounties(db: Executor) {
-  return db
-    .selectFrom("places")
-    .select(["id", "name_zh", "short_zh", "name_en", "pinyin"])
-    .where("kind", "=", "county")
-    .orderBy("id")
-    .execute();
+  return db.selectFrom("places").select(["id", "name_zh", "short_zh", "name_en", "pinyin"]).where("kind", "=", "county").orderBy("id").execute();
 }
 
 /** Resolves a district/county by full or short name (乐都区 / 乐都); the industrial park is not a county. */

@@ -70,7 +70,11 @@ export async function saveOwnOrganization(trx: Transaction<Database>, organizati
 export async function submitOwnOrganization(trx: Transaction<Database>, organizationId: number) {
   const current = await trx.selectFrom("organizations").select(["status"]).where("id", "=", organizationId).forUpdate().executeTakeFirstOrThrow();
   if (current.status !== "published") {
-    await trx.updateTable("organizations").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", organizationId).execute();
+    await trx
+      .updateTable("organizations")
+      .set({ status: "submitted", submitted_at: sql`now()`, review_comment: null })
+      .where("id", "=", organizationId)
+      .execute();
     return "submitted" as const;
   }
   return submitOpenRevision(trx, "organization", organizationId);
@@ -150,5 +154,9 @@ export async function producerDashboard(db: Executor, organizationId: number, at
     counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
     trademarkCounts: trademarkCounts.map((c) => ({ status: c.status, n: Number(c.n) })),
     claimCounts: claimCounts.map((c) => ({ verification: c.verification, n: Number(c.n) })),
-    trademarks, expiringCertificates, gis, endingAuthorisations };
+    trademarks,
+    expiringCertificates,
+    gis,
+    endingAuthorisations,
+  };
 }

@@ -27,9 +27,13 @@ export async function getOwnProduct(db: Executor, organizationId: number, produc
     .selectFrom("products as p")
     .selectAll("p")
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom("product_certifications as c").select(["c.kind", "c.certificate_no", "c.expires_on"]).whereRef("c.product_id", "=", "p.id").orderBy("c.id")).as(
-        "certifications",
-      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom("product_certifications as c")
+          .select(["c.kind", "c.certificate_no", "c.expires_on"])
+          .whereRef("c.product_id", "=", "p.id")
+          .orderBy("c.id"),
+      ).as("certifications"),
       jsonArrayFrom(
         eb
           .selectFrom("images as i")
@@ -81,7 +85,12 @@ export function productColumns(form: ProductForm) {
 /** The live row as the producer's form, so a revision started from the picture screen leaves every field as it is. */
 export async function liveProductForm(db: Executor, productId: number): Promise<ProductForm> {
   const p = await db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirstOrThrow();
-  const certs = await db.selectFrom("product_certifications").select(["kind", "certificate_no", "expires_on"]).where("product_id", "=", productId).orderBy("id").execute();
+  const certs = await db
+    .selectFrom("product_certifications")
+    .select(["kind", "certificate_no", "expires_on"])
+    .where("product_id", "=", productId)
+    .orderBy("id")
+    .execute();
   const { annual_volume, min_order_qty } = p;
   return {
     ...(Object.fromEntries(Object.keys(productColumns({} as ProductForm)).map((k) => [k, p[k as keyof typeof p]])) as unknown as ProductForm),
@@ -122,7 +131,12 @@ export async function applyProductForm(
 /** Checks that the brand links the producer chose point at things it may link: its own trademark, published GIs/brands. */
 export async function brandLinksAllowed(db: Executor, organizationId: number, form: ProductForm) {
   if (form.trademark_id) {
-    const own = await db.selectFrom("trademarks").select("id").where("id", "=", form.trademark_id).where("holder_org_id", "=", organizationId).executeTakeFirst();
+    const own = await db
+      .selectFrom("trademarks")
+      .select("id")
+      .where("id", "=", form.trademark_id)
+      .where("holder_org_id", "=", organizationId)
+      .executeTakeFirst();
     if (!own) return "trademark_id" as const;
   }
   if (form.gi_product_id) {
@@ -130,7 +144,12 @@ export async function brandLinksAllowed(db: Executor, organizationId: number, fo
     if (!gi) return "gi_product_id" as const;
   }
   if (form.regional_brand_id) {
-    const rb = await db.selectFrom("regional_brands").select("id").where("id", "=", form.regional_brand_id).where("status", "=", "published").executeTakeFirst();
+    const rb = await db
+      .selectFrom("regional_brands")
+      .select("id")
+      .where("id", "=", form.regional_brand_id)
+      .where("status", "=", "published")
+      .executeTakeFirst();
     if (!rb) return "regional_brand_id" as const;
   }
   return undefined;
@@ -187,7 +206,11 @@ export async function submitOwnProduct(trx: Transaction<Database>, organizationI
     .executeTakeFirst();
   if (!current) return "not_found" as const;
   if (current.status === "draft" || current.status === "rejected") {
-    await trx.updateTable("products").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", productId).execute();
+    await trx
+      .updateTable("products")
+      .set({ status: "submitted", submitted_at: sql`now()`, review_comment: null })
+      .where("id", "=", productId)
+      .execute();
     return "submitted" as const;
   }
   return submitOpenRevision(trx, "product", productId);
@@ -202,10 +225,19 @@ function revisionImageKeys(data: unknown): string[] {
 }
 
 export async function removeOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number) {
-  const current = await trx.selectFrom("products").select(["id", "status"]).where("id", "=", productId).where("organization_id", "=", organizationId).executeTakeFirst();
+  const current = await trx
+    .selectFrom("products")
+    .select(["id", "status"])
+    .where("id", "=", productId)
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
   if (!current) return undefined;
   if (current.status === "published") {
-    await trx.updateTable("products").set({ status: "archived", updated_at: sql`now()` }).where("id", "=", productId).execute();
+    await trx
+      .updateTable("products")
+      .set({ status: "archived", updated_at: sql`now()` })
+      .where("id", "=", productId)
+      .execute();
     await enqueueSearchSync(trx, "product", [productId]);
     // an open revision of a withdrawn product must not wait in the review queue (approving it would change an
     // archived record); its uploads are returned so the caller can sweep the files nothing else shows

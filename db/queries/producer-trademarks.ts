@@ -76,7 +76,15 @@ export async function createOwnTrademark(trx: Transaction<Database>, organizatio
   const org = await trx.selectFrom("organizations").select(["name_zh", "county_id"]).where("id", "=", organizationId).executeTakeFirstOrThrow();
   const { id } = await trx
     .insertInto("trademarks")
-    .values({ ...columns(form), holder_org_id: organizationId, holder_name: org.name_zh, county_id: org.county_id, status: "draft", created_by: userId, updated_by: userId })
+    .values({
+      ...columns(form),
+      holder_org_id: organizationId,
+      holder_name: org.name_zh,
+      county_id: org.county_id,
+      status: "draft",
+      created_by: userId,
+      updated_by: userId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceClasses(trx, id, form);
@@ -84,7 +92,13 @@ export async function createOwnTrademark(trx: Transaction<Database>, organizatio
 }
 
 export async function saveOwnTrademark(trx: Transaction<Database>, organizationId: number, id: number, userId: number, form: TrademarkForm) {
-  const current = await trx.selectFrom("trademarks").select("status").where("id", "=", id).where("holder_org_id", "=", organizationId).forUpdate().executeTakeFirst();
+  const current = await trx
+    .selectFrom("trademarks")
+    .select("status")
+    .where("id", "=", id)
+    .where("holder_org_id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!current) return "not_found" as const;
   if (current.status !== "published") {
     await trx
@@ -100,10 +114,20 @@ export async function saveOwnTrademark(trx: Transaction<Database>, organizationI
 }
 
 export async function submitOwnTrademark(trx: Transaction<Database>, organizationId: number, id: number) {
-  const current = await trx.selectFrom("trademarks").select("status").where("id", "=", id).where("holder_org_id", "=", organizationId).forUpdate().executeTakeFirst();
+  const current = await trx
+    .selectFrom("trademarks")
+    .select("status")
+    .where("id", "=", id)
+    .where("holder_org_id", "=", organizationId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!current) return "not_found" as const;
   if (current.status !== "published") {
-    await trx.updateTable("trademarks").set({ status: "submitted", submitted_at: sql`now()`, review_comment: null }).where("id", "=", id).execute();
+    await trx
+      .updateTable("trademarks")
+      .set({ status: "submitted", submitted_at: sql`now()`, review_comment: null })
+      .where("id", "=", id)
+      .execute();
     return "submitted" as const;
   }
   return submitOpenRevision(trx, "trademark", id);

@@ -35,10 +35,16 @@ beforeAll(async () => {
   search = await createTestSearch();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "pictures-"));
   storage = new FileImageStorage(dir);
-  reviewerId = (await t.db.insertInto("users").values({ email: "pic-rev@test.example", password_hash: "x", role: "reviewer" }).returning("id").executeTakeFirstOrThrow()).id;
+  reviewerId = (
+    await t.db.insertInto("users").values({ email: "pic-rev@test.example", password_hash: "x", role: "reviewer" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
   orgId = (await t.db.insertInto("organizations").values({ name_zh: "图片审核测试社", status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
   producerId = (
-    await t.db.insertInto("users").values({ email: "pic-prod@test.example", password_hash: "x", role: "producer", organization_id: orgId }).returning("id").executeTakeFirstOrThrow()
+    await t.db
+      .insertInto("users")
+      .values({ email: "pic-prod@test.example", password_hash: "x", role: "producer", organization_id: orgId })
+      .returning("id")
+      .executeTakeFirstOrThrow()
   ).id;
 });
 afterAll(async () => {
@@ -50,7 +56,9 @@ afterAll(async () => {
 /** A distinct photo each call (different colour, so a different content hash), processed and stored like an upload. */
 async function upload(alt: string): Promise<NewPicture> {
   const n = ++seq;
-  const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: (n * 60) % 256, g: 120, b: (n * 25) % 256 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: (n * 60) % 256, g: 120, b: (n * 25) % 256 } } })
+    .jpeg()
+    .toBuffer();
   return { ...(await storePicture(storage, jpeg)), alt_zh: alt, alt_en: null };
 }
 
@@ -65,15 +73,25 @@ async function searchImage(productId: number) {
   return doc.image as string | null;
 }
 const revisionVersion = async (id: number) =>
-  (await sql<{ v: string }>`select coalesce((extract(epoch from submitted_at))::text, '') as v from record_revisions where id = ${id}`.execute(t.db)).rows[0]!.v;
+  (await sql<{ v: string }>`select coalesce((extract(epoch from submitted_at))::text, '') as v from record_revisions where id = ${id}`.execute(t.db)).rows[0]!
+    .v;
 
 /** Submits the open revision and lets the reviewer decide it; sweeps files like the review route does. */
 async function submitAndDecide(productId: number, decision: "approve" | "reject") {
   expect(await t.db.transaction().execute((trx) => submitOwnProduct(trx, orgId, productId))).toBe("submitted");
-  const rev = await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", productId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+  const rev = await t.db
+    .selectFrom("record_revisions")
+    .select("id")
+    .where("entity_id", "=", productId)
+    .where("status", "=", "submitted")
+    .executeTakeFirstOrThrow();
   const item = await reviewItem(t.db, "revision", rev.id);
   const keys = await reviewPictureKeys(t.db, "revision", rev.id);
-  const result = await t.db.transaction().execute(async (trx) => decide(trx, { kind: "revision", id: rev.id, version: await revisionVersion(rev.id), decision, comment: "图片", actorId: reviewerId }));
+  const result = await t.db
+    .transaction()
+    .execute(async (trx) =>
+      decide(trx, { kind: "revision", id: rev.id, version: await revisionVersion(rev.id), decision, comment: "图片", actorId: reviewerId }),
+    );
   expect(result).toBe("ok");
   await storage.remove(await unreferencedImageKeys(t.db, keys));
   return item!;
@@ -81,7 +99,13 @@ async function submitAndDecide(productId: number, decision: "approve" | "reject"
 
 /** A draft product with one certification (published by the tests that need it). */
 async function newProduct(name: string) {
-  const id = (await t.db.insertInto("products").values({ organization_id: orgId, name_zh: name, category: "水果", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
+  const id = (
+    await t.db
+      .insertInto("products")
+      .values({ organization_id: orgId, name_zh: name, category: "水果", status: "draft" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   await t.db.insertInto("product_certifications").values({ product_id: id, kind: "organic", certificate_no: "OG-7", expires_on: "2031-05-01" }).execute();
   return id;
 }
@@ -165,7 +189,9 @@ describe("pictures of a published product", () => {
     expect(await searchImage(p)).toBe(c.storage_key);
     const live = await t.db.selectFrom("products").select(["name_zh"]).where("id", "=", p).executeTakeFirstOrThrow();
     expect(live.name_zh).toBe("已公开的青稞酒");
-    expect(await t.db.selectFrom("product_certifications").select(["kind", "certificate_no"]).where("product_id", "=", p).execute()).toEqual([{ kind: "organic", certificate_no: "OG-7" }]);
+    expect(await t.db.selectFrom("product_certifications").select(["kind", "certificate_no"]).where("product_id", "=", p).execute()).toEqual([
+      { kind: "organic", certificate_no: "OG-7" },
+    ]);
 
     // a second revision drops the first picture: after approval its files are gone
     list = (await productPictures(t.db, p)).pictures;
@@ -211,7 +237,9 @@ describe("pictures of a published product", () => {
 
   it("refuses another organisation's product and unknown pictures", async () => {
     const p = await newProduct("丙产品");
-    expect(await t.db.transaction().execute((trx) => changeProductPictures(trx, orgId + 999, p, producerId, { kind: "delete", ref: "image-1" }))).toEqual({ result: "not_found" });
+    expect(await t.db.transaction().execute((trx) => changeProductPictures(trx, orgId + 999, p, producerId, { kind: "delete", ref: "image-1" }))).toEqual({
+      result: "not_found",
+    });
     expect(await change(p, { kind: "delete", ref: "image-999999" })).toEqual({ result: "not_found" });
   });
 });

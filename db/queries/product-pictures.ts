@@ -149,7 +149,15 @@ export async function applyRevisionPictures(trx: Transaction<Database>, productI
   const live = await livePictures(trx, productId);
   const kept = new Set(list.map((p) => p.image_id).filter((id): id is number => id !== null));
   const gone = live.filter((p) => !kept.has(p.image_id!));
-  if (gone.length) await trx.deleteFrom("images").where("id", "in", gone.map((p) => p.image_id!)).execute();
+  if (gone.length)
+    await trx
+      .deleteFrom("images")
+      .where(
+        "id",
+        "in",
+        gone.map((p) => p.image_id!),
+      )
+      .execute();
   for (const [order, p] of list.entries()) {
     const updated =
       p.image_id !== null &&

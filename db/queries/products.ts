@@ -74,13 +74,9 @@ function publicProducts(db: Executor) {
             .where((w) => w.or([w("rl.valid_to", "is", null), w("rl.valid_to", ">=", CHINA_TODAY)])),
         )
         .as("regional_brand_licensed"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("gi_product_schemes as s")
-          .select("s.scheme")
-          .whereRef("s.gi_product_id", "=", "p.gi_product_id")
-          .orderBy("s.scheme"),
-      ).as("gi_schemes"),
+      jsonArrayFrom(eb.selectFrom("gi_product_schemes as s").select("s.scheme").whereRef("s.gi_product_id", "=", "p.gi_product_id").orderBy("s.scheme")).as(
+        "gi_schemes",
+      ),
       jsonArrayFrom(
         eb
           .selectFrom("product_certifications as pc")

@@ -26,7 +26,12 @@ async function applyRevision(trx: Transaction<Database>, entity: ReviewEntity, i
     // checked at submission too; a county removed since (or a revision written before that check) must not 500 here
     if (v.county_id !== undefined && v.county_id !== null && !(await countyExists(trx, Number(v.county_id)))) return "invalid_reference";
     if (v.credit_code) {
-      const other = await trx.selectFrom("organizations").select("id").where("credit_code", "=", String(v.credit_code)).where("id", "<>", id).executeTakeFirst();
+      const other = await trx
+        .selectFrom("organizations")
+        .select("id")
+        .where("credit_code", "=", String(v.credit_code))
+        .where("id", "<>", id)
+        .executeTakeFirst();
       if (other) return "duplicate_key";
     }
     await trx
@@ -90,7 +95,12 @@ export async function decide(
     entity = kind;
     entityId = id;
   }
-  const row = await trx.selectFrom(TABLE[entity]).select(["id", "status", epoch("submitted_at").as("version")]).where("id", "=", entityId).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom(TABLE[entity])
+    .select(["id", "status", epoch("submitted_at").as("version")])
+    .where("id", "=", entityId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) return "not_found";
   if (!revision && (row.status !== "submitted" || row.version !== input.version)) return "stale";
 
@@ -112,7 +122,11 @@ export async function decide(
       .execute();
     // the producer's screens show the live row's comment once the revision is closed
     if (decision !== "request_changes") {
-      await trx.updateTable(TABLE[entity]).set({ review_comment: decision === "reject" ? comment : null }).where("id", "=", entityId).execute();
+      await trx
+        .updateTable(TABLE[entity])
+        .set({ review_comment: decision === "reject" ? comment : null })
+        .where("id", "=", entityId)
+        .execute();
     }
   } else {
     const status = decision === "approve" ? "published" : decision === "reject" ? "rejected" : "draft";

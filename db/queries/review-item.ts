@@ -5,7 +5,18 @@ import { TABLE, epoch, type Executor, type ReviewEntity, type ReviewKind, type V
 
 // What the review screen shows for one waiting item: the live values against the submitted ones, field by field.
 
-export const ORG_FIELDS = ["name_zh", "name_en", "credit_code", "org_type", "county_id", "address", "website", "contacts", "description_zh", "description_en"] as const;
+export const ORG_FIELDS = [
+  "name_zh",
+  "name_en",
+  "credit_code",
+  "org_type",
+  "county_id",
+  "address",
+  "website",
+  "contacts",
+  "description_zh",
+  "description_en",
+] as const;
 export const TRADEMARK_FIELDS = [
   "reg_no",
   "name_zh",
@@ -37,10 +48,14 @@ export function pick(source: Values, fields: readonly string[]): Values {
  * content hash (the same photo, the same hash).
  */
 function pictureList(pictures: PictureEntry[]) {
-  return pictures.map((p) => `${p.alt_zh}${p.alt_en ? ` / ${p.alt_en}` : ""} (${p.width}×${p.height}, ${/[a-f0-9]{64}/.exec(p.storage_key)?.[0].slice(0, 8) ?? "?"})`);
+  return pictures.map(
+    (p) => `${p.alt_zh}${p.alt_en ? ` / ${p.alt_en}` : ""} (${p.width}×${p.height}, ${/[a-f0-9]{64}/.exec(p.storage_key)?.[0].slice(0, 8) ?? "?"})`,
+  );
 }
 
-function certList(rows: { kind: string | null; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[]) {
+function certList(
+  rows: { kind: string | null; certificate_no?: string | null; number?: string | null; expires_on?: string | null; expires?: string | null }[],
+) {
   return rows.filter((r) => r.kind).map((r) => [r.kind, r.certificate_no ?? r.number ?? "", r.expires_on ?? r.expires ?? ""].join(":"));
 }
 
@@ -48,7 +63,12 @@ async function liveValues(db: Executor, entity: ReviewEntity, id: number): Promi
   if (entity === "product") {
     const p = await db.selectFrom("products").selectAll().where("id", "=", id).executeTakeFirst();
     if (!p) return undefined;
-    const certs = await db.selectFrom("product_certifications").select(["kind", "certificate_no", "expires_on"]).where("product_id", "=", id).orderBy("id").execute();
+    const certs = await db
+      .selectFrom("product_certifications")
+      .select(["kind", "certificate_no", "expires_on"])
+      .where("product_id", "=", id)
+      .orderBy("id")
+      .execute();
     const cols = Object.keys(productColumns({} as ProductForm));
     return { ...pick(p as unknown as Values, cols), certifications: certList(certs), images: pictureList(await livePictures(db, id)) };
   }
@@ -87,7 +107,11 @@ export interface DiffRow {
 
 /** Names for the id columns, so the reviewer reads 乐都区 rather than 3. */
 async function labelReferences(db: Executor, rows: DiffRow[]) {
-  const ids = (field: string) => rows.filter((r) => r.field === field).flatMap((r) => [r.before, r.after]).filter((v): v is number => typeof v === "number");
+  const ids = (field: string) =>
+    rows
+      .filter((r) => r.field === field)
+      .flatMap((r) => [r.before, r.after])
+      .filter((v): v is number => typeof v === "number");
   const lookups: [string, "places" | "gi_products" | "regional_brands" | "trademarks"][] = [
     ["county_id", "places"],
     ["gi_product_id", "gi_products"],
@@ -189,7 +213,11 @@ export async function reviewItem(db: Executor, kind: ReviewKind, id: number): Pr
     entityType = kind;
     entityId = id;
     const table = kind === "product" ? "products" : kind === "organization" ? "organizations" : "trademarks";
-    const row = await db.selectFrom(table).select(["status", "submitted_at", epoch("submitted_at").as("version")]).where("id", "=", id).executeTakeFirst();
+    const row = await db
+      .selectFrom(table)
+      .select(["status", "submitted_at", epoch("submitted_at").as("version")])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!row || row.status !== "submitted") return undefined;
     const live = await liveValues(db, kind, id);
     if (!live) return undefined;

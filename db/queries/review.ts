@@ -71,9 +71,36 @@ export async function reviewQueue(db: Executor): Promise<QueueItem[]> {
       .execute(),
   ]);
   const items: QueueItem[] = [
-    ...products.map((p) => ({ kind: "product" as const, id: p.id, entityType: "product" as const, entityId: p.id, name: p.name_zh, organization: p.org, creditStatus: p.credit_status, submittedAt: p.submitted_at ?? p.created_at })),
-    ...orgs.map((o) => ({ kind: "organization" as const, id: o.id, entityType: "organization" as const, entityId: o.id, name: o.name_zh, organization: o.name_zh, creditStatus: o.credit_status, submittedAt: o.submitted_at ?? o.created_at })),
-    ...trademarks.map((t) => ({ kind: "trademark" as const, id: t.id, entityType: "trademark" as const, entityId: t.id, name: t.name_zh, organization: t.org, creditStatus: t.credit_status, submittedAt: t.submitted_at ?? t.created_at })),
+    ...products.map((p) => ({
+      kind: "product" as const,
+      id: p.id,
+      entityType: "product" as const,
+      entityId: p.id,
+      name: p.name_zh,
+      organization: p.org,
+      creditStatus: p.credit_status,
+      submittedAt: p.submitted_at ?? p.created_at,
+    })),
+    ...orgs.map((o) => ({
+      kind: "organization" as const,
+      id: o.id,
+      entityType: "organization" as const,
+      entityId: o.id,
+      name: o.name_zh,
+      organization: o.name_zh,
+      creditStatus: o.credit_status,
+      submittedAt: o.submitted_at ?? o.created_at,
+    })),
+    ...trademarks.map((t) => ({
+      kind: "trademark" as const,
+      id: t.id,
+      entityType: "trademark" as const,
+      entityId: t.id,
+      name: t.name_zh,
+      organization: t.org,
+      creditStatus: t.credit_status,
+      submittedAt: t.submitted_at ?? t.created_at,
+    })),
     ...revisions.map((r) => ({
       kind: "revision" as const,
       id: r.id,
@@ -108,11 +135,23 @@ export async function announce(trx: Transaction<Database>, entity: ReviewEntity,
   if (entity === "organization") {
     const products = await trx.selectFrom("products").select("id").where("organization_id", "=", id).execute();
     const trademarks = await trx.selectFrom("trademarks").select("id").where("holder_org_id", "=", id).execute();
-    await enqueueSearchSync(trx, "product", products.map((p) => p.id));
-    await enqueueSearchSync(trx, "trademark", trademarks.map((t) => t.id));
+    await enqueueSearchSync(
+      trx,
+      "product",
+      products.map((p) => p.id),
+    );
+    await enqueueSearchSync(
+      trx,
+      "trademark",
+      trademarks.map((t) => t.id),
+    );
   }
   if (entity === "trademark") {
     const products = await trx.selectFrom("products").select("id").where("trademark_id", "=", id).execute();
-    await enqueueSearchSync(trx, "product", products.map((p) => p.id));
+    await enqueueSearchSync(
+      trx,
+      "product",
+      products.map((p) => p.id),
+    );
   }
 }

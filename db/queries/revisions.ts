@@ -16,7 +16,11 @@ export async function saveOpenRevision(trx: Transaction<Database>, entity: Revis
     .where("status", "in", [...OPEN])
     .returning("id")
     .executeTakeFirst();
-  if (!updated) await trx.insertInto("record_revisions").values({ entity_type: entity, entity_id: entityId, data: jsonb(data), created_by: userId }).execute();
+  if (!updated)
+    await trx
+      .insertInto("record_revisions")
+      .values({ entity_type: entity, entity_id: entityId, data: jsonb(data), created_by: userId })
+      .execute();
 }
 
 /** Sends the open revision to the review queue; "nothing" when there is no unsubmitted edit. */

@@ -61,7 +61,13 @@ function matchCondition(p: FallbackParams): RawBuilder<boolean> {
   const all = p.allOf.map((g) => g.filter((s) => s.trim() !== "")).filter((g) => g.length > 0);
   if (any.length === 0 && all.length === 0) return sql<boolean>`true`;
   const parts: RawBuilder<boolean>[] = any.map(contains);
-  if (all.length > 0) parts.push(sql<boolean>`(${sql.join(all.map((group) => sql`(${sql.join(group.map(contains), sql` or `)})`), sql` and `)})`);
+  if (all.length > 0)
+    parts.push(
+      sql<boolean>`(${sql.join(
+        all.map((group) => sql`(${sql.join(group.map(contains), sql` or `)})`),
+        sql` and `,
+      )})`,
+    );
   return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 

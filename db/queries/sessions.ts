@@ -21,7 +21,11 @@ export async function userForSession(db: Kysely<Database>, tokenHash: string) {
 }
 
 export async function touchSession(db: Kysely<Database>, tokenHash: string, expiresAt: Date) {
-  await db.updateTable("sessions").set({ last_seen_at: sql`now()`, expires_at: expiresAt }).where("token_hash", "=", tokenHash).execute();
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: sql`now()`, expires_at: expiresAt })
+    .where("token_hash", "=", tokenHash)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, tokenHash: string) {
@@ -34,7 +38,10 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: number) {
 }
 
 export async function purgeExpiredSessions(db: Kysely<Database>) {
-  await db.deleteFrom("sessions").where("expires_at", "<", sql<Date>`now()`).execute();
+  await db
+    .deleteFrom("sessions")
+    .where("expires_at", "<", sql<Date>`now()`)
+    .execute();
 }
 
 export async function insertResetToken(db: Kysely<Database>, values: { token_hash: string; user_id: number; created_by: number; expires_at: Date }) {

@@ -172,8 +172,8 @@ export async function productsForComparison(db: Executor, ids: readonly number[]
     .filter((r): r is NonNullable<typeof r> => !!r)
     .map((r) => ({
       ...r,
-      gi_validity: r.gi_id && r.gi_authorised ? giRows.find((g) => g.product_id === r.id) ?? null : null,
-      regional_brand_validity: r.regional_brand_id && r.regional_brand_licensed ? brandRows.find((b) => b.product_id === r.id) ?? null : null,
+      gi_validity: r.gi_id && r.gi_authorised ? (giRows.find((g) => g.product_id === r.id) ?? null) : null,
+      regional_brand_validity: r.regional_brand_id && r.regional_brand_licensed ? (brandRows.find((b) => b.product_id === r.id) ?? null) : null,
     }));
 }
 

@@ -27,7 +27,10 @@ async function county(name: string) {
   return (await db.selectFrom("places").select("id").where("name_zh", "=", name).executeTakeFirstOrThrow()).id;
 }
 
-async function insertOrg(key: string, values: { county?: string; credit_status?: "normal" | "abnormal"; status?: "published" | "draft"; is_sample?: boolean } = {}) {
+async function insertOrg(
+  key: string,
+  values: { county?: string; credit_status?: "normal" | "abnormal"; status?: "published" | "draft"; is_sample?: boolean } = {},
+) {
   org[key] = (
     await db
       .insertInto("organizations")
@@ -81,7 +84,15 @@ beforeAll(async () => {
     const { holder, ...rest } = (extra ?? {}) as { holder?: string };
     await db
       .insertInto("trademarks")
-      .values({ name_zh: `统计商标${key}`, reg_no: `ST${key}`, legal_status, registration_date, status: "published", holder_org_id: holder ? org[holder] : null, ...rest })
+      .values({
+        name_zh: `统计商标${key}`,
+        reg_no: `ST${key}`,
+        legal_status,
+        registration_date,
+        status: "published",
+        holder_org_id: holder ? org[holder] : null,
+        ...rest,
+      })
       .execute();
   }
 
@@ -102,7 +113,10 @@ beforeAll(async () => {
         .executeTakeFirstOrThrow()
     ).id;
     for (const scheme of schemes) {
-      await db.insertInto("gi_product_schemes").values({ gi_product_id: gi[key]!, scheme: scheme as "agricultural" }).execute();
+      await db
+        .insertInto("gi_product_schemes")
+        .values({ gi_product_id: gi[key]!, scheme: scheme as "agricultural" })
+        .execute();
     }
   }
 
@@ -193,7 +207,9 @@ describe("trademark figures", () => {
         await sql`insert into trademarks (name_zh, reg_no, legal_status, registration_date, status)
                   select 'sweep ' || d::date, to_char(d, 'YYYYMMDD'), 'registered', d::date, 'published'
                   from generate_series(date '2015-01-01', date '2017-12-31', interval '1 day') d`.execute(trx);
-        const dates = (await trx.selectFrom("trademarks").select("registration_date").where("status", "=", "published").execute()).map((r) => r.registration_date!);
+        const dates = (await trx.selectFrom("trademarks").select("registration_date").where("status", "=", "published").execute()).map(
+          (r) => r.registration_date!,
+        );
         expect(dates).toHaveLength(1096);
         for (const today of todays) {
           const js = dates.map((d) => ({ d, v: trademarkValidity(d, "registered", today) }));
@@ -294,11 +310,15 @@ describe("event outcomes", () => {
     const rows = await db.transaction().execute(async (trx) => {
       await sql`create schema stats_fixture`.execute(trx);
       await sql`set local search_path to stats_fixture, public`.execute(trx);
-      await sql`create table stats_fixture.events (id bigint primary key, name_zh text not null, name_en text, is_sample boolean not null default false)`.execute(trx);
+      await sql`create table stats_fixture.events (id bigint primary key, name_zh text not null, name_en text, is_sample boolean not null default false)`.execute(
+        trx,
+      );
       await sql`create table stats_fixture.deals (id serial primary key, kind text not null, amount_cny numeric(14,2) not null, event_id bigint, organization_id bigint not null)`.execute(
         trx,
       );
-      await sql`insert into stats_fixture.events values (1, '2026 青洽会海东专场', 'Qinghai fair, Haidong session', false), (2, '示例对接会', null, true)`.execute(trx);
+      await sql`insert into stats_fixture.events values (1, '2026 青洽会海东专场', 'Qinghai fair, Haidong session', false), (2, '示例对接会', null, true)`.execute(
+        trx,
+      );
       await sql`insert into stats_fixture.deals (kind, amount_cny, event_id, organization_id) values
         ('intent', 100000, 1, ${org.O1}), ('intent', 50000.50, 1, ${org.O2}), ('signed', 80000, 1, ${org.O1}),
         ('signed', 99999, 1, ${org.OS}),
@@ -308,7 +328,15 @@ describe("event outcomes", () => {
       return eventOutcomes(trx);
     });
     expect(rows).toEqual([
-      { event_id: 1, event_name_zh: "2026 青洽会海东专场", event_name_en: "Qinghai fair, Haidong session", intents: 2, intent_amount_cny: 150000.5, signed: 1, signed_amount_cny: 80000 },
+      {
+        event_id: 1,
+        event_name_zh: "2026 青洽会海东专场",
+        event_name_en: "Qinghai fair, Haidong session",
+        intents: 2,
+        intent_amount_cny: 150000.5,
+        signed: 1,
+        signed_amount_cny: 80000,
+      },
       { event_id: 3, event_name_zh: null, event_name_en: null, intents: 1, intent_amount_cny: 0, signed: 0, signed_amount_cny: 0 },
     ]);
   });

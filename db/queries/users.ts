@@ -14,7 +14,15 @@ export async function findUserByAccount(db: Executor, account: string) {
 
 export async function createUser(
   db: Executor,
-  values: { email: string | null; phone: string | null; password_hash: string; display_name?: string | null; role?: Role; organization_id?: number | null; is_sample?: boolean },
+  values: {
+    email: string | null;
+    phone: string | null;
+    password_hash: string;
+    display_name?: string | null;
+    role?: Role;
+    organization_id?: number | null;
+    is_sample?: boolean;
+  },
 ) {
   return db.insertInto("users").values(values).returning(["id", "role"]).executeTakeFirstOrThrow();
 }
@@ -30,11 +38,19 @@ export async function accountHolder(db: Executor, email: string | null, phone: s
 }
 
 export async function setPassword(db: Executor, userId: number, passwordHash: string) {
-  await db.updateTable("users").set({ password_hash: passwordHash, updated_at: sql`now()` }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
 }
 
 export async function setOrganization(db: Executor, userId: number, organizationId: number) {
-  await db.updateTable("users").set({ organization_id: organizationId, updated_at: sql`now()` }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ organization_id: organizationId, updated_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /**
@@ -42,7 +58,11 @@ export async function setOrganization(db: Executor, userId: number, organization
  * the staff action's audit row commits with it (or neither does).
  */
 export async function disableUser(trx: Transaction<Database>, userId: number) {
-  await trx.updateTable("users").set({ disabled_at: sql`now()` }).where("id", "=", userId).execute();
+  await trx
+    .updateTable("users")
+    .set({ disabled_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
   await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 

@@ -24,7 +24,13 @@ export async function verifyByCreditCode(db: Executor, code: string) {
 
 export const FACT_TYPES = ["gi", "trademark", "regional_brand", "organization", "product"] as const;
 export type FactType = (typeof FACT_TYPES)[number];
-const FACT_TABLE = { gi: "gi_products", trademark: "trademarks", regional_brand: "regional_brands", organization: "organizations", product: "products" } as const;
+const FACT_TABLE = {
+  gi: "gi_products",
+  trademark: "trademarks",
+  regional_brand: "regional_brands",
+  organization: "organizations",
+  product: "products",
+} as const;
 
 /** Published records not yet verified by staff, per type (those that show 待核实 first). */
 export async function unverifiedFacts(db: Executor, type: FactType, limit = 200) {

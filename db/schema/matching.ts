@@ -92,7 +92,6 @@ export interface DealsTable {
   created_at: DefaultTimestamp;
 }
 
-
 export interface MatchingTables {
   shortlists: ShortlistsTable;
   shortlist_items: ShortlistItemsTable;

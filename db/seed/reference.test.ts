@@ -34,7 +34,12 @@ describe("the reference data", () => {
       .where("p.kind", "=", "township")
       .execute();
     for (const [county, townships] of Object.entries(TOWNSHIPS)) {
-      expect(rows.filter((r) => r.county === county).map((r) => r.name_zh).sort()).toEqual(townships.map((tw) => tw.name_zh).sort());
+      expect(
+        rows
+          .filter((r) => r.county === county)
+          .map((r) => r.name_zh)
+          .sort(),
+      ).toEqual(townships.map((tw) => tw.name_zh).sort());
     }
     const count = (county: string) => rows.filter((r) => r.county === county).length;
     expect(["乐都区", "平安区", "民和回族土族自治县", "互助土族自治县", "化隆回族自治县", "循化撒拉族自治县"].map(count)).toEqual([20, 8, 22, 19, 17, 9]);
@@ -57,11 +62,32 @@ describe("the reference data", () => {
       const handEntered = { confidence: "low", source: jsonb(["entered by hand; to be verified against 民政部 全国行政区划信息查询平台"]) };
       // as a database seeded before looked: 碾伯镇 (now 碾伯街道) with an organisation in it, and 中坝乡 that staff verified
       await d.db.deleteFrom("places").where("parent_id", "=", ledu).where("name_zh", "in", ["碾伯街道", "中坝藏族乡"]).execute();
-      const nianbo = (await d.db.insertInto("places").values({ kind: "township", parent_id: ledu, name_zh: "碾伯镇", ...handEntered }).returning("id").executeTakeFirstOrThrow()).id;
-      await d.db.insertInto("places").values({ kind: "township", parent_id: ledu, name_zh: "中坝乡", confidence: "high", source: jsonb(["staff: checked with the county office"]) }).execute();
-      const org = (await d.db.insertInto("organizations").values({ name_zh: "碾伯老地址合作社", org_type: "cooperative", county_id: ledu, township_id: nianbo }).returning("id").executeTakeFirstOrThrow()).id;
+      const nianbo = (
+        await d.db
+          .insertInto("places")
+          .values({ kind: "township", parent_id: ledu, name_zh: "碾伯镇", ...handEntered })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      await d.db
+        .insertInto("places")
+        .values({ kind: "township", parent_id: ledu, name_zh: "中坝乡", confidence: "high", source: jsonb(["staff: checked with the county office"]) })
+        .execute();
+      const org = (
+        await d.db
+          .insertInto("organizations")
+          .values({ name_zh: "碾伯老地址合作社", org_type: "cooperative", county_id: ledu, township_id: nianbo })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
       await d.db.transaction().execute((trx) => seedTownships(trx));
-      const after = await d.db.selectFrom("places").select(["id", "name_zh", "short_zh", "confidence"]).where("parent_id", "=", ledu).where("name_zh", "in", ["碾伯镇", "碾伯街道", "中坝乡", "中坝藏族乡"]).orderBy("name_zh").execute();
+      const after = await d.db
+        .selectFrom("places")
+        .select(["id", "name_zh", "short_zh", "confidence"])
+        .where("parent_id", "=", ledu)
+        .where("name_zh", "in", ["碾伯镇", "碾伯街道", "中坝乡", "中坝藏族乡"])
+        .orderBy("name_zh")
+        .execute();
       expect(after).toEqual([
         { id: expect.any(Number), name_zh: "中坝乡", short_zh: null, confidence: "high" },
         { id: expect.any(Number), name_zh: "中坝藏族乡", short_zh: "中坝乡", confidence: "medium" },
@@ -81,7 +107,14 @@ describe("the reference data", () => {
 
   it("seeds every GI product, trademark, regional brand, Nice class and figure", async () => {
     const count = async (table: "gi_products" | "trademarks" | "regional_brands" | "nice_classes" | "figures") =>
-      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count("gi_products")).toBe(reference.gi_products.length);
     expect(await count("trademarks")).toBe(reference.trademarks.length);
     expect(await count("regional_brands")).toBe(reference.regional_brands.length);
@@ -102,11 +135,25 @@ describe("the reference data", () => {
   });
 
   it("can run again without duplicating anything, announcing each change to search", async () => {
-    const before = Number((await t.db.selectFrom("search_outbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.db
+          .selectFrom("search_outbox")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await seedReference(t.db);
     const gis = await t.db.selectFrom("gi_products").select("id").execute();
     expect(gis).toHaveLength(reference.gi_products.length);
-    const after = Number((await t.db.selectFrom("search_outbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.db
+          .selectFrom("search_outbox")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after - before).toBeGreaterThanOrEqual(reference.gi_products.length);
   });
 });

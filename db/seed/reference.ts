@@ -59,11 +59,14 @@ export async function seedReference(db: Kysely<Database>) {
           notes: c.notes,
         })
         .onConflict((oc) =>
-          oc.expression(sql.ref("name_zh")).where("kind", "<>", "township").doUpdateSet((eb) => ({
-            name_en: eb.ref("excluded.name_en"),
-            pinyin: eb.ref("excluded.pinyin"),
-            notes: eb.ref("excluded.notes"),
-          })),
+          oc
+            .expression(sql.ref("name_zh"))
+            .where("kind", "<>", "township")
+            .doUpdateSet((eb) => ({
+              name_en: eb.ref("excluded.name_en"),
+              pinyin: eb.ref("excluded.pinyin"),
+              notes: eb.ref("excluded.notes"),
+            })),
         )
         .execute();
     }
@@ -150,12 +153,7 @@ export async function seedReference(db: Kysely<Database>) {
           .executeTakeFirstOrThrow();
         await enqueueSearchSync(trx, "organization", [org.id]);
       }
-      const existing = await trx
-        .selectFrom("trademarks")
-        .select("id")
-        .where("name_zh", "=", t.brand)
-        .where("holder_org_id", "=", org.id)
-        .executeTakeFirst();
+      const existing = await trx.selectFrom("trademarks").select("id").where("name_zh", "=", t.brand).where("holder_org_id", "=", org.id).executeTakeFirst();
       const values = {
         name_zh: t.brand,
         goods: t.covers,

@@ -33,7 +33,14 @@ export interface SampleOrganization {
   phone: string;
   email: string;
   website?: string;
-  gi?: { name: string; basis: "announcement" | "collective_member" | "certification_licence"; ref: string; from: string; to: string; verification: "verified" | "pending" }[];
+  gi?: {
+    name: string;
+    basis: "announcement" | "collective_member" | "certification_licence";
+    ref: string;
+    from: string;
+    to: string;
+    verification: "verified" | "pending";
+  }[];
   regionalBrand?: { name: string; licence: string; from: string; to: string };
   trademarks?: { reg_no: string; name_zh: string; classes: number[]; goods: string; application: string; registration: string }[];
   products: SampleProduct[];

@@ -44,14 +44,33 @@ export async function seedSampleReview(db: Kysely<Database>) {
       .selectFrom("gi_products as g")
       .select("g.id")
       .where("g.status", "=", "published")
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("gi_authorised_users as au").select("au.id").whereRef("au.gi_product_id", "=", "g.id").where("au.organization_id", "=", org.id))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("gi_authorised_users as au").select("au.id").whereRef("au.gi_product_id", "=", "g.id").where("au.organization_id", "=", org.id),
+          ),
+        ),
+      )
       .orderBy("g.id")
       .executeTakeFirst();
-    const pending = await trx.selectFrom("gi_authorised_users").select("id").where("organization_id", "=", org.id).where("verification", "=", "pending").executeTakeFirst();
+    const pending = await trx
+      .selectFrom("gi_authorised_users")
+      .select("id")
+      .where("organization_id", "=", org.id)
+      .where("verification", "=", "pending")
+      .executeTakeFirst();
     if (gi && !pending) {
       await trx
         .insertInto("gi_authorised_users")
-        .values({ gi_product_id: gi.id, organization_id: org.id, basis: "certification_licence", basis_reference: "示例许可备案 2026-001", valid_from: "2026-01-01", valid_to: "2029-12-31", verification: "pending" })
+        .values({
+          gi_product_id: gi.id,
+          organization_id: org.id,
+          basis: "certification_licence",
+          basis_reference: "示例许可备案 2026-001",
+          valid_from: "2026-01-01",
+          valid_to: "2029-12-31",
+          verification: "pending",
+        })
         .execute();
     }
   });

@@ -53,7 +53,11 @@ describe("sample catalogue", () => {
   it("runs only once", async () => {
     expect(await hasSampleData(t.db)).toBe(true);
     await seedSampleCatalogue(t.db, sampleImageMaker(new FileImageStorage(dir)));
-    const count = await t.db.selectFrom("organizations").select((eb) => eb.fn.countAll().as("n")).where("is_sample", "=", true).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom("organizations")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("is_sample", "=", true)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(sampleOrganizations.length);
   });
 });

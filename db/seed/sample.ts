@@ -109,7 +109,10 @@ export async function seedSampleCatalogue(db: Kysely<Database>, makeImage: (p: S
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await trx.insertInto("trademark_classes").values(t.classes.map((c) => ({ trademark_id: tm.id, class_no: c, goods: t.goods }))).execute();
+        await trx
+          .insertInto("trademark_classes")
+          .values(t.classes.map((c) => ({ trademark_id: tm.id, class_no: c, goods: t.goods })))
+          .execute();
         trademarkIds.set(t.reg_no, tm.id);
         await enqueueSearchSync(trx, "trademark", [tm.id]);
       }
@@ -142,7 +145,10 @@ export async function seedSampleCatalogue(db: Kysely<Database>, makeImage: (p: S
           .returning("id")
           .executeTakeFirstOrThrow();
         for (const c of p.certifications ?? []) {
-          await trx.insertInto("product_certifications").values({ product_id: product.id, kind: c.kind, certificate_no: c.no, expires_on: c.expires }).execute();
+          await trx
+            .insertInto("product_certifications")
+            .values({ product_id: product.id, kind: c.kind, certificate_no: c.no, expires_on: c.expires })
+            .execute();
         }
         const image = images.get(p.name_zh)!;
         await trx

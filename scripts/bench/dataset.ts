@@ -17,7 +17,23 @@ const COUNTY_EN = ["Ledu", "Ping'an", "Minhe", "Huzhu", "Hualong", "Xunhua"];
 const ADJ = ["高原", "河湟", "雪域", "湟水", "祁连", "拉脊", "黄河", "青海", "东山", "南山", "北山"];
 const ADJ_EN = ["Plateau", "Hehuang", "Snowland", "Huangshui", "Qilian", "Laji", "Yellow River", "Qinghai", "East Hill", "South Hill", "North Hill"];
 export const GOODS = ["青稞", "牦牛", "辣椒", "大蒜", "蜂蜜", "菜籽", "马铃薯", "藏羊", "枸杞", "沙棘", "黄菇", "蚕豆", "苹果", "核桃", "花椒"];
-export const GOODS_EN = ["highland barley", "yak", "chili", "garlic", "honey", "rapeseed", "potato", "tibetan sheep", "goji", "sea buckthorn", "mushroom", "broad bean", "apple", "walnut", "sichuan pepper"];
+export const GOODS_EN = [
+  "highland barley",
+  "yak",
+  "chili",
+  "garlic",
+  "honey",
+  "rapeseed",
+  "potato",
+  "tibetan sheep",
+  "goji",
+  "sea buckthorn",
+  "mushroom",
+  "broad bean",
+  "apple",
+  "walnut",
+  "sichuan pepper",
+];
 const SUFFIX = ["粉", "酒", "肉", "油", "干", "茶", "醋", "面", "饼"];
 const SUFFIX_EN = ["flour", "liquor", "meat", "oil", "dried", "tea", "vinegar", "noodles", "cake"];
 const CATEGORIES = ["杂粮", "肉类", "蔬菜", "调味品", "粮油制品", "酒类", "水果", "坚果"];
@@ -56,7 +72,13 @@ export function organizationsCsv(scale: Scale): string {
   for (let i = 0; i < scale.organizations; i++) {
     const c = i % COUNTIES.length;
     const g = i % GOODS.length;
-    rows.push([creditCode(i), `${COUNTIES[c]}县${ADJ[i % ADJ.length]}${GOODS[g]}专业合作社${i}`, `${COUNTY_EN[c]} ${GOODS_EN[g]} Cooperative ${i}`, "合作社", COUNTIES[c]!]);
+    rows.push([
+      creditCode(i),
+      `${COUNTIES[c]}县${ADJ[i % ADJ.length]}${GOODS[g]}专业合作社${i}`,
+      `${COUNTY_EN[c]} ${GOODS_EN[g]} Cooperative ${i}`,
+      "合作社",
+      COUNTIES[c]!,
+    ]);
   }
   return csv(["credit_code", "name_zh", "name_en", "org_type", "county"], rows);
 }
@@ -69,9 +91,40 @@ export function trademarksCsv(scale: Scale): string {
     const org = i % scale.organizations;
     const name = `${SYLLABLES[i % 20]}${SYLLABLES[Math.floor(i / 20) % 20]}${GOODS[i % GOODS.length]}`;
     const nice = [29, 30, 31, 32, 33][i % 5]!;
-    rows.push([trademarkRegNo(i), name, `${GOODS_EN[i % GOODS.length]} mark ${i}`, "普通商标", String(nice), GOODS[i % GOODS.length]!, "", creditCode(org), COUNTIES[i % 6]!, "2018-03-01", "2019-05-14", "已注册", i % 50 === 0 ? "是" : "否"]);
+    rows.push([
+      trademarkRegNo(i),
+      name,
+      `${GOODS_EN[i % GOODS.length]} mark ${i}`,
+      "普通商标",
+      String(nice),
+      GOODS[i % GOODS.length]!,
+      "",
+      creditCode(org),
+      COUNTIES[i % 6]!,
+      "2018-03-01",
+      "2019-05-14",
+      "已注册",
+      i % 50 === 0 ? "是" : "否",
+    ]);
   }
-  return csv(["reg_no", "name_zh", "name_en", "mark_type", "nice_classes", "goods", "holder_name", "holder_credit_code", "county", "application_date", "registration_date", "status", "well_known"], rows);
+  return csv(
+    [
+      "reg_no",
+      "name_zh",
+      "name_en",
+      "mark_type",
+      "nice_classes",
+      "goods",
+      "holder_name",
+      "holder_credit_code",
+      "county",
+      "application_date",
+      "registration_date",
+      "status",
+      "well_known",
+    ],
+    rows,
+  );
 }
 
 export function productsCsv(scale: Scale): string {

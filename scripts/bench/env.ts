@@ -60,7 +60,11 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
       databaseUrl = pg.url;
       cleanups.push(() => pg!.stop());
     }
-    const meili: EmbeddedMeili = await startEmbeddedMeili({ dir: path.join(tmp, "meili"), keyFile: path.join(tmp, "meili-key"), binDir: path.join(tmp, "bin") });
+    const meili: EmbeddedMeili = await startEmbeddedMeili({
+      dir: path.join(tmp, "meili"),
+      keyFile: path.join(tmp, "meili-key"),
+      binDir: path.join(tmp, "bin"),
+    });
     cleanups.push(() => meili.stop());
     const indexPrefix = "bench_";
     const db = createDb(databaseUrl, { max: 8 });

@@ -32,12 +32,7 @@ export async function benchFallback(env: BenchEnv, quick: boolean): Promise<Benc
   const recall = async (run: (q: CatalogQuery) => Promise<{ hits: { id: string }[] }>) => {
     const scores: number[] = [];
     for (const word of GOODS.slice(0, quick ? 6 : GOODS.length)) {
-      const relevant = await env.db
-        .selectFrom("products")
-        .select("id")
-        .where("name_zh", "like", `%${word}%`)
-        .limit(100_000)
-        .execute();
+      const relevant = await env.db.selectFrom("products").select("id").where("name_zh", "like", `%${word}%`).limit(100_000).execute();
       const ids = new Set(relevant.map((r) => `product-${r.id}`));
       if (ids.size === 0) continue;
       const res = await run(toQuery(word, { type: ["product"] }));

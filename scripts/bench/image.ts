@@ -22,7 +22,9 @@ async function photo(): Promise<Buffer> {
       raw[i + 2] = ((x + y) / 28 + n) & 255;
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 async function standalone(data: Buffer, dir: string) {

@@ -9,14 +9,23 @@ const BUDGET_KB = 150;
 
 export function scriptUrls(html: string): string[] {
   const found = new Set<string>();
-  for (const re of [/<script[^>]+src="([^"]+)"/g, /<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g, /<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g, /import\(\s*"([^"]+\.js)"\s*\)/g, /import\s+"([^"]+\.js)"/g]) {
+  for (const re of [
+    /<script[^>]+src="([^"]+)"/g,
+    /<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g,
+    /<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g,
+    /import\(\s*"([^"]+\.js)"\s*\)/g,
+    /import\s+"([^"]+\.js)"/g,
+  ]) {
     for (const m of html.matchAll(re)) found.add(m[1]!);
   }
   return [...found];
 }
 
 export async function benchJs(serverUrl: string, productId: number | null): Promise<BenchRow[]> {
-  const pages: [string, string][] = [["home", "/"], ["search", "/search?q=%E9%9D%92%E7%A8%9E"]];
+  const pages: [string, string][] = [
+    ["home", "/"],
+    ["search", "/search?q=%E9%9D%92%E7%A8%9E"],
+  ];
   if (productId !== null) pages.push(["product", `/products/${productId}`]);
   const cache = new Map<string, number>();
   const rows: BenchRow[] = [];

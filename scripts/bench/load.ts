@@ -15,7 +15,13 @@ import { makeRow, type BenchRow } from "./stats";
 
 async function importKind(env: BenchEnv, kind: ImportKind, text: string): Promise<ImportReport> {
   const report = await importFile(env.db, kindIo(kind), Buffer.from(text, "utf8"));
-  if (!report.written) throw new Error(`${kind} import failed: ${report.problems.slice(0, 3).map((p) => `row ${p.row} ${p.column}: ${p.message}`).join("; ")}`);
+  if (!report.written)
+    throw new Error(
+      `${kind} import failed: ${report.problems
+        .slice(0, 3)
+        .map((p) => `row ${p.row} ${p.column}: ${p.message}`)
+        .join("; ")}`,
+    );
   return report;
 }
 
@@ -39,7 +45,11 @@ async function importBaseline(env: BenchEnv, file: string, text: string): Promis
   const header = text.slice(0, text.indexOf("\n")).split(",");
   const sql = postgres(env.databaseUrl, { max: 1, onnotice: () => undefined });
   await sql.unsafe(`create table bench_staging (${header.map((h) => `"${h}" text`).join(", ")})`);
-  const rows = text.trim().split("\n").slice(1).map((line) => Object.fromEntries(line.split(",").map((v, i) => [header[i]!, v])));
+  const rows = text
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => Object.fromEntries(line.split(",").map((v, i) => [header[i]!, v])));
   const docs = rows.map((r) => ({ id: r.reg_no, ...r }));
   const scratch = `${env.indexPrefix}import_baseline`;
   const useP = hasPsql();

@@ -50,10 +50,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void cleanup().finally(() => process.exit(130)));
 }
 // Bounded: whatever happens, everything we started is stopped.
-const watchdog = setTimeout(() => {
-  log("time limit reached, stopping");
-  void cleanup().finally(() => process.exit(1));
-}, (quick ? 10 : 30 + 60 * factor) * 60_000);
+const watchdog = setTimeout(
+  () => {
+    log("time limit reached, stopping");
+    void cleanup().finally(() => process.exit(1));
+  },
+  (quick ? 10 : 30 + 60 * factor) * 60_000,
+);
 watchdog.unref();
 
 async function step(name: string, run: () => Promise<BenchRow[]>) {
@@ -102,7 +105,11 @@ try {
   await step("ssr", () => benchSsr(s.url, quick));
   await step("reindex", () => benchReindex(e));
   const rss = (pid: number | null) => (pid === null ? null : peakRssMiB(pid));
-  for (const [name, pid] of [["rss.server", s.pid], ["rss.meilisearch", e.meiliPid], ["rss.postgres-postmaster", e.postgresPid]] as const) {
+  for (const [name, pid] of [
+    ["rss.server", s.pid],
+    ["rss.meilisearch", e.meiliPid],
+    ["rss.postgres-postmaster", e.postgresPid],
+  ] as const) {
     const v = rss(pid);
     if (v !== null) rows.push(makeRow(name, v, "MiB", null, { kind: "reported" }));
   }

@@ -42,7 +42,10 @@ export function meiliBodies(indexName: string, m: MixQuery) {
   const parsed = parseSearchParams(new URL(apiUrl("http://x", m)).searchParams, { allowed: ["q", ...Object.keys(m.filters ?? {})], resolveCounty });
   if (!parsed.ok) throw new Error(`bench query ${JSON.stringify(m)} is invalid: ${JSON.stringify(parsed.problems)}`);
   const query = catalogQueryFromParams(parsed.value);
-  return { strict: { queries: meiliSearchQueries(indexName, query, "all") }, relaxed: query.q.trim() ? { queries: meiliSearchQueries(indexName, query, "last") } : null };
+  return {
+    strict: { queries: meiliSearchQueries(indexName, query, "all") },
+    relaxed: query.q.trim() ? { queries: meiliSearchQueries(indexName, query, "last") } : null,
+  };
 }
 
 export async function benchSearch(env: BenchEnv, serverUrl: string, quick: boolean, log: (m: string) => void): Promise<BenchRow[]> {

@@ -38,22 +38,32 @@ export type Target =
 
 export function targetText(t: Target, unit: string): string {
   switch (t.kind) {
-    case "ratioAtMost": return `ratio <= ${t.max}`;
-    case "ratioAtLeast": return `ratio >= ${t.min}`;
-    case "plusAtMost": return `<= baseline + ${t.plus} ${unit}`;
-    case "valueAtMost": return `<= ${t.max} ${unit}`;
-    case "reported": return "reported";
+    case "ratioAtMost":
+      return `ratio <= ${t.max}`;
+    case "ratioAtLeast":
+      return `ratio >= ${t.min}`;
+    case "plusAtMost":
+      return `<= baseline + ${t.plus} ${unit}`;
+    case "valueAtMost":
+      return `<= ${t.max} ${unit}`;
+    case "reported":
+      return "reported";
   }
 }
 
 export function isOk(t: Target, value: number, baseline: number | null): boolean {
   const ratio = baseline ? value / baseline : null;
   switch (t.kind) {
-    case "ratioAtMost": return ratio !== null && ratio <= t.max;
-    case "ratioAtLeast": return ratio !== null && ratio >= t.min;
-    case "plusAtMost": return baseline !== null && value <= baseline + t.plus;
-    case "valueAtMost": return value <= t.max;
-    case "reported": return true;
+    case "ratioAtMost":
+      return ratio !== null && ratio <= t.max;
+    case "ratioAtLeast":
+      return ratio !== null && ratio >= t.min;
+    case "plusAtMost":
+      return baseline !== null && value <= baseline + t.plus;
+    case "valueAtMost":
+      return value <= t.max;
+    case "reported":
+      return true;
   }
 }
 
@@ -71,7 +81,14 @@ export function makeRow(name: string, value: number, unit: string, baseline: num
 }
 
 export function formatTable(rows: readonly BenchRow[]): string {
-  const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.baseline === null ? "—" : String(r.baseline), r.ratio === null ? "—" : String(r.ratio), r.target, r.ok ? "ok" : "MISS"]);
+  const cells = rows.map((r) => [
+    r.name,
+    `${r.value} ${r.unit}`,
+    r.baseline === null ? "—" : String(r.baseline),
+    r.ratio === null ? "—" : String(r.ratio),
+    r.target,
+    r.ok ? "ok" : "MISS",
+  ]);
   const head = ["name", "value", "baseline", "ratio", "target", "ok"];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ");

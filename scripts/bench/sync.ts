@@ -7,14 +7,23 @@ import { makeRow, percentile, type BenchRow } from "./stats";
 // transaction (what every save does), then we poll Meilisearch until the new name is found.
 
 export async function benchSync(env: BenchEnv, quick: boolean): Promise<BenchRow[]> {
-  const ids = await env.db.selectFrom("products").select("id").orderBy("id").limit(quick ? 10 : 30).execute();
+  const ids = await env.db
+    .selectFrom("products")
+    .select("id")
+    .orderBy("id")
+    .limit(quick ? 10 : 30)
+    .execute();
   const index = env.search.client.index(env.search.indexName);
   const ms: number[] = [];
   for (const [n, { id }] of ids.entries()) {
     const marker = `同步测试${n}号${Date.now() % 100000}`;
     const t0 = performance.now();
     await env.db.transaction().execute(async (trx) => {
-      await trx.updateTable("products").set({ name_zh: marker, updated_at: sql`now()` }).where("id", "=", id).execute();
+      await trx
+        .updateTable("products")
+        .set({ name_zh: marker, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
       await enqueueSearchSync(trx, "product", [id]);
     });
     const deadline = t0 + 15_000;

@@ -46,10 +46,7 @@ function writeState(config: Config, state: StateFile) {
   fs.renameSync(file + ".tmp", file);
 }
 
-export async function openServices(
-  config: Config,
-  options: { log?: (line: string) => void; restartMeiliOnExit?: boolean } = {},
-): Promise<Services> {
+export async function openServices(config: Config, options: { log?: (line: string) => void; restartMeiliOnExit?: boolean } = {}): Promise<Services> {
   const log = options.log ?? (() => undefined);
   const state = readState(config);
   const ownerRunning = !!state && state.ownerPid !== process.pid && isAlive(state.ownerPid);
@@ -103,7 +100,14 @@ export async function openServices(
         meili = await startEmbeddedMeili(meiliOptions);
         meiliUrl = meili.url;
         meiliKey = meili.key;
-        if (options.restartMeiliOnExit) superviseMeili(meili, meiliOptions, log, (m) => (meili = m), () => closing);
+        if (options.restartMeiliOnExit)
+          superviseMeili(
+            meili,
+            meiliOptions,
+            log,
+            (m) => (meili = m),
+            () => closing,
+          );
       }
     }
   } catch (e) {

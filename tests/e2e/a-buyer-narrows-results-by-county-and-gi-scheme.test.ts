@@ -76,10 +76,18 @@ describe.skipIf(!browserAvailable)("a buyer narrows results by county and GI sch
     await page.waitForURL((url) => url.searchParams.getAll("county").includes(HUZHU));
     await expect.poll(async () => new Set(await resultCounties(page)), { timeout: 10_000 }).toEqual(new Set([HUZHU]));
     // the other counties stay on offer (OR within the facet)
-    expect(await page.getByRole("group", { name: "区县" }).getByRole("checkbox", { name: /^循化撒拉族自治县 \(\d+\)$/ }).isChecked()).toBe(false);
+    expect(
+      await page
+        .getByRole("group", { name: "区县" })
+        .getByRole("checkbox", { name: /^循化撒拉族自治县 \(\d+\)$/ })
+        .isChecked(),
+    ).toBe(false);
 
     // GI scheme facet: ANDed with the county
-    await page.getByRole("group", { name: "地理标志类别" }).getByRole("checkbox", { name: /地理标志保护产品/ }).check();
+    await page
+      .getByRole("group", { name: "地理标志类别" })
+      .getByRole("checkbox", { name: /地理标志保护产品/ })
+      .check();
     await page.waitForURL((url) => url.searchParams.get("gi_scheme") === "protected_product");
     // (the URL changes before React renders the new results: wait for the list itself)
     await expect.poll(async () => new Set(await resultNames(page)), { timeout: 10_000 }).toEqual(new Set(["互助青稞酒", FIXTURE.products.liquor]));
@@ -144,7 +152,12 @@ describe.skipIf(!browserAvailable)("a buyer narrows results by county and GI sch
     expect(await resultNames(page)).toEqual(expect.arrayContaining(["Purple-skin garlic 5 kg", "Ledu purple-skin garlic", FIXTURE.products.shoots]));
     const shoots = page.locator(".result").filter({ hasText: FIXTURE.products.shoots });
     expect(await shoots.getByText("(no English yet; shown in Chinese)").count()).toBe(1);
-    expect(await page.getByRole("group", { name: "District / county" }).getByRole("checkbox", { name: /^Ledu District/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("group", { name: "District / county" })
+        .getByRole("checkbox", { name: /^Ledu District/ })
+        .count(),
+    ).toBe(1);
     // every Chinese text on the page is record content marked lang="zh-CN" (facets, badges, removal links, echoed query)
     for (const path of [
       `/search?q=${enc("酒")}&county=${enc(HUZHU)}&township=${enc(FIXTURE.townships.weiyuan)}&lang=en`,
@@ -177,7 +190,9 @@ describe.skipIf(!browserAvailable)("a buyer narrows results by county and GI sch
     await page.goto(`${app.url}${path}`);
     expect(await axeViolations(page)).toEqual([]);
     const small = await page.evaluate((min) => {
-      const targets = [...document.querySelectorAll(".facet__options label, .search-sort select, .active-filters a, .search-empty__links a, .result__name a, .pagination a")];
+      const targets = [
+        ...document.querySelectorAll(".facet__options label, .search-sort select, .active-filters a, .search-empty__links a, .result__name a, .pagination a"),
+      ];
       return targets.map((el) => ({ text: (el as HTMLElement).innerText, h: el.getBoundingClientRect().height })).filter((r) => r.h < min - 0.5);
     }, minTarget);
     expect(small).toEqual([]);

@@ -114,7 +114,10 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     await page.getByRole("button", { name: "Send to the producer" }).click();
     await page.waitForURL((u) => u.pathname.startsWith("/inquiries/"));
     await context.close();
-    expect(await t.db.selectFrom("inquiries").select(["source", "event_id"]).where("buyer_name", "=", "No-script buyer").executeTakeFirst()).toEqual({ source: "booth", event_id: fair.eventId });
+    expect(await t.db.selectFrom("inquiries").select(["source", "event_id"]).where("buyer_name", "=", "No-script buyer").executeTakeFirst()).toEqual({
+      source: "booth",
+      event_id: fair.eventId,
+    });
   });
 
   it("the producer finds both leads in the inbox, tagged with the fair", { timeout: 120_000 }, async () => {

@@ -34,7 +34,10 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     // the story starts in the search results: wait until the outbox has brought the samples to Meilisearch
     await waitForIndexed(async () => {
       if ((await pendingSearchEventCount(t.db)) > 0) return false;
-      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent(liquor.name)}&type=product`)).json()) as { degraded: boolean; total: number };
+      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent(liquor.name)}&type=product`)).json()) as {
+        degraded: boolean;
+        total: number;
+      };
       return !body.degraded && body.total > 0;
     }, 30_000);
     browser = await launchBrowser();
@@ -78,7 +81,10 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
       const before = page.url();
       await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
       await page.getByRole("button", { name: named("加入对比清单", p.name) }).click();
-      await page.getByRole("status").filter({ hasText: `已加入对比清单(共 ${i + 1} 件)` }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: `已加入对比清单(共 ${i + 1} 件)` })
+        .waitFor();
       expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
       await page.getByRole("button", { name: named("移出对比清单", p.name) }).waitFor();
       expect(page.url()).toBe(before);
@@ -107,7 +113,13 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await page.setViewportSize({ width: 360, height: 740 });
     const widths = await page.evaluate(() => {
       const box = document.querySelector(".compare-scroll")!;
-      return { page: document.documentElement.scrollWidth, body: document.body.scrollWidth, boxRight: box.getBoundingClientRect().right, inner: box.scrollWidth, outer: box.clientWidth };
+      return {
+        page: document.documentElement.scrollWidth,
+        body: document.body.scrollWidth,
+        boxRight: box.getBoundingClientRect().right,
+        inner: box.scrollWidth,
+        outer: box.clientWidth,
+      };
     });
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.body).toBeLessThanOrEqual(360);
@@ -150,7 +162,13 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await expectNoAxeViolations(page);
 
     const inquiry = await t.db.selectFrom("inquiries").selectAll().where("buyer_name", "=", "陈采购").executeTakeFirstOrThrow();
-    expect(inquiry).toMatchObject({ quantity: "30.00", quantity_unit: "箱", destination_province: "广东", sample_wanted: true, buyer_email: "chen@food-trade.example.com" });
+    expect(inquiry).toMatchObject({
+      quantity: "30.00",
+      quantity_unit: "箱",
+      destination_province: "广东",
+      sample_wanted: true,
+      buyer_email: "chen@food-trade.example.com",
+    });
     const recipients = await t.db.selectFrom("inquiry_recipients").select(["organization_id", "status"]).where("inquiry_id", "=", inquiry.id).execute();
     expect(recipients.map((r) => r.organization_id).sort()).toEqual([liquor.organization_id, crabapple.organization_id].sort());
     await context.close();
@@ -210,7 +228,12 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
   it("has no axe violations on any buyer, producer or staff page in zh, en and elder mode", async () => {
     const staff = await createAccount(t.db, { role: "fair_staff" });
     const inquiry = await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "陈采购").executeTakeFirstOrThrow();
-    const thread = await t.db.selectFrom("inquiry_recipients").select("id").where("inquiry_id", "=", inquiry.id).where("organization_id", "=", liquor.organization_id).executeTakeFirstOrThrow();
+    const thread = await t.db
+      .selectFrom("inquiry_recipients")
+      .select("id")
+      .where("inquiry_id", "=", inquiry.id)
+      .where("organization_id", "=", liquor.organization_id)
+      .executeTakeFirstOrThrow();
 
     const signedIn = async (email: string, password: string): Promise<BrowserContext> => {
       const context = await browser.newContext();

@@ -24,7 +24,15 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     return (
       await t.db
         .insertInto("products")
-        .values({ organization_id: producer.organizationId!, name_zh: name, name_en: "Sea-buckthorn juice", category: "水果", availability_months: [9, 10], status: "submitted", submitted_at: sql`now()` })
+        .values({
+          organization_id: producer.organizationId!,
+          name_zh: name,
+          name_en: "Sea-buckthorn juice",
+          category: "水果",
+          availability_months: [9, 10],
+          status: "submitted",
+          submitted_at: sql`now()`,
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
@@ -41,19 +49,39 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     fixtures.claim = (
       await t.db
         .insertInto("gi_authorised_users")
-        .values({ gi_product_id: gi.id, organization_id: producer.organizationId!, basis: "announcement", basis_reference: "浏览器测试公告 1 号", valid_from: "2024-01-01", verification: "verified" })
+        .values({
+          gi_product_id: gi.id,
+          organization_id: producer.organizationId!,
+          basis: "announcement",
+          basis_reference: "浏览器测试公告 1 号",
+          valid_from: "2024-01-01",
+          verification: "verified",
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
     fixtures.report = (
       await t.db
         .insertInto("misuse_reports")
-        .values({ case_no: "HD-2026-900001", status_token_hash: hashToken(REPORT_TOKEN), what_seen: "集市上有人卖贴着假冒标志的青稞酒", place_kind: "market", place_name: "某集市", client_key: "0".repeat(64) })
+        .values({
+          case_no: "HD-2026-900001",
+          status_token_hash: hashToken(REPORT_TOKEN),
+          what_seen: "集市上有人卖贴着假冒标志的青稞酒",
+          place_kind: "market",
+          place_name: "某集市",
+          client_key: "0".repeat(64),
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
     fixtures.waiting = await submittedProduct("浏览器测试待审核产品");
-    fixtures.tm = (await t.db.insertInto("trademarks").values({ name_zh: "浏览器测试商标", status: "published", confidence: "medium", holder_org_id: producer.organizationId! }).returning("id").executeTakeFirstOrThrow()).id;
+    fixtures.tm = (
+      await t.db
+        .insertInto("trademarks")
+        .values({ name_zh: "浏览器测试商标", status: "published", confidence: "medium", holder_org_id: producer.organizationId! })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix });
     browser = await launchBrowser();
   });
@@ -112,46 +140,53 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     await page.getByLabel("审核意见").fill("产品图片与名称不符");
     await page.getByRole("button", { name: "提交决定" }).click();
     await page.getByRole("heading", { level: 1, name: "审核队列" }).waitFor();
-    expect(await t.db.selectFrom("products").select(["status", "review_comment"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "rejected", review_comment: "产品图片与名称不符" });
+    expect(await t.db.selectFrom("products").select(["status", "review_comment"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      status: "rejected",
+      review_comment: "产品图片与名称不符",
+    });
     await context.close();
   });
 
-  it.each(["lang=zh-CN", "lang=en", "elder=1"])("every review-and-trust page passes axe (%s)", async (mode) => {
-    const staffPages = [
-      "/staff",
-      `/staff/review/product/${fixtures.waiting}`,
-      "/staff/claims",
-      "/staff/facts?type=trademark",
-      "/staff/organizations",
-      `/staff/organizations/${producer.organizationId}`,
-      "/staff/reports",
-      `/staff/reports/${fixtures.report}`,
-      "/staff/audit",
-      "/staff/users",
-      "/staff/export",
-      `/staff/qr/gi/${fixtures.claim}`,
-    ];
-    const publicPages = [`/verify?code=${CODE}`, "/verify?code=93630223MA7E2000X", "/report", `/report/status/${REPORT_TOKEN}`, `/trademarks/${fixtures.tm}`];
-    {
-      const staff = await browser.newContext();
-      const staffPage = await staff.newPage();
-      await signIn(staffPage, reviewer);
-      await staffPage.getByRole("heading", { level: 1 }).first().waitFor();
-      for (const path of [...staffPages, ...publicPages]) {
-        await staffPage.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}${mode}`);
-        expect({ path, mode, violations: await axeViolations(staffPage) }).toEqual({ path, mode, violations: [] });
+  it.each(["lang=zh-CN", "lang=en", "elder=1"])(
+    "every review-and-trust page passes axe (%s)",
+    async (mode) => {
+      const staffPages = [
+        "/staff",
+        `/staff/review/product/${fixtures.waiting}`,
+        "/staff/claims",
+        "/staff/facts?type=trademark",
+        "/staff/organizations",
+        `/staff/organizations/${producer.organizationId}`,
+        "/staff/reports",
+        `/staff/reports/${fixtures.report}`,
+        "/staff/audit",
+        "/staff/users",
+        "/staff/export",
+        `/staff/qr/gi/${fixtures.claim}`,
+      ];
+      const publicPages = [`/verify?code=${CODE}`, "/verify?code=93630223MA7E2000X", "/report", `/report/status/${REPORT_TOKEN}`, `/trademarks/${fixtures.tm}`];
+      {
+        const staff = await browser.newContext();
+        const staffPage = await staff.newPage();
+        await signIn(staffPage, reviewer);
+        await staffPage.getByRole("heading", { level: 1 }).first().waitFor();
+        for (const path of [...staffPages, ...publicPages]) {
+          await staffPage.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}${mode}`);
+          expect({ path, mode, violations: await axeViolations(staffPage) }).toEqual({ path, mode, violations: [] });
+        }
+        await staff.close();
+        const own = await browser.newContext();
+        const ownPage = await own.newPage();
+        await signIn(ownPage, producer);
+        await ownPage.getByRole("heading", { level: 1 }).first().waitFor();
+        await ownPage.goto(`${app.url}/producer/claims?${mode}`);
+        // a form error shown next to its field must pass too
+        await ownPage.getByRole("button", { name: mode === "lang=en" ? "Send claim" : "提交申报" }).click();
+        await ownPage.locator(".field-error").first().waitFor();
+        expect({ path: "/producer/claims", mode, violations: await axeViolations(ownPage) }).toEqual({ path: "/producer/claims", mode, violations: [] });
+        await own.close();
       }
-      await staff.close();
-      const own = await browser.newContext();
-      const ownPage = await own.newPage();
-      await signIn(ownPage, producer);
-      await ownPage.getByRole("heading", { level: 1 }).first().waitFor();
-      await ownPage.goto(`${app.url}/producer/claims?${mode}`);
-      // a form error shown next to its field must pass too
-      await ownPage.getByRole("button", { name: mode === "lang=en" ? "Send claim" : "提交申报" }).click();
-      await ownPage.locator(".field-error").first().waitFor();
-      expect({ path: "/producer/claims", mode, violations: await axeViolations(ownPage) }).toEqual({ path: "/producer/claims", mode, violations: [] });
-      await own.close();
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   const db = t.db;
   const ledu = (await db.selectFrom("places").select("id").where("name_zh", "=", "乐都区").executeTakeFirstOrThrow()).id;
   const org = (
-    await db.insertInto("organizations").values({ name_zh: "统计页面测试合作社", county_id: ledu, status: "published" }).returning("id").executeTakeFirstOrThrow()
+    await db
+      .insertInto("organizations")
+      .values({ name_zh: "统计页面测试合作社", county_id: ledu, status: "published" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
   ).id;
   for (const [name, category] of [
     ["青稞粉", "粮油"],
@@ -33,12 +37,22 @@ beforeAll(async () => {
     await db.insertInto("products").values({ organization_id: org, name_zh: name!, category, status: "published" }).execute();
   }
   hostileProduct = (
-    await db.insertInto("products").values({ organization_id: org, name_zh: HOSTILE, category: "粮油", status: "published" }).returning("id").executeTakeFirstOrThrow()
+    await db
+      .insertInto("products")
+      .values({ organization_id: org, name_zh: HOSTILE, category: "粮油", status: "published" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
   ).id;
   const [y, m, d] = todayInChina().split("-");
   await db
     .insertInto("trademarks")
-    .values({ name_zh: "续展测试商标", reg_no: "E2E0001", legal_status: "registered", registration_date: `${Number(y) - 10}-${m}-${d === "29" ? "28" : d}`, status: "published" })
+    .values({
+      name_zh: "续展测试商标",
+      reg_no: "E2E0001",
+      legal_status: "registered",
+      registration_date: `${Number(y) - 10}-${m}-${d === "29" ? "28" : d}`,
+      status: "published",
+    })
     .execute();
   const gi = (await db.selectFrom("gi_products").select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow()).id;
   await db.insertInto("gi_authorised_users").values({ gi_product_id: gi, organization_id: org, basis: "announcement", verification: "verified" }).execute();

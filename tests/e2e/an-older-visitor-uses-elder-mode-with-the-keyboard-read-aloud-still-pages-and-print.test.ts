@@ -115,7 +115,8 @@ describe.skipIf(!browserAvailable)("an older visitor", () => {
       for (const lang of ["zh-CN", "en"]) {
         await page.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}elder=1&lang=${lang}`);
         const result = await new AxeBuilder({ page }).withRules(["color-contrast-enhanced"]).analyze();
-        for (const v of result.violations) problems.push({ path, lang, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.any[0]?.message ?? ""}`).slice(0, 5) });
+        for (const v of result.violations)
+          problems.push({ path, lang, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.any[0]?.message ?? ""}`).slice(0, 5) });
       }
     }
     expect(problems).toEqual([]);
@@ -153,7 +154,8 @@ describe.skipIf(!browserAvailable)("an older visitor", () => {
   }, 120_000);
 
   it("sees nothing move in 适老模式, nor when the system asks for reduced motion", async () => {
-    const movingStyle = "@keyframes hd-test-spin { to { transform: rotate(360deg); } } .hd-test-moving { animation: hd-test-spin 1s infinite; transition: color 2s; }";
+    const movingStyle =
+      "@keyframes hd-test-spin { to { transform: rotate(360deg); } } .hd-test-moving { animation: hd-test-spin 1s infinite; transition: color 2s; }";
     const running = async (page: Page) =>
       page.evaluate((css) => {
         const style = document.createElement("style");

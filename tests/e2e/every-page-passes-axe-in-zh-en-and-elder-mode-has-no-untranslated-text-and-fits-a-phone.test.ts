@@ -126,7 +126,13 @@ beforeAll(async () => {
   // the sample catalogue (pictures in the app's DATA_DIR) and the sample trade fair with its exhibitors
   fair = await seedSampleFair(t.db);
   const first = async (table: "gi_products" | "products" | "organizations" | "trademarks" | "regional_brands", where: [string, string]) =>
-    (await t.db.selectFrom(table).select("id").where(where[0] as "name_zh", "=", where[1]).executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .selectFrom(table)
+        .select("id")
+        .where(where[0] as "name_zh", "=", where[1])
+        .executeTakeFirstOrThrow()
+    ).id;
   ids.gi = await first("gi_products", ["name_zh", "互助青稞酒"]);
   ids.product = await first("products", ["name_zh", "示例互助青稞酒 42度 500毫升"]);
   ids.organization = await first("organizations", ["name_zh", "互助示例青稞酒业有限公司"]);
@@ -210,19 +216,23 @@ async function untranslated(page: Page) {
 
 describe.skipIf(!browserAvailable)("every page template", () => {
   // four slices of the page list, each with its own time budget (a slice runs ~45 axe scans on a shared 2-core machine)
-  it.each([0, 1, 2, 3])("has no axe violations in zh, en and elder mode (at its largest text size too), slice %i of 4", async (slice) => {
-    const problems: unknown[] = [];
-    for (const c of pages().filter((_, i) => i % 4 === slice)) {
-      for (const query of ["", "lang=en", c.signedIn ? "elder=1" : "lang=en&elder=1&size=3"]) {
-        const context = await contextFor(c);
-        const page = await open(context, c, query);
-        const violations = await axeViolations(page);
-        if (violations.length) problems.push({ page: c.name, query, violations });
-        await context.close();
+  it.each([0, 1, 2, 3])(
+    "has no axe violations in zh, en and elder mode (at its largest text size too), slice %i of 4",
+    async (slice) => {
+      const problems: unknown[] = [];
+      for (const c of pages().filter((_, i) => i % 4 === slice)) {
+        for (const query of ["", "lang=en", c.signedIn ? "elder=1" : "lang=en&elder=1&size=3"]) {
+          const context = await contextFor(c);
+          const page = await open(context, c, query);
+          const violations = await axeViolations(page);
+          if (violations.length) problems.push({ page: c.name, query, violations });
+          await context.close();
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  }, 600_000);
+      expect(problems).toEqual([]);
+    },
+    600_000,
+  );
 
   it("shows no untranslated interface text in English (content carries its own lang)", async () => {
     const problems: unknown[] = [];
@@ -266,7 +276,10 @@ describe.skipIf(!browserAvailable)("every page template", () => {
       const small = await page.evaluate(() =>
         [...document.querySelectorAll("a, button, input, select, textarea, summary")]
           .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains("skip-link"))
-          .map((el) => ({ el: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}`, r: el.getBoundingClientRect() }))
+          .map((el) => ({
+            el: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}`,
+            r: el.getBoundingClientRect(),
+          }))
           .filter(({ r }) => r.width < 59.5 || r.height < 59.5)
           .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
       );

@@ -14,7 +14,11 @@ describe("fair staff present the catalogue with the keyboard", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     fair = await seedSampleFair(t.db);
-    app = await startTestApp({ databaseUrl: t.url, indexPrefix: `pr${process.pid}_`, env: { DATA_DIR: fair.dataDir, PUBLIC_ORIGIN: "https://catalogue.haidong.example" } });
+    app = await startTestApp({
+      databaseUrl: t.url,
+      indexPrefix: `pr${process.pid}_`,
+      env: { DATA_DIR: fair.dataDir, PUBLIC_ORIGIN: "https://catalogue.haidong.example" },
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -42,7 +42,9 @@ async function rename(id: number, name: string, executor = t.db) {
 async function expectIndexMatchesDatabase() {
   await pollUntil(async () => (await pendingSearchEventCount(t.db)) === 0, 60_000, "the outbox to drain");
   const rows = await t.db.selectFrom("gi_products").select(["id", "name_en"]).where("status", "=", "published").execute();
-  const { results } = await search.client.index(search.indexName).getDocuments<CatalogDocument>({ filter: 'type = "gi"', limit: 10_000, fields: ["record_id", "name_en"] });
+  const { results } = await search.client
+    .index(search.indexName)
+    .getDocuments<CatalogDocument>({ filter: 'type = "gi"', limit: 10_000, fields: ["record_id", "name_en"] });
   const indexed = new Map(results.map((d) => [d.record_id, d.name_en]));
   expect(Object.fromEntries(rows.map((r) => [r.id, indexed.get(r.id)]))).toEqual(Object.fromEntries(rows.map((r) => [r.id, r.name_en])));
 }

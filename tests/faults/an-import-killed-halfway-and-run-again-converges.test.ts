@@ -24,10 +24,26 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-import-kill-"));
   file = path.join(dir, "trademarks.csv");
   const counties = ["乐都区", "平安区", "民和", "互助", "化隆", "循化"];
-  const lines = ["reg_no,name_zh,name_en,mark_type,nice_classes,goods,holder_name,holder_credit_code,county,application_date,registration_date,status,well_known"];
+  const lines = [
+    "reg_no,name_zh,name_en,mark_type,nice_classes,goods,holder_name,holder_credit_code,county,application_date,registration_date,status,well_known",
+  ];
   for (let i = 0; i < ROWS; i++) {
     lines.push(
-      [`7${String(i).padStart(7, "0")}`, `断电商标${i}`, `Mark ${i}`, i % 7 === 0 ? "集体商标" : "普通商标", `${1 + (i % 45)};${1 + ((i + 7) % 45)}`, `货物${i}`, `持有人${i % 300}`, "", counties[i % counties.length], "2019-01-02", "2020-03-04", "已注册", i % 50 === 0 ? "是" : "否"].join(","),
+      [
+        `7${String(i).padStart(7, "0")}`,
+        `断电商标${i}`,
+        `Mark ${i}`,
+        i % 7 === 0 ? "集体商标" : "普通商标",
+        `${1 + (i % 45)};${1 + ((i + 7) % 45)}`,
+        `货物${i}`,
+        `持有人${i % 300}`,
+        "",
+        counties[i % counties.length],
+        "2019-01-02",
+        "2020-03-04",
+        "已注册",
+        i % 50 === 0 ? "是" : "否",
+      ].join(","),
     );
   }
   fs.writeFileSync(file, lines.join("\n") + "\n");
@@ -48,7 +64,9 @@ function startImport(databaseUrl: string) {
   let stdout = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
   child.stderr.on("data", (c: Buffer) => (stdout += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => stdout, exited };
 }
 
@@ -77,10 +95,18 @@ it("an import killed with SIGKILL while writing leaves nothing behind, and the r
   expect(end.signal, `the import finished before it could be killed:\n${victim.output()}`).toBe("SIGKILL");
 
   // nothing of the killed run is visible (the server rolls back the transaction once it sees the connection gone)
-  await pollUntil(async () => {
-    const n = await killed.db.selectFrom("trademarks").select((eb) => eb.fn.countAll<number>().as("n")).where("name_zh", "like", "断电商标%").executeTakeFirstOrThrow();
-    return Number(n.n) === 0;
-  }, 60_000, "the killed import's rows to be rolled back");
+  await pollUntil(
+    async () => {
+      const n = await killed.db
+        .selectFrom("trademarks")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("name_zh", "like", "断电商标%")
+        .executeTakeFirstOrThrow();
+      return Number(n.n) === 0;
+    },
+    60_000,
+    "the killed import's rows to be rolled back",
+  );
 
   const rerun = startImport(killed.url);
   const result = await rerun.exited;

@@ -28,11 +28,25 @@ let org: number;
 
 const prefix = `k${process.pid}_`;
 const startMeili = () =>
-  startEmbeddedMeili({ dir: path.join(tmp, "meili"), keyFile: path.join(tmp, "meili.key"), binDir: path.join(tmp, "bin"), binOverride: process.env.MEILI_BIN, port });
+  startEmbeddedMeili({
+    dir: path.join(tmp, "meili"),
+    keyFile: path.join(tmp, "meili.key"),
+    binDir: path.join(tmp, "bin"),
+    binOverride: process.env.MEILI_BIN,
+    port,
+  });
 
 function meiliKilled() {
   process.kill(meili.pid, "SIGKILL");
-  return pollUntil(async () => !(await fetch(`${meili.url}/health`).then(() => true, () => false)), 10_000, "Meilisearch to die");
+  return pollUntil(
+    async () =>
+      !(await fetch(`${meili.url}/health`).then(
+        () => true,
+        () => false,
+      )),
+    10_000,
+    "Meilisearch to die",
+  );
 }
 
 const post = (p: string, cookie: string, body: Record<string, string>) =>
@@ -72,9 +86,11 @@ beforeAll(async () => {
   // the app seeded the sample catalogue; its worker indexes it
   const expected = await publishedDocumentCount();
   let indexed = 0;
-  await pollUntil(async () => (indexed = await indexedDocumentCount()) === expected, 120_000, `the sample catalogue to be indexed (${expected})`, 250).catch((e) => {
-    throw new Error(`${(e as Error).message}; last count ${indexed}\n${app.output()}`);
-  });
+  await pollUntil(async () => (indexed = await indexedDocumentCount()) === expected, 120_000, `the sample catalogue to be indexed (${expected})`, 250).catch(
+    (e) => {
+      throw new Error(`${(e as Error).message}; last count ${indexed}\n${app.output()}`);
+    },
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -92,17 +108,28 @@ it("saves and imports commit with their outbox rows, searches fall back to Postg
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
-  const version = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from products where id = ${submitted}`.execute(t.db)).rows[0]!.v;
+  const version = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from products where id = ${submitted}`.execute(t.db)).rows[0]!
+    .v;
 
   const csv = path.join(tmp, "organizations-trademarks.csv");
-  const lines = ["reg_no,name_zh,name_en,mark_type,nice_classes,goods,holder_name,holder_credit_code,county,application_date,registration_date,status,well_known"];
+  const lines = [
+    "reg_no,name_zh,name_en,mark_type,nice_classes,goods,holder_name,holder_credit_code,county,application_date,registration_date,status,well_known",
+  ];
   for (let i = 0; i < 2000; i++) lines.push(`6${String(i).padStart(7, "0")},断电导入商标${i},,普通商标,29,,,,乐都,,,已注册,否`);
   fs.writeFileSync(csv, lines.join("\n") + "\n");
 
   // the import starts, then Meilisearch dies under it, under the save and under the search
   const importer = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "import.ts"), "trademarks", csv, "--lang", "en"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "test", DATABASE_URL: t.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, MEILI_INDEX_PREFIX: prefix, DATA_DIR: tmp },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: t.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.key,
+      MEILI_INDEX_PREFIX: prefix,
+      DATA_DIR: tmp,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let importOutput = "";
@@ -119,7 +146,13 @@ it("saves and imports commit with their outbox rows, searches fall back to Postg
   // the save committed, and its outbox row waits for Meilisearch
   expect(save.status).toBe(302);
   expect((await t.db.selectFrom("products").select("status").where("id", "=", submitted).executeTakeFirstOrThrow()).status).toBe("published");
-  const pending = await t.db.selectFrom("search_outbox").select("id").where("entity_type", "=", "product").where("entity_id", "=", submitted).where("processed_at", "is", null).execute();
+  const pending = await t.db
+    .selectFrom("search_outbox")
+    .select("id")
+    .where("entity_type", "=", "product")
+    .where("entity_id", "=", submitted)
+    .where("processed_at", "is", null)
+    .execute();
   expect(pending.length).toBeGreaterThan(0);
 
   // the search answered from PostgreSQL (the fallback, which is the only one that knows the new product yet)
@@ -140,10 +173,19 @@ it("saves and imports commit with their outbox rows, searches fall back to Postg
 
   // Meilisearch comes back (same data dir and port); the outbox drains and the index holds what the database publishes
   meili = await startMeili();
-  await pollUntil(async () => {
-    const n = await t.db.selectFrom("search_outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("processed_at", "is", null).executeTakeFirstOrThrow();
-    return Number(n.n) === 0;
-  }, 120_000, "the outbox to drain after Meilisearch returned", 250);
+  await pollUntil(
+    async () => {
+      const n = await t.db
+        .selectFrom("search_outbox")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("processed_at", "is", null)
+        .executeTakeFirstOrThrow();
+      return Number(n.n) === 0;
+    },
+    120_000,
+    "the outbox to drain after Meilisearch returned",
+    250,
+  );
   const expected = await publishedDocumentCount();
   await pollUntil(async () => (await indexedDocumentCount()) === expected, 60_000, `the index to hold ${expected} documents`, 250);
   const back = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent("断电测试黑枸杞")}`)).json()) as typeof body;

@@ -40,11 +40,16 @@ beforeAll(async () => {
     indexPrefix: "",
     env: { MEILI_URL: "", MEILI_MASTER_KEY: "", DATA_DIR: dataDir, MEILI_TIMEOUT_MS: String(MEILI_TIMEOUT_MS) },
   });
-  await pollUntil(async () => {
-    const res = await fetch(searchUrl());
-    const body = (await res.json()) as { degraded: boolean; total: number };
-    return !body.degraded && body.total > 0;
-  }, 120_000, "the sample catalogue to be indexed", 250);
+  await pollUntil(
+    async () => {
+      const res = await fetch(searchUrl());
+      const body = (await res.json()) as { degraded: boolean; total: number };
+      return !body.degraded && body.total > 0;
+    },
+    120_000,
+    "the sample catalogue to be indexed",
+    250,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -64,15 +69,17 @@ describe("the embedded Meilisearch is killed and restarted by the app", () => {
     const loop = async (kind: string, url: () => string, pauseMs: number) => {
       while (!stop) {
         const r = await timed(url());
-        probes.push({ at: Date.now() - t0 - r.ms, kind, status: r.status, ms: r.ms, degraded: kind === "search" ? (JSON.parse(r.body) as { degraded: boolean }).degraded : undefined });
+        probes.push({
+          at: Date.now() - t0 - r.ms,
+          kind,
+          status: r.status,
+          ms: r.ms,
+          degraded: kind === "search" ? (JSON.parse(r.body) as { degraded: boolean }).degraded : undefined,
+        });
         await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
     };
-    const loops = [
-      loop("static", () => `${app.url}/present-sw.js`, 20),
-      loop("health", () => `${app.url}/healthz`, 50),
-      loop("search", searchUrl, 50),
-    ];
+    const loops = [loop("static", () => `${app.url}/present-sw.js`, 20), loop("health", () => `${app.url}/healthz`, 50), loop("search", searchUrl, 50)];
 
     let killedAt = 0;
     try {
@@ -83,7 +90,12 @@ describe("the embedded Meilisearch is killed and restarted by the app", () => {
       // the supervisor records the new server once it is healthy; search then answers from it again
       await pollUntil(() => meiliPid() !== before, 60_000, "the supervisor to restart Meilisearch", 50);
       const restarted = probes.length;
-      await pollUntil(() => probes.slice(restarted).some((p) => p.kind === "search" && p.degraded === false), 30_000, "a search served by the restarted Meilisearch", 50);
+      await pollUntil(
+        () => probes.slice(restarted).some((p) => p.kind === "search" && p.degraded === false),
+        30_000,
+        "a search served by the restarted Meilisearch",
+        50,
+      );
     } finally {
       stop = true;
       await Promise.all(loops);
@@ -92,7 +104,12 @@ describe("the embedded Meilisearch is killed and restarted by the app", () => {
     // from the kill on (probes then in flight included)
     const during = probes.filter((p) => p.at + p.ms >= killedAt);
     const worst = (kind: string) => Math.max(...during.filter((p) => p.kind === kind).map((p) => p.ms));
-    const summary = JSON.stringify({ static: worst("static"), health: worst("health"), search: worst("search"), degraded: during.filter((p) => p.degraded).length });
+    const summary = JSON.stringify({
+      static: worst("static"),
+      health: worst("health"),
+      search: worst("search"),
+      degraded: during.filter((p) => p.degraded).length,
+    });
     for (const p of probes) expect({ kind: p.kind, status: p.status }, summary).toEqual({ kind: p.kind, status: 200 });
     expect(worst("static"), summary).toBeLessThan(STATIC_BOUND_MS);
     expect(worst("health"), summary).toBeLessThan(1000 + STATIC_BOUND_MS);

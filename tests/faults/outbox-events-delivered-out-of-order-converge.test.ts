@@ -46,7 +46,12 @@ describe("out-of-order outbox events", () => {
   it("an older event applied after a newer one leaves the current row in the index", async () => {
     await rename("Version one");
     await rename("Version two");
-    const events = await t.db.selectFrom("search_outbox").select(["id", "entity_type", "entity_id"]).where("processed_at", "is", null).orderBy("id", "desc").execute();
+    const events = await t.db
+      .selectFrom("search_outbox")
+      .select(["id", "entity_type", "entity_id"])
+      .where("processed_at", "is", null)
+      .orderBy("id", "desc")
+      .execute();
     // newest first, then the oldest again on its own
     await applyEntities(t.db, search, events);
     await applyEntities(t.db, search, events.slice(-1));

@@ -38,7 +38,14 @@ async function answerOf(kind: string, request: () => Promise<Response>): Promise
   try {
     const res = await request();
     const body = await res.text();
-    return { kind, status: res.status, ms: Date.now() - started, retryAfter: res.headers.get("retry-after"), contentType: res.headers.get("content-type"), body };
+    return {
+      kind,
+      status: res.status,
+      ms: Date.now() - started,
+      retryAfter: res.headers.get("retry-after"),
+      contentType: res.headers.get("content-type"),
+      body,
+    };
   } catch (e) {
     // the test's own limit (well past the bound): a hung request
     return { kind, status: 0, ms: Date.now() - started, retryAfter: null, contentType: null, body: String(e) };

@@ -117,7 +117,10 @@ it("in-flight requests fail with a clean 503, later ones reconnect by themselves
   // a product with two certifications: both rows or neither, whatever moment the restart hit
   const products = await db
     .selectFrom("products")
-    .select((eb) => ["name_zh", eb.selectFrom("product_certifications").whereRef("product_id", "=", "products.id").select(eb.fn.countAll<number>().as("n")).as("certs")])
+    .select((eb) => [
+      "name_zh",
+      eb.selectFrom("product_certifications").whereRef("product_id", "=", "products.id").select(eb.fn.countAll<number>().as("n")).as("certs"),
+    ])
     .where("name_zh", "like", "断库测试产品%")
     .execute();
   expect(products.length).toBeGreaterThan(0);

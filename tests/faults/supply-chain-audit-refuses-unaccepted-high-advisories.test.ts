@@ -51,16 +51,20 @@ describe("supply-chain audit policy", () => {
 
 describe("version floors (issue 12: Remix ≥ 2.17.5 and sharp ≥ 0.35 kept)", () => {
   const root = path.resolve(import.meta.dirname, "..", "..");
-  const installed = (name: string) => (JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  const installed = (name: string) =>
+    (JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const atLeast = (version: string, floor: string) => {
     const [a, b] = [version, floor].map((v) => v.split("-")[0]!.split(".").map(Number));
     for (let i = 0; i < 3; i++) if (a![i]! !== b![i]!) return a![i]! > b![i]!;
     return true;
   };
 
-  it.each(["@remix-run/node", "@remix-run/react", "@remix-run/express", "@remix-run/server-runtime"].map((n) => [n]))("%s is installed at 2.17.5 or later", (name) => {
-    expect({ name, ok: atLeast(installed(name), "2.17.5") }).toEqual({ name, ok: true });
-  });
+  it.each(["@remix-run/node", "@remix-run/react", "@remix-run/express", "@remix-run/server-runtime"].map((n) => [n]))(
+    "%s is installed at 2.17.5 or later",
+    (name) => {
+      expect({ name, ok: atLeast(installed(name), "2.17.5") }).toEqual({ name, ok: true });
+    },
+  );
 
   it("sharp is at least 0.35", () => {
     expect(atLeast(installed("sharp"), "0.35.0")).toBe(true);

@@ -112,7 +112,13 @@ describe("generated field names posted to every action never take the catalogue 
               body = new FormData();
               for (const [k, v] of fields) body.append(k, v);
             } else body = new URLSearchParams(fields);
-            const res = await fetch(`${app.url}${actionPath}`, { method: "POST", redirect: "manual", headers: { cookie: cookies[role]!, origin: app.url }, body, signal: AbortSignal.timeout(10_000) });
+            const res = await fetch(`${app.url}${actionPath}`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { cookie: cookies[role]!, origin: app.url },
+              body,
+              signal: AbortSignal.timeout(10_000),
+            });
             const text = await res.text();
             expect(res.status, `${role} POST ${actionPath} ${JSON.stringify(fields).slice(0, 200)}`).toBeLessThan(500);
             expect(Buffer.byteLength(text), `${role} POST ${actionPath}`).toBeLessThan(200 * 1024);

@@ -60,7 +60,12 @@ describe("a producer posting an id the county list never offered gets a field er
     await t.db.updateTable("organizations").set({ status: "published" }).where("id", "=", organizationId).execute();
     const res = await post("/producer/organization", producerCookie, organization({ county_id: "99999" }));
     expect(res.status).toBe(400);
-    const revisions = await t.db.selectFrom("record_revisions").select("id").where("entity_type", "=", "organization").where("entity_id", "=", organizationId).execute();
+    const revisions = await t.db
+      .selectFrom("record_revisions")
+      .select("id")
+      .where("entity_type", "=", "organization")
+      .where("entity_id", "=", organizationId)
+      .execute();
     expect(revisions).toEqual([]);
   });
 

@@ -71,7 +71,11 @@ describe("a malformed or unknown path answers a plain page in the visitor's lang
   });
 
   it("a body of another kind than a form is refused with 415, not parsed", async () => {
-    const res = await fetch(`${apps.development!.url}/login`, { method: "POST", headers: { origin: apps.development!.url, "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${apps.development!.url}/login`, {
+      method: "POST",
+      headers: { origin: apps.development!.url, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(415);
     expect(await res.text()).not.toMatch(LEAKS);
   });

@@ -28,9 +28,24 @@ async function signedIn(role: Role, organizationId?: number) {
   return c;
 }
 const exhibitorOf = async (organizationId: number) =>
-  (await t.db.selectFrom("event_exhibitors").select("id").where("event_id", "=", fair.eventId).where("organization_id", "=", organizationId).executeTakeFirstOrThrow()).id;
+  (
+    await t.db
+      .selectFrom("event_exhibitors")
+      .select("id")
+      .where("event_id", "=", fair.eventId)
+      .where("organization_id", "=", organizationId)
+      .executeTakeFirstOrThrow()
+  ).id;
 const views = async (exhibitorId: number) =>
-  Number((await t.db.selectFrom("event_booth_views").select((eb) => eb.fn.sum<number>("views").as("n")).where("exhibitor_id", "=", exhibitorId).executeTakeFirst())?.n ?? 0);
+  Number(
+    (
+      await t.db
+        .selectFrom("event_booth_views")
+        .select((eb) => eb.fn.sum<number>("views").as("n"))
+        .where("exhibitor_id", "=", exhibitorId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 const viewsOn = async (exhibitorId: number, day: string) =>
   (await t.db.selectFrom("event_booth_views").select("views").where("exhibitor_id", "=", exhibitorId).where("day", "=", day).executeTakeFirst())?.views ?? 0;
 const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
@@ -38,7 +53,14 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const boothPath = (id: number) => `/events/${fair.eventId}/booth/${id}`;
 
 function leadFields(overrides: Fields = {}): Fields {
-  return { message: "想订 200 箱 42 度青稞酒做中秋团购", product_id: liquor.id, buyer_name: "扫码买家", buyer_organization: "兰州示例超市", buyer_phone: "139 0000 1111", ...overrides };
+  return {
+    message: "想订 200 箱 42 度青稞酒做中秋团购",
+    product_id: liquor.id,
+    buyer_name: "扫码买家",
+    buyer_organization: "兰州示例超市",
+    buyer_phone: "139 0000 1111",
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
@@ -114,7 +136,8 @@ describe("the booth page", () => {
   });
 
   it("throttles like the inquiry form: 429 with Retry-After after five leads", async () => {
-    for (let i = 0; i < 5; i++) expect((await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `限流${i}` }))).status).toBe(302);
+    for (let i = 0; i < 5; i++)
+      expect((await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `限流${i}` }))).status).toBe(302);
     const res = await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: "第六位" }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -132,8 +155,15 @@ describe("a lead", () => {
     expect(res.status).toBe(302);
     token = res.headers.get("location")!.match(/^\/inquiries\/([A-Za-z0-9_-]{43})\?sent=1$/)![1]!;
     const inquiry = await t.db.selectFrom("inquiries").selectAll().where("buyer_token_hash", "=", sha256(token)).executeTakeFirstOrThrow();
-    expect(inquiry).toMatchObject({ source: "booth", event_id: fair.eventId, quantity: null, buyer_phone: "139 0000 1111", message: "想订 200 箱 42 度青稞酒做中秋团购" });
-    recipientId = (await t.db.selectFrom("inquiry_recipients").select(["id", "organization_id"]).where("inquiry_id", "=", inquiry.id).executeTakeFirstOrThrow()).id;
+    expect(inquiry).toMatchObject({
+      source: "booth",
+      event_id: fair.eventId,
+      quantity: null,
+      buyer_phone: "139 0000 1111",
+      message: "想订 200 箱 42 度青稞酒做中秋团购",
+    });
+    recipientId = (await t.db.selectFrom("inquiry_recipients").select(["id", "organization_id"]).where("inquiry_id", "=", inquiry.id).executeTakeFirstOrThrow())
+      .id;
   });
 
   it("reaches the exhibitor's inbox tagged with the event, and the buyer's private link", async () => {
@@ -160,9 +190,17 @@ describe("a lead", () => {
   });
 
   it("counts, with the deal the producer records on it, in the fair staff's report and its CSV", async () => {
-    const deal = await people.liquorProducer.post(`/producer/inbox/${recipientId}`, { intent: "deal", kind: "signed", amount_cny: "12000", product_id: liquor.id, deal_date: chinaDate(0) });
+    const deal = await people.liquorProducer.post(`/producer/inbox/${recipientId}`, {
+      intent: "deal",
+      kind: "signed",
+      amount_cny: "12000",
+      product_id: liquor.id,
+      deal_date: chinaDate(0),
+    });
     expect(deal.status).toBe(302);
-    expect((await t.db.selectFrom("deals").select("event_id").where("inquiry_recipient_id", "=", recipientId).executeTakeFirstOrThrow()).event_id).toBe(fair.eventId);
+    expect((await t.db.selectFrom("deals").select("event_id").where("inquiry_recipient_id", "=", recipientId).executeTakeFirstOrThrow()).event_id).toBe(
+      fair.eventId,
+    );
 
     expect((await httpClient(app.url).get(`/events/${fair.eventId}/report`)).status).toBe(302);
     expect((await people.liquorProducer.get(`/events/${fair.eventId}/report`)).status).toBe(403);

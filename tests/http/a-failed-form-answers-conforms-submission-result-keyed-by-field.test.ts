@@ -37,14 +37,24 @@ describe("failed forms over http", () => {
     const staff = await createAccount(t.db, { role: "fair_staff" });
     const web = httpClient(app.url);
     await web.signIn(staff.email, staff.password);
-    const created = await actionReply(web, "/events/new", { name_zh: "坏日期", starts_on: "2027-02-29", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "draft" });
+    const created = await actionReply(web, "/events/new", {
+      name_zh: "坏日期",
+      starts_on: "2027-02-29",
+      ends_on: "2027-03-01",
+      venue_zh: "会场",
+      organiser_zh: "主办",
+      status: "draft",
+    });
     expect(created.status).toBe(400);
     expect(created.reply).toMatchObject({ status: "error", error: { starts_on: [expect.any(String)] } });
     expect(Object.keys((created.reply as { error: object }).error)).toEqual(["starts_on"]);
 
     const manage = `/events/${fair.eventId}/manage`;
     const section = await actionReply(web, manage, { intent: "add-section", title_zh: "", title_en: "x".repeat(201) });
-    expect(section).toMatchObject({ status: 400, reply: { status: "error", error: { title_zh: ["validation.required"], title_en: [expect.stringMatching(/^validation\.tooLong/)] } } });
+    expect(section).toMatchObject({
+      status: 400,
+      reply: { status: "error", error: { title_zh: ["validation.required"], title_en: [expect.stringMatching(/^validation\.tooLong/)] } },
+    });
     const exhibitor = await actionReply(web, manage, { intent: "add-exhibitor", organization_id: 987654321, booth: "Z1" });
     expect(exhibitor).toMatchObject({ status: 400, reply: { status: "error", error: { organization_id: ["validation.noSuchChoice"] } } });
   });

@@ -29,7 +29,11 @@ beforeAll(async () => {
   const reviewer = await createAccount(t.db, { role: "reviewer" });
   reviewerCookie = (await signInOverHttp(app.url, reviewer.email, reviewer.password)).cookie;
   gi = await t.db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
-  const created = await post("/producer/products/new", producer.cookie, new URLSearchParams({ name_zh: "链接测试青稞", category: "杂粮", gi_product_id: String(gi.id) }));
+  const created = await post(
+    "/producer/products/new",
+    producer.cookie,
+    new URLSearchParams({ name_zh: "链接测试青稞", category: "杂粮", gi_product_id: String(gi.id) }),
+  );
   productId = Number(/\/producer\/products\/(\d+)/.exec(created.headers.get("location") ?? "")?.[1]);
   expect(productId).toBeGreaterThan(0);
 }, 120_000);
@@ -49,7 +53,10 @@ describe("a producer links a product to a GI it holds no verified authorisation 
   });
 
   it("once claimed, it reads claimed, not verified — to the producer and to the reviewer", async () => {
-    await t.db.insertInto("gi_authorised_users").values({ gi_product_id: gi.id, organization_id: producer.organizationId, basis: "collective_member" }).execute();
+    await t.db
+      .insertInto("gi_authorised_users")
+      .values({ gi_product_id: gi.id, organization_id: producer.organizationId, basis: "collective_member" })
+      .execute();
     expect(await page(`/producer/products/${productId}`, producer.cookie)).toContain(`关联“${gi.name_zh}”:已申报,未核实`);
     const submitted = await post(`/producer/products/${productId}`, producer.cookie, new URLSearchParams({ intent: "submit" }));
     expect(submitted.status).toBeLessThan(400);
@@ -58,7 +65,11 @@ describe("a producer links a product to a GI it holds no verified authorisation 
   });
 
   it("once verified, neither side is warned any more", async () => {
-    await t.db.updateTable("gi_authorised_users").set({ verification: "verified", verified_at: new Date() }).where("organization_id", "=", producer.organizationId).execute();
+    await t.db
+      .updateTable("gi_authorised_users")
+      .set({ verification: "verified", verified_at: new Date() })
+      .where("organization_id", "=", producer.organizationId)
+      .execute();
     const form = await page(`/producer/products/${productId}`, producer.cookie);
     expect(form).not.toContain(`关联“${gi.name_zh}”:`);
     expect(form).toContain(`${gi.name_zh}(使用授权已核实)`);
@@ -68,7 +79,9 @@ describe("a producer links a product to a GI it holds no verified authorisation 
 
 describe("a picture description pasted far past its limit names the field and its real limit", () => {
   it("20 KB of description on upload answers the description field's 300 characters, not 'the submission is too large'", async () => {
-    const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 160, b: 40 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 160, b: 40 } } })
+      .jpeg()
+      .toBuffer();
     const body = new FormData();
     body.append("alt_zh", "青".repeat(7_000));
     body.append("file", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "photo.jpg");

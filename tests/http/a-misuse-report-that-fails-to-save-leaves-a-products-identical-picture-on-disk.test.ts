@@ -30,7 +30,8 @@ beforeAll(async () => {
   app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { TRUST_PROXY: "1" } });
   const a = await createAccount(t.db, { organizationName: "同图合作社" });
   owner = (await signInOverHttp(app.url, a.email, a.password)).cookie;
-  const post = (p: string, body: URLSearchParams | FormData) => fetch(`${app.url}${p}`, { method: "POST", redirect: "manual", headers: { cookie: owner, origin: app.url }, body });
+  const post = (p: string, body: URLSearchParams | FormData) =>
+    fetch(`${app.url}${p}`, { method: "POST", redirect: "manual", headers: { cookie: owner, origin: app.url }, body });
   const created = await post("/producer/products/new", new URLSearchParams({ name_zh: "同图青稞饼", category: "杂粮" }));
   productId = Number(created.headers.get("location")!.match(/products\/(\d+)/)![1]);
   const upload = new FormData();
@@ -47,7 +48,12 @@ afterAll(async () => {
 
 describe("a misuse report whose save fails", () => {
   it("leaves the picture files of a product that shows the same photo", async () => {
-    const picture = await t.db.selectFrom("images").select("variants").where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirstOrThrow();
+    const picture = await t.db
+      .selectFrom("images")
+      .select("variants")
+      .where("owner_type", "=", "product")
+      .where("owner_id", "=", productId)
+      .executeTakeFirstOrThrow();
     const keys = picture.variants.map((v) => v.key);
     expect(keys.length).toBeGreaterThan(0);
     const before = files();

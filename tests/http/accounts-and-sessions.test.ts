@@ -119,7 +119,9 @@ describe("sign-in throttle and client addresses", () => {
       // HTTP on a loaded machine), then the 10th address fails 5 times over HTTP, which brings the account to 50
       await t.db
         .insertInto("sign_in_attempts")
-        .values(Array.from({ length: 45 }, (_, i) => ({ account_key: a.email.toLowerCase(), client_key: `198.51.100.${1 + Math.floor(i / 5)}`, succeeded: false })))
+        .values(
+          Array.from({ length: 45 }, (_, i) => ({ account_key: a.email.toLowerCase(), client_key: `198.51.100.${1 + Math.floor(i / 5)}`, succeeded: false })),
+        )
         .execute();
       for (let i = 0; i < 5; i++) expect((await signInOverHttp(proxied.url, a.email, `stuffed-${i}`, from("198.51.100.10"))).res.status).toBe(400);
       const attacker = await signInOverHttp(proxied.url, a.email, a.password, from("198.51.100.1"));

@@ -90,7 +90,24 @@ describe("the running app", () => {
 
   it("never sends the Meilisearch admin key to the browser", async () => {
     const key = inject("meiliKey");
-    const pages = await Promise.all(["/", "/search?q=yak", "/gi/1", "/trademarks/1", "/regional-brands/1", "/events", "/stats", "/verify", "/login", "/signup", "/shortlist", "/open-data", "/report", "/api/v1/openapi.json"].map(async (p) => (await fetch(`${app.url}${p}`)).text()));
+    const pages = await Promise.all(
+      [
+        "/",
+        "/search?q=yak",
+        "/gi/1",
+        "/trademarks/1",
+        "/regional-brands/1",
+        "/events",
+        "/stats",
+        "/verify",
+        "/login",
+        "/signup",
+        "/shortlist",
+        "/open-data",
+        "/report",
+        "/api/v1/openapi.json",
+      ].map(async (p) => (await fetch(`${app.url}${p}`)).text()),
+    );
     const scripts = new Set(pages.flatMap((html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!)));
     expect(scripts.size).toBeGreaterThan(0);
     const assets = await Promise.all([...scripts].map(async (s) => (await fetch(`${app.url}${s}`)).text()));

@@ -51,7 +51,11 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
 }
 
 const forged = (client: string, extra: Record<string, string> = {}) => ({ host: EVIL, "x-forwarded-host": EVIL, "x-forwarded-for": client, ...extra });
-const printLines = () => app.output().split("\n").filter((l) => l.includes("pdf: printing"));
+const printLines = () =>
+  app
+    .output()
+    .split("\n")
+    .filter((l) => l.includes("pdf: printing"));
 const ariaLabels = (html: string) => [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]!);
 
 describe("a visitor with a forged Host cannot make the catalogue's QR codes or its PDF point elsewhere", () => {
@@ -75,19 +79,23 @@ describe("a visitor with a forged Host cannot make the catalogue's QR codes or i
     }
   });
 
-  it.skipIf(!browserAvailable)("the PDF is printed from the server's own address even when the request names another Host", async () => {
-    const res = await get(`/events/${fair.eventId}/print.pdf`, forged("10.0.0.2"));
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toBe("application/pdf");
-    expect(res.body.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(res.body.toString("latin1")).not.toContain(EVIL);
-    // what Chromium opened
-    expect(printLines().length).toBeGreaterThan(0);
-    for (const line of printLines()) {
-      expect(line).not.toContain(EVIL);
-      expect(line).toContain(`${app.url}/events/`);
-    }
-  }, 120_000);
+  it.skipIf(!browserAvailable)(
+    "the PDF is printed from the server's own address even when the request names another Host",
+    async () => {
+      const res = await get(`/events/${fair.eventId}/print.pdf`, forged("10.0.0.2"));
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/pdf");
+      expect(res.body.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(res.body.toString("latin1")).not.toContain(EVIL);
+      // what Chromium opened
+      expect(printLines().length).toBeGreaterThan(0);
+      for (const line of printLines()) {
+        expect(line).not.toContain(EVIL);
+        expect(line).toContain(`${app.url}/events/`);
+      }
+    },
+    120_000,
+  );
 });
 
 describe.skipIf(!browserAvailable)("fair staff and visitors download the catalogue PDF quickly, while one shared Chromium prints each version once", () => {
@@ -122,7 +130,12 @@ describe.skipIf(!browserAvailable)("fair staff and visitors download the catalog
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     const lines = printLines().slice(before);
     expect(lines).toHaveLength(4);
-    const counts = lines.map((l) => l.match(/\((\d+) of (\d+) slots busy, (\d+) queued\)/)!.slice(1).map(Number));
+    const counts = lines.map((l) =>
+      l
+        .match(/\((\d+) of (\d+) slots busy, (\d+) queued\)/)!
+        .slice(1)
+        .map(Number),
+    );
     for (const [busy, of] of counts) expect(busy).toBeLessThanOrEqual(of!);
     expect(counts.some(([, , queued]) => queued! > 0)).toBe(true);
     // one Chromium for the whole run, however many PDFs

@@ -68,9 +68,22 @@ describe("events over HTTP", () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("只能添加参展单位已公开的产品");
 
-    const garlicEntry = await t.db.selectFrom("event_entries").select("id").where("product_id", "=", garlic.id).where("section_id", "=", section.id).executeTakeFirstOrThrow();
+    const garlicEntry = await t.db
+      .selectFrom("event_entries")
+      .select("id")
+      .where("product_id", "=", garlic.id)
+      .where("section_id", "=", section.id)
+      .executeTakeFirstOrThrow();
     expect((await web.post(manage, { intent: "move-up", id: garlicEntry.id })).status).toBe(302);
-    await web.post(manage, { intent: "save-event", name_zh: "乐都樱桃推介会", starts_on: "2027-06-01", ends_on: "2027-06-02", venue_zh: "乐都区文化广场", organiser_zh: "乐都区农业农村局", status: "published" });
+    await web.post(manage, {
+      intent: "save-event",
+      name_zh: "乐都樱桃推介会",
+      starts_on: "2027-06-01",
+      ends_on: "2027-06-02",
+      venue_zh: "乐都区文化广场",
+      organiser_zh: "乐都区农业农村局",
+      status: "published",
+    });
     expect((await web.post(manage, { intent: "freeze", cutoff_at: "2027-05-20T18:00" })).status).toBe(302);
 
     const page = await (await fetch(`${app.url}/events/${eventId}`)).text();
@@ -91,11 +104,25 @@ describe("events over HTTP", () => {
     const count = async () =>
       JSON.stringify(
         await Promise.all(
-          (["events", "event_exhibitors", "event_sections", "event_entries"] as const).map(async (table) => (await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+          (["events", "event_exhibitors", "event_sections", "event_entries"] as const).map(
+            async (table) =>
+              (
+                await t.db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll<number>().as("n"))
+                  .executeTakeFirstOrThrow()
+              ).n,
+          ),
         ),
       );
     const before = await count();
-    const banned = (await t.db.insertInto("organizations").values({ name_zh: "失信测试单位", status: "published", credit_status: "serious" }).returning("id").executeTakeFirstOrThrow()).id;
+    const banned = (
+      await t.db
+        .insertInto("organizations")
+        .values({ name_zh: "失信测试单位", status: "published", credit_status: "serious" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     const draft = (await t.db.insertInto("organizations").values({ name_zh: "草稿测试单位", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
     const attempts: Fields[] = [
       { intent: "remove-exhibitor", id: "abc" },
@@ -120,7 +147,14 @@ describe("events over HTTP", () => {
       const res = await web.post(manage, fields);
       expect({ fields, status: res.status }).toEqual({ fields, status: 400 });
     }
-    const created = await web.post("/events/new", { name_zh: "坏日期", starts_on: "2027-02-29", ends_on: "2027-03-01", venue_zh: "会场", organiser_zh: "主办", status: "draft" });
+    const created = await web.post("/events/new", {
+      name_zh: "坏日期",
+      starts_on: "2027-02-29",
+      ends_on: "2027-03-01",
+      venue_zh: "会场",
+      organiser_zh: "主办",
+      status: "draft",
+    });
     expect(created.status).toBe(400);
     // the notice names the wrong field by its label, in the visitor's language
     expect(await created.text()).toContain("请检查填写的内容:开始日期。");

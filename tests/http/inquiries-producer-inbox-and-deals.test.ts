@@ -12,7 +12,12 @@ let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
 let app: TestApp;
 let samples: Awaited<ReturnType<typeof seedSamples>>;
-const products = { liquor: { id: 0, organization_id: 0 }, giftBox: { id: 0, organization_id: 0 }, crabapple: { id: 0, organization_id: 0 }, pepper: { id: 0, organization_id: 0 } };
+const products = {
+  liquor: { id: 0, organization_id: 0 },
+  giftBox: { id: 0, organization_id: 0 },
+  crabapple: { id: 0, organization_id: 0 },
+  pepper: { id: 0, organization_id: 0 },
+};
 type Client = ReturnType<typeof httpClient>;
 const people = {} as Record<"producerA" | "producerB" | "producerC" | "reviewer" | "fairStaff" | "admin", Client>;
 
@@ -118,7 +123,14 @@ describe("sending an inquiry", () => {
 
   it("shows errors next to the fields, in the visitor's language, and never a 500", async () => {
     const buyer = await buyerWith(products.liquor.id);
-    const bad = inquiryFields([products.liquor.id], { quantity: "lots", buyer_email: "", buyer_phone: "", delivery_to: chinaDate(5), delivery_from: chinaDate(9), destination_province: "火星" });
+    const bad = inquiryFields([products.liquor.id], {
+      quantity: "lots",
+      buyer_email: "",
+      buyer_phone: "",
+      delivery_to: chinaDate(5),
+      delivery_from: chinaDate(9),
+      destination_province: "火星",
+    });
     const res = await buyer.post("/shortlist/inquiry", bad);
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -205,7 +217,14 @@ describe("who sees an inquiry", () => {
 
   it("counts new inquiries on the producer's dashboard", async () => {
     const dashboard = await (await people.producerB.get("/producer")).text();
-    const n = (await t.db.selectFrom("inquiry_recipients").select("id").where("organization_id", "=", products.crabapple.organization_id).where("status", "=", "new").execute()).length;
+    const n = (
+      await t.db
+        .selectFrom("inquiry_recipients")
+        .select("id")
+        .where("organization_id", "=", products.crabapple.organization_id)
+        .where("status", "=", "new")
+        .execute()
+    ).length;
     expect(n).toBeGreaterThan(0);
     expect(dashboard).toContain(`${n} 条新询价`);
     expect(dashboard).toContain('href="/producer/inbox?status=new"');
@@ -296,14 +315,34 @@ describe("deal outcomes", () => {
     sent = await sendInquiry(buyer, [products.liquor.id, products.crabapple.id], { buyer_name: "成交买家" });
     threadA = sent.recipientOf(products.liquor.organization_id);
   });
-  const deal = (overrides: Fields = {}): Fields => ({ intent: "deal", kind: "intent", amount_cny: "120000", product_id: products.liquor.id, deal_date: chinaDate(0), note: "展会现场达成", ...overrides });
-  const dealsOf = (recorded_by: string) => t.db.selectFrom("deals").selectAll().where("recorded_by", "=", recorded_by as "producer").execute();
+  const deal = (overrides: Fields = {}): Fields => ({
+    intent: "deal",
+    kind: "intent",
+    amount_cny: "120000",
+    product_id: products.liquor.id,
+    deal_date: chinaDate(0),
+    note: "展会现场达成",
+    ...overrides,
+  });
+  const dealsOf = (recorded_by: string) =>
+    t.db
+      .selectFrom("deals")
+      .selectAll()
+      .where("recorded_by", "=", recorded_by as "producer")
+      .execute();
 
   it("the producer records one on its own thread", async () => {
     const res = await people.producerA.post(`/producer/inbox/${threadA}`, deal({ kind: "signed", amount_cny: "88000.50" }));
     expect(res.status).toBe(302);
     const [row] = await dealsOf("producer");
-    expect(row).toMatchObject({ kind: "signed", amount_cny: "88000.50", organization_id: products.liquor.organization_id, product_id: products.liquor.id, inquiry_recipient_id: threadA, event_id: null });
+    expect(row).toMatchObject({
+      kind: "signed",
+      amount_cny: "88000.50",
+      organization_id: products.liquor.organization_id,
+      product_id: products.liquor.id,
+      inquiry_recipient_id: threadA,
+      event_id: null,
+    });
     expect(text(await (await people.producerA.get(`/producer/inbox/${threadA}`)).text())).toContain("88000.5 元 · 生产者记录");
   });
 
@@ -311,7 +350,13 @@ describe("deal outcomes", () => {
     const res = await httpClient(app.url).post(`/inquiries/${sent.token}`, { ...deal(), recipientId: threadA });
     expect(res.status).toBe(302);
     const [row] = await dealsOf("buyer");
-    expect(row).toMatchObject({ kind: "intent", amount_cny: "120000.00", organization_id: products.liquor.organization_id, inquiry_recipient_id: threadA, recorded_by_user_id: null });
+    expect(row).toMatchObject({
+      kind: "intent",
+      amount_cny: "120000.00",
+      organization_id: products.liquor.organization_id,
+      inquiry_recipient_id: threadA,
+      recorded_by_user_id: null,
+    });
   });
 
   it("fair staff and admins record one for any published product, with the event", async () => {
@@ -322,11 +367,21 @@ describe("deal outcomes", () => {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
-    const res = await people.fairStaff.post("/matching/deals/new", deal({ product_id: products.pepper.id, event_id: String(fairEventId), kind: "signed", amount_cny: "5000" }));
+    const res = await people.fairStaff.post(
+      "/matching/deals/new",
+      deal({ product_id: products.pepper.id, event_id: String(fairEventId), kind: "signed", amount_cny: "5000" }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/matching?recorded=1");
     const [row] = await dealsOf("fair_staff");
-    expect(row).toMatchObject({ kind: "signed", organization_id: products.pepper.organization_id, product_id: products.pepper.id, product_name_zh: "示例循化大红袍花椒", event_id: fairEventId, inquiry_recipient_id: null });
+    expect(row).toMatchObject({
+      kind: "signed",
+      organization_id: products.pepper.organization_id,
+      product_id: products.pepper.id,
+      product_name_zh: "示例循化大红袍花椒",
+      event_id: fairEventId,
+      inquiry_recipient_id: null,
+    });
     expect((await people.admin.post("/matching/deals/new", deal({ product_id: products.crabapple.id }))).status).toBe(302);
     expect(await dealsOf("admin")).toHaveLength(1);
     expect(await (await people.fairStaff.get("/matching")).text()).toContain("示例循化大红袍花椒");
@@ -352,7 +407,10 @@ describe("deal outcomes", () => {
   });
 
   it("refuses bad values with messages on the fields", async () => {
-    const res = await people.producerA.post(`/producer/inbox/${threadA}`, deal({ kind: "maybe", amount_cny: "-5", deal_date: "2026-02-30", product_id: products.pepper.id }));
+    const res = await people.producerA.post(
+      `/producer/inbox/${threadA}`,
+      deal({ kind: "maybe", amount_cny: "-5", deal_date: "2026-02-30", product_id: products.pepper.id }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("请选择意向或签约");

@@ -23,7 +23,19 @@ let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
 let app: TestApp;
 let bare: TestApp; // no PUBLIC_ORIGIN
-const ids = { org: 0, markedOrg: 0, draftOrg: 0, township: 0, products: [] as number[], hostileProduct: 0, draftProduct: 0, sampleProduct: 0, markedProduct: 0, validMark: 0, draftGi: 0 };
+const ids = {
+  org: 0,
+  markedOrg: 0,
+  draftOrg: 0,
+  township: 0,
+  products: [] as number[],
+  hostileProduct: 0,
+  draftProduct: 0,
+  sampleProduct: 0,
+  markedProduct: 0,
+  validMark: 0,
+  draftGi: 0,
+};
 const PRODUCT_COUNT = 23;
 
 let clientNo = 0;
@@ -83,7 +95,13 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
       .then((r) => r.id);
   for (let i = 1; i <= PRODUCT_COUNT; i++) {
-    ids.products.push(await product({ name_zh: `开放数据产品${String(i).padStart(2, "0")}`, category: i % 3 === 0 ? "肉类" : "粮油", availability_months: i <= 5 ? [5, 6] : [1] }));
+    ids.products.push(
+      await product({
+        name_zh: `开放数据产品${String(i).padStart(2, "0")}`,
+        category: i % 3 === 0 ? "肉类" : "粮油",
+        availability_months: i <= 5 ? [5, 6] : [1],
+      }),
+    );
   }
   ids.hostileProduct = await product({ name_zh: HOSTILE, category: "粮油", description_zh: `描述 ${HOSTILE} & \u2028` });
   ids.draftProduct = await product({ name_zh: "草稿产品", status: "draft" });
@@ -93,15 +111,34 @@ beforeAll(async () => {
   ids.validMark = (
     await db
       .insertInto("trademarks")
-      .values({ name_zh: "开放数据商标", reg_no: "OD0001", legal_status: "registered", registration_date: addYears(today, -2), status: "published", well_known: true, holder_org_id: ids.org })
+      .values({
+        name_zh: "开放数据商标",
+        reg_no: "OD0001",
+        legal_status: "registered",
+        registration_date: addYears(today, -2),
+        status: "published",
+        well_known: true,
+        holder_org_id: ids.org,
+      })
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
-  await db.insertInto("trademarks").values({ name_zh: "失效商标", reg_no: "OD0002", legal_status: "registered", registration_date: addYears(today, -11), status: "published" }).execute();
+  await db
+    .insertInto("trademarks")
+    .values({ name_zh: "失效商标", reg_no: "OD0002", legal_status: "registered", registration_date: addYears(today, -11), status: "published" })
+    .execute();
   // held by an organisation under a credit mark: out of the public catalogue, the API, the dumps and the figures
   await db
     .insertInto("trademarks")
-    .values({ name_zh: "异常主体商标", reg_no: "OD0003", legal_status: "registered", registration_date: addYears(today, -1), status: "published", well_known: true, holder_org_id: ids.markedOrg })
+    .values({
+      name_zh: "异常主体商标",
+      reg_no: "OD0003",
+      legal_status: "registered",
+      registration_date: addYears(today, -1),
+      status: "published",
+      well_known: true,
+      holder_org_id: ids.markedOrg,
+    })
     .execute();
   ids.draftGi = (await db.insertInto("gi_products").values({ name_zh: "草稿地标", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
 
@@ -269,7 +306,12 @@ describe("CORS", () => {
     expect(r.res.headers.get("access-control-expose-headers")).toContain("ETag");
     const pre = await fetch(`${app.url}/api/v1/gi`, {
       method: "OPTIONS",
-      headers: { ...newClient(), origin: "https://elsewhere.example", "access-control-request-method": "GET", "access-control-request-headers": "if-none-match" },
+      headers: {
+        ...newClient(),
+        origin: "https://elsewhere.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "if-none-match",
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get("access-control-allow-origin")).toBe("*");
@@ -336,8 +378,15 @@ describe("bulk downloads", () => {
     expect(r.res.headers.get("link")).toContain('rel="license"');
     const bytes = new Uint8Array(await (await fetch(`${app.url}/open-data/products.csv`, { headers: newClient() })).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = r.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(header).toBe(csvColumns(RECORD_SCHEMAS.products).map((c) => c.name).join(","));
+    const [header, ...rows] = r.text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(header).toBe(
+      csvColumns(RECORD_SCHEMAS.products)
+        .map((c) => c.name)
+        .join(","),
+    );
     expect(header).toContain("organization_name_zh");
     expect(rows).toHaveLength(PRODUCT_COUNT + 2);
     expect(r.text).toContain("开放数据产品01");
@@ -390,7 +439,7 @@ describe("/stats over HTTP", () => {
       expect(r.text).toContain(`<title id="${titleId}">`);
       expect(r.text).toContain(`<desc id="${descId}">`);
     }
-    expect(r.text).toMatch(/<caption>数据表:/);
+    expect(r.text).toMatch(/<caption[^>]*>数据表:/);
     expect(r.text).toContain('<th scope="col">');
     expect(r.text).toContain('<th scope="row">');
     expect(r.text).toContain("1,452");
@@ -429,11 +478,18 @@ describe("search engines", () => {
     expect(r.status).toBe(200);
     expect(r.res.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     expect(r.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
-    for (const id of ids.products) expect(r.text).toMatch(new RegExp(`<url><loc>${ORIGIN}/products/${id}</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z</lastmod></url>`));
+    for (const id of ids.products)
+      expect(r.text).toMatch(new RegExp(`<url><loc>${ORIGIN}/products/${id}</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z</lastmod></url>`));
     expect(r.text).toContain(`<loc>${ORIGIN}/organizations/${ids.org}</loc>`);
     expect(r.text).toContain(`<loc>${ORIGIN}/trademarks/${ids.validMark}</loc>`);
     expect(r.text).toContain(`<loc>${ORIGIN}/stats</loc>`);
-    for (const hidden of [`/products/${ids.draftProduct}<`, `/products/${ids.sampleProduct}<`, `/products/${ids.markedProduct}<`, `/organizations/${ids.markedOrg}<`, `/gi/${ids.draftGi}<`]) {
+    for (const hidden of [
+      `/products/${ids.draftProduct}<`,
+      `/products/${ids.sampleProduct}<`,
+      `/products/${ids.markedProduct}<`,
+      `/organizations/${ids.markedOrg}<`,
+      `/gi/${ids.draftGi}<`,
+    ]) {
       expect(r.text).not.toContain(hidden);
     }
     const locs = [...r.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
@@ -455,7 +511,12 @@ describe("search engines", () => {
     const raw = (path: string) =>
       new Promise<string>((resolve, reject) => {
         const req = http.request(
-          { host: "127.0.0.1", port, path, headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http", "X-Forwarded-For": "198.51.100.250" } },
+          {
+            host: "127.0.0.1",
+            port,
+            path,
+            headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http", "X-Forwarded-For": "198.51.100.250" },
+          },
           (res) => {
             let body = "";
             res.setEncoding("utf8");

@@ -71,7 +71,9 @@ describe("picture changes of a published product", () => {
     const before = files();
     const live = await publicPictures();
     expect(live).toHaveLength(1);
-    const other = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a6" } }).jpeg().toBuffer();
+    const other = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a6" } })
+      .jpeg()
+      .toBuffer();
     const added = await post(`/producer/products/${productId}/images`, owner, uploadForm(other, "青稞饼特写"));
     expect(added.status).toBe(200);
     const newFiles = files().filter((f) => !before.includes(f));
@@ -90,14 +92,22 @@ describe("picture changes of a published product", () => {
     const hostile = await post(`/producer/products/${productId}/images`, owner, uploadForm(svg, "坏文件"));
     expect(hostile.status).toBe(422);
     expect(files()).toEqual([...before, ...newFiles].sort());
-    expect((await t.db.selectFrom("record_revisions").select("data").where("entity_id", "=", productId).executeTakeFirstOrThrow()).data).toEqual(revisionBefore.data);
+    expect((await t.db.selectFrom("record_revisions").select("data").where("entity_id", "=", productId).executeTakeFirstOrThrow()).data).toEqual(
+      revisionBefore.data,
+    );
 
     expect((await post(`/producer/products/${productId}`, owner, new URLSearchParams({ intent: "submit" }))).status).toBe(200);
-    const rev = await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", productId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+    const rev = await t.db
+      .selectFrom("record_revisions")
+      .select("id")
+      .where("entity_id", "=", productId)
+      .where("status", "=", "submitted")
+      .executeTakeFirstOrThrow();
     const review = await page(`/staff/review/revision/${rev.id}`, reviewer);
     expect(review).toContain("青稞饼特写");
     expect(review).toContain(newHash);
-    const v = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from record_revisions where id = ${rev.id}`.execute(t.db)).rows[0]!.v;
+    const v = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from record_revisions where id = ${rev.id}`.execute(t.db)).rows[0]!
+      .v;
     const decided = await post(`/staff/review/revision/${rev.id}`, reviewer, new URLSearchParams({ version: v, decision: "reject", comment: "图片不清楚" }));
     expect(decided.status).toBe(302);
 
@@ -106,10 +116,21 @@ describe("picture changes of a published product", () => {
   });
 
   it("change a picture's description after upload: checked per field, through review when published, in place (and re-indexed) when not", async () => {
-    const live = await t.db.selectFrom("images").select(["id", "alt_zh", "alt_en"]).where("owner_type", "=", "product").where("owner_id", "=", productId).executeTakeFirstOrThrow();
+    const live = await t.db
+      .selectFrom("images")
+      .select(["id", "alt_zh", "alt_en"])
+      .where("owner_type", "=", "product")
+      .where("owner_id", "=", productId)
+      .executeTakeFirstOrThrow();
     const ref = `image-${live.id}`;
     const altForm = (alt_zh: string, alt_en = "") => new URLSearchParams({ intent: "alt", ref, alt_zh, alt_en });
-    const stored = async () => JSON.stringify(await Promise.all([t.db.selectFrom("images").selectAll().orderBy("id").execute(), t.db.selectFrom("record_revisions").selectAll().orderBy("id").execute()]));
+    const stored = async () =>
+      JSON.stringify(
+        await Promise.all([
+          t.db.selectFrom("images").selectAll().orderBy("id").execute(),
+          t.db.selectFrom("record_revisions").selectAll().orderBy("id").execute(),
+        ]),
+      );
 
     // an empty Chinese description is refused next to that picture's field, and nothing changes
     const before = await stored();
@@ -125,17 +146,28 @@ describe("picture changes of a published product", () => {
     const saved = await post(`/producer/products/${productId}/images`, owner, altForm("金黄的青稞田", "A golden barley field"));
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("已保存修改");
-    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", live.id).executeTakeFirstOrThrow()).toEqual({ alt_zh: live.alt_zh, alt_en: live.alt_en });
+    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", live.id).executeTakeFirstOrThrow()).toEqual({
+      alt_zh: live.alt_zh,
+      alt_en: live.alt_en,
+    });
     expect(await page(`/products/${productId}`)).not.toContain("金黄的青稞田");
     expect(await page(`/producer/products/${productId}/images`, owner)).toContain('value="金黄的青稞田"');
 
     expect((await post(`/producer/products/${productId}`, owner, new URLSearchParams({ intent: "submit" }))).status).toBe(200);
-    const rev = await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", productId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+    const rev = await t.db
+      .selectFrom("record_revisions")
+      .select("id")
+      .where("entity_id", "=", productId)
+      .where("status", "=", "submitted")
+      .executeTakeFirstOrThrow();
     expect(await page(`/staff/review/revision/${rev.id}`, reviewer)).toContain("金黄的青稞田 / A golden barley field");
-    const v = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from record_revisions where id = ${rev.id}`.execute(t.db)).rows[0]!.v;
+    const v = (await sql<{ v: string }>`select (extract(epoch from submitted_at))::text as v from record_revisions where id = ${rev.id}`.execute(t.db)).rows[0]!
+      .v;
     expect((await post(`/staff/review/revision/${rev.id}`, reviewer, new URLSearchParams({ version: v, decision: "approve" }))).status).toBe(302);
     // approval keeps the same picture (row and files) and gives it the new description
-    expect(await t.db.selectFrom("images").select(["id", "alt_zh", "alt_en"]).where("owner_id", "=", productId).execute()).toEqual([{ id: live.id, alt_zh: "金黄的青稞田", alt_en: "A golden barley field" }]);
+    expect(await t.db.selectFrom("images").select(["id", "alt_zh", "alt_en"]).where("owner_id", "=", productId).execute()).toEqual([
+      { id: live.id, alt_zh: "金黄的青稞田", alt_en: "A golden barley field" },
+    ]);
     expect(await page(`/products/${productId}`)).toContain('alt="金黄的青稞田"');
 
     // not published: changed in place, with the search event in the same transaction as other picture changes
@@ -143,13 +175,28 @@ describe("picture changes of a published product", () => {
     const draftId = Number(created.headers.get("location")!.match(/products\/(\d+)/)![1]);
     const fixture = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg"));
     expect((await post(`/producer/products/${draftId}/images`, owner, uploadForm(fixture, "草稿图"))).status).toBe(200);
-    const draftImage = await t.db.selectFrom("images").select("id").where("owner_type", "=", "product").where("owner_id", "=", draftId).executeTakeFirstOrThrow();
-    const events = async () => Number((await sql<{ n: string }>`select count(*) as n from search_outbox where entity_type = 'product' and entity_id = ${draftId}`.execute(t.db)).rows[0]!.n);
+    const draftImage = await t.db
+      .selectFrom("images")
+      .select("id")
+      .where("owner_type", "=", "product")
+      .where("owner_id", "=", draftId)
+      .executeTakeFirstOrThrow();
+    const events = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from search_outbox where entity_type = 'product' and entity_id = ${draftId}`.execute(t.db)).rows[0]!.n,
+      );
     const eventsBefore = await events();
-    const inPlace = await post(`/producer/products/${draftId}/images`, owner, new URLSearchParams({ intent: "alt", ref: `image-${draftImage.id}`, alt_zh: "草稿图的新说明", alt_en: "" }));
+    const inPlace = await post(
+      `/producer/products/${draftId}/images`,
+      owner,
+      new URLSearchParams({ intent: "alt", ref: `image-${draftImage.id}`, alt_zh: "草稿图的新说明", alt_en: "" }),
+    );
     expect(inPlace.status).toBe(200);
     expect(await inPlace.text()).toContain("已保存。");
-    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", draftImage.id).executeTakeFirstOrThrow()).toEqual({ alt_zh: "草稿图的新说明", alt_en: null });
+    expect(await t.db.selectFrom("images").select(["alt_zh", "alt_en"]).where("id", "=", draftImage.id).executeTakeFirstOrThrow()).toEqual({
+      alt_zh: "草稿图的新说明",
+      alt_en: null,
+    });
     expect(await events()).toBe(eventsBefore + 1);
 
     // a picture of another of the producer's products is not one of this product's pictures

@@ -65,17 +65,24 @@ beforeAll(async () => {
   upload.set("alt_zh", "甲的图片");
   expect((await post(`/producer/products/${productId}/images`, owner.cookie, upload)).status).toBe(200);
   imageId = (await t.db.selectFrom("images").select("id").where("owner_id", "=", productId).executeTakeFirstOrThrow()).id;
-  const tm = await post("/producer/trademarks/new", owner.cookie, form({ name_zh: "甲牌", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }));
+  const tm = await post(
+    "/producer/trademarks/new",
+    owner.cookie,
+    form({ name_zh: "甲牌", mark_type: "ordinary", nice_classes: "31", legal_status: "registered" }),
+  );
   expect(tm.status).toBe(302);
   trademarkId = Number(tm.headers.get("location")!.match(/trademarks\/(\d+)/)![1]);
   // pending claims of the owner: one to use a GI, one a regional-brand licence
   const gi = await t.db.selectFrom("gi_products").select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
   const brand = await t.db.selectFrom("regional_brands").select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow();
   for (const target of [`gi:${gi.id}`, `brand:${brand.id}`]) {
-    expect((await post("/producer/claims", owner.cookie, form({ target, basis: "collective_member", reference: "成员证 1 号", valid_from: "2025-01-01" }))).status).toBe(200);
+    expect(
+      (await post("/producer/claims", owner.cookie, form({ target, basis: "collective_member", reference: "成员证 1 号", valid_from: "2025-01-01" }))).status,
+    ).toBe(200);
   }
   giClaimId = (await t.db.selectFrom("gi_authorised_users").select("id").where("organization_id", "=", owner.organizationId).executeTakeFirstOrThrow()).id;
-  brandClaimId = (await t.db.selectFrom("regional_brand_licences").select("id").where("organization_id", "=", owner.organizationId).executeTakeFirstOrThrow()).id;
+  brandClaimId = (await t.db.selectFrom("regional_brand_licences").select("id").where("organization_id", "=", owner.organizationId).executeTakeFirstOrThrow())
+    .id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -121,7 +128,9 @@ describe("every mutating producer route, tried with another organisation's ids",
     const own = await post("/producer/products/new", other.cookie, form({ name_zh: "乙的产品", category: "水果" }));
     const ownId = Number(own.headers.get("location")!.match(/products\/(\d+)/)![1]);
     const before = await snapshot();
-    expect((await post(`/producer/products/${ownId}/images`, other.cookie, form({ intent: "alt", ref: `image-${imageId}`, alt_zh: "被改了" }))).status).toBe(404);
+    expect((await post(`/producer/products/${ownId}/images`, other.cookie, form({ intent: "alt", ref: `image-${imageId}`, alt_zh: "被改了" }))).status).toBe(
+      404,
+    );
     expect(await snapshot()).toBe(before);
   });
 
@@ -140,7 +149,14 @@ describe("every mutating producer route, tried with another organisation's ids",
     const res = await post(
       "/producer/products/new",
       other.cookie,
-      form({ name_zh: "乙的产品", category: "蔬菜", status: "published", organization_id: String(owner.organizationId), is_sample: "true", id: String(productId) }),
+      form({
+        name_zh: "乙的产品",
+        category: "蔬菜",
+        status: "published",
+        organization_id: String(owner.organizationId),
+        is_sample: "true",
+        id: String(productId),
+      }),
     );
     expect(res.status).toBe(302);
     const row = await t.db.selectFrom("products").selectAll().where("name_zh", "=", "乙的产品").executeTakeFirstOrThrow();
@@ -153,7 +169,16 @@ describe("every mutating producer route, tried with another organisation's ids",
     const tm = await post(
       "/producer/trademarks/new",
       other.cookie,
-      form({ name_zh: "乙牌", mark_type: "ordinary", nice_classes: "29", legal_status: "registered", status: "published", holder_org_id: String(owner.organizationId), last_verified_by: "1", confidence: "high" }),
+      form({
+        name_zh: "乙牌",
+        mark_type: "ordinary",
+        nice_classes: "29",
+        legal_status: "registered",
+        status: "published",
+        holder_org_id: String(owner.organizationId),
+        last_verified_by: "1",
+        confidence: "high",
+      }),
     );
     expect(tm.status).toBe(302);
     const trademark = await t.db.selectFrom("trademarks").selectAll().where("name_zh", "=", "乙牌").executeTakeFirstOrThrow();
@@ -163,10 +188,23 @@ describe("every mutating producer route, tried with another organisation's ids",
     const claim = await post(
       "/producer/claims",
       other.cookie,
-      form({ target: `gi:${gi.id}`, basis: "announcement", reference: "公告 9 号", valid_from: "2025-01-01", verification: "verified", verified_by: "1", organization_id: String(owner.organizationId) }),
+      form({
+        target: `gi:${gi.id}`,
+        basis: "announcement",
+        reference: "公告 9 号",
+        valid_from: "2025-01-01",
+        verification: "verified",
+        verified_by: "1",
+        organization_id: String(owner.organizationId),
+      }),
     );
     expect(claim.status).toBe(200);
-    const filed = await t.db.selectFrom("gi_authorised_users").selectAll().where("gi_product_id", "=", gi.id).where("basis_reference", "=", "公告 9 号").executeTakeFirstOrThrow();
+    const filed = await t.db
+      .selectFrom("gi_authorised_users")
+      .selectAll()
+      .where("gi_product_id", "=", gi.id)
+      .where("basis_reference", "=", "公告 9 号")
+      .executeTakeFirstOrThrow();
     expect(filed).toMatchObject({ organization_id: other.organizationId, verification: "pending", verified_by: null, verified_at: null });
 
     // the other organisation is published, so its edit waits as a revision that carries only form fields
@@ -174,12 +212,26 @@ describe("every mutating producer route, tried with another organisation's ids",
     const org = await post(
       "/producer/organization",
       other.cookie,
-      form({ name_zh: "乙合作社", credit_code: withCheckCharacter("93630223MA7Q00042"), org_type: "cooperative", county_id: String(county.id), status: "published", credit_status: "serious", is_sample: "true", last_verified_by: "1" }),
+      form({
+        name_zh: "乙合作社",
+        credit_code: withCheckCharacter("93630223MA7Q00042"),
+        org_type: "cooperative",
+        county_id: String(county.id),
+        status: "published",
+        credit_status: "serious",
+        is_sample: "true",
+        last_verified_by: "1",
+      }),
     );
     expect(org.status).toBe(200);
     const row = await t.db.selectFrom("organizations").selectAll().where("id", "=", other.organizationId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ credit_status: "normal", is_sample: false, last_verified_by: null });
-    const revision = await t.db.selectFrom("record_revisions").select("data").where("entity_type", "=", "organization").where("entity_id", "=", other.organizationId).executeTakeFirstOrThrow();
+    const revision = await t.db
+      .selectFrom("record_revisions")
+      .select("data")
+      .where("entity_type", "=", "organization")
+      .where("entity_id", "=", other.organizationId)
+      .executeTakeFirstOrThrow();
     for (const key of ["status", "credit_status", "is_sample", "last_verified_by"]) expect(revision.data).not.toHaveProperty(key);
   });
 
@@ -235,8 +287,18 @@ describe("hostile uploads get a clear message and write nothing", () => {
   });
 
   it("an animated WebP", async () => {
-    const frames = await Promise.all([0, 1, 2].map((i) => sharp({ create: { width: 20, height: 20, channels: 3, background: { r: i * 100, g: 255 - i * 80, b: 0 } } }).png().toBuffer()));
-    const { status, html } = await tryUpload(await sharp(frames, { join: { animated: true } }).webp().toBuffer());
+    const frames = await Promise.all(
+      [0, 1, 2].map((i) =>
+        sharp({ create: { width: 20, height: 20, channels: 3, background: { r: i * 100, g: 255 - i * 80, b: 0 } } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const { status, html } = await tryUpload(
+      await sharp(frames, { join: { animated: true } })
+        .webp()
+        .toBuffer(),
+    );
     expect(status).toBe(422);
     expect(html).toContain("不支持动图");
   });

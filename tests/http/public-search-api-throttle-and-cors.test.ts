@@ -27,7 +27,10 @@ describe("the public search API", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
-    const preflight = await fetch(`${app.url}/api/v1/search`, { method: "OPTIONS", headers: { origin: "https://tourism.example", "access-control-request-method": "GET" } });
+    const preflight = await fetch(`${app.url}/api/v1/search`, {
+      method: "OPTIONS",
+      headers: { origin: "https://tourism.example", "access-control-request-method": "GET" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD");
     const post = await fetch(`${app.url}/api/v1/search`, { method: "POST", headers: { origin: app.url } });

@@ -79,7 +79,14 @@ async function pendingClaim(organizationId: number, giIndex = 0) {
   return (
     await t.db
       .insertInto("gi_authorised_users")
-      .values({ gi_product_id: gis[giIndex]!, organization_id: organizationId, basis: "announcement", basis_reference: "公告", valid_from: "2024-01-01", verification: "pending" })
+      .values({
+        gi_product_id: gis[giIndex]!,
+        organization_id: organizationId,
+        basis: "announcement",
+        basis_reference: "公告",
+        valid_from: "2024-01-01",
+        verification: "pending",
+      })
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
@@ -98,7 +105,14 @@ async function report() {
   return (
     await t.db
       .insertInto("misuse_reports")
-      .values({ case_no: `HD-TEST-${n}`, status_token_hash: String(n).padStart(64, "0"), what_seen: "假冒", place_kind: "market", place_name: "某市场", client_key: "0".repeat(64) })
+      .values({
+        case_no: `HD-TEST-${n}`,
+        status_token_hash: String(n).padStart(64, "0"),
+        what_seen: "假冒",
+        place_kind: "market",
+        place_name: "某市场",
+        client_key: "0".repeat(64),
+      })
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
@@ -178,7 +192,8 @@ const cases: PostCase[] = [
       return {
         path: "/staff/claims",
         body: { kind: "gi", id: String(id), decision: "verify" },
-        changed: async () => (await t.db.selectFrom("gi_authorised_users").select("verification").where("id", "=", id).executeTakeFirstOrThrow()).verification === "verified",
+        changed: async () =>
+          (await t.db.selectFrom("gi_authorised_users").select("verification").where("id", "=", id).executeTakeFirstOrThrow()).verification === "verified",
       };
     },
   },
@@ -190,7 +205,8 @@ const cases: PostCase[] = [
       return {
         path: "/staff/facts",
         body: { type: "trademark", id: String(id) },
-        changed: async () => (await t.db.selectFrom("trademarks").select("last_verified_at").where("id", "=", id).executeTakeFirstOrThrow()).last_verified_at !== null,
+        changed: async () =>
+          (await t.db.selectFrom("trademarks").select("last_verified_at").where("id", "=", id).executeTakeFirstOrThrow()).last_verified_at !== null,
       };
     },
   },
@@ -202,7 +218,8 @@ const cases: PostCase[] = [
       return {
         path: `/staff/organizations/${id}`,
         body: { intent: "credit", credit_status: "abnormal", credit_status_source: "公示系统", credit_status_date: "2026-01-05" },
-        changed: async () => (await t.db.selectFrom("organizations").select("credit_status").where("id", "=", id).executeTakeFirstOrThrow()).credit_status === "abnormal",
+        changed: async () =>
+          (await t.db.selectFrom("organizations").select("credit_status").where("id", "=", id).executeTakeFirstOrThrow()).credit_status === "abnormal",
       };
     },
   },
@@ -214,7 +231,8 @@ const cases: PostCase[] = [
       return {
         path: `/staff/reports/${id}`,
         body: { status: "investigating", note: "已联系市场" },
-        changed: async () => (await t.db.selectFrom("misuse_reports").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status === "investigating",
+        changed: async () =>
+          (await t.db.selectFrom("misuse_reports").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status === "investigating",
       };
     },
   },
@@ -266,7 +284,14 @@ const cases: PostCase[] = [
       return {
         path: "/producer/claims",
         body: { target: `gi:${gi}`, basis: "collective_member", reference: "成员证明 9 号", valid_from: "2025-01-01" },
-        changed: async () => !!(await t.db.selectFrom("gi_authorised_users").select("id").where("gi_product_id", "=", gi).where("verification", "=", "pending").where("organization_id", "in", [org, who === "other producer" ? producerOrg : otherOrg]).executeTakeFirst()),
+        changed: async () =>
+          !!(await t.db
+            .selectFrom("gi_authorised_users")
+            .select("id")
+            .where("gi_product_id", "=", gi)
+            .where("verification", "=", "pending")
+            .where("organization_id", "in", [org, who === "other producer" ? producerOrg : otherOrg])
+            .executeTakeFirst()),
       };
     },
   },

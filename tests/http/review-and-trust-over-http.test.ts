@@ -50,12 +50,34 @@ beforeAll(async () => {
   await t.db
     .insertInto("gi_authorised_users")
     .values([
-      { gi_product_id: giValid.id, organization_id: org, basis: "announcement", basis_reference: "海东公告 2024 第 3 号", valid_from: "2024-01-01", valid_to: "2099-12-31", verification: "verified" },
-      { gi_product_id: giExpired.id, organization_id: org, basis: "certification_licence", basis_reference: "过期许可 1 号", valid_from: "2018-01-01", valid_to: "2020-12-31", verification: "verified" },
+      {
+        gi_product_id: giValid.id,
+        organization_id: org,
+        basis: "announcement",
+        basis_reference: "海东公告 2024 第 3 号",
+        valid_from: "2024-01-01",
+        valid_to: "2099-12-31",
+        verification: "verified",
+      },
+      {
+        gi_product_id: giExpired.id,
+        organization_id: org,
+        basis: "certification_licence",
+        basis_reference: "过期许可 1 号",
+        valid_from: "2018-01-01",
+        valid_to: "2020-12-31",
+        verification: "verified",
+      },
     ])
     .execute();
   const insertProduct = async (name: string, gi: number) =>
-    (await t.db.insertInto("products").values({ organization_id: org, name_zh: name, category: "肉类", status: "published", gi_product_id: gi }).returning("id").executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .insertInto("products")
+        .values({ organization_id: org, name_zh: name, category: "肉类", status: "published", gi_product_id: gi })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   validProduct = await insertProduct("核验测试牦牛肉", giValid.id);
   expiredProduct = await insertProduct("核验测试过期产品", giExpired.id);
   const brands = await t.db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id").limit(2).execute();
@@ -63,12 +85,32 @@ beforeAll(async () => {
   await t.db
     .insertInto("regional_brand_licences")
     .values([
-      { regional_brand_id: brand.id, organization_id: org, licence_no: "区域品牌许可 2025-08", valid_from: "2025-01-01", valid_to: "2099-06-30", verification: "verified" },
-      { regional_brand_id: expiredBrand.id, organization_id: org, licence_no: "过期品牌许可 3 号", valid_from: "2019-01-01", valid_to: "2021-12-31", verification: "verified" },
+      {
+        regional_brand_id: brand.id,
+        organization_id: org,
+        licence_no: "区域品牌许可 2025-08",
+        valid_from: "2025-01-01",
+        valid_to: "2099-06-30",
+        verification: "verified",
+      },
+      {
+        regional_brand_id: expiredBrand.id,
+        organization_id: org,
+        licence_no: "过期品牌许可 3 号",
+        valid_from: "2019-01-01",
+        valid_to: "2021-12-31",
+        verification: "verified",
+      },
     ])
     .execute();
   const insertBrandProduct = async (name: string, b: number) =>
-    (await t.db.insertInto("products").values({ organization_id: org, name_zh: name, category: "杂粮", status: "published", regional_brand_id: b }).returning("id").executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .insertInto("products")
+        .values({ organization_id: org, name_zh: name, category: "杂粮", status: "published", regional_brand_id: b })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   brandProduct = await insertBrandProduct("核验测试品牌青稞", brand.id);
   expiredBrandProduct = await insertBrandProduct("核验测试过期品牌产品", expiredBrand.id);
 });
@@ -230,14 +272,33 @@ describe("GI-use claims", () => {
     const html = await res.text();
     expect(html).toContain("申报地理标志时请选择依据类型");
     expect(html).toContain("有效期截止日期不能早于起始日期");
-    const unknown = await post("/producer/claims", producer.cookie, { target: "gi:99999999", basis: "announcement", reference: "证明", valid_from: "2025-05-01" });
+    const unknown = await post("/producer/claims", producer.cookie, {
+      target: "gi:99999999",
+      basis: "announcement",
+      reference: "证明",
+      valid_from: "2025-05-01",
+    });
     expect(unknown.status).toBe(400);
   });
 
   it("stays pending until a reviewer verifies it; the producer then sees it verified", async () => {
-    const gi = (await t.db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id", "desc").executeTakeFirstOrThrow());
-    expect((await post("/producer/claims", producer.cookie, { target: `gi:${gi.id}`, basis: "collective_member", reference: "协会成员证 18 号", valid_from: "2025-05-01" })).status).toBe(200);
-    const claim = await t.db.selectFrom("gi_authorised_users").selectAll().where("organization_id", "=", org).where("gi_product_id", "=", gi.id).executeTakeFirstOrThrow();
+    const gi = await t.db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(
+      (
+        await post("/producer/claims", producer.cookie, {
+          target: `gi:${gi.id}`,
+          basis: "collective_member",
+          reference: "协会成员证 18 号",
+          valid_from: "2025-05-01",
+        })
+      ).status,
+    ).toBe(200);
+    const claim = await t.db
+      .selectFrom("gi_authorised_users")
+      .selectAll()
+      .where("organization_id", "=", org)
+      .where("gi_product_id", "=", gi.id)
+      .executeTakeFirstOrThrow();
     expect(claim.verification).toBe("pending");
     // the one claims table, as each side sees it: the producer may withdraw, staff may verify
     expect(await (await get("/producer/claims", producer.cookie)).text()).toContain(`aria-label="撤回:${gi.name_zh}"`);
@@ -344,7 +405,12 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(html).toContain("PUBLIC_ORIGIN");
     const pending = await t.db
       .insertInto("gi_authorised_users")
-      .values({ gi_product_id: (await t.db.selectFrom("gi_products").select("id").orderBy("id").offset(5).executeTakeFirstOrThrow()).id, organization_id: org, basis: "announcement", verification: "pending" })
+      .values({
+        gi_product_id: (await t.db.selectFrom("gi_products").select("id").orderBy("id").offset(5).executeTakeFirstOrThrow()).id,
+        organization_id: org,
+        basis: "announcement",
+        verification: "pending",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const refused = await (await get(`/staff/qr/gi/${pending.id}`, reviewer)).text();
@@ -363,23 +429,43 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(lapsedLabel).toContain("该授权今天不在有效期内");
     // nor for an organisation /verify would not list (here: under a credit mark)
     const marked = (
-      await t.db.insertInto("organizations").values({ name_zh: "标签信用标记主体", credit_code: withCheckCharacter("93630223MA7W00003"), status: "published", credit_status: "abnormal" }).returning("id").executeTakeFirstOrThrow()
+      await t.db
+        .insertInto("organizations")
+        .values({ name_zh: "标签信用标记主体", credit_code: withCheckCharacter("93630223MA7W00003"), status: "published", credit_status: "abnormal" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
     ).id;
-    const markedClaim = (await t.db.insertInto("regional_brand_licences").values({ regional_brand_id: brand.id, organization_id: marked, licence_no: "标记许可", verification: "verified" }).returning("id").executeTakeFirstOrThrow()).id;
+    const markedClaim = (
+      await t.db
+        .insertInto("regional_brand_licences")
+        .values({ regional_brand_id: brand.id, organization_id: marked, licence_no: "标记许可", verification: "verified" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     const markedLabel = await (await get(`/staff/qr/brand/${markedClaim}`, reviewer)).text();
     expect(markedLabel).not.toContain("<svg");
     expect(markedLabel).toContain("该主体目前不在公开目录中");
   });
 
   it("shows who verified a trademark and when", async () => {
-    const tm = (await t.db.insertInto("trademarks").values({ name_zh: "核实测试商标", status: "published", confidence: "medium" }).returning("id").executeTakeFirstOrThrow()).id;
+    const tm = (
+      await t.db
+        .insertInto("trademarks")
+        .values({ name_zh: "核实测试商标", status: "published", confidence: "medium" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(await (await get(`/trademarks/${tm}`)).text()).toContain("待核实");
     expect((await post("/staff/facts", reviewer, { type: "trademark", id: String(tm) })).status).toBe(200);
     const html = await (await get(`/trademarks/${tm}`)).text();
     expect(html).toContain("已核实:王审核");
     expect(html).not.toContain("待核实</span>");
     // the date is China's: 17:30 UTC on 1 March is already 2 March in Haidong
-    await t.db.updateTable("trademarks").set({ last_verified_at: new Date("2026-03-01T17:30:00Z") }).where("id", "=", tm).execute();
+    await t.db
+      .updateTable("trademarks")
+      .set({ last_verified_at: new Date("2026-03-01T17:30:00Z") })
+      .where("id", "=", tm)
+      .execute();
     expect(await (await get(`/trademarks/${tm}`)).text()).toMatch(/王审核[^<]*2026-03-02/);
   });
 

@@ -24,7 +24,10 @@ function checkbox(html: string, name: string, value: string): string | undefined
 
 async function api(qs: string) {
   const res = await fetch(`${app.url}/api/v1/search?${qs}`);
-  return { res, body: (await res.json()) as Record<string, unknown> & { hits: Record<string, unknown>[]; facets: Record<string, Record<string, number>>; total: number } };
+  return {
+    res,
+    body: (await res.json()) as Record<string, unknown> & { hits: Record<string, unknown>[]; facets: Record<string, Record<string, number>>; total: number },
+  };
 }
 
 beforeAll(async () => {
@@ -56,9 +59,7 @@ describe("GET /api/v1/search", () => {
     expect(body.total).toBeGreaterThan(5);
     expect(body.hits).toHaveLength(5);
     for (const hit of body.hits) {
-      expect(hit).toEqual(
-        expect.objectContaining({ id: expect.any(String), type: expect.any(String), name_zh: expect.any(String), url: expect.any(String) }),
-      );
+      expect(hit).toEqual(expect.objectContaining({ id: expect.any(String), type: expect.any(String), name_zh: expect.any(String), url: expect.any(String) }));
       expect(hit).toHaveProperty("name_en");
       expect(hit).toHaveProperty("county");
       const prefix = { gi: "/gi/", trademark: "/trademarks/", organization: "/organizations/", regional_brand: "/regional-brands/", product: "/products/" }[
@@ -103,7 +104,7 @@ describe("GET /api/v1/search", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const hit = body.hits.find((h) => h.name_zh === FIXTURE.products.markup) as { highlight: { name_zh?: string } } | undefined;
-    expect(hit?.highlight.name_zh).toBe('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;<mark>青稞饼</mark>');
+    expect(hit?.highlight.name_zh).toBe("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;<mark>青稞饼</mark>");
   });
 
   it.each([
@@ -195,7 +196,12 @@ describe("with Meilisearch unreachable", () => {
     const res = await fetch(`${degraded.url}/api/v1/search?q=${enc("青稞")}&county=${enc("互助")}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const body = (await res.json()) as { hits: { name_zh: string; county: string }[]; facets: Record<string, Record<string, number>>; degraded: boolean; total: number };
+    const body = (await res.json()) as {
+      hits: { name_zh: string; county: string }[];
+      facets: Record<string, Record<string, number>>;
+      degraded: boolean;
+      total: number;
+    };
     expect(body.degraded).toBe(true);
     expect(body.hits.map((h) => h.name_zh)).toContain("互助青稞酒");
     for (const h of body.hits) expect(h.county).toBe("互助土族自治县");

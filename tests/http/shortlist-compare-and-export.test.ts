@@ -27,7 +27,9 @@ beforeAll(async () => {
   ids.garlic = (await samples.product("示例乐都紫皮大蒜")).id;
   ids.pepper = (await samples.product("示例循化大红袍花椒")).id;
   const orgId = (await samples.product("示例乐都沙果 鲜果")).organization_id;
-  ids.draft = (await t.db.insertInto("products").values({ organization_id: orgId, name_zh: "未公开的草稿产品", status: "draft" }).returning("id").executeTakeFirstOrThrow()).id;
+  ids.draft = (
+    await t.db.insertInto("products").values({ organization_id: orgId, name_zh: "未公开的草稿产品", status: "draft" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
   // a producer-written product whose fields would run as spreadsheet formulas if exported naively
   ids.formula = (
     await t.db
@@ -135,7 +137,10 @@ describe("an anonymous shortlist", () => {
   it("shortlists a product straight from the search results without JavaScript, and comes back to the same results", async () => {
     await waitForIndexed(async () => {
       if ((await pendingSearchEventCount(t.db)) > 0) return false;
-      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent("示例乐都沙果")}&type=product`)).json()) as { degraded: boolean; total: number };
+      const body = (await (await fetch(`${app.url}/api/v1/search?q=${encodeURIComponent("示例乐都沙果")}&type=product`)).json()) as {
+        degraded: boolean;
+        total: number;
+      };
       return !body.degraded && body.total > 0;
     }, 30_000);
     const c = httpClient(app.url);
@@ -240,11 +245,23 @@ describe("an anonymous shortlist", () => {
     const recent = httpClient(app.url);
     await recent.post("/shortlist/items", { intent: "add", productId: ids.garlic });
     const hashOf = (c: ReturnType<typeof httpClient>) => sha256(tokenOf(c.jar.cookies.get("hd_shortlist")!));
-    await t.db.updateTable("shortlists").set({ updated_at: sql`now() - interval '31 days'` }).where("token_hash", "=", hashOf(old)).execute();
-    await t.db.updateTable("shortlists").set({ updated_at: sql`now() - interval '29 days'` }).where("token_hash", "=", hashOf(recent)).execute();
+    await t.db
+      .updateTable("shortlists")
+      .set({ updated_at: sql`now() - interval '31 days'` })
+      .where("token_hash", "=", hashOf(old))
+      .execute();
+    await t.db
+      .updateTable("shortlists")
+      .set({ updated_at: sql`now() - interval '29 days'` })
+      .where("token_hash", "=", hashOf(recent))
+      .execute();
     // an account's list is never purged, however old
     const account = await createAccount(t.db);
-    const own = await t.db.insertInto("shortlists").values({ user_id: account.id, updated_at: sql`now() - interval '400 days'` }).returning("id").executeTakeFirstOrThrow();
+    const own = await t.db
+      .insertInto("shortlists")
+      .values({ user_id: account.id, updated_at: sql`now() - interval '400 days'` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
     expect(await (await old.get("/shortlist")).text()).toContain("清单还是空的");
     expect(await (await recent.get("/shortlist")).text()).toContain("示例乐都紫皮大蒜");
@@ -253,7 +270,9 @@ describe("an anonymous shortlist", () => {
     expect(await t.db.selectFrom("shortlists").select("id").where("token_hash", "=", hashOf(old)).executeTakeFirst()).toBeUndefined();
     expect(await t.db.selectFrom("shortlists").select("id").where("token_hash", "=", hashOf(recent)).executeTakeFirst()).toBeDefined();
     expect(await t.db.selectFrom("shortlists").select("id").where("id", "=", own.id).executeTakeFirst()).toBeDefined();
-    const orphans = await sql<{ n: number }>`select count(*)::int as n from shortlist_items i where not exists (select 1 from shortlists s where s.id = i.shortlist_id)`.execute(t.db);
+    const orphans = await sql<{
+      n: number;
+    }>`select count(*)::int as n from shortlist_items i where not exists (select 1 from shortlists s where s.id = i.shortlist_id)`.execute(t.db);
     expect(orphans.rows[0]!.n).toBe(0);
 
     // adding again starts a fresh list under a fresh token

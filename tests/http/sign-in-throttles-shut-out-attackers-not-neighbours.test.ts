@@ -29,7 +29,11 @@ describe("sign-in at a shared address", () => {
     // the test app sees every request from 127.0.0.1: twenty visitors each mistype their own (or a made-up) account;
     // five over HTTP, fifteen as the rows the app writes (each hash costs seconds over HTTP on a loaded machine)
     for (let i = 0; i < 5; i++) expect((await signInOverHttp(app.url, `visitor${i}@fair.example`, "not my password")).res.status).toBe(400);
-    const { client_key } = await t.db.selectFrom("sign_in_attempts").select("client_key").where("account_key", "=", "visitor0@fair.example").executeTakeFirstOrThrow();
+    const { client_key } = await t.db
+      .selectFrom("sign_in_attempts")
+      .select("client_key")
+      .where("account_key", "=", "visitor0@fair.example")
+      .executeTakeFirstOrThrow();
     await t.db
       .insertInto("sign_in_attempts")
       .values(Array.from({ length: 15 }, (_, i) => ({ account_key: `visitor${i + 5}@fair.example`, client_key, succeeded: false })))
@@ -51,15 +55,19 @@ describe("sign-in at a shared address", () => {
 });
 
 describe("password hashes", () => {
-  it("a producer whose password was hashed with the old scrypt parameters is re-hashed at OWASP's minimum on the next sign-in", { timeout: 60_000 }, async () => {
-    const a = await createAccount(t.db, { organizationName: "旧哈希合作社", password: "old hash barley 2025" });
-    const old = await hashPassword(a.password, { ...PARAMS, logN: 15 });
-    await t.db.updateTable("users").set({ password_hash: old }).where("id", "=", a.id).execute();
-    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
-    const { password_hash } = await t.db.selectFrom("users").select("password_hash").where("id", "=", a.id).executeTakeFirstOrThrow();
-    expect(password_hash).toMatch(/^scrypt\$17\$8\$1\$/);
-    // the new hash is of the same password
-    expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
-    expect((await signInOverHttp(app.url, a.email, "old hash barley 2026")).res.status).toBe(400);
-  });
+  it(
+    "a producer whose password was hashed with the old scrypt parameters is re-hashed at OWASP's minimum on the next sign-in",
+    { timeout: 60_000 },
+    async () => {
+      const a = await createAccount(t.db, { organizationName: "旧哈希合作社", password: "old hash barley 2025" });
+      const old = await hashPassword(a.password, { ...PARAMS, logN: 15 });
+      await t.db.updateTable("users").set({ password_hash: old }).where("id", "=", a.id).execute();
+      expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+      const { password_hash } = await t.db.selectFrom("users").select("password_hash").where("id", "=", a.id).executeTakeFirstOrThrow();
+      expect(password_hash).toMatch(/^scrypt\$17\$8\$1\$/);
+      // the new hash is of the same password
+      expect((await signInOverHttp(app.url, a.email, a.password)).res.status).toBe(302);
+      expect((await signInOverHttp(app.url, a.email, "old hash barley 2026")).res.status).toBe(400);
+    },
+  );
 });

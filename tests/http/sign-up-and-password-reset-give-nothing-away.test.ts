@@ -80,7 +80,10 @@ describe("a password-reset link", () => {
     let refused: Response | undefined;
     const started = Date.now();
     for (let i = 0; i < 12; i++) {
-      const res = await post(`/reset-password/${randomBytes(32).toString("base64url")}`, { password: "new barley field 7", passwordRepeat: "new barley field 7" });
+      const res = await post(`/reset-password/${randomBytes(32).toString("base64url")}`, {
+        password: "new barley field 7",
+        passwordRepeat: "new barley field 7",
+      });
       statuses.push(res.status);
       if (res.status === 429) refused ??= res;
     }

@@ -57,7 +57,12 @@ describe("staff download the catalogue as import files", () => {
     const res = await get("/staff/export/trademarks?format=json");
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const rows = (await res.json()) as Record<string, unknown>[];
-    const count = await t.db.selectFrom("trademarks").select((eb) => eb.fn.countAll<string>().as("n")).where("status", "=", "published").where("is_sample", "=", false).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom("trademarks")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("status", "=", "published")
+      .where("is_sample", "=", false)
+      .executeTakeFirstOrThrow();
     expect(rows.length).toBe(Number(count.n));
     expect(rows.every((r) => typeof r.reg_no === "string" || r.reg_no === null)).toBe(true);
   });

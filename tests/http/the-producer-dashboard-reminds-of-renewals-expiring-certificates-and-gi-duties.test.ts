@@ -48,7 +48,13 @@ beforeAll(async () => {
     ])
     .execute();
 
-  const product = (await t.db.insertInto("products").values({ organization_id: org, name_zh: "提醒测试青稞", category: "杂粮", status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+  const product = (
+    await t.db
+      .insertInto("products")
+      .values({ organization_id: org, name_zh: "提醒测试青稞", category: "杂粮", status: "published" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   await t.db
     .insertInto("product_certifications")
     .values([
@@ -62,14 +68,37 @@ beforeAll(async () => {
   await t.db
     .insertInto("gi_authorised_users")
     .values([
-      { gi_product_id: gi!.id, organization_id: org, basis: "announcement", basis_reference: "公告 1 号", valid_from: shift(-400), valid_to: shift(45), verification: "verified" },
-      { gi_product_id: farGi!.id, organization_id: org, basis: "announcement", basis_reference: "公告 2 号", valid_from: shift(-400), valid_to: shift(0, 36), verification: "verified" },
+      {
+        gi_product_id: gi!.id,
+        organization_id: org,
+        basis: "announcement",
+        basis_reference: "公告 1 号",
+        valid_from: shift(-400),
+        valid_to: shift(45),
+        verification: "verified",
+      },
+      {
+        gi_product_id: farGi!.id,
+        organization_id: org,
+        basis: "announcement",
+        basis_reference: "公告 2 号",
+        valid_from: shift(-400),
+        valid_to: shift(0, 36),
+        verification: "verified",
+      },
     ])
     .execute();
   const brand = await t.db.selectFrom("regional_brands").select(["id", "name_zh"]).orderBy("id").executeTakeFirstOrThrow();
   await t.db
     .insertInto("regional_brand_licences")
-    .values({ regional_brand_id: brand.id, organization_id: org, licence_no: "许可 7 号", valid_from: shift(-100), valid_to: shift(60), verification: "verified" })
+    .values({
+      regional_brand_id: brand.id,
+      organization_id: org,
+      licence_no: "许可 7 号",
+      valid_from: shift(-100),
+      valid_to: shift(60),
+      verification: "verified",
+    })
     .execute();
   Object.assign(names, { gi: gi!.name_zh, farGi: farGi!.name_zh, brand: brand.name_zh });
 });
@@ -111,7 +140,10 @@ describe("the producer dashboard's reminders", () => {
   });
 
   it("counts products, trademarks and claims by status", async () => {
-    const text = (await page(cookie)).replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const text = (await page(cookie))
+      .replace(/<!-- -->/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
     expect(text).toMatch(/我的商标 : 已公开: 3/);
     expect(text).toMatch(/使用授权申报 : 已核实: 3/);
     expect(text).toMatch(/已公开: 1/);

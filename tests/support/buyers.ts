@@ -68,7 +68,8 @@ export function httpClient(appUrl: string, jar = new CookieJar()) {
 export async function seedSamples(db: Db) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-buyers-"));
   await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
-  const product = async (name: string) => (await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow());
+  const product = async (name: string) =>
+    await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow();
   return { dataDir, product, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 

@@ -12,6 +12,7 @@ export async function seedSampleFair(db: Db) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-events-"));
   await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
   const eventId = (await seedSampleEvent(db))!;
-  const product = async (name: string) => (await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow());
+  const product = async (name: string) =>
+    await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow();
   return { dataDir, eventId, product, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -46,7 +46,12 @@ export default async function setup(project: TestProject) {
     pg = await startEmbeddedPostgres({ dir: path.join(tmp, "pg"), passwordFile: path.join(tmp, "pg.password"), database: "haidong_test" });
     serverUrl = pg.url;
   }
-  const meili: EmbeddedMeili = await startEmbeddedMeili({ dir: path.join(tmp, "meili"), keyFile: path.join(tmp, "meili.key"), binDir: path.join(tmp, "bin"), binOverride: process.env.MEILI_BIN });
+  const meili: EmbeddedMeili = await startEmbeddedMeili({
+    dir: path.join(tmp, "meili"),
+    keyFile: path.join(tmp, "meili.key"),
+    binDir: path.join(tmp, "bin"),
+    binOverride: process.env.MEILI_BIN,
+  });
 
   const templateDatabase = `hdt_${runId}_tpl`;
   const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => undefined });

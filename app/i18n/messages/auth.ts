@@ -16,7 +16,8 @@ export const zh = {
   "auth.signedInAs": "已登录:{name}",
   "auth.signupReceived": "注册已提交,请用刚才填写的账号和密码登录。如果该邮箱或手机号此前已经注册,原账号不会有任何改变,账号持有人会在下次登录时收到提醒。",
   "auth.noticesTitle": "关于您账号的提醒",
-  "auth.noticeSignupAttempt": "有人用您的邮箱或手机号尝试注册新账号({times} 次,{first} 至 {last})。您的账号和密码没有任何改变。如果不是您本人,请确认这个密码没有在其他网站使用。",
+  "auth.noticeSignupAttempt":
+    "有人用您的邮箱或手机号尝试注册新账号({times} 次,{first} 至 {last})。您的账号和密码没有任何改变。如果不是您本人,请确认这个密码没有在其他网站使用。",
   "auth.noticesContinue": "知道了,继续",
   "auth.passwordTooShort": "密码至少需要 10 个字符",
   "auth.passwordTooCommon": "这个密码太常见,容易被猜到,请换一个",
@@ -46,9 +47,11 @@ export const en: Record<keyof typeof zh, string> = {
   "auth.noAccount": "No account yet?",
   "auth.haveAccount": "Already registered?",
   "auth.signedInAs": "Signed in as {name}",
-  "auth.signupReceived": "Sign-up received. Sign in with the account and password you just entered. If that email or mobile number was already registered, nothing about that account was changed and its owner will be told at their next sign-in.",
+  "auth.signupReceived":
+    "Sign-up received. Sign in with the account and password you just entered. If that email or mobile number was already registered, nothing about that account was changed and its owner will be told at their next sign-in.",
   "auth.noticesTitle": "About your account",
-  "auth.noticeSignupAttempt": "Someone tried to create a new account with your email or mobile number ({times} times, {first} to {last}). Your account and password were not changed. If it was not you, make sure this password is not used on other sites.",
+  "auth.noticeSignupAttempt":
+    "Someone tried to create a new account with your email or mobile number ({times} times, {first} to {last}). Your account and password were not changed. If it was not you, make sure this password is not used on other sites.",
   "auth.noticesContinue": "Got it, continue",
   "auth.passwordTooShort": "The password needs at least 10 characters",
   "auth.passwordTooCommon": "This password is too common and easy to guess; choose another",
@@ -58,7 +61,8 @@ export const en: Record<keyof typeof zh, string> = {
   "auth.resetTitle": "Set a new password",
   "auth.resetInvalid": "This reset link is invalid or has expired; ask the staff for a new one.",
   "auth.resetDone": "Your password has been changed. Please sign in with it.",
-  "auth.signupIntro": "Companies, co-operatives and family farms can register to list their brands and products. What you submit is published after review by market-regulation staff.",
+  "auth.signupIntro":
+    "Companies, co-operatives and family farms can register to list their brands and products. What you submit is published after review by market-regulation staff.",
   "auth.producerArea": "My organisation",
   "auth.staffArea": "Staff desk",
 };

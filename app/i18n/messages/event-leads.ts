@@ -78,7 +78,8 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.qrCodes": "Booth QR codes (print)",
   "leads.boothPage": "Booth page",
   "leads.report": "Booth report",
-  "leads.reportIntro": "Scans count how often the booth page was opened (counted per day, nothing about visitors is kept); leads and deals count this fair's only.",
+  "leads.reportIntro":
+    "Scans count how often the booth page was opened (counted per day, nothing about visitors is kept); leads and deals count this fair's only.",
   "leads.reportCaption": "Scans, leads and deals per exhibitor",
   "leads.scans": "Scans",
   "leads.scansByDay": "Scans per day",

@@ -66,7 +66,8 @@ export const en: Record<keyof typeof zh, string> = {
   "import.progressValidate": "checking",
   "import.progressWrite": "writing",
   "export.title": "Export data",
-  "export.intro": "Download the published catalogue (sample data excluded). CSV opens in Excel with the same columns as the bulk import, so an edited file can be loaded back with npm run import.",
+  "export.intro":
+    "Download the published catalogue (sample data excluded). CSV opens in Excel with the same columns as the bulk import, so an edited file can be loaded back with npm run import.",
   "export.col.kind": "Kind of record",
   "export.col.download": "Download",
   "export.kind.organizations": "Organisations",
@@ -77,5 +78,6 @@ export const en: Record<keyof typeof zh, string> = {
   "export.kind.products": "Products",
   "export.downloadOf": "Download {name} ({format})",
   "export.privacy": "The organisations file includes contacts marked private: keep downloaded files safe.",
-  "export.badParam": "Parameter {field} is invalid: the kind must be one of organizations, trademarks, gi, gi-users, regional-brands, products, and the format csv or json.",
+  "export.badParam":
+    "Parameter {field} is invalid: the kind must be one of organizations, trademarks, gi, gi-users, regional-brands, products, and the format csv or json.",
 };

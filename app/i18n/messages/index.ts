@@ -16,6 +16,40 @@ import * as trust from "./trust";
 import * as validation from "./validation";
 
 // One file per area keeps zh-CN and English side by side; add an area here when you add a file.
-export const zhCN = { ...common.zh, ...catalogue.zh, ...search.zh, ...records.zh, ...auth.zh, ...producer.zh, ...validation.zh, ...importMessages.zh, ...buyers.zh, ...staff.zh, ...staffAdmin.zh, ...trust.zh, ...stats.zh, ...events.zh, ...eventLeads.zh, ...http.zh };
+export const zhCN = {
+  ...common.zh,
+  ...catalogue.zh,
+  ...search.zh,
+  ...records.zh,
+  ...auth.zh,
+  ...producer.zh,
+  ...validation.zh,
+  ...importMessages.zh,
+  ...buyers.zh,
+  ...staff.zh,
+  ...staffAdmin.zh,
+  ...trust.zh,
+  ...stats.zh,
+  ...events.zh,
+  ...eventLeads.zh,
+  ...http.zh,
+};
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...common.en, ...catalogue.en, ...search.en, ...records.en, ...auth.en, ...producer.en, ...validation.en, ...importMessages.en, ...buyers.en, ...staff.en, ...staffAdmin.en, ...trust.en, ...stats.en, ...events.en, ...eventLeads.en, ...http.en };
+export const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...catalogue.en,
+  ...search.en,
+  ...records.en,
+  ...auth.en,
+  ...producer.en,
+  ...validation.en,
+  ...importMessages.en,
+  ...buyers.en,
+  ...staff.en,
+  ...staffAdmin.en,
+  ...trust.en,
+  ...stats.en,
+  ...events.en,
+  ...eventLeads.en,
+  ...http.en,
+};

@@ -186,8 +186,10 @@ export const en: Record<keyof typeof zh, string> = {
   "producer.reminderGrace": "The trademark “{name}” expired on {date} and is in its grace period. Renew it now or it will be cancelled.",
   "producer.reminderCertificate": "The {cert} certificate of “{product}” expires on {date}.",
   "producer.reminderCertificateExpired": "The {cert} certificate of “{product}” expired on {date}. Update the certificate or remove it.",
-  "producer.reminderAuthorisationEnding": "Your authorisation to use “{name}” ends on {date}; after that your products no longer show its badge. Renew it and file it again in time.",
-  "producer.reminderGiDuties": "You may use the official GI special mark for “{gi}”: print your unified social credit code in its designated place, produce to the standard, and report your use to the IP office regularly.",
+  "producer.reminderAuthorisationEnding":
+    "Your authorisation to use “{name}” ends on {date}; after that your products no longer show its badge. Renew it and file it again in time.",
+  "producer.reminderGiDuties":
+    "You may use the official GI special mark for “{gi}”: print your unified social credit code in its designated place, produce to the standard, and report your use to the IP office regularly.",
   "producer.completeness": "{percent}% complete",
   "producer.missing": "Still missing:",
   "missing.image": "a picture",
@@ -205,7 +207,8 @@ export const en: Record<keyof typeof zh, string> = {
   "product.giAuthorised": "authorisation verified",
   "product.giClaimedNotVerified": "claimed, not verified",
   "product.giNotClaimed": "no authorisation claimed",
-  "product.giLinkUnverified": "Linked to “{name}”: {status}. Until market regulation verifies your authorisation, the product shows no GI badge, and the reviewer sees this warning too.",
+  "product.giLinkUnverified":
+    "Linked to “{name}”: {status}. Until market regulation verifies your authorisation, the product shows no GI badge, and the reviewer sees this warning too.",
   "product.giClaimLink": "Claim an authorisation",
   "product.regionalBrand": "Regional public brand (if any)",
   "product.trademark": "Your trademark (if any)",
@@ -251,6 +254,8 @@ export const en: Record<keyof typeof zh, string> = {
   "image.tooManyParts": "Too many parts in one submission.",
   "image.requestTooLarge": "The submission is too large (16 MB at most).",
   "image.uploadedForReview": "Picture uploaded. It becomes public once the review is passed.",
-  "image.reviewNeeded": "This product is published: adding, removing, reordering or re-describing pictures is saved as a change for review, and the public page keeps today's pictures until it is approved.",
-  "image.pendingReview": "These are the picture changes waiting for review; the public page keeps the previous pictures until they are approved. Submit them for review on the product page.",
+  "image.reviewNeeded":
+    "This product is published: adding, removing, reordering or re-describing pictures is saved as a change for review, and the public page keeps today's pictures until it is approved.",
+  "image.pendingReview":
+    "These are the picture changes waiting for review; the public page keeps the previous pictures until they are approved. Submit them for review on the product page.",
 };

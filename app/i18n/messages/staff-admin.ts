@@ -62,7 +62,8 @@ export const en: Record<keyof typeof zh, string> = {
   "audit.prev": "Previous page",
   "audit.next": "Next page",
   "audit.badFilter": "Invalid filter: {field}",
-  "users.intro": "Issue a one-time password-reset link for a producer (valid 24 hours), or disable and enable accounts. Disabling ends all of the account's sessions at once.",
+  "users.intro":
+    "Issue a one-time password-reset link for a producer (valid 24 hours), or disable and enable accounts. Disabling ends all of the account's sessions at once.",
   "users.account": "Account",
   "users.role": "Role",
   "users.state": "State",

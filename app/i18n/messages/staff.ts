@@ -126,7 +126,8 @@ export const zh = {
   "staff.onlyMarked": "只看有信用标记的主体",
   "staff.noOrganizations": "没有符合条件的主体。",
   "staff.creditTitle": "信用状态",
-  "staff.creditIntro": "依据国家企业信用信息公示系统等公开记录标记。标记期间,该主体及其产品不在公开目录和搜索中显示,其记录和授权也不能通过审核。标记只对工作人员可见。",
+  "staff.creditIntro":
+    "依据国家企业信用信息公示系统等公开记录标记。标记期间,该主体及其产品不在公开目录和搜索中显示,其记录和授权也不能通过审核。标记只对工作人员可见。",
   "staff.creditCurrent": "当前:{status}",
   "staff.creditSourceShown": "来源:{source},列入日期:{date}",
   "staff.creditStatus": "信用状态 *",
@@ -244,7 +245,8 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.invalidReference": "The county chosen in this change no longer exists; it cannot be approved. Please send it back for changes.",
   "staff.creditWarning": "The organisation is marked “{status}”: it cannot be approved until the mark is lifted.",
   "staff.orgNotPublished": "The organisation is not public yet: once approved, this record shows only after the organisation is published.",
-  "staff.giLinkUnverified": "This product links to the GI “{name}”; the producer's authorisation: {status}. Even once approved, the product shows no GI badge. Verify it under authorisation claims.",
+  "staff.giLinkUnverified":
+    "This product links to the GI “{name}”; the producer's authorisation: {status}. Even once approved, the product shows no GI badge. Verify it under authorisation claims.",
   "staff.notWaiting": "This record has been decided or sent back to the producer; it is not waiting for review.",
   "staff.yes": "Yes",
   "staff.no": "No",
@@ -290,14 +292,16 @@ export const en: Record<keyof typeof zh, string> = {
   "sf.review_comment": "Review comment",
   "sf.verification": "Verification",
   "sf.credit_status": "Credit status",
-  "staff.claimsIntro": "Claims by producers to use a GI or a regional public brand. Check the basis (announcement number, collective-mark membership or licence record) before verifying; only then do products show the badge.",
+  "staff.claimsIntro":
+    "Claims by producers to use a GI or a regional public brand. Check the basis (announcement number, collective-mark membership or licence record) before verifying; only then do products show the badge.",
   "staff.claimsEmpty": "No claims are waiting for verification.",
   "staff.verifyClaim": "Verify",
   "staff.rejectClaim": "Reject",
   "staff.revokeClaim": "Revoke",
   "staff.note": "Note",
   "staff.claimDone": "Done.",
-  "staff.factsIntro": "Records taken from public sources and not yet checked by staff show “unverified”. Check the original source, then mark them verified; pages then show who verified them and when.",
+  "staff.factsIntro":
+    "Records taken from public sources and not yet checked by staff show “unverified”. Check the original source, then mark them verified; pages then show who verified them and when.",
   "staff.factsNone": "Every record of this kind is verified.",
   "staff.factType": "Kind of record",
   "staff.show": "Show",
@@ -309,7 +313,8 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.onlyMarked": "Only organisations with a credit mark",
   "staff.noOrganizations": "No matching organisations.",
   "staff.creditTitle": "Credit status",
-  "staff.creditIntro": "Marked from public records such as the National Enterprise Credit Information Publicity System. While marked, the organisation and its products leave the public catalogue and search, and none of its records or authorisations can be approved. Only staff see the mark.",
+  "staff.creditIntro":
+    "Marked from public records such as the National Enterprise Credit Information Publicity System. While marked, the organisation and its products leave the public catalogue and search, and none of its records or authorisations can be approved. Only staff see the mark.",
   "staff.creditCurrent": "Now: {status}",
   "staff.creditSourceShown": "Source: {source}; listed on {date}",
   "staff.creditStatus": "Credit status *",
@@ -329,10 +334,12 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.qrTitle": "Label verification QR code",
   "staff.qrIntro": "Print it on the label: scanning it shows which GIs and regional brands this organisation may use today.",
   "staff.qrAlt": "QR code linking to {url}",
-  "staff.qrDevOrigin": "Development: PUBLIC_ORIGIN is not set, so this QR code uses the server's own listening address ({origin}). Do not print it on real labels.",
+  "staff.qrDevOrigin":
+    "Development: PUBLIC_ORIGIN is not set, so this QR code uses the server's own listening address ({origin}). Do not print it on real labels.",
   "staff.qrNotVerified": "This authorisation is not verified or has been revoked; no QR code can be printed.",
   "staff.qrNotCurrent": "This authorisation is not valid today; no QR code can be printed.",
-  "staff.qrNotListed": "This organisation is not in the public catalogue (unpublished or under a credit mark), so verifying would not find it; no QR code can be printed.",
+  "staff.qrNotListed":
+    "This organisation is not in the public catalogue (unpublished or under a credit mark), so verifying would not find it; no QR code can be printed.",
   "staff.qrNoCode": "This organisation has no unified social credit code; no QR code can be made.",
   "staff.printHint": "Print this page with your browser (Ctrl+P); the header and navigation are left out of the print.",
   "staff.reportsIntro": "Tips from the public about counterfeit or misused GIs, oldest first.",

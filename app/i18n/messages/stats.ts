@@ -102,9 +102,11 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "stats.title": "Statistics against the plan's targets",
-  "stats.metaDescription": "Valid trademarks, GI products, well-known marks, authorised GI users, products, trademark renewals and trade-fair outcomes in Haidong, against the 14th Five-Year Plan targets.",
+  "stats.metaDescription":
+    "Valid trademarks, GI products, well-known marks, authorised GI users, products, trademark renewals and trade-fair outcomes in Haidong, against the 14th Five-Year Plan targets.",
   "stats.intro": "Computed from the catalogue's published records (refreshed every minute); sample data is not counted. Date of computation: {date}.",
-  "stats.caveat": "The catalogue is still being filled: it holds only a handful of trademarks so far, so its counts are far below the city's real numbers. Reference figures come from public reports, with their date and confidence.",
+  "stats.caveat":
+    "The catalogue is still being filled: it holds only a handful of trademarks so far, so its counts are far below the city's real numbers. Reference figures come from public reports, with their date and confidence.",
   "stats.download": "Download the CSV data",
   "stats.downloadOf": "Download the CSV data of “{name}”",
   "stats.empty": "No data yet",
@@ -153,7 +155,8 @@ export const en: Record<keyof typeof zh, string> = {
   "stats.products.col.county": "County",
   "stats.products.unknown": "Not stated",
   "stats.renewals.heading": "Trademarks to renew or expiring within 12 months",
-  "stats.renewals.desc": "{count} registered trademarks are in their renewal window or grace period, or expire within 12 months. The chart counts them by month of expiry.",
+  "stats.renewals.desc":
+    "{count} registered trademarks are in their renewal window or grace period, or expire within 12 months. The chart counts them by month of expiry.",
   "stats.renewals.col.name": "Trademark",
   "stats.renewals.col.regNo": "Reg. no.",
   "stats.renewals.col.holder": "Holder",
@@ -177,11 +180,15 @@ export const en: Record<keyof typeof zh, string> = {
   "stats.events.unnamed": "Event {id}",
   "stats.openData": "Every published record can be downloaded on the open data page or read through the open data API.",
   "openData.title": "Open data",
-  "openData.metaDescription": "Open data of the Haidong Brand & GI Catalogue: CSV and JSON downloads and a read-only API for trademarks, GI products, regional brands, products and producers.",
-  "openData.intro": "Every published record of the catalogue may be downloaded and used free of charge. Organisations are included only while their credit status is normal, with their public contacts only.",
+  "openData.metaDescription":
+    "Open data of the Haidong Brand & GI Catalogue: CSV and JSON downloads and a read-only API for trademarks, GI products, regional brands, products and producers.",
+  "openData.intro":
+    "Every published record of the catalogue may be downloaded and used free of charge. Organisations are included only while their credit status is normal, with their public contacts only.",
   "openData.licenceHeading": "Licence",
-  "openData.licence": "The catalogue's own compilation is published under the Creative Commons Attribution 4.0 International licence (CC BY 4.0); please credit:",
-  "openData.licenceSources": "Reference facts (registration numbers, announcements, statistics) come from the sources listed in each record's sources field; cite those original sources when you reuse them.",
+  "openData.licence":
+    "The catalogue's own compilation is published under the Creative Commons Attribution 4.0 International licence (CC BY 4.0); please credit:",
+  "openData.licenceSources":
+    "Reference facts (registration numbers, announcements, statistics) come from the sources listed in each record's sources field; cite those original sources when you reuse them.",
   "openData.licenceLink": "Full text of the CC BY 4.0 licence",
   "openData.generated": "Generated: {date}. Files are produced when requested, with the data current at that moment.",
   "openData.downloads": "Downloads",
@@ -196,7 +203,9 @@ export const en: Record<keyof typeof zh, string> = {
   "openData.csv": "{type} CSV",
   "openData.json": "{type} JSON",
   "openData.apiHeading": "Open data API",
-  "openData.api": "The read-only API at /api/v1 offers paging (page, per_page ≤ 100), filters, ETag conditional requests and cross-origin reads; each client's request rate is limited.",
+  "openData.api":
+    "The read-only API at /api/v1 offers paging (page, per_page ≤ 100), filters, ETag conditional requests and cross-origin reads; each client's request rate is limited.",
   "openData.apiDoc": "OpenAPI 3.1 description (openapi.json)",
-  "openData.formats": "CSV is UTF-8 with a BOM (opens directly in Excel), lists separated by semicolons; JSON keeps the types and carries the licence and generation time.",
+  "openData.formats":
+    "CSV is UTF-8 with a BOM (opens directly in Excel), lists separated by semicolons; JSON keeps the types and carries the licence and generation time.",
 };

@@ -26,7 +26,11 @@ describe("batched upserts", () => {
     const first = await upsertRows<{ id: number }>(t.db, spec, rows, (n) => batches.push(n));
     expect(first).toHaveLength(2_500);
     expect(batches).toEqual([1_000, 1_000, 500]);
-    const second = await upsertRows<{ id: number }>(t.db, spec, rows.map((r) => ({ ...r, scope: "乐都区" })));
+    const second = await upsertRows<{ id: number }>(
+      t.db,
+      spec,
+      rows.map((r) => ({ ...r, scope: "乐都区" })),
+    );
     expect(second.map((r) => r.id).sort()).toEqual(first.map((r) => r.id).sort());
     const scopes = await t.db.selectFrom("regional_brands").select("scope").distinct().where("name_zh", "like", "批次品牌%").execute();
     expect(scopes).toEqual([{ scope: "乐都区" }]);

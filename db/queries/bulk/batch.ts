@@ -54,7 +54,13 @@ export async function upsertRows<R>(db: Executor, spec: UpsertSpec, rows: readon
 }
 
 /** Plain multi-row INSERT in batches, for rows that have no natural key the database could check. */
-export async function insertRows<R>(db: Executor, table: keyof Database & string, columns: readonly string[], rows: readonly Record<string, SqlValue>[], returning: readonly string[]): Promise<R[]> {
+export async function insertRows<R>(
+  db: Executor,
+  table: keyof Database & string,
+  columns: readonly string[],
+  rows: readonly Record<string, SqlValue>[],
+  returning: readonly string[],
+): Promise<R[]> {
   const out: R[] = [];
   for (const part of chunks(rows, rowsPerBatch(columns.length))) {
     const values = sql.join(part.map((r) => sql`(${sql.join(columns.map((c) => r[c] ?? null))})`));
@@ -78,7 +84,11 @@ export async function productIdsReferencing(
   ids: readonly number[],
 ): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("products").select("id").where(column, "=", sql<number>`any(${ids}::bigint[])`).execute();
+  const rows = await db
+    .selectFrom("products")
+    .select("id")
+    .where(column, "=", sql<number>`any(${ids}::bigint[])`)
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -51,15 +51,15 @@ function selectGi(db: Executor) {
       jsonArrayFrom(
         eb.selectFrom("gi_product_schemes as s").select(["s.scheme", "s.reg_no", "s.reg_date"]).whereRef("s.gi_product_id", "=", "g.id").orderBy("s.scheme"),
       ).as("schemes"),
-      sql<number[]>`coalesce((select array_agg(p.place_id order by p.place_id) from gi_protected_places p where p.gi_product_id = g.id), '{}')`.as(
-        "places",
-      ),
+      sql<number[]>`coalesce((select array_agg(p.place_id order by p.place_id) from gi_protected_places p where p.gi_product_id = g.id), '{}')`.as("places"),
     ]);
 }
 
 export async function giForImport(db: Executor, names: readonly string[]): Promise<GiRecord[]> {
   if (names.length === 0) return [];
-  return (await selectGi(db).where("g.name_zh", "=", sql<string>`any(${names}::text[])`).execute()) as GiRecord[];
+  return (await selectGi(db)
+    .where("g.name_zh", "=", sql<string>`any(${names}::text[])`)
+    .execute()) as GiRecord[];
 }
 
 export async function giForExport(db: Executor): Promise<GiRecord[]> {

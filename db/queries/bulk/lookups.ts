@@ -41,16 +41,18 @@ export async function findOrganizations(db: Executor, creditCodes: readonly stri
   return db
     .selectFrom("organizations")
     .select(["id", "name_zh", "credit_code"])
-    .where((eb) =>
-      eb.or([eb("credit_code", "=", sql<string>`any(${creditCodes}::text[])`), eb("name_zh", "=", sql<string>`any(${names}::text[])`)]),
-    )
+    .where((eb) => eb.or([eb("credit_code", "=", sql<string>`any(${creditCodes}::text[])`), eb("name_zh", "=", sql<string>`any(${names}::text[])`)]))
     .orderBy("id")
     .execute();
 }
 
 export async function findGiProductsByName(db: Executor, names: readonly string[]) {
   if (names.length === 0) return [];
-  return db.selectFrom("gi_products").select(["id", "name_zh"]).where("name_zh", "=", sql<string>`any(${names}::text[])`).execute();
+  return db
+    .selectFrom("gi_products")
+    .select(["id", "name_zh"])
+    .where("name_zh", "=", sql<string>`any(${names}::text[])`)
+    .execute();
 }
 
 export async function findTrademarksByRegNo(db: Executor, regNos: readonly string[]) {
@@ -64,5 +66,9 @@ export async function findTrademarksByRegNo(db: Executor, regNos: readonly strin
 
 export async function findRegionalBrandsByName(db: Executor, names: readonly string[]) {
   if (names.length === 0) return [];
-  return db.selectFrom("regional_brands").select(["id", "name_zh"]).where("name_zh", "=", sql<string>`any(${names}::text[])`).execute();
+  return db
+    .selectFrom("regional_brands")
+    .select(["id", "name_zh"])
+    .where("name_zh", "=", sql<string>`any(${names}::text[])`)
+    .execute();
 }

@@ -58,9 +58,7 @@ function selectOrganizations(db: Executor) {
 /** Organisations an import file may mean: by credit code, or by exact Chinese name. */
 export async function organizationsForImport(db: Executor, creditCodes: readonly string[], names: readonly string[]): Promise<OrganizationRecord[]> {
   return selectOrganizations(db)
-    .where((eb) =>
-      eb.or([eb("o.credit_code", "=", sql<string>`any(${creditCodes}::text[])`), eb("o.name_zh", "=", sql<string>`any(${names}::text[])`)]),
-    )
+    .where((eb) => eb.or([eb("o.credit_code", "=", sql<string>`any(${creditCodes}::text[])`), eb("o.name_zh", "=", sql<string>`any(${names}::text[])`)]))
     .orderBy("o.id")
     .execute();
 }

@@ -78,7 +78,11 @@ function selectProducts(db: Executor) {
       "p.status",
       "p.is_sample",
       jsonArrayFrom(
-        eb.selectFrom("product_certifications as c").select(["c.kind", "c.certificate_no", "c.expires_on"]).whereRef("c.product_id", "=", "p.id").orderBy("c.id"),
+        eb
+          .selectFrom("product_certifications as c")
+          .select(["c.kind", "c.certificate_no", "c.expires_on"])
+          .whereRef("c.product_id", "=", "p.id")
+          .orderBy("c.id"),
       ).as("certifications"),
     ]);
 }

@@ -20,12 +20,27 @@ export interface RegionalBrandRecord {
 function selectRegionalBrands(db: Executor) {
   return db
     .selectFrom("regional_brands")
-    .select(["id", "name_zh", "name_en", "brand_type", "owner_name", "scope", "slogan", "description_zh", "description_en", "launched_on", "status", "is_sample"]);
+    .select([
+      "id",
+      "name_zh",
+      "name_en",
+      "brand_type",
+      "owner_name",
+      "scope",
+      "slogan",
+      "description_zh",
+      "description_en",
+      "launched_on",
+      "status",
+      "is_sample",
+    ]);
 }
 
 export async function regionalBrandsForImport(db: Executor, names: readonly string[]): Promise<RegionalBrandRecord[]> {
   if (names.length === 0) return [];
-  return selectRegionalBrands(db).where("name_zh", "=", sql<string>`any(${names}::text[])`).execute();
+  return selectRegionalBrands(db)
+    .where("name_zh", "=", sql<string>`any(${names}::text[])`)
+    .execute();
 }
 
 export async function regionalBrandsForExport(db: Executor): Promise<RegionalBrandRecord[]> {

@@ -46,9 +46,7 @@ function selectTrademarks(db: Executor) {
       "t.well_known",
       "t.status",
       "t.is_sample",
-      sql<number[]>`coalesce((select array_agg(k.class_no order by k.class_no) from trademark_classes k where k.trademark_id = t.id), '{}')`.as(
-        "classes",
-      ),
+      sql<number[]>`coalesce((select array_agg(k.class_no order by k.class_no) from trademark_classes k where k.trademark_id = t.id), '{}')`.as("classes"),
     ]);
 }
 
