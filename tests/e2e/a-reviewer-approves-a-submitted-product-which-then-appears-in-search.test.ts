@@ -131,12 +131,12 @@ describe.skipIf(!browserAvailable)("a reviewer approves a submitted product, whi
     const page = await context.newPage();
     await signIn(page, reviewer);
     await page.goto(`${app.url}/staff/review/product/${id}`);
-    await page.getByLabel("驳回").check();
+    await page.getByLabel("驳回", { exact: true }).check();
     await page.getByRole("button", { name: "提交决定" }).click();
     await page.getByText("驳回或退回修改时须写明理由").waitFor();
     expect(await page.getByLabel("审核意见").getAttribute("aria-invalid")).toBe("true");
     expect((await t.db.selectFrom("products").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("submitted");
-    await page.getByLabel("驳回").check();
+    await page.getByLabel("驳回", { exact: true }).check();
     await page.getByLabel("审核意见").fill("产品图片与名称不符");
     await page.getByRole("button", { name: "提交决定" }).click();
     await page.getByRole("heading", { level: 1, name: "审核队列" }).waitFor();
