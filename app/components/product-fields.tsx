@@ -24,10 +24,13 @@ function giAuthorisationKey(authorisation: ProductChoices["gis"][number]["author
 function GiLinkStatus({ gi }: { gi: ProductChoices["gis"][number] | undefined }) {
   const t = useT();
   if (!gi || gi.authorisation === "verified") return null;
+  // the GI's name is content (Chinese) inside interface text: it carries its own lang
+  const [before, after] = t("product.giLinkUnverified", { name: "{name}", status: t(giAuthorisationKey(gi.authorisation)) }).split("{name}");
   return (
     <p className="notice" role="status">
-      {t("product.giLinkUnverified", { name: gi.name_zh, status: t(giAuthorisationKey(gi.authorisation)) })}{" "}
-      <a href="/producer/claims">{t("product.giClaimLink")}</a>
+      {before}
+      <span lang="zh-CN">{gi.name_zh}</span>
+      {after} <a href="/producer/claims">{t("product.giClaimLink")}</a>
     </p>
   );
 }
@@ -57,6 +60,8 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
           ...choices.gis.map((g) => ({
             value: String(g.id),
             label: t("product.giOption", { name: g.name_zh, status: t(giAuthorisationKey(g.authorisation)) }),
+            // an option cannot hold a span: the (Chinese) GI name decides its language
+            lang: "zh-CN",
           })),
         ]}
       />

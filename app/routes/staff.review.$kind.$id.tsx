@@ -66,6 +66,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/staff?done=${decision}`);
 }
 
+/** A product linked to a GI its producer holds no verified authorisation for: the GI's name is Chinese content. */
+function GiLinkNotice({ name, pending }: { name: string; pending: boolean }) {
+  const t = useT();
+  const status = t(pending ? "product.giClaimedNotVerified" : "product.giNotClaimed");
+  const [before, after] = t("staff.giLinkUnverified", { name: "{name}", status }).split("{name}");
+  return (
+    <p className="notice">
+      {before}
+      <span lang="zh-CN">{name}</span>
+      {after}
+    </p>
+  );
+}
+
 export default function ReviewItemPage() {
   const { item, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -129,14 +143,7 @@ function ReviewForm({
       {item.entityType !== "organization" && item.organizationStatus && item.organizationStatus !== "published" && (
         <p className="notice">{t("staff.orgNotPublished")}</p>
       )}
-      {item.giLink && item.giLink.authorisation !== "verified" && (
-        <p className="notice">
-          {t("staff.giLinkUnverified", {
-            name: item.giLink.name,
-            status: t(item.giLink.authorisation === "pending" ? "product.giClaimedNotVerified" : "product.giNotClaimed"),
-          })}
-        </p>
-      )}
+      {item.giLink && item.giLink.authorisation !== "verified" && <GiLinkNotice name={item.giLink.name} pending={item.giLink.authorisation === "pending"} />}
       <p>{item.isNew ? t("staff.newRecordNote") : t("staff.revisionNote")}</p>
       <ScrollableTable label={t("staff.reviewTitle", { name: item.name })}>
         <table className="status-table diff-table">
