@@ -4,7 +4,7 @@ import { createTestSearch } from "../../tests/support/search";
 import { createSearchContext } from "./client.server";
 import type { FacetName } from "./facets";
 import { fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
-import { CREDIT_CODES, FIXTURE, insertSearchFixture, type Fixture } from "./search-fixtures";
+import { CREDIT_CODES, FIXTURE, insertSearchFixture, type Fixture } from "../../db/seed/search-fixtures";
 import { drainOutbox } from "./sync.server";
 
 // The search regression suite: what buyers type, against the real Meilisearch index built from PostgreSQL through the

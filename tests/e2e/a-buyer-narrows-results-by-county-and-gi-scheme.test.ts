@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE, insertSearchFixture } from "../../app/search/search-fixtures";
+import { FIXTURE, insertSearchFixture } from "../../db/seed/search-fixtures";
 import { pendingSearchEventCount } from "../../db/queries/outbox";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";

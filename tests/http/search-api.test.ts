@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE, insertSearchFixture } from "../../app/search/search-fixtures";
+import { FIXTURE, insertSearchFixture } from "../../db/seed/search-fixtures";
 import { scriptUrls } from "../../scripts/bench/js";
 import { pendingSearchEventCount } from "../../db/queries/outbox";
 import { FALLBACK_TIMEOUT_MS } from "../../db/queries/search-fallback";

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import { withCheckCharacter } from "../domain/credit-code";
+import type { Db } from "../client";
+import { withCheckCharacter } from "../../app/domain/credit-code";
 
 // Test data for the search suites (the test template holds reference data only: GIs, trademarks without numbers,
 // regional brands, a few organisations). Written the way the app writes: rows plus search_outbox events in one
