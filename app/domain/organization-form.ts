@@ -33,6 +33,10 @@ export const organizationFormSchema = z.object({
 
 export type OrganizationForm = z.infer<typeof organizationFormSchema>;
 
-export function contactsFromForm(form: OrganizationForm) {
-  return CONTACT_KINDS.filter((k) => form.contacts[k].value).map((k) => ({ kind: k, value: form.contacts[k].value!, public: form.contacts[k].public }));
+/** The form's value as the organisation record stores it: only the ways to reach it that were filled in. */
+export function organizationInput(form: OrganizationForm) {
+  return {
+    ...form,
+    contacts: CONTACT_KINDS.filter((k) => form.contacts[k].value).map((k) => ({ kind: k, value: form.contacts[k].value!, public: form.contacts[k].public })),
+  };
 }

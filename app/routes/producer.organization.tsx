@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "../auth/guards.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
 import { msg } from "../domain/fields";
-import { CONTACT_KINDS, ORG_TYPES, organizationFormSchema, type OrganizationForm } from "../domain/organization-form";
+import { CONTACT_KINDS, ORG_TYPES, organizationFormSchema, organizationInput, type OrganizationForm } from "../domain/organization-form";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Contact } from "../../db/schema";
@@ -75,12 +75,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user.organization_id) {
     await db()
       .transaction()
-      .execute((trx) => createOwnOrganization(trx, user.id, submission.value));
+      .execute((trx) => createOwnOrganization(trx, user.id, organizationInput(submission.value)));
     throw redirect("/producer");
   }
   const saved = await db()
     .transaction()
-    .execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, submission.value));
+    .execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, organizationInput(submission.value)));
   return { result: submission.reply(), message: savedMessage(saved) };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { contactsFromForm, type OrganizationForm } from "../../app/domain/organization-form";
+import type { OrganizationInput } from "./record-inputs";
 import { jsonb } from "../json";
 import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
@@ -26,7 +26,7 @@ export async function creditCodeTakenByOther(db: Executor, creditCode: string, o
   return !!(await q.executeTakeFirst());
 }
 
-function columns(form: OrganizationForm) {
+function columns(form: OrganizationInput) {
   return {
     name_zh: form.name_zh,
     name_en: form.name_en,
@@ -35,14 +35,14 @@ function columns(form: OrganizationForm) {
     county_id: form.county_id,
     address: form.address,
     website: form.website,
-    contacts: jsonb(contactsFromForm(form)),
+    contacts: jsonb(form.contacts),
     description_zh: form.description_zh,
     description_en: form.description_en,
   };
 }
 
 /** A new producer's organisation starts as a draft that only they see, and becomes theirs in the same transaction. */
-export async function createOwnOrganization(trx: Transaction<Database>, userId: number, form: OrganizationForm) {
+export async function createOwnOrganization(trx: Transaction<Database>, userId: number, form: OrganizationInput) {
   const { id } = await trx
     .insertInto("organizations")
     .values({ ...columns(form), status: "draft", created_by: userId, updated_by: userId })
@@ -53,7 +53,7 @@ export async function createOwnOrganization(trx: Transaction<Database>, userId: 
 }
 
 /** Unpublished profiles change in place; a published one keeps its public data and the edit waits as a revision. */
-export async function saveOwnOrganization(trx: Transaction<Database>, organizationId: number, userId: number, form: OrganizationForm) {
+export async function saveOwnOrganization(trx: Transaction<Database>, organizationId: number, userId: number, form: OrganizationInput) {
   const current = await trx.selectFrom("organizations").select(["status"]).where("id", "=", organizationId).forUpdate().executeTakeFirstOrThrow();
   if (current.status !== "published") {
     await trx
@@ -63,7 +63,7 @@ export async function saveOwnOrganization(trx: Transaction<Database>, organizati
       .execute();
     return "saved" as const;
   }
-  await saveOpenRevision(trx, "organization", organizationId, { ...form, contacts: contactsFromForm(form) } as Record<string, unknown>, userId);
+  await saveOpenRevision(trx, "organization", organizationId, { ...form } as Record<string, unknown>, userId);
   return "revision" as const;
 }
 

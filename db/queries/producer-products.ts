@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import type { ProductForm } from "../../app/domain/product-form";
+import type { ProductInput } from "./record-inputs";
 import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
 import { enqueueSearchSync } from "./outbox";
@@ -59,7 +59,7 @@ export async function getOwnProduct(db: Executor, organizationId: number, produc
 }
 
 /** The product row's columns from the producer's form (also used by review to diff and apply a revision). */
-export function productColumns(form: ProductForm) {
+export function productColumns(form: ProductInput) {
   return {
     name_zh: form.name_zh,
     name_en: form.name_en,
@@ -83,7 +83,7 @@ export function productColumns(form: ProductForm) {
 }
 
 /** The live row as the producer's form, so a revision started from the picture screen leaves every field as it is. */
-export async function liveProductForm(db: Executor, productId: number): Promise<ProductForm> {
+export async function liveProductForm(db: Executor, productId: number): Promise<ProductInput> {
   const p = await db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirstOrThrow();
   const certs = await db
     .selectFrom("product_certifications")
@@ -93,14 +93,14 @@ export async function liveProductForm(db: Executor, productId: number): Promise<
     .execute();
   const { annual_volume, min_order_qty } = p;
   return {
-    ...(Object.fromEntries(Object.keys(productColumns({} as ProductForm)).map((k) => [k, p[k as keyof typeof p]])) as unknown as ProductForm),
+    ...(Object.fromEntries(Object.keys(productColumns({} as ProductInput)).map((k) => [k, p[k as keyof typeof p]])) as unknown as ProductInput),
     annual_volume: annual_volume === null ? null : Number(annual_volume),
     min_order_qty: min_order_qty === null ? null : Number(min_order_qty),
-    certifications: certs.map((c) => ({ kind: c.kind as ProductForm["certifications"][number]["kind"], number: c.certificate_no, expires: c.expires_on })),
+    certifications: certs.map((c) => ({ kind: c.kind as ProductInput["certifications"][number]["kind"], number: c.certificate_no, expires: c.expires_on })),
   };
 }
 
-async function replaceCertifications(trx: Transaction<Database>, productId: number, form: ProductForm) {
+async function replaceCertifications(trx: Transaction<Database>, productId: number, form: ProductInput) {
   await trx.deleteFrom("product_certifications").where("product_id", "=", productId).execute();
   if (form.certifications.length) {
     await trx
@@ -117,7 +117,7 @@ async function replaceCertifications(trx: Transaction<Database>, productId: numb
 export async function applyProductForm(
   trx: Transaction<Database>,
   productId: number,
-  form: ProductForm,
+  form: ProductInput,
   extra: { status?: "draft" | "published"; updated_by?: number } = {},
 ) {
   await trx
@@ -129,7 +129,7 @@ export async function applyProductForm(
 }
 
 /** Checks that the brand links the producer chose point at things it may link: its own trademark, published GIs/brands. */
-export async function brandLinksAllowed(db: Executor, organizationId: number, form: ProductForm) {
+export async function brandLinksAllowed(db: Executor, organizationId: number, form: ProductInput) {
   if (form.trademark_id) {
     const own = await db
       .selectFrom("trademarks")
@@ -155,7 +155,7 @@ export async function brandLinksAllowed(db: Executor, organizationId: number, fo
   return undefined;
 }
 
-export async function createDraftProduct(trx: Transaction<Database>, organizationId: number, userId: number, form: ProductForm) {
+export async function createDraftProduct(trx: Transaction<Database>, organizationId: number, userId: number, form: ProductInput) {
   const { id } = await trx
     .insertInto("products")
     .values({ ...productColumns(form), organization_id: organizationId, status: "draft", created_by: userId, updated_by: userId })
@@ -169,7 +169,7 @@ export async function createDraftProduct(trx: Transaction<Database>, organizatio
  * Saves the producer's edit. Unpublished records change in place (back to draft); a published record keeps its public
  * data and the edit waits as a revision until a reviewer approves it.
  */
-export async function saveOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number, userId: number, form: ProductForm) {
+export async function saveOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number, userId: number, form: ProductInput) {
   const current = await trx
     .selectFrom("products")
     .select(["id", "status"])

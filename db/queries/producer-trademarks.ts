@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { TrademarkForm } from "../../app/domain/trademark-form";
+import type { TrademarkInput } from "./record-inputs";
 import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
 
@@ -48,7 +48,7 @@ export async function regNoTakenByOther(db: Executor, regNo: string, trademarkId
   return !!(await q.executeTakeFirst());
 }
 
-function columns(form: TrademarkForm) {
+function columns(form: TrademarkInput) {
   return {
     reg_no: form.reg_no,
     name_zh: form.name_zh,
@@ -64,7 +64,7 @@ function columns(form: TrademarkForm) {
   };
 }
 
-async function replaceClasses(trx: Transaction<Database>, trademarkId: number, form: TrademarkForm) {
+async function replaceClasses(trx: Transaction<Database>, trademarkId: number, form: TrademarkInput) {
   await trx.deleteFrom("trademark_classes").where("trademark_id", "=", trademarkId).execute();
   await trx
     .insertInto("trademark_classes")
@@ -72,7 +72,7 @@ async function replaceClasses(trx: Transaction<Database>, trademarkId: number, f
     .execute();
 }
 
-export async function createOwnTrademark(trx: Transaction<Database>, organizationId: number, userId: number, form: TrademarkForm) {
+export async function createOwnTrademark(trx: Transaction<Database>, organizationId: number, userId: number, form: TrademarkInput) {
   const org = await trx.selectFrom("organizations").select(["name_zh", "county_id"]).where("id", "=", organizationId).executeTakeFirstOrThrow();
   const { id } = await trx
     .insertInto("trademarks")
@@ -91,7 +91,7 @@ export async function createOwnTrademark(trx: Transaction<Database>, organizatio
   return id;
 }
 
-export async function saveOwnTrademark(trx: Transaction<Database>, organizationId: number, id: number, userId: number, form: TrademarkForm) {
+export async function saveOwnTrademark(trx: Transaction<Database>, organizationId: number, id: number, userId: number, form: TrademarkInput) {
   const current = await trx
     .selectFrom("trademarks")
     .select("status")

@@ -15,7 +15,7 @@ import { changeProductPictures, productPictures, reviewPictureKeys, unreferenced
 import { getPublishedProduct } from "./products";
 import { decide } from "./review-decisions";
 import { reviewItem } from "./review-item";
-import type { ProductForm } from "../../app/domain/product-form";
+import type { ProductInput } from "./record-inputs";
 
 // Picture changes of a published product go through review (decision records 009/010), on real PostgreSQL,
 // Meilisearch, sharp and files on disk: nothing reaches the public page or search before approval, a rejection leaves
@@ -148,7 +148,7 @@ describe("pictures of a published product", () => {
     // a form save keeps the picture list of the revision, and the revision seeded from the live row keeps its fields
     const rev = await t.db.selectFrom("record_revisions").select("data").where("entity_id", "=", p).executeTakeFirstOrThrow();
     expect(rev.data).toMatchObject({ name_zh: "已公开的沙棘汁", certifications: [{ kind: "organic", number: "OG-7", expires: "2031-05-01" }] });
-    await t.db.transaction().execute((trx) => saveOwnProduct(trx, orgId, p, producerId, { ...(rev.data as unknown as ProductForm), price_band: "中档" }));
+    await t.db.transaction().execute((trx) => saveOwnProduct(trx, orgId, p, producerId, { ...(rev.data as unknown as ProductInput), price_band: "中档" }));
     expect((await productPictures(t.db, p)).pictures.map((x) => x.alt_zh)).toEqual(["新的图片"]);
 
     const item = await submitAndDecide(p, "reject");

@@ -1,10 +1,10 @@
 import { sql, type Transaction } from "kysely";
-import type { ProductForm } from "../../app/domain/product-form";
 import { jsonb } from "../json";
 import type { Database } from "../schema";
 import { setAuditActor, writeAudit } from "./audit";
 import { countyExists } from "./places";
 import { applyProductForm } from "./producer-products";
+import type { ProductInput } from "./record-inputs";
 import { applyRevisionPictures, revisionPictures } from "./product-pictures";
 import { ORG_FIELDS, owningOrganization, pick, TRADEMARK_FIELDS } from "./review-item";
 import { announce, epoch, TABLE, type Decision, type ReviewEntity, type ReviewKind, type Values } from "./review";
@@ -15,7 +15,7 @@ export type DecisionResult = "ok" | "not_found" | "stale" | "credit_blocked" | "
 
 async function applyRevision(trx: Transaction<Database>, entity: ReviewEntity, id: number, data: Values, actorId: number): Promise<DecisionResult> {
   if (entity === "product") {
-    await applyProductForm(trx, id, data as unknown as ProductForm, { updated_by: actorId });
+    await applyProductForm(trx, id, data as unknown as ProductInput, { updated_by: actorId });
     // files of pictures the revision dropped are swept by the caller after the commit (reviewPictureKeys)
     const pictures = revisionPictures(data);
     if (pictures) await applyRevisionPictures(trx, id, pictures);

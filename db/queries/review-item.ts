@@ -1,4 +1,4 @@
-import type { ProductForm } from "../../app/domain/product-form";
+import type { ProductInput } from "./record-inputs";
 import { productColumns } from "./producer-products";
 import { livePictures, revisionPictures, type PictureEntry } from "./product-pictures";
 import { TABLE, epoch, type Executor, type ReviewEntity, type ReviewKind, type Values } from "./review";
@@ -69,7 +69,7 @@ async function liveValues(db: Executor, entity: ReviewEntity, id: number): Promi
       .where("product_id", "=", id)
       .orderBy("id")
       .execute();
-    const cols = Object.keys(productColumns({} as ProductForm));
+    const cols = Object.keys(productColumns({} as ProductInput));
     return { ...pick(p as unknown as Values, cols), certifications: certList(certs), images: pictureList(await livePictures(db, id)) };
   }
   if (entity === "organization") {
@@ -85,7 +85,7 @@ async function liveValues(db: Executor, entity: ReviewEntity, id: number): Promi
 /** A revision's data (the producer's validated form) as row values, comparable with liveValues(). */
 function revisionValues(entity: ReviewEntity, data: Values): Values {
   if (entity === "product") {
-    const form = data as unknown as ProductForm;
+    const form = data as unknown as ProductInput;
     const pictures = revisionPictures(data);
     return {
       ...pick(productColumns(form) as Values, Object.keys(productColumns(form))),
