@@ -1,0 +1,107 @@
+import { data, redirect } from "@remix-run/node";
+import { addEntry, moveEntry, removeEntry, setEntryNote } from "../../db/queries/event-entries";
+import { freezeVersion } from "../../db/queries/event-catalogue-versions";
+import { isExhibitorCandidate, removeExhibitor, upsertExhibitor } from "../../db/queries/event-exhibitors";
+import { createSection, deleteSection } from "../../db/queries/event-sections";
+import { updateEvent } from "../../db/queries/events";
+import { countyExists } from "../../db/queries/places";
+import { fieldErrorReply, issuesReply } from "../domain/form-reply";
+import { msg } from "../domain/message";
+import { parseChinaDateTime } from "../platform/china-time";
+import { db } from "../services.server";
+import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "./forms";
+
+// The fair staff's edits on the manage screen, one handler per intent (the form's hidden `intent` field). Each answers
+// a redirect to the part of the page it changed, or a 400 with the one form-error shape (app/domain/form-reply.ts).
+
+type Handler = (eventId: number, form: FormData, fields: Record<string, FormDataEntryValue>) => Promise<Response | ReturnType<typeof data>>;
+
+const back = (eventId: number, hash = "") => redirect(`/events/${eventId}/manage${hash}`);
+const invalid = (reply: ReturnType<typeof fieldErrorReply>) => data(reply, { status: 400 });
+
+const handlers: Record<string, Handler> = {
+  async "save-event"(eventId, form) {
+    const parsed = parseEvent(form);
+    if (!parsed.ok) return invalid(fieldErrorReply(parsed.fields, { form }));
+    await updateEvent(db(), eventId, parsed.value);
+    return back(eventId);
+  },
+
+  async "add-exhibitor"(eventId, form, fields) {
+    const parsed = exhibitorSchema.safeParse(fields);
+    if (!parsed.success) return invalid(issuesReply(parsed.error, form));
+    // only organisations the form offers: published and in good standing (an unknown id would be a database error)
+    if (!(await isExhibitorCandidate(db(), parsed.data.organization_id)))
+      return invalid(fieldErrorReply(["organization_id"], { message: msg("validation.noSuchChoice"), form }));
+    await upsertExhibitor(db(), eventId, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
+    return back(eventId, "#exhibitors");
+  },
+
+  async "remove-exhibitor"(eventId, form) {
+    await removeExhibitor(db(), eventId, formId(form));
+    return back(eventId, "#exhibitors");
+  },
+
+  async "add-section"(eventId, form, fields) {
+    const parsed = sectionSchema.safeParse(fields);
+    if (!parsed.success) return invalid(issuesReply(parsed.error, form));
+    const { title_zh, title_en, q, county_id, category } = parsed.data;
+    if (county_id && !(await countyExists(db(), county_id))) return invalid(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form }));
+    const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
+    const id = await createSection(db(), eventId, title_zh, title_en, query);
+    return back(eventId, `#section-${id}`);
+  },
+
+  async "delete-section"(eventId, form) {
+    await deleteSection(db(), eventId, formId(form));
+    return back(eventId, "#sections");
+  },
+
+  async "add-entry"(eventId, form, fields) {
+    const parsed = entrySchema.safeParse(fields);
+    if (!parsed.success) return invalid(issuesReply(parsed.error, form));
+    const ok = await addEntry(db(), eventId, parsed.data.section_id, parsed.data.product_id, parsed.data.note_zh, parsed.data.note_en);
+    if (!ok) return invalid(fieldErrorReply([], { formErrors: ["events.entryRejected"], form }));
+    return back(eventId, `#section-${parsed.data.section_id}`);
+  },
+
+  async "move-up"(eventId, form) {
+    await moveEntry(db(), eventId, formId(form), "up");
+    return back(eventId, `#entry-${form.get("id")}`);
+  },
+
+  async "move-down"(eventId, form) {
+    await moveEntry(db(), eventId, formId(form), "down");
+    return back(eventId, `#entry-${form.get("id")}`);
+  },
+
+  async "save-note"(eventId, form, fields) {
+    const parsed = entrySchema.pick({ note_zh: true, note_en: true }).safeParse(fields);
+    if (!parsed.success) return invalid(fieldErrorReply(["note"], { form }));
+    await setEntryNote(db(), eventId, formId(form), parsed.data.note_zh, parsed.data.note_en);
+    return back(eventId, `#entry-${form.get("id")}`);
+  },
+
+  async "remove-entry"(eventId, form) {
+    await removeEntry(db(), eventId, formId(form));
+    return back(eventId, "#sections");
+  },
+
+  async freeze(eventId, form) {
+    // the form's datetime-local is China's wall-clock time; empty means now. A value naming no real time is refused
+    // rather than replaced by now, which would freeze a version the staff member never asked for.
+    const raw = String(form.get("cutoff_at") ?? "");
+    const cutoff = raw ? parseChinaDateTime(raw) : new Date();
+    if (!cutoff) return invalid(fieldErrorReply(["cutoff_at"], { form }));
+    await freezeVersion(db(), eventId, cutoff);
+    return back(eventId, "#freeze");
+  },
+};
+
+/** Runs the intent the form names; an intent no form offers is a plain 400. */
+export async function manageEvent(eventId: number, form: FormData) {
+  const intent = String(form.get("intent") ?? "");
+  // own keys only: "constructor" or "toString" is no intent
+  if (!Object.hasOwn(handlers, intent)) throw new Response("bad intent", { status: 400 });
+  return handlers[intent]!(eventId, form, Object.fromEntries(form));
+}

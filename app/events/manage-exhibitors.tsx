@@ -1,0 +1,67 @@
+import { Form, Link } from "@remix-run/react";
+import { usePreferences, useT } from "../i18n/i18n";
+import { boothText, L } from "./parts";
+
+// The manage screen's exhibitors: each booth with its printable QR code, and the form that adds one.
+
+type Exhibitor = { id: number; hall: string | null; booth: string; name_zh: string; name_en: string | null; qr: { url: string; svg: string } };
+type Candidate = { id: number; name_zh: string };
+
+export function ManageExhibitors({ eventId, exhibitors, candidates }: { eventId: number; exhibitors: Exhibitor[]; candidates: Candidate[] }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  return (
+    <section aria-labelledby="exhibitors">
+      <h2 id="exhibitors">{t("events.exhibitors")}</h2>
+      {exhibitors.length === 0 ? (
+        <p>{t("events.noExhibitors")}</p>
+      ) : (
+        <ul className="booth-qr-list">
+          {exhibitors.map((x) => (
+            <li key={x.id}>
+              {boothText(t, x.hall, x.booth)} · <L lang={lang} zh={x.name_zh} en={x.name_en} />{" "}
+              <a href={x.qr.url} dangerouslySetInnerHTML={{ __html: x.qr.svg }} />
+              <Link to={`/events/${eventId}/booth-qr?exhibitor=${x.id}`}>
+                {t("leads.qrCodes")}
+                <span className="event-sr-only">
+                  : <L lang={lang} zh={x.name_zh} en={x.name_en} />
+                </span>
+              </Link>{" "}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="remove-exhibitor" />
+                <input type="hidden" name="id" value={x.id} />
+                <button className="button button--secondary" type="submit" aria-label={t("events.removeNamed", { name: x.name_zh })}>
+                  {t("events.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="form form--row">
+        <input type="hidden" name="intent" value="add-exhibitor" />
+        <div className="field">
+          <label htmlFor="ex-org">{t("events.chooseOrganization")}</label>
+          <select id="ex-org" name="organization_id" required>
+            {candidates.map((o) => (
+              <option key={o.id} value={o.id} lang="zh-CN">
+                {o.name_zh}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ex-hall">{t("events.hall")}</label>
+          <input id="ex-hall" name="hall" maxLength={20} />
+        </div>
+        <div className="field">
+          <label htmlFor="ex-booth">{t("events.booth")}</label>
+          <input id="ex-booth" name="booth" maxLength={20} required />
+        </div>
+        <button className="button" type="submit">
+          {t("events.addExhibitor")}
+        </button>
+      </Form>
+    </section>
+  );
+}
