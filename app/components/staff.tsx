@@ -120,18 +120,6 @@ export function AuditTable({ rows, showRecord = true, caption }: { rows: AuditRo
 
 export const creditKey = (s: string) => `credit.${s}` as MessageKey;
 
-/** The outcome line of a small staff action: a status on success, an alert naming the field otherwise. */
-export function ActionResult({ result }: { result: { ok: boolean; message: string; field?: string } | undefined }) {
-  const t = useT();
-  if (!result) return null;
-  return (
-    <p className={result.ok ? "notice" : "form-error"} role={result.ok ? "status" : "alert"}>
-      {result.field ? `${result.field}: ` : ""}
-      {translateMessage(t, result.message)}
-    </p>
-  );
-}
-
 /** Conform types fields of preprocessed (optional) schema values as unknown; the form components take text. */
 export function asText<T>(meta: FieldMetadata<T, Record<string, unknown>, string[]>) {
   return meta as unknown as FieldMetadata<string | null | undefined>;

@@ -9,6 +9,22 @@ import { msg } from "./message";
 
 export type FormReply = SubmissionResult<string[]>;
 
+/**
+ * What an action answers for a form: the reply above, and on success optionally a notice (a message key) for the
+ * page's status line ("saved", "sent for review"). One shape for every form, so pages and tests read errors and
+ * notices the same way.
+ */
+export type FormAnswer = FormReply & {
+  notice?: string;
+  /** Which of the page's forms answered, on a page with several (the posted `intent`). */
+  form?: string;
+};
+
+/** A success with a notice; pass the submission's reply to keep Conform's view of the fields (or reset them). */
+export function noticeReply(notice: string, reply: FormReply = { status: "success" }): FormAnswer {
+  return { ...reply, notice };
+}
+
 type Options = {
   /** The message each named field gets; "validation.invalid" ("please check this field") unless the check knows better. */
   message?: string;
@@ -39,6 +55,11 @@ export function fieldErrorReply(fields: readonly string[], { message = msg("vali
   const error: Record<string, string[]> = Object.fromEntries([...new Set(fields)].map((f) => [f, [message]]));
   if (formErrors?.length) error[""] = formErrors;
   return { status: "error", initialValue: payload(form), error, fields: validated(form, error) };
+}
+
+/** A failed form whose fields each have their own messages, found by hand (an upload's file and descriptions). */
+export function errorsReply(byField: Record<string, string[]>, form?: FormData): FormReply {
+  return { status: "error", initialValue: payload(form), error: byField, fields: validated(form, byField) };
 }
 
 /** A failed `schema.safeParse`: each field with its own messages, as parseWithZod would report them. */

@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -19,6 +18,7 @@ import { addInquiryMessage, buyerRecipient, inquiryForBuyer } from "../../db/que
 import { getPublicOrganization } from "../../db/queries/organizations";
 import { publicOrigin } from "../platform/public-origin.server";
 import { db } from "../services.server";
+import type { FormAnswer, FormReply } from "../domain/form-reply";
 
 // /inquiries/:token — the buyer's private link: the request, each producer's thread and public contacts (as each
 // organisation chose), a reply form and a form to record an intent or a signed deal. A wrong token is a 404.
@@ -41,7 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-type ActionData = { intent: "reply" | "deal"; recipientId: number; result: SubmissionResult<string[]> };
+/** A failed reply or deal form, named by intent and thread, since the page holds one of each per producer. */
+const answerFor = (intent: string, recipientId: number, reply: FormReply): FormAnswer => ({ ...reply, form: `${intent}-${recipientId}` });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const hash = buyerTokenHashOr404(params.token);
@@ -57,25 +58,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const retryAfter = await matchingRetryAfter("reply", context.clientAddress);
     const submission = parseWithZod(form, { schema: buyerReplySchema });
     if (retryAfter > 0) {
-      return data<ActionData>(
-        { intent, recipientId: recipient.id, result: submission.reply({ formErrors: [msg("inquiry.tooMany", { minutes: Math.ceil(retryAfter / 60) })] }) },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      );
+      return data(answerFor(intent, recipient.id, submission.reply({ formErrors: [msg("inquiry.tooMany", { minutes: Math.ceil(retryAfter / 60) })] })), {
+        status: 429,
+        headers: { "Retry-After": String(retryAfter) },
+      });
     }
-    if (submission.status !== "success") return data<ActionData>({ intent, recipientId: recipient.id, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data(answerFor(intent, recipient.id, submission.reply()), { status: 400 });
     await addInquiryMessage(db(), recipient.id, { author: "buyer", author_user_id: null, body: submission.value.body, quoted_price: null });
     await noteMatchingAction("reply", context.clientAddress);
     throw redirect(back("reply"));
   }
 
   const submission = parseWithZod(form, { schema: dealSchema });
-  if (submission.status !== "success") return data<ActionData>({ intent, recipientId: recipient.id, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data(answerFor(intent, recipient.id, submission.reply()), { status: 400 });
   const product = (await threadProducts(db(), recipient.id)).find((p) => p.id === submission.value.product_id);
   if (!product) {
-    return data<ActionData>(
-      { intent, recipientId: recipient.id, result: submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } }) },
-      { status: 400 },
-    );
+    return data(answerFor(intent, recipient.id, submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } })), { status: 400 });
   }
   await recordDeal(db(), {
     kind: submission.value.kind,
@@ -95,10 +93,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function BuyerInquiryPage() {
   const { inquiry, recipients, link, sent, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const { lang } = usePreferences();
-  const resultFor = (intent: string, id: number) => (actionData?.intent === intent && actionData.recipientId === id ? actionData.result : undefined);
+  const resultFor = (intent: string, id: number) => (actionData?.form === `${intent}-${id}` ? actionData : undefined);
   return (
     <article className="inquiry-page">
       <h1>{t("inquiry.yourInquiry")}</h1>

@@ -15,6 +15,7 @@ import type { MessageKey } from "../i18n/messages";
 import { notFound } from "../lib/route-params";
 import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
 import { db } from "../services.server";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 // A producer's claims to use a GI or a regional brand, for its own organisation only (the organisation comes from the
 // session, never from the form). Claims wait as pending until staff verify them.
@@ -40,10 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
       .transaction()
       .execute((trx) => withdrawClaim(trx, user.organization_id, parsed.data.kind, parsed.data.id));
     if (!done) notFound();
-    return { result: undefined, message: "claims.withdrawn" as const };
+    return noticeReply("claims.withdrawn");
   }
   const submission = parseWithZod(formData, { schema: claimSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   const v = submission.value;
   const target = parseTarget(v.target);
   const outcome = await db()
@@ -59,13 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
       }),
     );
   if (outcome === "unknown_target")
-    return data(
-      { result: submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), message: null },
-      { status: 400 },
-    );
-  if (outcome === "already_verified")
-    return data({ result: submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), message: null }, { status: 409 });
-  return { result: submission.reply({ resetForm: true }), message: "claims.filed" as const };
+    return data<FormAnswer>(submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), { status: 400 });
+  if (outcome === "already_verified") return data<FormAnswer>(submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), { status: 409 });
+  return noticeReply("claims.filed", submission.reply({ resetForm: true }));
 }
 
 export default function ProducerClaims() {
@@ -73,7 +70,7 @@ export default function ProducerClaims() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: claimSchema }),
     shouldValidate: "onBlur",
   });
@@ -83,9 +80,9 @@ export default function ProducerClaims() {
     <section className="form">
       <h1>{t("claims.title")}</h1>
       <p>{t("claims.intro")}</p>
-      {actionData?.message && (
+      {actionData?.notice && (
         <p className="notice" role="status">
-          {t(actionData.message)}
+          {t(actionData.notice as MessageKey)}
         </p>
       )}
       <h2>{t("claims.list")}</h2>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -17,6 +17,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { recordDeal, threadProducts } from "../../db/queries/deals";
 import { addInquiryMessage, inboxThread, setRecipientStatus } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import type { FormAnswer, FormReply } from "../domain/form-reply";
 
 // /producer/inbox/:id — one inquiry addressed to the producer's organisation (anything else is a 404, so another
 // producer cannot even learn it exists): the request with the buyer's contact, the thread, a reply (optionally with a
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ ...found, dealProducts: products, done: new URL(request.url).searchParams.get("done") }, { headers: PRIVATE_HEADERS });
 }
 
-type ActionData = { intent: "reply" | "deal" | "status"; result: SubmissionResult<string[]> };
+/** A failed form, named by its intent, since the page holds a reply, a status and a deal form. */
+const answerFor = (intent: string, reply: FormReply): FormAnswer => ({ ...reply, form: intent });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireProducer(request);
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "reply") {
     const submission = parseWithZod(form, { schema: producerReplySchema });
-    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
     await addInquiryMessage(db(), id, {
       author: "producer",
       author_user_id: user.id,
@@ -54,15 +56,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "status") {
     const submission = parseWithZod(form, { schema: statusSchema });
-    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
     await setRecipientStatus(db(), user.organization_id, id, submission.value.status);
     throw redirect(back("status"));
   }
   if (intent === "deal") {
     const submission = parseWithZod(form, { schema: dealSchema });
-    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
     const product = (await threadProducts(db(), id)).find((p) => p.id === submission.value.product_id);
-    if (!product) return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } }) }, { status: 400 });
+    if (!product) return data(answerFor(intent, submission.reply({ fieldErrors: { product_id: [msg("deal.chooseProduct")] } })), { status: 400 });
     await recordDeal(db(), {
       kind: submission.value.kind,
       organization_id: user.organization_id,
@@ -81,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw data({ error: "bad request" }, { status: 400 });
 }
 
-function StatusForm({ current, lastResult }: { current: string; lastResult?: ActionData["result"] }) {
+function StatusForm({ current, lastResult }: { current: string; lastResult?: FormReply }) {
   const t = useT();
   const [form, fields] = useForm({
     id: "status",
@@ -108,9 +110,9 @@ function StatusForm({ current, lastResult }: { current: string; lastResult?: Act
 
 export default function InboxThread() {
   const { inquiry, thread, dealProducts, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
-  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const resultFor = (intent: string) => (actionData?.form === intent ? actionData : undefined);
   const doneMessage: MessageKey | undefined =
     done === "reply" ? "thread.sent" : done === "deal" ? "deal.recorded" : done === "status" ? "inbox.statusSaved" : undefined;
   return (

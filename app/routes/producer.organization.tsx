@@ -20,6 +20,7 @@ import {
 } from "../../db/queries/producer-organization";
 import { db } from "../services.server";
 import { savedMessage, submittedMessage } from "../components/record-edit";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["producer"]);
@@ -60,17 +61,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await db()
       .transaction()
       .execute((trx) => submitOwnOrganization(trx, user.organization_id!));
-    return { result: { status: "success" as const }, message: submittedMessage(result) };
+    return noticeReply(submittedMessage(result));
   }
   const submission = parseWithZod(formData, { schema: organizationFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   // an id the list never offered (a hand-made request, a county since merged) is a field error here, never a 500 or a
   // revision the reviewer cannot approve
   if (!(await countyExists(db(), submission.value.county_id))) {
-    return data({ result: submission.reply({ fieldErrors: { county_id: [msg("validation.noSuchChoice")] } }), message: null }, { status: 400 });
+    return data<FormAnswer>(submission.reply({ fieldErrors: { county_id: [msg("validation.noSuchChoice")] } }), { status: 400 });
   }
   if (await creditCodeTakenByOther(db(), submission.value.credit_code, user.organization_id)) {
-    return data({ result: submission.reply({ fieldErrors: { credit_code: ["producer.creditCodeTaken"] } }), message: null }, { status: 409 });
+    return data<FormAnswer>(submission.reply({ fieldErrors: { credit_code: ["producer.creditCodeTaken"] } }), { status: 409 });
   }
   if (!user.organization_id) {
     await db()
@@ -81,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const saved = await db()
     .transaction()
     .execute((trx) => saveOwnOrganization(trx, user.organization_id!, user.id, organizationInput(submission.value)));
-  return { result: submission.reply(), message: savedMessage(saved) };
+  return noticeReply(savedMessage(saved), submission.reply());
 }
 
 export default function OrganizationForm() {
@@ -90,7 +91,7 @@ export default function OrganizationForm() {
   const t = useT();
   const { lang } = usePreferences();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationFormSchema }),
     shouldValidate: "onBlur",
@@ -106,9 +107,9 @@ export default function OrganizationForm() {
           {revision && <span className="badge badge--unverified">{t(`revision.${revision}` as MessageKey)}</span>}
         </p>
       )}
-      {actionData?.message && (
+      {actionData?.notice && (
         <p className="notice" role="status">
-          {t(actionData.message as MessageKey)}
+          {t(actionData.notice as MessageKey)}
         </p>
       )}
       <Form method="post" {...getFormProps(form)}>

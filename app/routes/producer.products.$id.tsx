@@ -17,6 +17,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { productPictures } from "../../db/queries/product-pictures";
 import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
 import { db } from "../services.server";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .transaction()
       .execute((trx) => submitOwnProduct(trx, user.organization_id, id));
     if (result === "not_found") notFound();
-    return { result: undefined, message: submittedMessage(result) };
+    return noticeReply(submittedMessage(result));
   }
   if (intent === "delete") {
     const keys = await db()
@@ -60,15 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect("/producer");
   }
   const submission = parseWithZod(formData, { schema: productFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   const badLink = await brandLinksAllowed(db(), user.organization_id, submission.value);
-  if (badLink)
-    return data({ result: submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), message: null }, { status: 400 });
+  if (badLink) return data<FormAnswer>(submission.reply({ fieldErrors: { [badLink]: ['validation.unknownReference|{"value":"id"}'] } }), { status: 400 });
   const saved = await db()
     .transaction()
     .execute((trx) => saveOwnProduct(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
-  return { result: submission.reply(), message: savedMessage(saved) };
+  return noticeReply(savedMessage(saved), submission.reply());
 }
 
 export default function EditProduct() {
@@ -77,14 +77,14 @@ export default function EditProduct() {
   const t = useT();
   const [form, fields] = useForm<ProductForm>({
     id: `product-${id}`,
-    lastResult: actionData?.result,
+    lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: productFormSchema }),
     shouldValidate: "onBlur",
   });
   return (
     <section className="form">
-      <RecordEditHeader title={t("producer.editProduct")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.message} />
+      <RecordEditHeader title={t("producer.editProduct")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.notice} />
       <div className="meter">
         <label htmlFor="completeness">{t("producer.completeness", { percent: completeness.percent })}</label>{" "}
         <meter id="completeness" min={0} max={100} value={completeness.percent} />

@@ -10,7 +10,6 @@ import { FormActions, TextField } from "../components/form";
 import { msg } from "../domain/fields";
 import { PICTURE_REF, pictureAltEditSchema, pictureAltSchema, type PictureAltEdit } from "../domain/picture-alt";
 import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { ImageRejected } from "../images/pipeline.server";
 import { removeUnreferencedPictures, savePicture } from "../images/picture-flow.server";
 import { imageStorage } from "../images/storage.server";
@@ -20,6 +19,9 @@ import { getOwnProduct } from "../../db/queries/producer-products";
 import { changeProductPictures, productPictures, type PictureChange } from "../../db/queries/product-pictures";
 import { db } from "../services.server";
 import { savedMessage } from "../components/record-edit";
+import { FormOutcome } from "../components/form-outcome";
+import { errorsReply, fieldErrorReply, noticeReply, type FormAnswer, type FormReply } from "../domain/form-reply";
+import { useEffect, useRef, useState } from "react";
 
 const manageSchema = z.object({ intent: z.enum(["delete", "up", "down"]), ref: z.string().regex(PICTURE_REF, msg("validation.required")) });
 
@@ -36,9 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { product: { id: product.id, name_zh: product.name_zh, published: product.status === "published" }, pending, images: pictures };
 }
 
-/** The answer to one picture's description form, for that form only (Conform's reply). */
-type AltReply = { ref: string; result: SubmissionResult<string[]> };
-type ActionResult = { ok: true; message: MessageKey; alt?: AltReply } | { ok: false; errors: Record<string, string>; alt?: AltReply };
+// Answers name the form they belong to: "upload", "manage" (delete/move) or "alt-<ref>" (one picture's descriptions).
+const answer = (form: string, reply: FormReply): FormAnswer => ({ ...reply, form });
+const uploadFailed = (byField: Record<string, string>, status: number) =>
+  data(answer("upload", errorsReply(Object.fromEntries(Object.entries(byField).map(([k, v]) => [k, [v]])))), { status });
 
 /** Applies one picture change in a transaction, then removes files nothing uses any more. */
 async function change(user: { id: number; organization_id: number }, productId: number, what: PictureChange) {
@@ -60,31 +63,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // a ref that names no picture shape is a forged request, not a typing mistake: nothing to show it next to
       if (!PICTURE_REF.test(ref)) notFound();
       const submission = parseWithZod(formData, { schema: pictureAltEditSchema });
-      if (submission.status !== "success") return data<ActionResult>({ ok: false, errors: {}, alt: { ref, result: submission.reply() } }, { status: 400 });
+      if (submission.status !== "success") return data(answer(`alt-${ref}`, submission.reply()), { status: 400 });
       const { alt_zh, alt_en } = submission.value;
       const done = await change(user, product.id, { kind: "alt", ref, alt_zh, alt_en });
-      return data<ActionResult>({ ok: true, message: savedMessage(done), alt: { ref, result: submission.reply() } });
+      return data(answer(`alt-${ref}`, noticeReply(savedMessage(done), submission.reply())));
     }
     const parsed = manageSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return data<ActionResult>({ ok: false, errors: { form: "validation.required" } }, { status: 400 });
+    if (!parsed.success) return data(answer("manage", fieldErrorReply([], { formErrors: ["validation.required"] })), { status: 400 });
     const { intent, ref } = parsed.data;
     const done = await change(user, product.id, intent === "delete" ? { kind: "delete", ref } : { kind: "move", ref, direction: intent === "up" ? -1 : 1 });
-    return data<ActionResult>({ ok: true, message: savedMessage(done) });
+    return data(answer("manage", noticeReply(savedMessage(done))));
   }
 
   let upload: Awaited<ReturnType<typeof parseImageUpload>>;
   try {
     upload = await parseImageUpload(request);
   } catch (e) {
-    if (e instanceof UploadRejected)
-      return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem === "badRequest" ? "missingFile" : e.problem}` } }, { status: e.status });
+    if (e instanceof UploadRejected) return uploadFailed({ file: `image.${e.problem === "badRequest" ? "missingFile" : e.problem}` }, e.status);
     throw e;
   }
   const errors: Record<string, string> = {};
   const alt = pictureAltSchema.safeParse(upload.fields);
   if (!alt.success) for (const issue of alt.error.issues) errors[String(issue.path[0])] = issue.message;
   if (!upload.file) errors.file = "image.missingFile";
-  if (Object.keys(errors).length) return data<ActionResult>({ ok: false, errors }, { status: 400 });
+  if (Object.keys(errors).length) return uploadFailed(errors, 400);
 
   let done: Awaited<ReturnType<typeof changeProductPictures>>;
   try {
@@ -98,11 +100,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return changed;
     });
   } catch (e) {
-    if (e instanceof ImageRejected) return data<ActionResult>({ ok: false, errors: { file: `image.${e.problem}` } }, { status: 422 });
+    if (e instanceof ImageRejected) return uploadFailed({ file: `image.${e.problem}` }, 422);
     throw e;
   }
   await removeUnreferencedPictures(db(), imageStorage(), "discarded" in done ? done.discarded : []);
-  return data<ActionResult>({ ok: true, message: done.result === "revision" ? "image.uploadedForReview" : "image.uploaded" });
+  return data(answer("upload", noticeReply(done.result === "revision" ? "image.uploadedForReview" : "image.uploaded")));
 }
 
 /** Changes one picture's description after upload; a published product's change waits for review like the others. */
@@ -142,13 +144,22 @@ export default function ProductImages() {
   const { product, pending, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const errors = result && !result.ok ? result.errors : {};
+  const errors: Record<string, string | undefined> =
+    result?.form === "upload" && result.status === "error" ? Object.fromEntries(Object.entries(result.error ?? {}).map(([k, v]) => [k, v?.[0]])) : {};
   const fieldError = (name: string) =>
     errors[name] ? (
       <p id={`${name}-error`} className="field-error">
         {translateMessage(t, errors[name]!)}
       </p>
     ) : null;
+  // after a successful upload the form starts empty (a new key), so the same photo is not sent twice; the notice takes
+  // focus, since the form sits at the bottom of a long page and a screen reader would not hear it otherwise
+  const [uploads, setUploads] = useState(0);
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (result?.status === "success" && result.form === "upload") setUploads((n) => n + 1);
+    if (result?.notice) notice.current?.focus();
+  }, [result]);
   return (
     <section className="form">
       <h1>
@@ -157,11 +168,12 @@ export default function ProductImages() {
       <p>
         <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
       </p>
-      {result?.ok && (
-        <p className="notice" role="status">
-          {t(result.message)}
+      {result?.notice && (
+        <p className="notice" role="status" tabIndex={-1} ref={notice}>
+          {translateMessage(t, result.notice)}
         </p>
       )}
+      {result?.form === "manage" && <FormOutcome answer={result} />}
       {product.published && (
         <p className="notice">
           {t(pending ? "image.pendingReview" : "image.reviewNeeded")} <Link to={`/producer/products/${product.id}`}>{t("producer.editProduct")}</Link>
@@ -175,7 +187,7 @@ export default function ProductImages() {
             <li key={img.ref}>
               <Picture variants={img.variants} alt={img.alt_zh} width={img.width} height={img.height} sizes="14rem" />
               <p lang="zh-CN">{img.alt_zh}</p>
-              <AltForm picture={img} n={i + 1} lastResult={result?.alt?.ref === img.ref ? result.alt.result : undefined} />
+              <AltForm picture={img} n={i + 1} lastResult={result?.form === `alt-${img.ref}` ? result : undefined} />
               <FormActions>
                 {(["up", "down", "delete"] as const)
                   .filter((intent) => !(intent === "up" && i === 0) && !(intent === "down" && i === images.length - 1))
@@ -193,7 +205,7 @@ export default function ProductImages() {
           ))}
         </ol>
       )}
-      <Form method="post" encType="multipart/form-data">
+      <Form method="post" encType="multipart/form-data" key={uploads}>
         <div className="field">
           <label htmlFor="file">{t("image.file")}</label>
           <input

@@ -13,6 +13,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnTrademark, regNoTakenByOther, saveOwnTrademark, submitOwnTrademark } from "../../db/queries/producer-trademarks";
 import { db } from "../services.server";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
@@ -53,18 +54,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .transaction()
       .execute((trx) => submitOwnTrademark(trx, user.organization_id, id));
     if (result === "not_found") notFound();
-    return { result: undefined, message: submittedMessage(result) };
+    return noticeReply(submittedMessage(result));
   }
   const submission = parseWithZod(formData, { schema: trademarkFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   if (submission.value.reg_no && (await regNoTakenByOther(db(), submission.value.reg_no, id))) {
-    return data({ result: submission.reply({ fieldErrors: { reg_no: ["producer.regNoTaken"] } }), message: null }, { status: 409 });
+    return data<FormAnswer>(submission.reply({ fieldErrors: { reg_no: ["producer.regNoTaken"] } }), { status: 409 });
   }
   const saved = await db()
     .transaction()
     .execute((trx) => saveOwnTrademark(trx, user.organization_id, id, user.id, submission.value));
   if (saved === "not_found") notFound();
-  return { result: submission.reply(), message: savedMessage(saved) };
+  return noticeReply(savedMessage(saved), submission.reply());
 }
 
 export default function EditTrademark() {
@@ -73,14 +74,14 @@ export default function EditTrademark() {
   const t = useT();
   const [form, fields] = useForm<TrademarkForm>({
     id: `trademark-${id}`,
-    lastResult: actionData?.result,
+    lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trademarkFormSchema }),
     shouldValidate: "onBlur",
   });
   return (
     <section className="form">
-      <RecordEditHeader title={t("producer.editTrademark")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.message} />
+      <RecordEditHeader title={t("producer.editTrademark")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.notice} />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <TrademarkFields fields={fields} />

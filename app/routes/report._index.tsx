@@ -16,6 +16,7 @@ import { misuseReportClientKey, misuseReportRetryAfter } from "../misuse-reports
 import { fileMisuseReport } from "../misuse-reports/filing.server";
 import { isPublishedGiProduct, publishedGiNames } from "../../db/queries/gi-products";
 import { db } from "../services.server";
+import { fieldErrorReply, type FormAnswer } from "../domain/form-reply";
 
 // The public misuse-report form (假冒/滥用地理标志). Works without JavaScript; the optional photo goes through the same
 // upload limits and image pipeline as product pictures. The answer is a case number and a private status link.
@@ -25,15 +26,17 @@ export async function loader() {
 }
 
 type Done = { caseNo: string; statusUrl: string };
+/** The one form shape; a filed report also carries its case number and private status link. */
+type ReportAnswer = FormAnswer & { done?: Done };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const clientKey = misuseReportClientKey(context.clientAddress);
   const retryAfter = await misuseReportRetryAfter(clientKey);
   if (retryAfter > 0) {
-    return data(
-      { result: { status: "error" as const, error: { "": [msg("report.tooMany", { minutes: Math.ceil(retryAfter / 60) })] } }, done: null as Done | null },
-      { status: 429, headers: { "Retry-After": String(retryAfter) } },
-    );
+    return data<ReportAnswer>(fieldErrorReply([], { formErrors: [msg("report.tooMany", { minutes: Math.ceil(retryAfter / 60) })] }), {
+      status: 429,
+      headers: { "Retry-After": String(retryAfter) },
+    });
   }
 
   let fields: Record<string, string> = {};
@@ -43,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ({ fields, file } = await parseImageUpload(request));
     } catch (e) {
       if (!(e instanceof UploadRejected)) throw e;
-      return data({ result: { status: "error" as const, error: { file: [`image.${e.problem}`] } }, done: null as Done | null }, { status: e.status });
+      return data<ReportAnswer>(fieldErrorReply(["file"], { message: `image.${e.problem}` }), { status: e.status });
     }
   } else {
     for (const [k, v] of await request.formData()) if (typeof v === "string") fields[k] = v;
@@ -51,28 +54,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = new FormData();
   for (const [k, v] of Object.entries(fields)) formData.append(k, v);
   const submission = parseWithZod(formData, { schema: misuseReportSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), done: null as Done | null }, { status: 400 });
+  if (submission.status !== "success") return data<ReportAnswer>(submission.reply(), { status: 400 });
   const report = submission.value;
   if (report.gi_product_id && !(await isPublishedGiProduct(db(), report.gi_product_id))) {
-    return data(
-      {
-        result: submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }),
-        done: null as Done | null,
-      },
-      { status: 400 },
-    );
+    return data<ReportAnswer>(submission.reply({ fieldErrors: { gi_product_id: [msg("validation.unknownReference", { value: report.gi_product_id })] } }), {
+      status: 400,
+    });
   }
 
   let filed: Awaited<ReturnType<typeof fileMisuseReport>>;
   try {
     filed = await fileMisuseReport(report, file, clientKey);
   } catch (e) {
-    if (e instanceof ImageRejected)
-      return data({ result: submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), done: null as Done | null }, { status: 422 });
+    if (e instanceof ImageRejected) return data<ReportAnswer>(submission.reply({ fieldErrors: { file: [`image.${e.problem}`] } }), { status: 422 });
     throw e;
   }
   const { caseNo, token } = filed;
-  return data({ result: submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${publicOrigin(context)}/report/status/${token}` } as Done | null });
+  return data<ReportAnswer>({ ...submission.reply({ resetForm: true }), done: { caseNo, statusUrl: `${publicOrigin(context)}/report/status/${token}` } });
 }
 
 // Retry-After must reach the browser; the page with the status link must not be cached anywhere.
@@ -88,7 +86,7 @@ export default function ReportPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: misuseReportSchema }),
     shouldValidate: "onBlur",
   });
@@ -109,7 +107,7 @@ export default function ReportPage() {
       </section>
     );
   }
-  const fileErrors = (actionData?.result as { error?: Record<string, string[] | null> | null } | undefined)?.error?.file ?? undefined;
+  const fileErrors = actionData?.error?.file ?? undefined;
   return (
     <section className="form">
       <h1>{t("report.title")}</h1>

@@ -12,6 +12,8 @@ import { resetPassword } from "../auth/password-reset.server";
 import { resetTokenValid } from "../../db/queries/sessions";
 import { db } from "../services.server";
 import { note, retryAfter } from "../platform/throttle.server";
+import { fieldErrorReply } from "../domain/form-reply";
+import { msg } from "../domain/message";
 
 // Staff issue one-time reset links (there is no e-mail or SMS yet); a link works once, for 24 hours. Each POST is
 // throttled per address (scope `reset`), and the token is checked before any scrypt work is spent on the password.
@@ -23,18 +25,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const wait = await retryAfter("reset", context.clientAddress);
   if (wait > 0) {
-    return data(
-      { status: "error" as const, error: { "": [`auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(wait / 60) })}`] } },
-      {
-        status: 429,
-        headers: { "Retry-After": String(wait) },
-      },
-    );
+    return data(fieldErrorReply([], { formErrors: [msg("auth.tooManyAttempts", { minutes: Math.ceil(wait / 60) })] }), {
+      status: 429,
+      headers: { "Retry-After": String(wait) },
+    });
   }
   await note("reset", context.clientAddress);
   const tokenHash = hashToken(params.token ?? "");
   // a dead link costs a lookup, not a hash
-  if (!(await resetTokenValid(db(), tokenHash))) return data({ status: "error" as const, error: { "": ["auth.resetInvalid"] } }, { status: 410 });
+  if (!(await resetTokenValid(db(), tokenHash))) return data(fieldErrorReply([], { formErrors: ["auth.resetInvalid"] }), { status: 410 });
   const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "passwordRepeat"] }), { status: 400 });
   const used = await resetPassword(tokenHash, await hashPassword(submission.value.password));

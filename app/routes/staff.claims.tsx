@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { ActionResult, creditKey, formatDateTime } from "../components/staff";
+import { creditKey, formatDateTime } from "../components/staff";
+import { FormOutcome } from "../components/form-outcome";
 import { StatusBadge } from "../components/status-badge";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -28,7 +29,7 @@ export default function ClaimsQueue() {
     <section>
       <h1>{t("staff.claims")}</h1>
       <p>{t("staff.claimsIntro")}</p>
-      <ActionResult result={result} />
+      <FormOutcome answer={result} />
       {claims.length === 0 ? (
         <p>{t("staff.claimsEmpty")}</p>
       ) : (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
-import { ActionResult } from "../components/staff";
+import { FormOutcome } from "../components/form-outcome";
 import { StatusBadge } from "../components/status-badge";
 import { FACT_KINDS } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
@@ -58,7 +58,7 @@ export default function FactsToVerify() {
           </button>
         </div>
       </Form>
-      <ActionResult result={result} />
+      <FormOutcome answer={result} />
       {facts.length === 0 ? (
         <p>{t("staff.factsNone")}</p>
       ) : (

@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { ClaimsTable } from "../components/claims-table";
 import { FormActions, FormErrors, SelectField, TextField } from "../components/form";
-import { ActionResult, asText, AuditTable, creditKey, formatDate } from "../components/staff";
+import { asText, AuditTable, creditKey, formatDate } from "../components/staff";
 import { StatusBadge } from "../components/status-badge";
+import { FormOutcome } from "../components/form-outcome";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 import { CREDIT_STATUSES, creditSchema } from "../domain/review-forms";
 import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -36,21 +38,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // the claim must belong to this organisation: anything else is not found here
     const claims = await claimsOf(db(), id);
     if (!claims.some((c) => c.kind === formData.get("kind") && String(c.id) === formData.get("id"))) notFound();
-    return { credit: undefined, result: (await claimDecisionAction(user, formData)).data };
+    return claimDecisionAction(user, formData);
   }
   if (intent === "verify") {
     formData.set("type", "organization");
     formData.set("id", String(id));
-    return { credit: undefined, result: (await markVerifiedAction(user, formData)).data };
+    return markVerifiedAction(user, formData);
   }
   const submission = parseWithZod(formData, { schema: creditSchema });
-  if (submission.status !== "success") return data({ credit: submission.reply(), result: undefined }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>({ ...submission.reply(), form: "credit" }, { status: 400 });
   const v = submission.value;
   const done = await db()
     .transaction()
     .execute((trx) => setCreditStatus(trx, user.id, id, { status: v.credit_status, source: v.credit_status_source, date: v.credit_status_date, note: v.note }));
   if (done === "not_found") notFound();
-  return { credit: submission.reply({ resetForm: true }), result: { ok: true, message: "staff.creditSaved" } };
+  return data<FormAnswer>({ ...noticeReply("staff.creditSaved", submission.reply({ resetForm: true })), form: "credit" });
 }
 
 export default function StaffOrganizationPage() {
@@ -59,7 +61,7 @@ export default function StaffOrganizationPage() {
   const t = useT();
   const [form, fields] = useForm({
     id: `credit-${org.id}`,
-    lastResult: actionData?.credit,
+    lastResult: actionData?.form === "credit" ? actionData : undefined,
     defaultValue: { credit_status: org.credit_status, credit_status_source: org.credit_status_source ?? "", credit_status_date: org.credit_status_date ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: creditSchema }),
     shouldValidate: "onBlur",
@@ -72,7 +74,7 @@ export default function StaffOrganizationPage() {
         {org.credit_status !== "normal" && <StatusBadge tone="warn" label={t(creditKey(org.credit_status))} />}
         {org.is_sample && <StatusBadge label={t("label.sample")} />}
       </p>
-      <ActionResult result={actionData?.result} />
+      <FormOutcome answer={actionData?.form === "credit" && actionData.status === "error" ? undefined : actionData} />
       <dl className="facts">
         <dt>{t("record.creditCode")}</dt>
         <dd>{org.credit_code ?? "—"}</dd>

@@ -8,12 +8,13 @@ import { FormActions, FormErrors, SelectField, TextAreaField } from "../componen
 import { Picture } from "../components/picture";
 import { AuditTable, asText, formatDateTime } from "../components/staff";
 import { caseSchema, MISUSE_REPORT_STATUSES } from "../domain/review-forms";
-import { metaTranslator, useT } from "../i18n/i18n";
+import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
 import { getMisuseReport, workMisuseReport } from "../../db/queries/misuse-reports";
 import { db } from "../services.server";
+import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -28,17 +29,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const id = recordIdOr404(params.id);
   const submission = parseWithZod(await request.formData(), { schema: caseSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   const current = await getMisuseReport(db(), id);
   if (!current) notFound();
   if (submission.value.status === current.status && !submission.value.note) {
-    return data({ result: submission.reply({ formErrors: ["staff.caseNothing"] }), saved: false }, { status: 400 });
+    return data<FormAnswer>(submission.reply({ formErrors: ["staff.caseNothing"] }), { status: 400 });
   }
   const done = await db()
     .transaction()
     .execute((trx) => workMisuseReport(trx, user.id, id, { status: submission.value.status, note: submission.value.note }));
   if (!done) notFound();
-  return { result: submission.reply({ resetForm: true }), saved: true };
+  return noticeReply("staff.caseSaved", submission.reply({ resetForm: true }));
 }
 
 export default function ReportCase() {
@@ -47,7 +48,7 @@ export default function ReportCase() {
   const t = useT();
   const [form, fields] = useForm({
     id: `case-${report.id}-${report.status}`,
-    lastResult: actionData?.result,
+    lastResult: actionData,
     defaultValue: { status: report.status },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: caseSchema }),
     shouldValidate: "onBlur",
@@ -58,9 +59,9 @@ export default function ReportCase() {
       <p>
         <Link to="/staff/reports">{t("staff.reports")}</Link>
       </p>
-      {actionData?.saved && (
+      {actionData?.notice && (
         <p className="notice" role="status">
-          {t("staff.caseSaved")}
+          {translateMessage(t, actionData.notice)}
         </p>
       )}
       <dl className="facts">

@@ -1,39 +1,34 @@
 import { data } from "@remix-run/node";
 import type { SessionUser } from "../auth/session.server";
+import { fieldErrorReply, issuesReply, noticeReply, type FormAnswer } from "../domain/form-reply";
 import { claimDecisionSchema, markVerifiedSchema } from "../domain/review-forms";
 import { decideClaim } from "../../db/queries/claims";
 import { markFactVerified } from "../../db/queries/verify";
 import { db } from "../services.server";
 
 // Small staff actions posted from more than one screen (the claims queue, an organisation's page, the facts list).
-// They answer { ok, message } for a status line; bad input is a 400 naming the field, a missing record a 404.
-
-export type StaffActionResult = { ok: boolean; message: string; field?: string };
-
-function badInput(issues: { path: PropertyKey[]; message: string }[]) {
-  const first = issues[0];
-  return data<StaffActionResult>({ ok: false, field: String(first?.path[0] ?? "form"), message: first?.message ?? "validation.required" }, { status: 400 });
-}
+// They answer the one form shape (app/domain/form-reply.ts) with a notice for the status line; bad input is a 400
+// naming the field, a missing record a 404.
 
 export async function claimDecisionAction(user: SessionUser, formData: FormData) {
   const parsed = claimDecisionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return badInput(parsed.error.issues);
+  if (!parsed.success) return data<FormAnswer>(issuesReply(parsed.error, formData), { status: 400 });
   const { kind, id, decision, note } = parsed.data;
   const result = await db()
     .transaction()
     .execute((trx) => decideClaim(trx, user.id, kind, id, decision, note));
   if (result === "not_found") throw data({ error: "not found" }, { status: 404 });
-  if (result === "stale") return data<StaffActionResult>({ ok: false, message: "staff.stale" }, { status: 409 });
-  if (result === "credit_blocked") return data<StaffActionResult>({ ok: false, message: "staff.creditBlocked" }, { status: 409 });
-  return data<StaffActionResult>({ ok: true, message: "staff.claimDone" });
+  if (result === "stale") return data<FormAnswer>(fieldErrorReply([], { formErrors: ["staff.stale"] }), { status: 409 });
+  if (result === "credit_blocked") return data<FormAnswer>(fieldErrorReply([], { formErrors: ["staff.creditBlocked"] }), { status: 409 });
+  return data<FormAnswer>(noticeReply("staff.claimDone"));
 }
 
 export async function markVerifiedAction(user: SessionUser, formData: FormData) {
   const parsed = markVerifiedSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return badInput(parsed.error.issues);
+  if (!parsed.success) return data<FormAnswer>(issuesReply(parsed.error, formData), { status: 400 });
   const done = await db()
     .transaction()
     .execute((trx) => markFactVerified(trx, user.id, parsed.data.type, parsed.data.id, null));
   if (!done) throw data({ error: "not found" }, { status: 404 });
-  return data<StaffActionResult>({ ok: true, message: "staff.markedVerified" });
+  return data<FormAnswer>(noticeReply("staff.markedVerified"));
 }
