@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../tests/support/db";
 
-// `npm run db:seed` as an operator runs it (issue 3, CONTRACTS "Sample data"): reference data always; the sample
+// `npm run db:seed` as an operator runs it (issue 3, docs/interfaces.md "Sample data"): reference data always; the sample
 // catalogue and the sample accounts only without --reference-only and never with NODE_ENV=production.
 
 const root = path.resolve(import.meta.dirname, "..");

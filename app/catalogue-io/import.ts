@@ -30,7 +30,7 @@ export interface ImportReport {
   skipInvalid: boolean;
 }
 
-/** 0 only when nothing was rejected, or with --skip-invalid when the valid rows loaded (CONTRACTS.md). */
+/** 0 only when nothing was rejected, or with --skip-invalid when the valid rows loaded (docs/interfaces.md). */
 export function exitCode(report: ImportReport): number {
   if (report.counts === null) return 1;
   if (report.invalidRows.length === 0) return 0;

@@ -5,7 +5,7 @@ import { trademarksForExport, trademarksForImport, writeTrademarks, type Tradema
 import { LONG_TEXT, optionalBool, optionalCounty, optionalCreditCode, optionalDate, optionalText, requiredText } from "./cells";
 import { differs, sameList, type Counts, type KindIo, type Problem } from "./kind";
 
-// Columns fixed by CONTRACTS.md ("CSV columns for import trademarks"). Natural key: reg_no (注册号); a row without one
+// Columns fixed by docs/interfaces.md ("CSV columns of import trademarks"). Natural key: reg_no (注册号); a row without one
 // is matched by name_zh + holder_name, which is how the reference data's trademarks (no numbers yet) are known.
 
 const MARK_TYPE_LABELS = { ordinary: "普通商标", collective: "集体商标", certification: "证明商标" } as const;

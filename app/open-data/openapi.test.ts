@@ -1,7 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { OPEN_DATA_TYPES } from "../../db/queries/open-data";
-import { openApiDocument } from "./openapi";
+import { openApiDocument, openApiFileText } from "./openapi";
 import { LIST_PARAMS } from "./params";
 
 // The generated document is valid OpenAPI 3.1 and describes every endpoint and parameter the handlers accept.
@@ -35,5 +37,10 @@ describe("openApiDocument", () => {
     const list = doc.components.schemas.ProductList!;
     expect(list.properties.per_page).toMatchObject({ type: "integer", maximum: 100 });
     expect(list.properties.items).toMatchObject({ type: "array", items: { $ref: "#/components/schemas/Product" } });
+  });
+
+  it("matches the copy in docs/openapi.json (run `npm run openapi` after changing the API)", () => {
+    const committed = fs.readFileSync(path.resolve(import.meta.dirname, "..", "..", "docs", "openapi.json"), "utf8");
+    expect(committed, "docs/openapi.json is out of date: run `npm run openapi` and commit it").toBe(openApiFileText());
   });
 });

@@ -13,7 +13,7 @@ export const LICENCE = {
   url: "https://creativecommons.org/licenses/by/4.0/",
 } as const;
 
-/** /api/v1/search belongs to the search feature; this is its answer as CONTRACTS.md fixes it (checked by a test). */
+/** /api/v1/search belongs to the search feature; this is its answer as docs/interfaces.md fixes it (checked by a test). */
 export const SearchResponse = z.looseObject({
   hits: z.array(
     z.looseObject({
@@ -174,7 +174,9 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonObjec
     },
   };
 
-  return {
+  // A tree of its own on every call: the shared pieces above (cachingHeaders, commonResponses) would otherwise be shared
+  // with every earlier document, and a reader that resolves $refs in place (the schema validator does) changed them.
+  return structuredClone({
     openapi: "3.1.0",
     info: {
       title: "Haidong Brand & GI Catalogue — open data API (海东品牌与地理标志目录 开放数据接口)",
@@ -198,5 +200,13 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonObjec
     ],
     paths,
     components: { schemas },
-  };
+  });
+}
+
+/**
+ * The copy kept in the repository (docs/openapi.json, written by `npm run openapi`), so the API can be read without
+ * running the app: relative server URL, two-space indent, final newline. openapi.test.ts fails when it is stale.
+ */
+export function openApiFileText(): string {
+  return `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 }

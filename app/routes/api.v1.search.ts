@@ -9,7 +9,7 @@ import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { db, search } from "../services.server";
 import { CORS_HEADERS, errorResponse, guard, jsonEvenWhenDatabaseUnavailable } from "../open-data/http.server";
 
-// GET /api/v1/search — CONTRACTS: {"hits":[…],"facets":{…},"total","page","per_page","degraded"}; a bad or unknown
+// GET /api/v1/search — docs/interfaces.md: {"hits":[…],"facets":{…},"total","page","per_page","degraded"}; a bad or unknown
 // parameter → 400 {"error": "…"} naming it. Parameters (repeat a facet parameter for several values, which OR):
 //   q             free text (≤ 200 characters): Chinese, pinyin (full, joined or initials), English, reg. numbers
 //   type          gi | trademark | regional_brand | product | organization

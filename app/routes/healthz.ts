@@ -10,7 +10,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** CONTRACTS: 200 with search "degraded" when only Meilisearch is down; 503 when the database is. */
+/** docs/interfaces.md: 200 with search "degraded" when only Meilisearch is down; 503 when the database is. */
 export async function loader() {
   const [dbOk, searchOk] = await Promise.all([
     within(pingDatabase(db()), 2000).then(

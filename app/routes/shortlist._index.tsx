@@ -10,7 +10,7 @@ import { productsForComparison } from "../../db/queries/shortlists";
 import { db } from "../services.server";
 import { isUnverified } from "../domain/verification";
 
-// GET /shortlist (CONTRACTS): the visitor's shortlist, with or without an account.
+// GET /shortlist (docs/interfaces.md): the visitor's shortlist, with or without an account.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, productIds } = await readShortlist(request);

@@ -10,7 +10,7 @@ import { validityText } from "../lib/format";
 import { verifyByCreditCode } from "../../db/queries/verify";
 import { db } from "../services.server";
 
-// CONTRACTS: GET /verify?code=<统一社会信用代码> — the code users must print next to the GI special mark, also reached
+// docs/interfaces.md: GET /verify?code=<统一社会信用代码> — the code users must print next to the GI special mark, also reached
 // from the QR code on a label. A malformed code says what is wrong (400); a valid code not in the public catalogue
 // says so (404); a known one lists what the organisation may use today, with basis and validity.
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { ViteDevServer } from "vite";
 import type { PdfRenderer } from "../events/pdf.server";
 import { sendPlainError } from "./error-page";
 import { requestBodyGuard } from "./request-body";
@@ -25,9 +26,18 @@ function unavailableAs503(_req: express.Request, res: express.Response, next: ex
   next();
 }
 
+/**
+ * Where the browser's files come from: the production build's client folder (`npm start`), or Vite's dev server,
+ * which compiles them on request and pushes edits to the page (`npm run dev`, docs/decisions/024-dev-server.md).
+ */
+export type ClientFiles = { buildDir: string } | { vite: Pick<ViteDevServer, "middlewares"> };
+
 export function createHttpApp(options: {
-  build: ServerBuild;
-  buildDir: string;
+  /** the server build, or (dev server) a function that loads the current one for each request */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  client: ClientFiles;
+  /** "development" only under the dev server: Remix then adds critical CSS and shows error details */
+  remixMode?: "production" | "development";
   imagesDir: string;
   publicOrigin?: string;
   production: boolean;
@@ -42,18 +52,9 @@ export function createHttpApp(options: {
   app.set("trust proxy", options.trustProxy ? 1 : false);
   app.use(securityHeaders(options.production));
   app.use(originCheck(options.publicOrigin));
-  const clientDir = path.join(options.buildDir, "client");
-  // Fingerprinted Vite assets never change under their name.
-  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-  // The few files public/ puts at the top (og image, service worker) are listed once, so page requests skip a stat().
-  const topLevelFiles = new Set(
-    fs
-      .readdirSync(clientDir, { withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => `/${entry.name}`),
-  );
-  const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
-  app.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
+  // Guards above and below apply alike to both sources of the browser's files.
+  if ("vite" in options.client) app.use(options.client.vite.middlewares);
+  else app.use(builtClientFiles(options.client.buildDir));
   // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
   // send's MIME table predates AVIF (it would say application/octet-stream, which nosniff makes unusable).
   const setHeaders = (res: express.Response, file: string) => {
@@ -65,7 +66,7 @@ export function createHttpApp(options: {
   app.use(privateResponses());
   app.all(
     "*",
-    remixHandler(options.build, (req, res) => ({
+    remixHandler(options.build, options.remixMode ?? "production", (req, res) => ({
       cspNonce: String(res.locals.cspNonce ?? ""),
       clientAddress: req.ip ?? "unknown",
       databaseUnavailable: () => void (res.locals.databaseUnavailable = true),
@@ -84,6 +85,23 @@ export function createHttpApp(options: {
     sendPlainError(req, res, 500, "http.error");
   });
   return app;
+}
+
+function builtClientFiles(buildDir: string): express.Router {
+  const router = express.Router();
+  const clientDir = path.join(buildDir, "client");
+  // Fingerprinted Vite assets never change under their name.
+  router.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  // The few files public/ puts at the top (og image, service worker) are listed once, so page requests skip a stat().
+  const topLevelFiles = new Set(
+    fs
+      .readdirSync(clientDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
+  );
+  const topLevel = express.static(clientDir, { maxAge: "1h", index: false });
+  router.use((req, res, next) => (topLevelFiles.has(req.path) ? topLevel(req, res, next) : next()));
+  return router;
 }
 
 function requestHeaders(req: express.Request) {
@@ -110,10 +128,14 @@ function requestUrl(req: express.Request): URL | null {
 
 /**
  * Remix's Express adapter, with the body the guard already read and checked (request-body.ts) instead of the raw
- * stream. Always production mode: it strips error details and stacks from responses.
+ * stream. Production mode unless this is the dev server: it strips error details and stacks from responses.
  */
-function remixHandler(build: ServerBuild, getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext) {
-  const handle = createRequestHandler(build, "production");
+function remixHandler(
+  build: ServerBuild | (() => Promise<ServerBuild>),
+  mode: "production" | "development",
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext,
+) {
+  const handle = createRequestHandler(build, mode);
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
       const controller = new AbortController();

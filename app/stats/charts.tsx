@@ -41,8 +41,9 @@ function fit(label: string, max = 26): string {
 
 function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: React.ReactNode }) {
   return (
-    // focusable, so a keyboard can scroll it where the chart is wider than the screen
-    <div className="chart-scroll" tabIndex={0}>
+    // focusable, so a keyboard can scroll it where the chart is wider than the screen; a focusable box needs a role and a
+    // name to announce, so it is a region named by the chart's title (as ScrollableTable does for tables)
+    <div className="chart-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
       <svg
         className="chart"
         role="img"

@@ -3,7 +3,7 @@ import type { Database, Role } from "../schema";
 
 export const SAMPLE_PASSWORD = "haidong-sample-2026";
 
-/** CONTRACTS' sample accounts; they exist only with sample data (never in production). */
+/** The sample accounts of docs/interfaces.md; they exist only with sample data (never in production). */
 export const SAMPLE_ACCOUNTS: { email: string; role: Role; display_name: string; organization?: string }[] = [
   { email: "producer@example.com", role: "producer", display_name: "示例生产者", organization: "互助示例青稞酒业有限公司" },
   { email: "reviewer@example.com", role: "reviewer", display_name: "示例审核员(市场监管)" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Pure helpers of the benchmark: percentiles, rows and their shape (CONTRACTS: bench-results.json).
+// Pure helpers of the benchmark: percentiles, rows and their shape (docs/interfaces.md: bench-results.json).
 
 export const rowSchema = z.object({
   name: z.string().min(1),

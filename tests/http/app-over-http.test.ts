@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("the running app", () => {
-  it("reports health as in CONTRACTS", async () => {
+  it("reports health as in docs/interfaces.md", async () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", db: "ok", search: "ok" });

@@ -8,7 +8,7 @@ import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
 
-// GET /api/v1/search and /search over real HTTP: the CONTRACTS shape, 400s that name the parameter, caching headers,
+// GET /api/v1/search and /search over real HTTP: the shape docs/interfaces.md fixes, 400s that name the parameter, caching headers,
 // safe output for markup, and the PostgreSQL fallback when Meilisearch is unreachable.
 
 let t: TestDatabase;
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe("GET /api/v1/search", () => {
-  it("answers in the CONTRACTS shape with cacheable JSON", async () => {
+  it("answers in the docs/interfaces.md shape with cacheable JSON", async () => {
     const { res, body } = await api(`q=${enc("青稞")}&per_page=5`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);

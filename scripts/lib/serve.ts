@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { PdfRenderer } from "../../app/events/pdf.server";
+import { completeConfig, type Config } from "../../app/platform/config.server";
+import { listeningOrigin } from "../../app/platform/public-origin.server";
+import { createHttpApp } from "../../app/server/http";
+import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
+import { db, search } from "../../app/services.server";
+import { createDb } from "../../db/client";
+import { openServices, type Services } from "../embedded/services";
+import { readOrCreateSecret } from "../embedded/process-utils";
+import { prepareCatalogue } from "./boot";
+import { log } from "./cli";
+
+// The start-up `npm start` (scripts/start.ts) and `npm run dev` (scripts/dev.ts) share: embedded services, migrations
+// and seeding, the search sync worker, the HTTP app with every guard, and the shutdown that stops it all. They differ
+// only in where the app comes from, which each passes in as an AppSource.
+
+/** What createHttpApp needs that differs between the production build and Vite's dev server. */
+export type AppSource = Pick<Parameters<typeof createHttpApp>[0], "build" | "client" | "remixMode"> & {
+  /** stops what the source started (the Vite dev server); called on shutdown */
+  close?: () => Promise<void>;
+};
+
+function isDriverWriteAfterClose(e: unknown) {
+  return e instanceof TypeError && /reading 'write'/.test(e.message) && /postgres[\\/]src[\\/]connection\.js/.test(e.stack ?? "");
+}
+
+/**
+ * Starts the catalogue and serves it on HOST:PORT until SIGINT/SIGTERM. `loadApp` is called once the database is
+ * ready, with the HTTP server before it listens (Vite runs its hot-reload socket on the same server and port).
+ */
+export async function serveCatalogue(validated: Readonly<Config>, loadApp: (server: Server) => Promise<AppSource>) {
+  const production = validated.NODE_ENV === "production";
+  // Filled in as start-up proceeds; shutdown stops whatever has started so far.
+  const running: { services?: Services; server?: Server; source?: AppSource; worker?: SyncWorker; pdf?: PdfRenderer } = {};
+  let shuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    // Hard deadline: docs/interfaces.md promises everything is gone within 10 s.
+    setTimeout(() => process.exit(code || 1), 9000).unref();
+    log("stopping");
+    const { server, worker, services } = running;
+    await new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2000).unref();
+    });
+    await running.source?.close?.().catch(() => undefined);
+    await running.pdf?.close().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
+    await db()
+      .destroy()
+      .catch(() => undefined);
+    await services?.close().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("uncaughtException", (e) => {
+    console.error(e);
+    // postgres.js 3.4.9 throws this from a timer when the server drops a connection with a write still queued
+    // (porsager/postgres#1154): the query itself was already rejected and the pool is renewed (db/client.ts), so it
+    // is no reason to take every other request down with the process.
+    if (isDriverWriteAfterClose(e)) return;
+    void shutdown(1);
+  });
+  process.on("unhandledRejection", (e) => {
+    console.error(e);
+    void shutdown(1);
+  });
+
+  const services = (running.services = await openServices(validated, { log, restartMeiliOnExit: true }));
+  // Cached catalogue PDFs (app/events/catalogue-pdf.server.ts) were laid out by the previous build: start afresh.
+  fs.rmSync(path.join(validated.dataDir, "pdf-cache"), { recursive: true, force: true });
+  // What start-up learned goes into the one config every reader — this script and the server build alike — shares,
+  // before anything reads it. Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies;
+  // production must set one.
+  const booted = completeConfig({
+    DATABASE_URL: services.databaseUrl,
+    MEILI_URL: services.meiliUrl,
+    MEILI_MASTER_KEY: services.meiliKey,
+    SESSION_SECRET: validated.SESSION_SECRET ?? readOrCreateSecret(path.join(validated.dataDir, "session.secret")),
+  });
+
+  // Migrations and the first seeding may run longer than a request's query bound (DB_QUERY_TIMEOUT_MS): their own pool.
+  const boot = createDb(services.databaseUrl, { max: 2 });
+  try {
+    await prepareCatalogue(boot, { log, seed: true, sample: !production });
+  } finally {
+    await boot.destroy();
+  }
+  running.worker = startSyncWorker(db(), search(), { log });
+
+  const server = (running.server = createServer());
+  const source = (running.source = await loadApp(server));
+  // One Chromium for every PDF this process prints, launched on the first one (app/events/pdf.server.ts).
+  const pdf = (running.pdf = new PdfRenderer({ concurrency: 2, queue: 8, log }));
+  // Known once listening (PORT=0 picks one); requests only arrive after that.
+  let serverOrigin = "";
+  const app = createHttpApp({
+    build: source.build,
+    client: source.client,
+    remixMode: source.remixMode,
+    imagesDir: path.join(booted.dataDir, "images"),
+    publicOrigin: booted.PUBLIC_ORIGIN,
+    production,
+    trustProxy: booted.TRUST_PROXY === "1",
+    serverOrigin: () => serverOrigin,
+    pdf,
+  });
+  server.on("request", app);
+  server.listen(booted.PORT, booted.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : booted.PORT;
+    serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: booted.HOST, port });
+    log(`catalogue ready at http://${booted.HOST}:${port}`);
+  });
+}
