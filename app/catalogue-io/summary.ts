@@ -1,8 +1,9 @@
 import { translateMessage, translator, type Lang } from "../i18n/i18n";
-import type { ImportReport } from "./import";
+import type { ImportSummary } from "./import";
 import type { Problem } from "./kind";
 
-// Plain-language report lines in the operator's language: "trademarks.csv row 5, column county: …".
+// The import summary in the operator's language: every problem in plain words ("trademarks.csv row 5, column county:
+// …"), then what was or would be written.
 
 export function problemLine(t: ReturnType<typeof translator>, file: string, p: Problem): string {
   const message = translateMessage(t, p.message);
@@ -11,17 +12,17 @@ export function problemLine(t: ReturnType<typeof translator>, file: string, p: P
   return t("import.problem", { file, row: p.row, column: p.column, message });
 }
 
-export function reportLines(report: ImportReport, file: string, lang: Lang): string[] {
+export function summaryLines(summary: ImportSummary, file: string, lang: Lang): string[] {
   const t = translator(lang);
-  const lines = report.problems.map((p) => problemLine(t, file, p));
-  lines.push(t("import.summary", { kind: report.kind, rows: report.rows, invalid: report.invalidRows.length }));
-  if (report.counts) {
-    lines.push(t("import.counts", { ...report.counts }));
-    if (report.invalidRows.length > 0) lines.push(t("import.skipped", { invalid: report.invalidRows.length }));
-    if (report.dryRun) lines.push(t("import.dryRun"));
+  const lines = summary.problems.map((p) => problemLine(t, file, p));
+  lines.push(t("import.summary", { kind: summary.kind, rows: summary.rows, invalid: summary.invalidRows.length }));
+  if (summary.counts) {
+    lines.push(t("import.counts", { ...summary.counts }));
+    if (summary.invalidRows.length > 0) lines.push(t("import.skipped", { invalid: summary.invalidRows.length }));
+    if (summary.dryRun) lines.push(t("import.dryRun"));
   } else {
-    lines.push(report.dryRun ? t("import.dryRun") : t("import.rejected"));
-    if (report.invalidRows.length > 0 && !report.skipInvalid) lines.push(t("import.skipHint"));
+    lines.push(summary.dryRun ? t("import.dryRun") : t("import.rejected"));
+    if (summary.invalidRows.length > 0 && !summary.skipInvalid) lines.push(t("import.skipHint"));
   }
   return lines;
 }
