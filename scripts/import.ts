@@ -5,7 +5,7 @@ import { exitCode, importFile } from "../app/catalogue-io/import";
 import { isImportKind, IMPORT_KINDS } from "../app/catalogue-io/kind";
 import { kindIo } from "../app/catalogue-io/kinds";
 import { progressPrinter } from "../app/catalogue-io/progress";
-import { reportLines } from "../app/catalogue-io/report";
+import { summaryLines } from "../app/catalogue-io/summary";
 import { DEFAULT_LANG, isLang, translator } from "../app/i18n/i18n";
 import { runCli } from "./lib/cli";
 
@@ -45,11 +45,11 @@ try {
 }
 
 await runCli(async ({ db }) => {
-  const report = await importFile(db, kindIo(kind), bytes, {
+  const summary = await importFile(db, kindIo(kind), bytes, {
     dryRun: args.values["dry-run"],
     skipInvalid: args.values["skip-invalid"],
     onProgress: progressPrinter(process.stdout, translator(lang)),
   });
-  for (const line of reportLines(report, path.basename(file), lang)) console.log(line);
-  return exitCode(report);
+  for (const line of summaryLines(summary, path.basename(file), lang)) console.log(line);
+  return exitCode(summary);
 });

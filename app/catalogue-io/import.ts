@@ -14,7 +14,7 @@ export interface ImportOptions {
   onProgress?: (p: Progress) => void;
 }
 
-export interface ImportReport {
+export interface ImportSummary {
   kind: ImportKind;
   format: Table["format"] | null;
   encoding: Table["encoding"];
@@ -31,10 +31,10 @@ export interface ImportReport {
 }
 
 /** 0 only when nothing was rejected, or with --skip-invalid when the valid rows loaded (docs/interfaces.md). */
-export function exitCode(report: ImportReport): number {
-  if (report.counts === null) return 1;
-  if (report.invalidRows.length === 0) return 0;
-  return report.skipInvalid && report.invalidRows.length < report.rows ? 0 : 1;
+export function exitCode(summary: ImportSummary): number {
+  if (summary.counts === null) return 1;
+  if (summary.invalidRows.length === 0) return 0;
+  return summary.skipInvalid && summary.invalidRows.length < summary.rows ? 0 : 1;
 }
 
 function checkHeader(io: KindIo<unknown>, header: string[], rows: Table["rows"]): { problems: Problem[]; indexes: Map<string, number> } {
@@ -61,8 +61,8 @@ function checkHeader(io: KindIo<unknown>, header: string[], rows: Table["rows"])
   return { problems, indexes };
 }
 
-export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = {
+export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportSummary> {
+  const summary: ImportSummary = {
     kind: io.kind,
     format: null,
     encoding: null,
@@ -79,15 +79,15 @@ export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array,
     table = await readTable(bytes);
   } catch (e) {
     if (!(e instanceof UnreadableFileError)) throw e;
-    report.problems.push({ row: null, column: null, message: msg("import.unreadable", { reason: e.reason }) });
-    return report;
+    summary.problems.push({ row: null, column: null, message: msg("import.unreadable", { reason: e.reason }) });
+    return summary;
   }
-  Object.assign(report, { format: table.format, encoding: table.encoding, rows: table.rows.length });
+  Object.assign(summary, { format: table.format, encoding: table.encoding, rows: table.rows.length });
 
   const header = checkHeader(io, table.header, table.rows);
   if (header.problems.length > 0) {
-    report.problems.push(...header.problems);
-    return report;
+    summary.problems.push(...header.problems);
+    return summary;
   }
   const present = new Set(header.indexes.keys());
   const problems: Problem[] = [];
@@ -150,13 +150,13 @@ export async function importFile(db: Db, io: KindIo<unknown>, bytes: Uint8Array,
         if (bad !== undefined && !invalid.has(row)) reject({ row, column: null, message: msg("import.groupRejected", { row: bad }) });
       }
     }
-    report.problems = problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    report.invalidRows = [...invalid].sort((a, b) => a - b);
-    if (invalid.size > 0 && !options.skipInvalid) return report;
+    summary.problems = problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    summary.invalidRows = [...invalid].sort((a, b) => a - b);
+    if (invalid.size > 0 && !options.skipInvalid) return summary;
 
     const valid = new Set(parsed.filter((p) => !invalid.has(p.row)).map((p) => p.row));
-    report.counts = await prepared.write(trx, valid, { dryRun: report.dryRun, onProgress: options.onProgress });
-    report.written = !report.dryRun && valid.size > 0;
-    return report;
+    summary.counts = await prepared.write(trx, valid, { dryRun: summary.dryRun, onProgress: options.onProgress });
+    summary.written = !summary.dryRun && valid.size > 0;
+    return summary;
   });
 }

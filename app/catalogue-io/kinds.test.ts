@@ -42,9 +42,9 @@ describe("example files load in order, and again as a no-op", () => {
     products: { inserted: 3, updated: 0 },
   };
   it.each(KINDS_IN_LOAD_ORDER)("%s", async (kind) => {
-    const report = await importBytes(t.db, kind, fixture(`${kind}.csv`));
-    expect(report.problems).toEqual([]);
-    expect(report.counts).toEqual({ ...expected[kind], unchanged: 0 });
+    const summary = await importBytes(t.db, kind, fixture(`${kind}.csv`));
+    expect(summary.problems).toEqual([]);
+    expect(summary.counts).toEqual({ ...expected[kind], unchanged: 0 });
     const again = await importBytes(t.db, kind, fixture(`${kind}.csv`));
     expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: expected[kind].inserted + expected[kind].updated });
   });
@@ -72,19 +72,19 @@ describe("organizations", () => {
     const header = "credit_code,name_zh";
     const [before] = await org("互助威远青稞酒业酿造有限公司");
     expect(before!.credit_code).toBeNull();
-    const report = await importBytes(t.db, "organizations", csv([header, "91630203MA7C2D3E4L,互助威远青稞酒业酿造有限公司"]));
-    expect(report.counts).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    const summary = await importBytes(t.db, "organizations", csv([header, "91630203MA7C2D3E4L,互助威远青稞酒业酿造有限公司"]));
+    expect(summary.counts).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     const after = await org("互助威远青稞酒业酿造有限公司");
     expect(after.map((o) => [o.id, o.credit_code])).toEqual([[before!.id, "91630203MA7C2D3E4L"]]);
   });
 
   it("finds a township written by the town a 街道 replaced or by its short form (碾伯镇 → 碾伯街道, 下营乡 → 下营藏族乡)", async () => {
-    const report = await importBytes(
+    const summary = await importBytes(
       t.db,
       "organizations",
       csv(["credit_code,name_zh,county,township", "52630200MJ0B12345E,碾伯旧名协会,乐都,碾伯镇", "52630200MJ0B234567,下营合作社,乐都区,下营乡"]),
     );
-    expect(report.problems).toEqual([]);
+    expect(summary.problems).toEqual([]);
     const rows = await t.db
       .selectFrom("organizations as o")
       .innerJoin("places as p", "p.id", "o.township_id")
@@ -159,14 +159,14 @@ describe("gi", () => {
     );
   });
   it("with --skip-invalid skips every row of a GI that has a bad row, so no scheme is dropped", async () => {
-    const report = await importBytes(t.db, "gi", csv([header, "半个GI,fruit,农产品地理标志,,", "半个GI,fruit,bogus,,", "整个GI,fruit,农产品地理标志,,"]), {
+    const summary = await importBytes(t.db, "gi", csv([header, "半个GI,fruit,农产品地理标志,,", "半个GI,fruit,bogus,,", "整个GI,fruit,农产品地理标志,,"]), {
       skipInvalid: true,
     });
-    expect(linesOf(report).slice(0, 2)).toEqual([
+    expect(linesOf(summary).slice(0, 2)).toEqual([
       "f.csv row 2: skipped too, because row 3 of the same record has errors",
       expect.stringMatching(/^f\.csv row 3, column scheme: must be one of/),
     ]);
-    expect(report.counts).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(summary.counts).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     const names = await t.db.selectFrom("gi_products").select("name_zh").where("name_zh", "in", ["半个GI", "整个GI"]).execute();
     expect(names.map((n) => n.name_zh)).toEqual(["整个GI"]);
   });
@@ -217,8 +217,8 @@ describe("gi-users", () => {
       .replace("国家知识产权局公告第 456 号,2023-06-01,,", "国家知识产权局公告第 456 号,2023-06-01,2025-01-01,")
       .split("\n")
       .filter(Boolean);
-    const report = await importBytes(t.db, "gi-users", csv(lines));
-    expect(report.counts).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
+    const summary = await importBytes(t.db, "gi-users", csv(lines));
+    expect(summary.counts).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
     const after = await outbox("product");
     expect(after.slice(before)).toEqual(products.map((p) => p.id));
   });
@@ -242,9 +242,9 @@ describe("gi-users", () => {
       expect.stringMatching(/^f\.csv row 2, column verification: must be one of: pending \/ 待核实 \//),
     ],
   ])("report %s", async (_n, line, column, message) => {
-    const report = await importBytes(t.db, "gi-users", csv([header, line]));
-    expect(report.problems[0]).toMatchObject({ row: 2, column });
-    expect(linesOf(report)[0]).toEqual(typeof message === "string" ? `f.csv row 2, column ${column}: ${message}` : message);
+    const summary = await importBytes(t.db, "gi-users", csv([header, line]));
+    expect(summary.problems[0]).toMatchObject({ row: 2, column });
+    expect(linesOf(summary)[0]).toEqual(typeof message === "string" ? `f.csv row 2, column ${column}: ${message}` : message);
   });
   it("sees that a code on one row and a name on another mean the same organisation", async () => {
     expect(await firstLine("gi-users", [header, "互助八眉猪,93630223MA7L8Q2K16,,公告,,,,", "互助八眉猪,,互助县高原青稞种植专业合作社,公告,,,,"])).toBe(

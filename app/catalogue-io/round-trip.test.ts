@@ -17,8 +17,8 @@ beforeAll(async () => {
   source = await createTestDatabase();
   target = await createTestDatabase();
   for (const kind of KINDS_IN_LOAD_ORDER) {
-    const report = await importBytes(source.db, kind, fixture(`${kind}.csv`));
-    expect(report.problems).toEqual([]);
+    const summary = await importBytes(source.db, kind, fixture(`${kind}.csv`));
+    expect(summary.problems).toEqual([]);
   }
   // values that need CSV quoting, or that a spreadsheet would take for a formula
   const tricky = await importBytes(
@@ -60,9 +60,9 @@ describe("export → import round trip", () => {
 
   it.each(KINDS_IN_LOAD_ORDER)("%s", async (kind) => {
     // kinds load in order, so each one finds the records it refers to
-    const report = await importBytes(target.db, kind, Buffer.from(exported.get(kind)!, "utf-8"));
-    expect(report.problems).toEqual([]);
-    expect(report.counts!.inserted + report.counts!.updated + report.counts!.unchanged).toBeGreaterThan(0);
+    const summary = await importBytes(target.db, kind, Buffer.from(exported.get(kind)!, "utf-8"));
+    expect(summary.problems).toEqual([]);
+    expect(summary.counts!.inserted + summary.counts!.updated + summary.counts!.unchanged).toBeGreaterThan(0);
     expect((await exportKind(target.db, kindIo(kind), "csv")).text).toBe(exported.get(kind));
     expect((await exportKind(target.db, kindIo(kind), "json")).text).toBe((await exportKind(source.db, kindIo(kind), "json")).text);
   });

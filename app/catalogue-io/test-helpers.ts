@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../../db/client";
-import { importFile, type ImportOptions, type ImportReport } from "./import";
+import { importFile, type ImportOptions, type ImportSummary } from "./import";
 import type { ImportKind } from "./kind";
 import { kindIo } from "./kinds";
-import { reportLines } from "./report";
+import { summaryLines } from "./summary";
 
 // Shared by the catalogue-io tests: fixtures live in tests/fixtures/import/.
 
@@ -18,11 +18,11 @@ export function csv(lines: string[]): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`, "utf-8");
 }
 
-export async function importBytes(db: Db, kind: ImportKind, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importBytes(db: Db, kind: ImportKind, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportSummary> {
   return importFile(db, kindIo(kind), bytes, options);
 }
 
-/** The report as the operator reads it (English, so assertions read naturally). */
-export function linesOf(report: ImportReport, file = "f.csv"): string[] {
-  return reportLines(report, file, "en");
+/** The summary as the operator reads it (English, so assertions read naturally). */
+export function linesOf(summary: ImportSummary, file = "f.csv"): string[] {
+  return summaryLines(summary, file, "en");
 }

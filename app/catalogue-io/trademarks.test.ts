@@ -3,7 +3,7 @@ import writeXlsxFile from "write-excel-file/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { withCheckCharacter } from "../domain/credit-code";
-import { reportLines } from "./report";
+import { summaryLines } from "./summary";
 import { readTable } from "./tabular";
 import { csv, fixture, importBytes, linesOf } from "./test-helpers";
 
@@ -70,8 +70,8 @@ describe("import trademarks (a fresh database for each test)", () => {
 
   it("loads the example file as published records and announces them to search", async () => {
     const before = await outboxCount();
-    const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
-    expect(linesOf(report)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged"]);
+    const summary = await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
+    expect(linesOf(summary)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged"]);
     const rows = await snapshot();
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r.reg_no === "30123456")).toMatchObject({
@@ -125,10 +125,10 @@ describe("import trademarks (a fresh database for each test)", () => {
     ] as const) {
       const other = await createTestDatabase();
       try {
-        const report = await importBytes(other.db, "trademarks", bytes);
-        expect(report.format, name).toBe(name === "xlsx" ? "xlsx" : "csv");
-        expect(report.encoding, name).toBe(name === "gb18030" ? "gb18030" : name === "bom" ? "utf-8" : null);
-        expect(report.counts, name).toEqual({ inserted: 6, updated: 0, unchanged: 0 });
+        const summary = await importBytes(other.db, "trademarks", bytes);
+        expect(summary.format, name).toBe(name === "xlsx" ? "xlsx" : "csv");
+        expect(summary.encoding, name).toBe(name === "gb18030" ? "gb18030" : name === "bom" ? "utf-8" : null);
+        expect(summary.counts, name).toEqual({ inserted: 6, updated: 0, unchanged: 0 });
         const got = await sql<Record<string, unknown>>`select reg_no, name_zh, goods, holder_name, application_date, registration_date,
             (select array_agg(class_no order by class_no) from trademark_classes k where k.trademark_id = t.id) as classes
           from trademarks t where reg_no is not null order by reg_no`.execute(other.db);
@@ -152,8 +152,8 @@ describe("import trademarks (a fresh database for each test)", () => {
   it("re-importing the same file changes nothing", async () => {
     await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
     const before = { rows: await snapshot(), outbox: await outboxCount() };
-    const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
-    expect(report.counts).toEqual({ inserted: 0, updated: 0, unchanged: 6 });
+    const summary = await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
+    expect(summary.counts).toEqual({ inserted: 0, updated: 0, unchanged: 6 });
     expect(await snapshot()).toEqual(before.rows);
     expect(await outboxCount()).toBe(before.outbox);
   });
@@ -162,8 +162,8 @@ describe("import trademarks (a fresh database for each test)", () => {
     await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
     const before = await outboxCount();
     const changed = fixture("trademarks.csv").toString("utf-8").replace("30;33,青稞粉；青稞酒", "30,青稞粉").replace(",已失效,否", ",已失效,是");
-    const report = await importBytes(t.db, "trademarks", Buffer.from(changed));
-    expect(report.counts).toEqual({ inserted: 0, updated: 2, unchanged: 4 });
+    const summary = await importBytes(t.db, "trademarks", Buffer.from(changed));
+    expect(summary.counts).toEqual({ inserted: 0, updated: 2, unchanged: 4 });
     const rows = await snapshot();
     expect(rows.find((r) => r.reg_no === "30123456")).toMatchObject({ classes: [30], goods: "青稞粉" });
     expect(rows.find((r) => r.reg_no === "9876543")).toMatchObject({ well_known: true });
@@ -172,30 +172,30 @@ describe("import trademarks (a fresh database for each test)", () => {
 
   it("leaves the columns a file does not have as they are", async () => {
     await importBytes(t.db, "trademarks", fixture("trademarks.csv"));
-    const report = await importBytes(t.db, "trademarks", csv(["reg_no,name_zh,name_en", "30123456,青稞源,Qingkeyuan Brand"]));
-    expect(report.counts).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    const summary = await importBytes(t.db, "trademarks", csv(["reg_no,name_zh,name_en", "30123456,青稞源,Qingkeyuan Brand"]));
+    expect(summary.counts).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     expect((await snapshot()).find((r) => r.reg_no === "30123456")).toMatchObject({ name_en: "Qingkeyuan Brand", classes: [30, 33], county: "互助土族自治县" });
   });
 
   it("with --skip-invalid loads the valid rows", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), {
+    const summary = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2", county: "西宁" }), row({ reg_no: "3" })]), {
       skipInvalid: true,
     });
-    expect(linesOf(report)).toEqual([
+    expect(linesOf(summary)).toEqual([
       "f.csv row 3, column county: is not a Haidong district or county: 西宁",
       "trademarks: 3 data rows, 1 with errors",
       "2 inserted, 0 updated, 0 unchanged",
       "skipped 1 rows with errors",
     ]);
-    expect(report.written).toBe(true);
+    expect(summary.written).toBe(true);
     expect(await trademarkCount()).toBe(2);
   });
 
   it("a dry run validates and counts but writes nothing", async () => {
     const before = await outboxCount();
-    const report = await importBytes(t.db, "trademarks", fixture("trademarks.csv"), { dryRun: true });
-    expect(linesOf(report)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged", "dry run: nothing was written"]);
-    expect(report.written).toBe(false);
+    const summary = await importBytes(t.db, "trademarks", fixture("trademarks.csv"), { dryRun: true });
+    expect(linesOf(summary)).toEqual(["trademarks: 6 data rows, 0 with errors", "6 inserted, 0 updated, 0 unchanged", "dry run: nothing was written"]);
+    expect(summary.written).toBe(false);
     expect(await trademarkCount()).toBe(0);
     expect(await outboxCount()).toBe(before);
   });
@@ -219,8 +219,8 @@ describe("import trademarks (a fresh database for each test)", () => {
     const file = csv(lines);
     const started = Date.now();
     const phases = new Set<string>();
-    const report = await importBytes(t.db, "trademarks", file, { onProgress: (p) => phases.add(p.phase) });
-    expect(report.counts).toEqual({ inserted: 12_000, updated: 0, unchanged: 0 });
+    const summary = await importBytes(t.db, "trademarks", file, { onProgress: (p) => phases.add(p.phase) });
+    expect(summary.counts).toEqual({ inserted: 12_000, updated: 0, unchanged: 0 });
     expect(phases).toEqual(new Set(["validate", "write"]));
     expect(await trademarkCount()).toBe(12_000);
     const classes = await t.db
@@ -277,60 +277,60 @@ describe("rejected files write nothing (one database: nothing here is loaded)", 
   ];
 
   it.each(bad)("reports %s with row and column, and loads nothing", async (_name, overrides, column, message) => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "70000001" }), row({ reg_no: "70000002", ...overrides })]));
-    expect(linesOf(report)).toEqual([
+    const summary = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "70000001" }), row({ reg_no: "70000002", ...overrides })]));
+    expect(linesOf(summary)).toEqual([
       `f.csv row 3, column ${column}: ${message}`,
       "trademarks: 2 data rows, 1 with errors",
       "nothing was written because of the errors",
       "add --skip-invalid to load only the rows without errors",
     ]);
-    expect(report.written).toBe(false);
+    expect(summary.written).toBe(false);
     expect(await trademarkCount()).toBe(0);
   });
 
   it("reports in Chinese by default", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ county: "西宁" })]));
-    expect(reportLines(report, "商标.csv", "zh-CN")[0]).toBe("商标.csv 第 2 行,county 列:不是海东市的区县:西宁");
+    const summary = await importBytes(t.db, "trademarks", csv([HEADER, row({ county: "西宁" })]));
+    expect(summaryLines(summary, "商标.csv", "zh-CN")[0]).toBe("商标.csv 第 2 行,county 列:不是海东市的区县:西宁");
   });
 
   it("reports every problem of every row", async () => {
-    const report = await importBytes(
+    const summary = await importBytes(
       t.db,
       "trademarks",
       csv([HEADER, row({ reg_no: "1", county: "西宁", nice_classes: "0" }), row({ reg_no: "2" }), row({ reg_no: "3", status: "x" })]),
     );
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+    expect(summary.problems.map((p) => [p.row, p.column])).toEqual([
       [2, "nice_classes"],
       [2, "county"],
       [4, "status"],
     ]);
-    expect(report.invalidRows).toEqual([2, 4]);
+    expect(summary.invalidRows).toEqual([2, 4]);
   });
 
   it("refuses a file whose header lacks a required column, loading nothing", async () => {
     const header = HEADER.replace("reg_no,", "");
-    const report = await importBytes(t.db, "trademarks", csv([header, row().split(",").slice(1).join(",")]), { skipInvalid: true });
-    expect(linesOf(report)[0]).toBe("f.csv header: required columns are missing: reg_no");
-    expect(report.counts).toBeNull();
+    const summary = await importBytes(t.db, "trademarks", csv([header, row().split(",").slice(1).join(",")]), { skipInvalid: true });
+    expect(linesOf(summary)[0]).toBe("f.csv header: required columns are missing: reg_no");
+    expect(summary.counts).toBeNull();
     expect(await trademarkCount()).toBe(0);
   });
 
   it("names unknown and repeated columns", async () => {
-    const report = await importBytes(t.db, "trademarks", csv(["reg_no,name_zh,regno,name_zh", "1,甲,2,乙"]));
-    expect(linesOf(report).slice(0, 2)).toEqual([
+    const summary = await importBytes(t.db, "trademarks", csv(["reg_no,name_zh,regno,name_zh", "1,甲,2,乙"]));
+    expect(linesOf(summary).slice(0, 2)).toEqual([
       `f.csv header: unknown columns: regno (the columns are: ${COLUMNS.join(", ")})`,
       "f.csv header: columns appear more than once: name_zh",
     ]);
   });
 
   it("says which earlier row a repeated registration number duplicates", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2" }), row({ reg_no: "1", name_zh: "另一个" })]));
-    expect(linesOf(report)[0]).toBe("f.csv row 4, column reg_no: duplicates row 2 (1)");
+    const summary = await importBytes(t.db, "trademarks", csv([HEADER, row({ reg_no: "1" }), row({ reg_no: "2" }), row({ reg_no: "1", name_zh: "另一个" })]));
+    expect(linesOf(summary)[0]).toBe("f.csv row 4, column reg_no: duplicates row 2 (1)");
     expect(await trademarkCount()).toBe(0);
   });
 
   it("flags a row with more cells than the header", async () => {
-    const report = await importBytes(t.db, "trademarks", csv([HEADER, `${row()},extra`]));
-    expect(linesOf(report)[0]).toBe("f.csv row 2: has more cells than the header (a comma without quotes?)");
+    const summary = await importBytes(t.db, "trademarks", csv([HEADER, `${row()},extra`]));
+    expect(linesOf(summary)[0]).toBe("f.csv row 2: has more cells than the header (a comma without quotes?)");
   });
 });

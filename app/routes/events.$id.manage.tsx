@@ -75,7 +75,7 @@ export default function ManageEventPage() {
       </h1>
       <nav aria-label={t("events.tools")} className="event-tools">
         <Link className="button button--secondary" to={`/events/${e.id}/report`}>
-          {t("leads.report")}
+          {t("leads.fairSummary")}
         </Link>
         <Link className="button button--secondary" to={`/events/${e.id}/booth-qr`}>
           {t("leads.qrCodes")}

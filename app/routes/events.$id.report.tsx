@@ -4,40 +4,44 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { decimal } from "../buyers/format";
 import { requireFairStaff } from "../events/access.server";
 import { boothText, L } from "../events/parts";
-import { dailyTotals, reportDays, reportTotals } from "../events/report.server";
+import { dailyTotals, fairSummaryDays, fairSummaryTotals } from "../events/fair-summary.server";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { eventReport } from "../../db/queries/event-leads";
+import { fairSummary } from "../../db/queries/event-leads";
 import { getEvent } from "../../db/queries/events";
 import { db } from "../services.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
 // /events/:id/report — for fair staff (the manage page's guard): per exhibitor, booth-page views (scans), leads and
-// inquiries tagged with the event, and the deals recorded for it; /events/:id/report.csv has the same figures.
+// inquiries tagged with the event, and the deals recorded for it; /events/:id/report.csv has the same figures. The
+// code calls it the fair summary ("report" also means a misuse report); the URL keeps its published name.
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  const rows = await eventReport(db(), event.id);
-  const days = reportDays(event, rows);
-  return data({ event, rows, totals: reportTotals(rows), days, dayTotals: dailyTotals(days, rows) }, { headers: { "Cache-Control": "private, no-store" } });
+  const rows = await fairSummary(db(), event.id);
+  const days = fairSummaryDays(event, rows);
+  return data(
+    { event, rows, totals: fairSummaryTotals(rows), days, dayTotals: dailyTotals(days, rows) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
-export default function EventReportPage() {
+export default function FairSummaryPage() {
   const { event: e, rows, totals, days, dayTotals } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const amount = (n: number) => decimal(n);
   return (
-    <article className="event-report">
+    <article className="fair-summary">
       <p>
         <Link to={`/events/${e.id}/manage`}>{t("events.back")}</Link>
       </p>
       <h1>
-        {t("leads.report")}: <L lang={lang} zh={e.name_zh} en={e.name_en} />
+        {t("leads.fairSummary")}: <L lang={lang} zh={e.name_zh} en={e.name_en} />
       </h1>
-      <p>{t("leads.reportIntro")}</p>
+      <p>{t("leads.fairSummaryIntro")}</p>
       <p>
         <a className="button button--secondary" href={`/events/${e.id}/report.csv`} download>
           {t("leads.downloadCsv")}
@@ -46,9 +50,9 @@ export default function EventReportPage() {
       {rows.length === 0 ? (
         <p>{t("events.noExhibitors")}</p>
       ) : (
-        <ScrollableTable labelledBy="report-caption">
+        <ScrollableTable labelledBy="fair-summary-caption">
           <table className="data-table">
-            <caption id="report-caption">{t("leads.reportCaption")}</caption>
+            <caption id="fair-summary-caption">{t("leads.fairSummaryCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("events.booth")}</th>
@@ -155,6 +159,6 @@ export default function EventReportPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("leads.report")} · ${metaTranslator(matches)("events.title")}` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("leads.fairSummary")} · ${metaTranslator(matches)("events.title")}` }];
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireFairStaff } from "../events/access.server";
-import { reportCsv, reportDays } from "../events/report.server";
+import { fairSummaryCsv, fairSummaryDays } from "../events/fair-summary.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { eventReport } from "../../db/queries/event-leads";
+import { fairSummary } from "../../db/queries/event-leads";
 import { getEvent } from "../../db/queries/events";
 import { db } from "../services.server";
 
-// GET /events/:id/report.csv — the event report for a spreadsheet (format: app/events/report.server.ts, README).
+// GET /events/:id/report.csv — the fair summary for a spreadsheet (format: app/events/fair-summary.server.ts, README).
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  const rows = await eventReport(db(), event.id);
-  return new Response(reportCsv(rows, reportDays(event, rows)), {
+  const rows = await fairSummary(db(), event.id);
+  return new Response(fairSummaryCsv(rows, fairSummaryDays(event, rows)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="event-${event.id}-report.csv"`,

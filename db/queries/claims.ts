@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, GiAuthorisedUsersTable, Verification } from "../schema";
+import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import type { Database, GiAuthorisedUsersTable, RegionalBrandLicencesTable, Verification } from "../schema";
 import { setAuditActor, writeAudit } from "./audit";
 import { enqueueSearchSync } from "./outbox";
 import { CHINA_TODAY } from "./china-day";
@@ -30,28 +30,58 @@ export async function claimChoices(db: Executor) {
 }
 
 /**
- * The two claim tables differ only in names (a GI's authorised users carry a basis, a brand's licences a licence
- * number), so one query shape serves both: `c` is the claim, `r` its GI or brand. The casts name the GI table for
- * Kysely's types; the columns used exist under the same names in both after the mapping below.
+ * The two claim tables differ almost only in names, so one query shape serves both: `c` is the claim, `r` its GI or
+ * brand. Each kind names its claim table, its GI or brand table and the column pointing there (the same column name
+ * on products), the column holding the reference the producer typed, what search calls the GI or brand, and what the
+ * audit log calls the claim. The casts name the GI table for Kysely's types; the columns used exist under the same
+ * names in both after this mapping.
  */
-const CLAIM_TABLES = {
-  gi: { table: "gi_authorised_users", target: "gi_products", targetId: "gi_product_id", reference: "basis_reference", basis: true },
-  brand: { table: "regional_brand_licences", target: "regional_brands", targetId: "regional_brand_id", reference: "licence_no", basis: false },
+const CLAIM_KINDS = {
+  gi: {
+    table: "gi_authorised_users",
+    target: "gi_products",
+    targetId: "gi_product_id",
+    reference: "basis_reference",
+    searchType: "gi",
+    auditEntity: "gi_authorised_user",
+    // The one real difference: a GI authorisation records its legal basis (an announcement, collective membership, a
+    // certification licence) in a not-null column, so a claim filed without one is stored as "other_record" for staff
+    // to check. A brand licence has no basis, only its licence number (the reference).
+    basis: true,
+    ownColumns: (input: ClaimInput) => ({ basis: input.basis ?? "other_record" }) satisfies Updateable<GiAuthorisedUsersTable>,
+  },
+  brand: {
+    table: "regional_brand_licences",
+    target: "regional_brands",
+    targetId: "regional_brand_id",
+    reference: "licence_no",
+    searchType: "regional_brand",
+    auditEntity: "regional_brand_licence",
+    basis: false,
+    ownColumns: (_input: ClaimInput) => ({}) satisfies Updateable<RegionalBrandLicencesTable>,
+  },
 } as const;
 
-function claimRows(db: Executor, kind: ClaimKind) {
-  const t = CLAIM_TABLES[kind];
+/** A kind's claims joined to their GI or brand, as `c` and `r`. */
+function claimsWithTarget(db: Executor, kind: ClaimKind) {
+  const k = CLAIM_KINDS[kind];
   return db
-    .selectFrom(`${t.table} as c` as "gi_authorised_users as c")
-    .innerJoin(`${t.target} as r` as "gi_products as r", "r.id", `c.${t.targetId}` as "c.gi_product_id")
-    .select([
-      "c.id",
-      "r.id as target_id",
-      "c.valid_from",
-      "c.valid_to",
-      (t.basis ? sql<Basis | null>`c.basis` : sql<Basis | null>`null`).as("basis"),
-      sql<string>`${sql.ref(`c.${t.reference}`)}`.as("reference"),
-    ]);
+    .selectFrom(`${k.table} as c` as "gi_authorised_users as c")
+    .innerJoin(`${k.target} as r` as "gi_products as r", "r.id", `c.${k.targetId}` as "c.gi_product_id");
+}
+
+/** The claim's reference under its kind's column name. */
+const referenceOf = (kind: ClaimKind) => sql.ref<string | null>(`c.${CLAIM_KINDS[kind].reference}`);
+
+function claimRows(db: Executor, kind: ClaimKind) {
+  return claimsWithTarget(db, kind).select([
+    "c.id",
+    "r.id as target_id",
+    "c.valid_from",
+    "c.valid_to",
+    (CLAIM_KINDS[kind].basis ? sql<Basis | null>`c.basis` : sql<Basis | null>`null`).as("basis"),
+    sql<string>`${referenceOf(kind)}`.as("reference"),
+  ]);
 }
 
 /** Both kinds of claim for one organisation (all states), GIs first. */
@@ -80,50 +110,26 @@ export async function claimsOf(db: Executor, organizationId: number) {
  * first); a pending, rejected or revoked one is replaced by the new details and waits for review again.
  */
 export async function fileClaim(trx: Transaction<Database>, organizationId: number, userId: number, input: ClaimInput) {
-  const table = input.kind === "gi" ? "gi_products" : "regional_brands";
-  const target = await trx.selectFrom(table).select("id").where("id", "=", input.targetId).where("status", "=", "published").executeTakeFirst();
+  const k = CLAIM_KINDS[input.kind];
+  const target = await trx
+    .selectFrom(k.target as "gi_products")
+    .select("id")
+    .where("id", "=", input.targetId)
+    .where("status", "=", "published")
+    .executeTakeFirst();
   if (!target) return "unknown_target" as const;
-  if (input.kind === "gi") {
-    const existing = await trx
-      .selectFrom("gi_authorised_users")
-      .select(["id", "verification"])
-      .where("gi_product_id", "=", input.targetId)
-      .where("organization_id", "=", organizationId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (existing?.verification === "verified") return "already_verified" as const;
-    const values = {
-      basis: input.basis ?? "other_record",
-      basis_reference: input.reference,
-      valid_from: input.validFrom,
-      valid_to: input.validTo,
-      verification: "pending" as const,
-      verified_at: null,
-      verified_by: null,
-      updated_at: sql<Date>`now()`,
-    };
-    const id = existing
-      ? (await trx.updateTable("gi_authorised_users").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
-      : (
-          await trx
-            .insertInto("gi_authorised_users")
-            .values({ ...values, gi_product_id: input.targetId, organization_id: organizationId })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-    await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "gi_authorised_user", entityId: id, after: values.basis_reference });
-    return "filed" as const;
-  }
   const existing = await trx
-    .selectFrom("regional_brand_licences")
+    .selectFrom(k.table as "gi_authorised_users")
     .select(["id", "verification"])
-    .where("regional_brand_id", "=", input.targetId)
+    .where(k.targetId as "gi_product_id", "=", input.targetId)
     .where("organization_id", "=", organizationId)
     .forUpdate()
     .executeTakeFirst();
   if (existing?.verification === "verified") return "already_verified" as const;
+  // typed as the GI table's, like every cast here: for a brand the spread adds nothing and the reference is its licence_no
   const values = {
-    licence_no: input.reference,
+    ...(k.ownColumns(input) as { basis: Basis }),
+    [k.reference as "basis_reference"]: input.reference,
     valid_from: input.validFrom,
     valid_to: input.validTo,
     verification: "pending" as const,
@@ -132,23 +138,29 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
     updated_at: sql<Date>`now()`,
   };
   const id = existing
-    ? (await trx.updateTable("regional_brand_licences").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()).id
+    ? (
+        await trx
+          .updateTable(k.table as "gi_authorised_users")
+          .set(values)
+          .where("id", "=", existing.id)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id
     : (
         await trx
-          .insertInto("regional_brand_licences")
-          .values({ ...values, regional_brand_id: input.targetId, organization_id: organizationId })
+          .insertInto(k.table as "gi_authorised_users")
+          .values({ ...values, [k.targetId as "gi_product_id"]: input.targetId, organization_id: organizationId })
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-  await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: "regional_brand_licence", entityId: id, after: input.reference });
+  await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: k.auditEntity, entityId: id, after: input.reference });
   return "filed" as const;
 }
 
 /** Withdraws the organisation's own pending claim; anything else (another organisation's, a verified one) finds nothing. */
 export async function withdrawClaim(trx: Transaction<Database>, organizationId: number, kind: ClaimKind, id: number) {
-  const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
   const row = await trx
-    .deleteFrom(table)
+    .deleteFrom(CLAIM_KINDS[kind].table)
     .where("id", "=", id)
     .where("organization_id", "=", organizationId)
     .where("verification", "=", "pending")
@@ -186,21 +198,13 @@ const TO: Record<ClaimDecision, Verification> = { verify: "verified", reject: "r
  */
 export async function decideClaim(trx: Transaction<Database>, actorId: number, kind: ClaimKind, id: number, decision: ClaimDecision, note: string | null) {
   await setAuditActor(trx, actorId);
-  const table = kind === "gi" ? "gi_authorised_users" : "regional_brand_licences";
-  const row =
-    kind === "gi"
-      ? await trx
-          .selectFrom("gi_authorised_users")
-          .select(["id", "organization_id", "gi_product_id as target_id", "verification"])
-          .where("id", "=", id)
-          .forUpdate()
-          .executeTakeFirst()
-      : await trx
-          .selectFrom("regional_brand_licences")
-          .select(["id", "organization_id", "regional_brand_id as target_id", "verification"])
-          .where("id", "=", id)
-          .forUpdate()
-          .executeTakeFirst();
+  const k = CLAIM_KINDS[kind];
+  const row = await trx
+    .selectFrom(k.table as "gi_authorised_users")
+    .select(["id", "organization_id", `${k.targetId} as target_id` as "gi_product_id as target_id", "verification"])
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) return "not_found" as const;
   if (!FROM[decision].includes(row.verification)) return "stale" as const;
   if (decision === "verify") {
@@ -208,7 +212,7 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
     if (org.credit_status !== "normal") return "credit_blocked" as const;
   }
   await trx
-    .updateTable(table)
+    .updateTable(k.table)
     .set({ verification: TO[decision], verified_at: sql`now()`, verified_by: actorId, updated_at: sql`now()` })
     .where("id", "=", id)
     .execute();
@@ -216,7 +220,7 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
     .selectFrom("products")
     .select("id")
     .where("organization_id", "=", row.organization_id)
-    .where(kind === "gi" ? "gi_product_id" : "regional_brand_id", "=", row.target_id)
+    .where(k.targetId, "=", row.target_id)
     .execute();
   await enqueueSearchSync(
     trx,
@@ -224,11 +228,11 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
     products.map((p) => p.id),
   );
   await enqueueSearchSync(trx, "organization", [row.organization_id]);
-  await enqueueSearchSync(trx, kind === "gi" ? "gi" : "regional_brand", [row.target_id]);
+  await enqueueSearchSync(trx, k.searchType, [row.target_id]);
   await writeAudit(trx, {
     actorId,
     action: decision === "verify" ? "verify_claim" : decision === "reject" ? "reject_claim" : "revoke_claim",
-    entityType: kind === "gi" ? "gi_authorised_user" : "regional_brand_licence",
+    entityType: k.auditEntity,
     entityId: id,
     field: "verification",
     before: row.verification,
@@ -240,44 +244,21 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
 
 /** What a printed QR label is about: one verified authorised user. */
 export async function authorisedUserForLabel(db: Executor, kind: ClaimKind, id: number) {
-  if (kind === "gi") {
-    return db
-      .selectFrom("gi_authorised_users as au")
-      .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
-      .innerJoin("organizations as o", "o.id", "au.organization_id")
-      .select([
-        "au.id",
-        "g.name_zh as target",
-        "o.id as organization_id",
-        "o.name_zh as organization",
-        "o.credit_code",
-        "au.basis_reference as reference",
-        "au.valid_from",
-        "au.valid_to",
-        "au.verification",
-        "o.status as organization_status",
-        "o.credit_status",
-      ])
-      .where("au.id", "=", id)
-      .executeTakeFirst();
-  }
-  return db
-    .selectFrom("regional_brand_licences as rl")
-    .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
-    .innerJoin("organizations as o", "o.id", "rl.organization_id")
+  return claimsWithTarget(db, kind)
+    .innerJoin("organizations as o", "o.id", "c.organization_id")
     .select([
-      "rl.id",
+      "c.id",
       "r.name_zh as target",
       "o.id as organization_id",
       "o.name_zh as organization",
       "o.credit_code",
-      "rl.licence_no as reference",
-      "rl.valid_from",
-      "rl.valid_to",
-      "rl.verification",
+      referenceOf(kind).as("reference"),
+      "c.valid_from",
+      "c.valid_to",
+      "c.verification",
       "o.status as organization_status",
       "o.credit_status",
     ])
-    .where("rl.id", "=", id)
+    .where("c.id", "=", id)
     .executeTakeFirst();
 }

@@ -1,19 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportCsv, reportDays } from "../../app/events/report.server";
+import { fairSummaryCsv, fairSummaryDays } from "../../app/events/fair-summary.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import type { Db } from "../client";
 import { CHINA_TODAY } from "./china-day";
 import { recordDeal } from "./deals";
-import { boothForLead, boothViewsByDay, countBoothView, createBoothLead, eventReport, type NewBoothLead } from "./event-leads";
+import { boothForLead, boothViewsByDay, countBoothView, createBoothLead, fairSummary, type NewBoothLead } from "./event-leads";
 import { createEvent } from "./events";
 import { upsertExhibitor } from "./event-exhibitors";
 import { inboxForOrganization, inboxThread } from "./inquiries";
 
-// Booth leads and the event report against hand-made fixtures on real PostgreSQL: two producers exhibit at one fair
+// Booth leads and the fair summary against hand-made fixtures on real PostgreSQL: two producers exhibit at one fair
 // (and one of them at a second fair), leads land in the right inbox tagged with their fair, views are counted per
-// exhibitor per day, and the report counts only what belongs to its fair.
+// exhibitor per day, and the summary counts only what belongs to its fair.
 
 let t: TestDatabase;
 let db: Db;
@@ -139,7 +139,7 @@ describe("booth views", () => {
   });
 });
 
-describe("the event report", () => {
+describe("the fair summary", () => {
   it("counts views, leads and deals per exhibitor, only for its own event", async () => {
     await db
       .insertInto("event_booth_views")
@@ -173,7 +173,7 @@ describe("the event report", () => {
     await deal(org.a, product.a, "signed", 5555, null); // no fair
     await deal(org.b, product.b, "signed", 800, fair.main);
 
-    const rows = await eventReport(db, fair.main);
+    const rows = await fairSummary(db, fair.main);
     expect(rows.map((r) => r.booth)).toEqual(["A01", "C03", "B02"]);
     const a = rows.find((r) => r.exhibitor_id === booth.a)!;
     expect(a).toMatchObject({ views: 14, leads: 2, intents: 2, intent_amount_cny: 1200.5, signed: 1, signed_amount_cny: 3000 });
@@ -188,18 +188,18 @@ describe("the event report", () => {
       signed_amount_cny: 800,
     });
     expect(rows.find((r) => r.exhibitor_id === booth.c)).toMatchObject({ views: 0, leads: 0, intents: 0, signed: 0 });
-    const other = await eventReport(db, fair.other);
+    const other = await fairSummary(db, fair.other);
     expect(other).toHaveLength(1);
     expect(other[0]).toMatchObject({ views: 99, leads: 1, intents: 0, signed: 1, signed_amount_cny: 7777 });
   });
 
   it("exports as CSV with BOM, CRLF, a totals row, per-day scan columns, and formula-looking cells defused", async () => {
-    const rows = await eventReport(db, fair.main);
+    const rows = await fairSummary(db, fair.main);
     const today = (await boothViewsByDay(db, booth.b))[0]!.day;
-    const days = reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-18" }, rows);
+    const days = fairSummaryDays({ starts_on: "2027-05-16", ends_on: "2027-05-18" }, rows);
     // every day of the fair (the 18th had no scan) and the earlier day booth B's page was opened
     expect(days).toEqual([today, "2027-05-16", "2027-05-17", "2027-05-18"]);
-    const csv = reportCsv(rows, days);
+    const csv = fairSummaryCsv(rows, days);
     expect(
       csv.startsWith(
         `\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny,views_${today},views_2027-05-16,views_2027-05-17,views_2027-05-18\r\n`,
@@ -214,14 +214,14 @@ describe("the event report", () => {
   });
 
   it("lists the days of a fair in order, and only scanned days when the dates are implausible", () => {
-    const row = (byDay: Record<string, number>) => ({ views_by_day: byDay }) as unknown as Parameters<typeof reportDays>[1][number];
-    expect(reportDays({ starts_on: "2027-02-27", ends_on: "2027-03-01" }, [])).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
-    expect(reportDays({ starts_on: "2027-05-16", ends_on: "2027-05-16" }, [row({ "2027-05-20": 1 }), row({ "2027-05-01": 2 })])).toEqual([
+    const row = (byDay: Record<string, number>) => ({ views_by_day: byDay }) as unknown as Parameters<typeof fairSummaryDays>[1][number];
+    expect(fairSummaryDays({ starts_on: "2027-02-27", ends_on: "2027-03-01" }, [])).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
+    expect(fairSummaryDays({ starts_on: "2027-05-16", ends_on: "2027-05-16" }, [row({ "2027-05-20": 1 }), row({ "2027-05-01": 2 })])).toEqual([
       "2027-05-01",
       "2027-05-16",
       "2027-05-20",
     ]);
-    expect(reportDays({ starts_on: "2027-01-01", ends_on: "2027-12-31" }, [row({ "2027-05-20": 1 })])).toEqual(["2027-05-20"]);
-    expect(reportDays({ starts_on: "2027-05-18", ends_on: "2027-05-16" }, [])).toEqual([]);
+    expect(fairSummaryDays({ starts_on: "2027-01-01", ends_on: "2027-12-31" }, [row({ "2027-05-20": 1 })])).toEqual(["2027-05-20"]);
+    expect(fairSummaryDays({ starts_on: "2027-05-18", ends_on: "2027-05-16" }, [])).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { CHINA_TODAY } from "./china-day";
 type Executor = Kysely<Database> | Transaction<Database>;
 
 // Booth leads at trade fairs (展位留资): the booth a QR code opens, counting its views, a buyer's lead (an inquiry of
-// source 'booth' tagged with the event, addressed to the exhibitor's organisation) and the per-exhibitor report.
+// source 'booth' tagged with the event, addressed to the exhibitor's organisation) and the per-exhibitor fair summary.
 
 /**
  * The booth of an exhibitor at an event, with its event: only while the exhibitor's organisation is published and in
@@ -103,7 +103,7 @@ export async function createBoothLead(
   return { id, recipientId: r.id };
 }
 
-export interface EventReportRow {
+export interface FairSummaryRow {
   exhibitor_id: number;
   organization_id: number;
   hall: string | null;
@@ -124,7 +124,7 @@ export interface EventReportRow {
  * Per exhibitor of the event: booth-page views, leads and inquiries tagged with the event addressed to it, and the
  * deals it recorded for the event (tagged with the event, or made on a thread of one of its leads).
  */
-export async function eventReport(db: Executor, eventId: number): Promise<EventReportRow[]> {
+export async function fairSummary(db: Executor, eventId: number): Promise<FairSummaryRow[]> {
   const { rows } = await sql<Record<string, string | number | null>>`
     select x.id as exhibitor_id, x.organization_id, x.hall, x.booth, o.name_zh, o.name_en,
       coalesce((select sum(v.views) from event_booth_views v where v.exhibitor_id = x.id), 0) as views,

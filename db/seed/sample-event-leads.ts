@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { createBoothLead } from "../queries/event-leads";
 import { chinaDayFromToday } from "../../app/platform/china-time";
 
-// The sample fair's booth activity (示例), so its report is not empty: a few booth-page views over the last days and
+// The sample fair's booth activity (示例), so its fair summary is not empty: a few booth-page views over the last days and
 // one lead left at the liquor producer's booth (the sample producer account's organisation). The lead's private link
 // token is thrown away: nobody can open the buyer's page of a sample lead.
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { importFile, type ImportReport } from "../../app/catalogue-io/import";
+import { importFile, type ImportSummary } from "../../app/catalogue-io/import";
 import { kindIo } from "../../app/catalogue-io/kinds";
 import type { ImportKind } from "../../app/catalogue-io/kind";
 import { drainOutbox } from "../../app/search/sync.server";
@@ -13,16 +13,16 @@ import { makeRow, type BenchRow } from "./stats";
 // Loads the synthetic catalogue through the import CLI's code path (bulk upserts + outbox in one transaction, then the
 // outbox drained into Meilisearch). The trademark load is the "import" measurement.
 
-async function importKind(env: BenchEnv, kind: ImportKind, text: string): Promise<ImportReport> {
-  const report = await importFile(env.db, kindIo(kind), Buffer.from(text, "utf8"));
-  if (!report.written)
+async function importKind(env: BenchEnv, kind: ImportKind, text: string): Promise<ImportSummary> {
+  const summary = await importFile(env.db, kindIo(kind), Buffer.from(text, "utf8"));
+  if (!summary.written)
     throw new Error(
-      `${kind} import failed: ${report.problems
+      `${kind} import failed: ${summary.problems
         .slice(0, 3)
         .map((p) => `row ${p.row} ${p.column}: ${p.message}`)
         .join("; ")}`,
     );
-  return report;
+  return summary;
 }
 
 async function waitSearchable(env: BenchEnv, q: string, timeoutMs = 120_000) {

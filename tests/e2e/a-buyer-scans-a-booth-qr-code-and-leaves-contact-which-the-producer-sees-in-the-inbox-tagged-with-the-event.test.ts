@@ -142,7 +142,7 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     await context.close();
   });
 
-  it("fair staff read the report: scans, leads and deals per exhibitor, in every mode", { timeout: 120_000 }, async () => {
+  it("fair staff read the fair summary: scans, leads and deals per exhibitor, in every mode", { timeout: 120_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, staff);

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedSampleFair } from "../support/events";
 
 // Booth leads over HTTP, as a phone without JavaScript would send them: the booth page a QR code opens, validation in
-// zh and en, the inquiry throttle, who sees the lead, and the report fair staff download.
+// zh and en, the inquiry throttle, who sees the lead, and the fair summary fair staff download.
 
 let t: TestDatabase;
 let app: TestApp;
@@ -189,7 +189,7 @@ describe("a lead", () => {
     expect(await (await people.pepperProducer.get("/producer/inbox")).text()).not.toContain("冯扫码");
   });
 
-  it("counts, with the deal the producer records on it, in the fair staff's report and its CSV", async () => {
+  it("counts, with the deal the producer records on it, in the fair summary and its CSV", async () => {
     const deal = await people.liquorProducer.post(`/producer/inbox/${recipientId}`, {
       intent: "deal",
       kind: "signed",
@@ -252,7 +252,7 @@ describe("booth QR sheets", () => {
     expect(ownHtml).not.toContain(boothPath(booth.pepper));
     expect((await people.liquorProducer.get(`/events/${fair.eventId}/booth-qr?exhibitor=${booth.pepper}`)).status).toBe(404);
     expect((await httpClient(app.url).get(`/events/${fair.eventId}/booth-qr`)).status).toBe(302);
-    // the producer's dashboard links to it; the manage page shows every booth's code and links the report
+    // the producer's dashboard links to it; the manage page shows every booth's code and links the fair summary
     expect(await (await people.liquorProducer.get("/producer")).text()).toContain(`/events/${fair.eventId}/booth-qr?exhibitor=${booth.liquor}`);
     const manage = await (await people.fairStaff.get(`/events/${fair.eventId}/manage`)).text();
     expect(manage).toContain(`/events/${fair.eventId}/report`);

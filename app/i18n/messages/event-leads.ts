@@ -1,5 +1,5 @@
 // Interface strings for booth leads at trade fairs (展位留资): the booth page a QR code opens, the printable QR sheet,
-// the lead's tag in the producer's inbox, and the event report for fair staff.
+// the lead's tag in the producer's inbox, and the fair summary for fair staff.
 export const zh = {
   "leads.source": "来源",
   "leads.atEvent": "对接会:",
@@ -30,9 +30,9 @@ export const zh = {
   "leads.noBooths": "暂无可打印的展位二维码。",
   "leads.qrCodes": "展位二维码(打印)",
   "leads.boothPage": "展位页",
-  "leads.report": "展位数据报告",
-  "leads.reportIntro": "扫码次数是展位页被打开的次数(按天计数,不记录访客的任何信息);留资和成交只统计本对接会的。",
-  "leads.reportCaption": "各参展单位的扫码、留资和成交",
+  "leads.fairSummary": "展位数据报告",
+  "leads.fairSummaryIntro": "扫码次数是展位页被打开的次数(按天计数,不记录访客的任何信息);留资和成交只统计本对接会的。",
+  "leads.fairSummaryCaption": "各参展单位的扫码、留资和成交",
   "leads.scans": "扫码次数",
   "leads.scansByDay": "每天的扫码次数",
   "leads.scansByDayCaption": "各参展单位每天的扫码次数(对接会的每一天,以及其他有扫码的日子)",
@@ -77,10 +77,10 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.noBooths": "No booth QR codes to print.",
   "leads.qrCodes": "Booth QR codes (print)",
   "leads.boothPage": "Booth page",
-  "leads.report": "Booth report",
-  "leads.reportIntro":
+  "leads.fairSummary": "Booth report",
+  "leads.fairSummaryIntro":
     "Scans count how often the booth page was opened (counted per day, nothing about visitors is kept); leads and deals count this fair's only.",
-  "leads.reportCaption": "Scans, leads and deals per exhibitor",
+  "leads.fairSummaryCaption": "Scans, leads and deals per exhibitor",
   "leads.scans": "Scans",
   "leads.scansByDay": "Scans per day",
   "leads.scansByDayCaption": "Scans per exhibitor per day (every day of the fair, and any other day with a scan)",

@@ -1,14 +1,14 @@
 import { toCsv } from "../catalogue-io/tabular";
-import type { EventReportRow } from "../../db/queries/event-leads";
+import type { FairSummaryRow } from "../../db/queries/event-leads";
 
-// The event report (展位数据报告) as CSV: the same writer as every other export (UTF-8 with BOM for Excel on Chinese
+// The fair summary (展位数据报告: per exhibitor, booth views, leads and deals of one event) as CSV: the same writer as every other export (UTF-8 with BOM for Excel on Chinese
 // Windows, CRLF, RFC 4180 quoting, cells starting with = + - @ prefixed with ' so they never run as formulas). Column
 // names are stable English codes; names are given in Chinese and English columns. The last row holds the totals.
 // After the fixed columns come the booth-page views per day, one column `views_YYYY-MM-DD` per day of the event and per
 // other day with a scan (QR sheets go up before the fair and stay on brochures after it), so the fixed columns keep
 // their positions whatever the event's length.
 
-export const REPORT_COLUMNS = [
+export const FAIR_SUMMARY_COLUMNS = [
   "exhibitor_id",
   "hall",
   "booth",
@@ -23,7 +23,7 @@ export const REPORT_COLUMNS = [
   "signed_amount_cny",
 ] as const;
 
-export function reportTotals(rows: readonly EventReportRow[]) {
+export function fairSummaryTotals(rows: readonly FairSummaryRow[]) {
   const sum = (k: "views" | "leads" | "intents" | "intent_amount_cny" | "signed" | "signed_amount_cny") =>
     Math.round(rows.reduce((a, r) => a + r[k], 0) * 100) / 100;
   return {
@@ -39,8 +39,8 @@ export function reportTotals(rows: readonly EventReportRow[]) {
 /** Longest event span listed day by day; a longer one (a data-entry slip) lists only the days with scans. */
 const MAX_LISTED_DAYS = 31;
 
-/** The days the report lists: every day of the event, plus any other day with a scan, in date order. */
-export function reportDays(event: { starts_on: string; ends_on: string }, rows: readonly EventReportRow[]): string[] {
+/** The days the summary lists: every day of the event, plus any other day with a scan, in date order. */
+export function fairSummaryDays(event: { starts_on: string; ends_on: string }, rows: readonly FairSummaryRow[]): string[] {
   const days = new Set<string>();
   const start = Date.parse(`${event.starts_on}T00:00:00Z`);
   const end = Date.parse(`${event.ends_on}T00:00:00Z`);
@@ -52,16 +52,16 @@ export function reportDays(event: { starts_on: string; ends_on: string }, rows: 
 }
 
 /** Per listed day, the views of all exhibitors together. */
-export function dailyTotals(days: readonly string[], rows: readonly EventReportRow[]): Record<string, number> {
+export function dailyTotals(days: readonly string[], rows: readonly FairSummaryRow[]): Record<string, number> {
   return Object.fromEntries(days.map((d) => [d, rows.reduce((a, r) => a + (r.views_by_day[d] ?? 0), 0)]));
 }
 
-export function reportCsv(rows: readonly EventReportRow[], days: readonly string[] = []): string {
-  const totals = reportTotals(rows);
+export function fairSummaryCsv(rows: readonly FairSummaryRow[], days: readonly string[] = []): string {
+  const totals = fairSummaryTotals(rows);
   const dayColumn = (d: string) => `views_${d}`;
   const perDay = (counts: Record<string, number>) => Object.fromEntries(days.map((d) => [dayColumn(d), counts[d] ?? 0]));
   return toCsv(
-    [...REPORT_COLUMNS, ...days.map(dayColumn)],
+    [...FAIR_SUMMARY_COLUMNS, ...days.map(dayColumn)],
     [
       ...rows.map(({ views_by_day: byDay, ...r }) => ({ ...r, booth_views: r.views, ...perDay(byDay) })),
       { exhibitor_id: null, name_zh: "合计", name_en: "Total", booth_views: totals.views, ...totals, ...perDay(dailyTotals(days, rows)) },
