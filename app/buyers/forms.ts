@@ -8,7 +8,10 @@ import { PROVINCE_NAMES } from "./provinces";
 /** At most this many products (and so producers) in one inquiry; the rest of a long shortlist waits for a second one. */
 export const INQUIRY_MAX_PRODUCTS = 20;
 export const INQUIRY_MAX_PRODUCERS = 10;
+/** The statuses a producer sets on a thread. */
 export const INQUIRY_STATUSES = ["new", "replied", "quoted", "closed"] as const;
+/** The inbox's filters: those, and booth leads held past a limit until the producer accepts them (issue 19). */
+export const INBOX_STATUSES = [...INQUIRY_STATUSES, "held"] as const;
 export const DEAL_KINDS = ["intent", "signed"] as const;
 
 /** A decimal as typed ("12", "12.5", "12.50"): no signs, exponents or thousands separators; two decimals at most. */

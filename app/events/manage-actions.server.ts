@@ -1,7 +1,14 @@
 import { data, redirect } from "@remix-run/node";
 import { addEntry, moveEntry, removeEntry, setEntryNote } from "../../db/queries/event-entries";
 import { freezeVersion } from "../../db/queries/event-catalogue-versions";
-import { isExhibitorCandidate, removeExhibitor, upsertExhibitor } from "../../db/queries/event-exhibitors";
+import {
+  boothHolder,
+  isExhibitorCandidate,
+  restoreExhibitor,
+  upsertExhibitor,
+  withdrawExhibitor,
+  withdrawnExhibitors,
+} from "../../db/queries/event-exhibitors";
 import { createSection, deleteSection } from "../../db/queries/event-sections";
 import { updateEvent } from "../../db/queries/events";
 import { countyExists } from "../../db/queries/places";
@@ -33,12 +40,29 @@ const handlers: Record<string, Handler> = {
     // only organisations the form offers: published and in good standing (an unknown id would be a database error)
     if (!(await isExhibitorCandidate(db(), parsed.data.organization_id)))
       return invalid(fieldErrorReply(["organization_id"], { message: msg("validation.noSuchChoice"), form }));
+    // two exhibitors at one booth number would send buyers to the wrong stand and print two codes for one place
+    const holder = await boothHolder(db(), eventId, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
+    if (holder) {
+      const taken = msg("events.boothTaken", { name: holder.name_zh });
+      return invalid(fieldErrorReply(["booth"], { message: taken, formErrors: [taken], form }));
+    }
     await upsertExhibitor(db(), eventId, parsed.data.organization_id, parsed.data.hall, parsed.data.booth);
     return back(eventId, "#exhibitors");
   },
 
+  // withdraws, never deletes: the printed booth QR code keeps resolving and says the exhibitor has withdrawn
   async "remove-exhibitor"(eventId, form) {
-    await removeExhibitor(db(), eventId, formId(form));
+    await withdrawExhibitor(db(), eventId, formId(form));
+    return back(eventId, "#exhibitors");
+  },
+
+  async "restore-exhibitor"(eventId, form) {
+    const id = formId(form);
+    const exhibitor = (await withdrawnExhibitors(db(), eventId)).find((x) => x.id === id);
+    if (!exhibitor) return back(eventId, "#exhibitors");
+    const holder = await boothHolder(db(), eventId, exhibitor.organization_id, exhibitor.hall, exhibitor.booth);
+    if (holder) return invalid(fieldErrorReply([], { formErrors: [msg("events.boothTaken", { name: holder.name_zh })], form }));
+    await restoreExhibitor(db(), eventId, id);
     return back(eventId, "#exhibitors");
   },
 

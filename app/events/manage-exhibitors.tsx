@@ -1,13 +1,26 @@
 import { Form, Link } from "@remix-run/react";
+import { ConfirmAction } from "../components/confirm-action";
 import { usePreferences, useT } from "../i18n/i18n";
 import { boothText, L } from "./parts";
 
-// The manage screen's exhibitors: each booth with its printable QR code, and the form that adds one.
+// The manage screen's exhibitors: each booth with its printable QR code, removal that asks first (and only withdraws,
+// so the printed code keeps working), the withdrawn ones with a way back, and the form that adds one.
 
 type Exhibitor = { id: number; hall: string | null; booth: string; name_zh: string; name_en: string | null; qr: { url: string; svg: string } };
 type Candidate = { id: number; name_zh: string };
+type Withdrawn = { id: number; hall: string | null; booth: string; name_zh: string; name_en: string | null };
 
-export function ManageExhibitors({ eventId, exhibitors, candidates }: { eventId: number; exhibitors: Exhibitor[]; candidates: Candidate[] }) {
+export function ManageExhibitors({
+  eventId,
+  exhibitors,
+  withdrawn,
+  candidates,
+}: {
+  eventId: number;
+  exhibitors: Exhibitor[];
+  withdrawn: Withdrawn[];
+  candidates: Candidate[];
+}) {
   const t = useT();
   const { lang } = usePreferences();
   return (
@@ -27,18 +40,40 @@ export function ManageExhibitors({ eventId, exhibitors, candidates }: { eventId:
                   : <L lang={lang} zh={x.name_zh} en={x.name_en} />
                 </span>
               </Link>{" "}
-              <Form method="post" className="inline-form">
+              <ConfirmAction
+                label={t("events.remove")}
+                name={t("events.removeNamed", { name: x.name_zh })}
+                question={t("events.removeConfirm", { name: x.name_zh })}
+                confirmLabel={t("events.removeNamed", { name: x.name_zh })}
+              >
                 <input type="hidden" name="intent" value="remove-exhibitor" />
                 <input type="hidden" name="id" value={x.id} />
-                <button className="button button--secondary" type="submit" aria-label={t("events.removeNamed", { name: x.name_zh })}>
-                  {t("events.remove")}
-                </button>
-              </Form>
+              </ConfirmAction>
             </li>
           ))}
         </ul>
       )}
-      <Form method="post" className="form form--row">
+      {withdrawn.length > 0 && (
+        <>
+          <h3>{t("events.withdrawn")}</h3>
+          <p className="field-hint">{t("events.withdrawnHint")}</p>
+          <ul className="plain-list">
+            {withdrawn.map((x) => (
+              <li key={x.id}>
+                {boothText(t, x.hall, x.booth)} · <L lang={lang} zh={x.name_zh} en={x.name_en} />{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore-exhibitor" />
+                  <input type="hidden" name="id" value={x.id} />
+                  <button className="button button--secondary" type="submit" aria-label={t("events.restoreNamed", { name: x.name_zh })}>
+                    {t("events.restore")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Form method="post" className="form form--row" key={`add-exhibitor-${exhibitors.length}`}>
         <input type="hidden" name="intent" value="add-exhibitor" />
         <div className="field">
           <label htmlFor="ex-org">{t("events.chooseOrganization")}</label>

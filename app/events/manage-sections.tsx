@@ -97,7 +97,8 @@ export function ManageSections({ sections, products, options }: { sections: Sect
               })}
             </ol>
           )}
-          <Form method="post" className="form form--row">
+          {/* keyed by the pinned count: once a product is added the form starts empty, so the next one does not inherit its note */}
+          <Form method="post" className="form form--row" key={`add-${s.id}-${s.rows.filter((r) => r.entry_id).length}`}>
             <input type="hidden" name="intent" value="add-entry" />
             <input type="hidden" name="section_id" value={s.id ?? ""} />
             <div className="field">
@@ -132,7 +133,7 @@ export function ManageSections({ sections, products, options }: { sections: Sect
         </section>
       ))}
       <h3>{t("events.addSection")}</h3>
-      <Form method="post" className="form">
+      <Form method="post" className="form" key={`new-section-${sections.length}`}>
         <input type="hidden" name="intent" value="add-section" />
         <div className="field">
           <label htmlFor="sec-zh">{t("events.sectionTitleZh")}</label>

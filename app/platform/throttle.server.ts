@@ -77,6 +77,18 @@ export const SCOPES = {
   ],
   // each password-reset POST can spend a scrypt hash; a person needs a handful of tries
   reset: [{ windowSeconds: 900, max: 10 }],
+  // Booth leads (展位留资, issue 19) are never refused for these: past one, the lead is kept but held until the
+  // exhibitor or fair staff accept it (app/events/lead-intake.server.ts). Per device (cookie, app/platform/device.server.ts):
+  // one visitor's normal day at a fair; per booth: more than a crowd at one booth sends, fewer than a script would.
+  lead_device: [
+    { windowSeconds: 600, max: 5 },
+    { windowSeconds: 86_400, max: 40 },
+  ],
+  lead_booth: [{ windowSeconds: 600, max: 60 }],
+  // per address: a whole venue shares one, so only a bar far above any crowd holds leads...
+  lead_address: [{ windowSeconds: 600, max: 300 }],
+  // ...and only a flood no venue produces is refused outright (429), so a script cannot fill the held queue
+  lead_flood: [{ windowSeconds: 3600, max: 3000 }],
 } satisfies Record<string, Window[]>;
 
 export type Scope = keyof typeof SCOPES;

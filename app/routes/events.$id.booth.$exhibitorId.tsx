@@ -5,11 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { currentUser } from "../auth/session.server";
 import { newBuyerToken } from "../buyers/inquiry.server";
-import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
 import { msg } from "../domain/fields";
 import { isFairStaff } from "../events/access.server";
 import { leadSchema } from "../events/lead-form";
+import { admitLead, noteLead } from "../events/lead-intake.server";
+import { deviceCookieIfMissing, deviceId } from "../platform/device.server";
 import { boothText, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -18,7 +19,9 @@ import { db } from "../services.server";
 
 // /events/:id/booth/:exhibitorId — what a booth's QR code opens (展位留资): the exhibitor and its products, and a form
 // where a buyer leaves a contact and an interest. The lead becomes an inquiry tagged with the event in the producer's
-// inbox; the buyer follows it through the usual private link. Works without JavaScript; throttled like inquiries.
+// inbox; the buyer follows it through the usual private link. Works without JavaScript. A lead is never refused for a
+// limit: past one it is held for the exhibitor or fair staff to accept (app/events/lead-intake.server.ts). A withdrawn
+// exhibitor's page still opens from its printed QR code and says so, without the form.
 
 async function boothOr404(request: Request, params: LoaderFunctionArgs["params"]) {
   const staff = await isFairStaff(request);
@@ -32,19 +35,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A scan is a GET of this page. Not counted: fair staff checking the page, and the page shown again after a form
   // post without JavaScript (its loader request still carries the form's Content-Type).
   if (!staff && !request.headers.has("content-type")) await countBoothView(db(), booth.id);
-  const products = await boothProducts(db(), booth.organization_id);
-  return data({ booth, products }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+  const products = booth.withdrawn_at ? [] : await boothProducts(db(), booth.organization_id);
+  // the device id is given here, with the page, so the lead posted from it is counted per phone, not per venue Wi-Fi
+  const cookie = await deviceCookieIfMissing(request);
+  const headers = new Headers({ "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" });
+  if (cookie) headers.append("Set-Cookie", cookie);
+  return data({ booth: { ...booth, withdrawn: !!booth.withdrawn_at, withdrawn_at: undefined }, products }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { booth } = await boothOr404(request, params);
   const formData = await request.formData();
-  const retryAfter = await matchingRetryAfter("inquiry", context.clientAddress);
-  if (retryAfter > 0) {
+  if (booth.withdrawn_at) return data(parseWithZod(formData, { schema: leadSchema }).reply({ formErrors: ["leads.withdrawn"] }), { status: 410 });
+  const sender = { device: await deviceId(request), exhibitorId: booth.id, address: context.clientAddress };
+  const admission = await admitLead(sender);
+  if (admission.refuseFor > 0) {
     const submission = parseWithZod(formData, { schema: leadSchema });
-    return data(submission.reply({ formErrors: [msg("inquiry.tooMany", { minutes: Math.ceil(retryAfter / 60) })] }), {
+    return data(submission.reply({ formErrors: [msg("inquiry.tooMany", { minutes: Math.ceil(admission.refuseFor / 60) })] }), {
       status: 429,
-      headers: { "Retry-After": String(retryAfter) },
+      headers: { "Retry-After": String(admission.refuseFor) },
     });
   }
   const submission = parseWithZod(formData, { schema: leadSchema });
@@ -71,24 +80,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         },
         booth.organization_id,
         product,
+        "hold" in admission ? admission.hold : null,
       ),
     );
-  await noteMatchingAction("inquiry", context.clientAddress);
-  throw redirect(`/inquiries/${token}?sent=1`);
+  await noteLead(sender);
+  const held = "hold" in admission && admission.hold !== null;
+  throw redirect(`/inquiries/${token}?sent=1${held ? "&held=1" : ""}`);
 }
 
 export default function BoothPage() {
   const { booth, products } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const { lang } = usePreferences();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: leadSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
   const event = localized(lang, booth.event_name_zh, booth.event_name_en);
   return (
     <article className="booth-page form">
@@ -101,6 +104,31 @@ export default function BoothPage() {
         </Link>{" "}
         · {boothText(t, booth.hall, booth.booth)}
       </p>
+      {booth.withdrawn ? (
+        <p className="notice" role="status">
+          {t("leads.withdrawn")}
+        </p>
+      ) : (
+        <BoothLeadForm products={products} />
+      )}
+    </article>
+  );
+}
+
+/** The booth's products and the lead form; not shown for a withdrawn exhibitor. */
+function BoothLeadForm({ products }: { products: { id: number; name_zh: string; name_en: string | null }[] }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const { lang } = usePreferences();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: leadSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <>
       <p>{t("leads.intro")}</p>
       <section aria-labelledby="booth-products">
         <h2 id="booth-products">{t("leads.products")}</h2>
@@ -154,7 +182,7 @@ export default function BoothPage() {
           </FormActions>
         </Form>
       </section>
-    </article>
+    </>
   );
 }
 

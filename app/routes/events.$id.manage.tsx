@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentCatalogue, listVersions } from "../../db/queries/event-catalogue-versions";
-import { exhibitorCandidates, exhibitorProductIds, listExhibitors } from "../../db/queries/event-exhibitors";
+import { exhibitorCandidates, exhibitorProductIds, listExhibitors, withdrawnExhibitors } from "../../db/queries/event-exhibitors";
+import { heldLeadsOfEvent } from "../../db/queries/held-leads";
 import { savedQueryOptions } from "../../db/queries/event-sections";
 import { getEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
@@ -27,8 +28,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  const [exhibitors, candidates, sections, versions, options, productIds] = await Promise.all([
+  const [exhibitors, withdrawn, held, candidates, sections, versions, options, productIds] = await Promise.all([
     listExhibitors(db(), event.id),
+    withdrawnExhibitors(db(), event.id),
+    heldLeadsOfEvent(db(), event.id),
     exhibitorCandidates(db()),
     currentCatalogue(db(), event.id),
     listVersions(db(), event.id),
@@ -45,6 +48,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return {
     event,
     exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(context, event.id, x.id, qrLabel) }))),
+    withdrawn,
+    heldCount: held.length,
     candidates,
     sections,
     versions: versions.map((v) => ({ version: v.version, cutoff: chinaDateTime(v.cutoff_at) })),
@@ -61,7 +66,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ManageEventPage() {
-  const { event: e, exhibitors, candidates, sections, versions, options, products } = useLoaderData<typeof loader>();
+  const { event: e, exhibitors, withdrawn, heldCount, candidates, sections, versions, options, products } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const { lang } = usePreferences();
@@ -79,6 +84,18 @@ export default function ManageEventPage() {
         </Link>
         <Link className="button button--secondary" to={`/events/${e.id}/booth-qr`}>
           {t("leads.qrCodes")}
+        </Link>
+        <Link className={heldCount > 0 ? "button" : "button button--secondary"} to={`/events/${e.id}/held-leads`}>
+          {t("events.heldLeads", { count: heldCount })}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/present`}>
+          {t("events.present")}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/kiosk`}>
+          {t("events.kiosk")}
+        </Link>
+        <Link className="button button--secondary" to={`/events/${e.id}/print`}>
+          {t("events.print")}
         </Link>
       </nav>
       {replyFields(result).length > 0 && (
@@ -103,7 +120,7 @@ export default function ManageEventPage() {
         </Form>
       </section>
 
-      <ManageExhibitors eventId={e.id} exhibitors={exhibitors} candidates={candidates} />
+      <ManageExhibitors eventId={e.id} exhibitors={exhibitors} withdrawn={withdrawn} candidates={candidates} />
       <ManageSections sections={sections} products={products} options={options} />
 
       <section aria-labelledby="freeze">

@@ -35,6 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       recipients: inquiry.recipients.map((r, i) => ({ ...r, contacts: orgs[i]?.contacts ?? [], public: !!orgs[i], dealProducts: products[i] ?? [] })),
       link: `${publicOrigin(context)}/inquiries/${params.token}`,
       sent: url.searchParams.get("sent") === "1",
+      // a booth lead kept past a limit: the buyer is told it waits for the exhibitor's confirmation
+      held: url.searchParams.get("held") === "1",
       done: url.searchParams.get("done"),
     },
     { headers: PRIVATE_HEADERS },
@@ -92,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BuyerInquiryPage() {
-  const { inquiry, recipients, link, sent, done } = useLoaderData<typeof loader>();
+  const { inquiry, recipients, link, sent, held, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const { lang } = usePreferences();
@@ -103,6 +105,7 @@ export default function BuyerInquiryPage() {
       {sent && (
         <div className="notice" role="status">
           <p>{t("inquiry.sent", { count: recipients.length })}</p>
+          {held && <p>{t("inquiry.heldNotice")}</p>}
           <p>{t("inquiry.keepLink")}</p>
         </div>
       )}

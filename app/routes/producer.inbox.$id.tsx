@@ -17,6 +17,7 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { recordDeal, threadProducts } from "../../db/queries/deals";
 import { addInquiryMessage, inboxThread, setRecipientStatus } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { acceptHeldLead } from "../../db/queries/held-leads";
 import type { FormAnswer, FormReply } from "../domain/form-reply";
 
 // /producer/inbox/:id — one inquiry addressed to the producer's organisation (anything else is a 404, so another
@@ -43,6 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const back = (done: string) => `/producer/inbox/${id}?done=${done}`;
 
+  if (intent === "accept") {
+    // a booth lead held past a limit (issue 19) becomes an ordinary new inquiry
+    await acceptHeldLead(db(), user.organization_id, id);
+    throw redirect(back("accept"));
+  }
   if (intent === "reply") {
     const submission = parseWithZod(form, { schema: producerReplySchema });
     if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
@@ -114,7 +120,15 @@ export default function InboxThread() {
   const t = useT();
   const resultFor = (intent: string) => (actionData?.form === intent ? actionData : undefined);
   const doneMessage: MessageKey | undefined =
-    done === "reply" ? "thread.sent" : done === "deal" ? "deal.recorded" : done === "status" ? "inbox.statusSaved" : undefined;
+    done === "reply"
+      ? "thread.sent"
+      : done === "deal"
+        ? "deal.recorded"
+        : done === "status"
+          ? "inbox.statusSaved"
+          : done === "accept"
+            ? "leads.acceptedOne"
+            : undefined;
   return (
     <article className="inquiry-page">
       <p>
@@ -127,6 +141,15 @@ export default function InboxThread() {
         <p className="notice" role="status">
           {t(doneMessage)}
         </p>
+      )}
+      {thread.status === "held" && (
+        <Form method="post" className="notice held-lead">
+          <p>{t("leads.heldInInbox")}</p>
+          <input type="hidden" name="intent" value="accept" />
+          <button type="submit" className="button">
+            {t("leads.accept")}
+          </button>
+        </Form>
       )}
       <section aria-labelledby="request">
         <h2 id="request">{t("inquiry.request")}</h2>

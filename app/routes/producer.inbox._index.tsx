@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
-import { INQUIRY_STATUSES } from "../buyers/forms";
+import { INBOX_STATUSES } from "../buyers/forms";
 import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
 import { provinceLabel } from "../buyers/provinces";
@@ -21,7 +21,7 @@ import { ScrollableTable } from "../components/scrollable-table";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
   const raw = new URL(request.url).searchParams.get("status");
-  const status = (INQUIRY_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as InquiryStatus) : undefined;
+  const status = (INBOX_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as InquiryStatus) : undefined;
   const [threads, counts] = await Promise.all([inboxForOrganization(db(), user.organization_id, status), inboxCounts(db(), user.organization_id)]);
   return data({ threads, counts, status: status ?? null }, { headers: { "Cache-Control": "private, no-store" } });
 }
@@ -44,7 +44,7 @@ export default function ProducerInbox() {
               {t("inbox.all", { count: total })}
             </Link>
           </li>
-          {INQUIRY_STATUSES.map((s) => (
+          {INBOX_STATUSES.filter((s) => s !== "held" || counts.held > 0 || status === "held").map((s) => (
             <li key={s}>
               <Link to={`/producer/inbox?status=${s}`} aria-current={status === s ? "page" : undefined}>
                 {t(`inquiryStatus.${s}` as MessageKey)} ({counts[s]})

@@ -1,9 +1,11 @@
 import type { Executor } from "../client";
 import type { SavedQuery } from "../schema";
 
-// An event's exhibitors (organisation, hall, booth) and the products they bring.
+// An event's exhibitors (organisation, hall, booth) and the products they bring. Removing one withdraws it (issue 19):
+// the row stays, so the booth QR code printed for it keeps resolving for the life of the event, and adding the
+// company again brings back the same row, the same booth page and the same code.
 
-export async function listExhibitors(db: Executor, eventId: number) {
+function exhibitorRows(db: Executor, eventId: number) {
   return db
     .selectFrom("event_exhibitors as x")
     .innerJoin("organizations as o", "o.id", "x.organization_id")
@@ -11,20 +13,47 @@ export async function listExhibitors(db: Executor, eventId: number) {
     .select(["x.id", "x.organization_id", "x.hall", "x.booth", "o.name_zh", "o.name_en", "c.name_zh as county_zh", "c.name_en as county_en"])
     .where("x.event_id", "=", eventId)
     .orderBy("x.hall")
-    .orderBy("x.booth")
-    .execute();
+    .orderBy("x.booth");
 }
 
+/** The exhibitors taking part: every public view, the catalogue and the booth QR sheet. */
+export async function listExhibitors(db: Executor, eventId: number) {
+  return exhibitorRows(db, eventId).where("x.withdrawn_at", "is", null).execute();
+}
+
+/** Exhibitors fair staff removed: their booth pages still open and say so. */
+export async function withdrawnExhibitors(db: Executor, eventId: number) {
+  return exhibitorRows(db, eventId).where("x.withdrawn_at", "is not", null).execute();
+}
+
+/** Adds (or restores, or moves) an exhibitor. */
 export async function upsertExhibitor(db: Executor, eventId: number, organizationId: number, hall: string | null, booth: string) {
   await db
     .insertInto("event_exhibitors")
     .values({ event_id: eventId, organization_id: organizationId, hall, booth })
-    .onConflict((oc) => oc.columns(["event_id", "organization_id"]).doUpdateSet({ hall, booth }))
+    .onConflict((oc) => oc.columns(["event_id", "organization_id"]).doUpdateSet({ hall, booth, withdrawn_at: null }))
     .execute();
 }
 
-export async function removeExhibitor(db: Executor, eventId: number, exhibitorId: number) {
-  await db.deleteFrom("event_exhibitors").where("event_id", "=", eventId).where("id", "=", exhibitorId).execute();
+/** Another taking part exhibitor at the same hall and booth number (compared ignoring case and spaces), if any. */
+export async function boothHolder(db: Executor, eventId: number, organizationId: number, hall: string | null, booth: string) {
+  const norm = (s: string | null) => (s ?? "").replace(/\s+/g, "").toUpperCase();
+  const rows = await exhibitorRows(db, eventId).where("x.withdrawn_at", "is", null).where("x.organization_id", "<>", organizationId).execute();
+  return rows.find((x) => norm(x.hall) === norm(hall) && norm(x.booth) === norm(booth));
+}
+
+export async function withdrawExhibitor(db: Executor, eventId: number, exhibitorId: number) {
+  await db
+    .updateTable("event_exhibitors")
+    .set({ withdrawn_at: new Date() })
+    .where("event_id", "=", eventId)
+    .where("id", "=", exhibitorId)
+    .where("withdrawn_at", "is", null)
+    .execute();
+}
+
+export async function restoreExhibitor(db: Executor, eventId: number, exhibitorId: number) {
+  await db.updateTable("event_exhibitors").set({ withdrawn_at: null }).where("event_id", "=", eventId).where("id", "=", exhibitorId).execute();
 }
 
 /** Published organisations in good standing that may be added as exhibitors. */
@@ -54,7 +83,9 @@ export async function isExhibitorCandidate(db: Executor, organizationId: number)
 export async function exhibitorProductIds(db: Executor, eventId: number, query: SavedQuery | null = null) {
   let q = db
     .selectFrom("products as p")
-    .innerJoin("event_exhibitors as x", (j) => j.onRef("x.organization_id", "=", "p.organization_id").on("x.event_id", "=", eventId))
+    .innerJoin("event_exhibitors as x", (j) =>
+      j.onRef("x.organization_id", "=", "p.organization_id").on("x.event_id", "=", eventId).on("x.withdrawn_at", "is", null),
+    )
     .innerJoin("organizations as o", "o.id", "p.organization_id")
     .select("p.id")
     .where("p.status", "=", "published");

@@ -27,6 +27,7 @@ export async function boothForLead(db: Executor, eventId: number, exhibitorId: n
       "e.name_zh as event_name_zh",
       "e.name_en as event_name_en",
       "e.status as event_status",
+      "x.withdrawn_at",
     ])
     .where("x.event_id", "=", eventId)
     .where("x.id", "=", exhibitorId)
@@ -71,12 +72,16 @@ export interface NewBoothLead {
   event_id: number;
 }
 
-/** A lead: one inquiry (source 'booth') with one recipient, the exhibitor's organisation, and the product named if any. */
+/**
+ * A lead: one inquiry (source 'booth') with one recipient, the exhibitor's organisation, and the product named if any.
+ * A lead that passed a limit (`held`) waits as 'held' until the exhibitor or fair staff accept it.
+ */
 export async function createBoothLead(
   trx: Transaction<Database>,
   lead: NewBoothLead,
   organizationId: number,
   product: { id: number; name_zh: string; name_en: string | null } | null,
+  held: "device" | "booth" | "address" | null = null,
 ): Promise<{ id: number; recipientId: number }> {
   const { id } = await trx
     .insertInto("inquiries")
@@ -93,7 +98,11 @@ export async function createBoothLead(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const r = await trx.insertInto("inquiry_recipients").values({ inquiry_id: id, organization_id: organizationId }).returning("id").executeTakeFirstOrThrow();
+  const r = await trx
+    .insertInto("inquiry_recipients")
+    .values({ inquiry_id: id, organization_id: organizationId, ...(held ? { status: "held" as const, held_reason: held } : {}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   if (product) {
     await trx
       .insertInto("inquiry_products")
@@ -179,6 +188,7 @@ export async function boothsOfOrganization(db: Executor, organizationId: number)
     .innerJoin("events as e", "e.id", "x.event_id")
     .select(["x.id", "x.hall", "x.booth", "e.id as event_id", "e.name_zh", "e.name_en", "e.starts_on"])
     .where("x.organization_id", "=", organizationId)
+    .where("x.withdrawn_at", "is", null)
     .where("e.status", "=", "published")
     .orderBy("e.starts_on", "desc")
     .execute();

@@ -204,7 +204,7 @@ export async function inboxCounts(db: Executor, organizationId: number): Promise
     .where("organization_id", "=", organizationId)
     .groupBy("status")
     .execute();
-  const counts: Record<InquiryStatus, number> = { new: 0, replied: 0, quoted: 0, closed: 0 };
+  const counts: Record<InquiryStatus, number> = { new: 0, replied: 0, quoted: 0, closed: 0, held: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }

@@ -28,6 +28,8 @@ export interface EventExhibitorsTable {
   organization_id: number;
   hall: string | null;
   booth: string;
+  /** set when fair staff remove the exhibitor: the row stays so its booth QR code keeps resolving */
+  withdrawn_at: Date | null;
 }
 
 export interface SavedQuery {

@@ -43,13 +43,16 @@ export interface InquiriesTable {
 /** 'booth': a lead left by scanning an exhibitor's booth QR code at a fair (产销对接会), tagged with the event. */
 export type InquirySource = "shortlist" | "booth";
 
-export type InquiryStatus = "new" | "replied" | "quoted" | "closed";
+/** 'held': a booth lead that arrived past a limit, kept until the exhibitor or fair staff accept it (issue 19). */
+export type InquiryStatus = "new" | "replied" | "quoted" | "closed" | "held";
 
 export interface InquiryRecipientsTable {
   id: Generated<number>;
   inquiry_id: number;
   organization_id: number;
   status: Generated<InquiryStatus>;
+  /** which limit a held lead passed: per device, per booth or per address */
+  held_reason: "device" | "booth" | "address" | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

@@ -1,0 +1,35 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+/**
+ * A destructive action that asks first, with or without JavaScript: the button opens a small panel (a native
+ * details/summary, so keyboards and screen readers know it expands) that says what will happen and holds the real
+ * submit button. One stray tap can no longer remove an exhibitor or delete a record.
+ */
+export function ConfirmAction(props: {
+  /** the visible label of the first button, e.g. 移除 */
+  label: string;
+  /** its accessible name when the label alone is ambiguous in a list, e.g. 移除:某合作社 */
+  name?: string;
+  /** what will happen, in a sentence */
+  question: string;
+  /** the label of the button that does it */
+  confirmLabel: string;
+  /** hidden inputs (intent, id) */
+  children: ReactNode;
+}) {
+  return (
+    <details className="confirm-action">
+      <summary className="button button--secondary" aria-label={props.name}>
+        {props.label}
+      </summary>
+      <Form method="post" className="confirm-action__panel">
+        {props.children}
+        <p>{props.question}</p>
+        <button type="submit" className="button button--danger">
+          {props.confirmLabel}
+        </button>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,58 @@
+import { sql } from "kysely";
+import type { Executor } from "../client";
+
+// Booth leads that arrived past a limit (issue 19) wait as 'held' until the exhibitor (in its inbox) or fair staff
+// (for the whole event) accept them; accepting makes them 'new', exactly like a lead that never waited.
+
+/** The event's held leads, oldest first, with their booth and what the buyer wrote (staff see contacts anyway). */
+export async function heldLeadsOfEvent(db: Executor, eventId: number) {
+  return db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .innerJoin("organizations as o", "o.id", "r.organization_id")
+    .leftJoin("event_exhibitors as x", (j) => j.onRef("x.organization_id", "=", "r.organization_id").onRef("x.event_id", "=", "i.event_id"))
+    .select([
+      "r.id",
+      "r.held_reason",
+      "r.created_at",
+      "i.buyer_name",
+      "i.buyer_organization",
+      "i.buyer_email",
+      "i.buyer_phone",
+      "i.message",
+      "o.name_zh",
+      "o.name_en",
+      "x.hall",
+      "x.booth",
+    ])
+    .where("i.event_id", "=", eventId)
+    .where("r.status", "=", "held")
+    .orderBy("r.created_at")
+    .orderBy("r.id")
+    .limit(500)
+    .execute();
+}
+
+/** Accepts held leads of the event (the given ones, or all); returns how many were accepted. */
+export async function acceptHeldLeadsOfEvent(db: Executor, eventId: number, recipientIds: number[] | "all") {
+  let q = db
+    .updateTable("inquiry_recipients as r")
+    .set({ status: "new", updated_at: sql`now()` })
+    .where("r.status", "=", "held")
+    .where("r.inquiry_id", "in", (eb) => eb.selectFrom("inquiries").select("id").where("event_id", "=", eventId));
+  if (recipientIds !== "all") q = q.where("r.id", "in", recipientIds.length ? recipientIds : [-1]);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The exhibitor accepts one held lead of its own inbox; false when there is none such. */
+export async function acceptHeldLead(db: Executor, organizationId: number, recipientId: number) {
+  const result = await db
+    .updateTable("inquiry_recipients")
+    .set({ status: "new", updated_at: sql`now()` })
+    .where("id", "=", recipientId)
+    .where("organization_id", "=", organizationId)
+    .where("status", "=", "held")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
