@@ -191,7 +191,8 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (a
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: data ? `${data.booth.name_zh} · ${t("leads.formTitle")} · ${t("site.name")}` : t("site.name") }, { name: "robots", content: "noindex" }];
+  const what = data?.booth.withdrawn ? data.booth.event_name_zh : t("leads.formTitle");
+  return [{ title: data ? `${data.booth.name_zh} · ${what} · ${t("site.name")}` : t("site.name") }, { name: "robots", content: "noindex" }];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -116,8 +116,9 @@ const pages = (): PageCase[] => [
   { name: "new deal", path: "/matching/deals/new", signedIn: "admin" },
   { name: "new event", path: "/events/new", signedIn: "admin" },
   { name: "manage event", path: `/events/${ids.event}/manage`, signedIn: "admin" },
-  { name: "event report", path: `/events/${ids.event}/report`, signedIn: "admin" },
+  { name: "fair summary", path: `/events/${ids.event}/report`, signedIn: "admin" },
   { name: "booth QR sheets", path: `/events/${ids.event}/booth-qr`, signedIn: "admin" },
+  { name: "held booth leads", path: `/events/${ids.event}/held-leads`, signedIn: "admin" },
 ];
 
 beforeAll(async () => {

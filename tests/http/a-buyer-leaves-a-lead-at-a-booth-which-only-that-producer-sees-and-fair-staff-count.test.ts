@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
@@ -7,9 +8,11 @@ import { startTestApp, type TestApp } from "../support/app";
 import { chinaDate, httpClient, type Fields } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedSampleFair } from "../support/events";
+import { throttleKey } from "../../app/platform/throttle.server";
 
 // Booth leads over HTTP, as a phone without JavaScript would send them: the booth page a QR code opens, validation in
-// zh and en, the inquiry throttle, who sees the lead, and the fair summary fair staff download.
+// zh and en, the limits (per phone and per booth; past one a lead is held, never refused), who sees the lead, a
+// withdrawn exhibitor's booth, and the fair summary fair staff download.
 
 let t: TestDatabase;
 let app: TestApp;
@@ -81,7 +84,23 @@ afterAll(async () => {
   await t?.drop();
 });
 // every request comes from 127.0.0.1: each test starts with a clean throttle
-beforeEach(() => t.db.deleteFrom("throttle_events").where("scope", "in", ["inquiry", "reply"]).execute());
+const LEAD_SCOPES = ["inquiry", "reply", "lead_device", "lead_booth", "lead_address", "lead_flood"];
+beforeEach(() => t.db.deleteFrom("throttle_events").where("scope", "in", LEAD_SCOPES).execute());
+
+/** A phone that scanned the booth's code: it has the booth page's device cookie. */
+async function phoneAt(exhibitorId: number) {
+  const phone = httpClient(app.url);
+  expect((await phone.get(boothPath(exhibitorId))).status).toBe(200);
+  expect(phone.jar.header()).toContain("hd_device=");
+  return phone;
+}
+const statusOf = async (buyerName: string) =>
+  await t.db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .select(["r.id", "r.status", "r.held_reason"])
+    .where("i.buyer_name", "=", buyerName)
+    .executeTakeFirstOrThrow();
 
 describe("the booth page", () => {
   it("shows the exhibitor and the form, and counts a scan per GET except fair staff's own checks", async () => {
@@ -135,14 +154,120 @@ describe("the booth page", () => {
     expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "in", ["扫码买家", ""]).executeTakeFirst()).toBeUndefined();
   });
 
-  it("throttles like the inquiry form: 429 with Retry-After after five leads", async () => {
-    for (let i = 0; i < 5; i++)
-      expect((await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `限流${i}` }))).status).toBe(302);
-    const res = await httpClient(app.url).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: "第六位" }));
+  it("ten buyers behind one venue address each leave a lead from their own phone: none is refused or held", async () => {
+    for (let i = 0; i < 10; i++) {
+      const phone = await phoneAt(booth.pepper);
+      const res = await phone.post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `同网买家${i}` }));
+      expect({ i, status: res.status, location: res.headers.get("location") }).toEqual({ i, status: 302, location: expect.stringMatching(/\?sent=1$/) });
+      expect(await statusOf(`同网买家${i}`)).toMatchObject({ status: "new", held_reason: null });
+    }
+  });
+
+  it("a sixth lead from one phone within ten minutes is kept and held, the buyer is told, and the exhibitor or staff confirm it", async () => {
+    const phone = await phoneAt(booth.pepper);
+    const locations: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await phone.post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: `一机多留${i}` }));
+      expect(res.status).toBe(302);
+      locations.push(res.headers.get("location")!);
+    }
+    for (let i = 0; i < 5; i++) expect(await statusOf(`一机多留${i}`)).toMatchObject({ status: "new" });
+    const held = [await statusOf("一机多留5"), await statusOf("一机多留6")];
+    for (const h of held) expect(h).toMatchObject({ status: "held", held_reason: "device" });
+    expect(locations[6]).toMatch(/\?sent=1&held=1$/);
+    expect(text(await (await httpClient(app.url).get(locations[6]!)).text())).toContain("展商确认后才会看到它");
+
+    // the exhibitor sees it under 待确认 and confirms one
+    const pepperProducer = await signedIn("producer", pepper.organization_id);
+    expect(text(await (await pepperProducer.get("/producer/inbox?status=held")).text())).toContain("一机多留6");
+    expect(text(await (await pepperProducer.get(`/producer/inbox/${held[0]!.id}`)).text())).toContain("先由您确认");
+    expect((await pepperProducer.post(`/producer/inbox/${held[0]!.id}`, { intent: "accept" })).status).toBe(302);
+    expect(await statusOf("一机多留5")).toMatchObject({ status: "new" });
+    // another producer cannot confirm it; fair staff see the rest for the event and confirm them all
+    expect((await people.liquorProducer.post(`/producer/inbox/${held[1]!.id}`, { intent: "accept" })).status).toBe(404);
+    expect((await people.liquorProducer.get(`/events/${fair.eventId}/held-leads`)).status).toBe(403);
+    const list = await people.fairStaff.get(`/events/${fair.eventId}/held-leads`);
+    expect(list.status).toBe(200);
+    const listText = text(await list.text());
+    expect(listText).toContain("一机多留6");
+    expect(listText).not.toContain("一机多留5");
+    expect(text(await (await people.fairStaff.get(`/events/${fair.eventId}/manage`)).text())).toContain("待确认的留资(1)");
+    const accepted = await people.fairStaff.post(`/events/${fair.eventId}/held-leads`, { id: "all" });
+    expect(accepted.headers.get("location")).toBe(`/events/${fair.eventId}/held-leads?accepted=1`);
+    expect(await statusOf("一机多留6")).toMatchObject({ status: "new", held_reason: "device" });
+    expect((await people.fairStaff.post(`/events/${fair.eventId}/held-leads`, { id: "1 or 1=1" })).status).toBe(400);
+  });
+
+  it("refuses only a flood no venue produces (thousands an hour from one address), with Retry-After, storing nothing", async () => {
+    // the flood limit's events for every form the test's loopback address can take
+    for (const address of ["127.0.0.1", "::ffff:127.0.0.1", "::1"]) {
+      await t.db
+        .insertInto("throttle_events")
+        .columns(["scope", "key_hash"])
+        .expression((eb) =>
+          eb
+            .selectFrom(sql<{ n: number }>`generate_series(1, 3000)`.as("g"))
+            .select([sql.lit("lead_flood").as("scope"), sql.lit(throttleKey("lead_flood", address)).as("key_hash")]),
+        )
+        .execute();
+    }
+    const res = await (await phoneAt(booth.pepper)).post(boothPath(booth.pepper), leadFields({ product_id: "", buyer_name: "洪水" }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(text(await res.text())).toContain("发送过于频繁");
-    expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "第六位").executeTakeFirst()).toBeUndefined();
+    expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "洪水").executeTakeFirst()).toBeUndefined();
+  });
+});
+
+describe("a withdrawn exhibitor", () => {
+  it("asks before removing, keeps its printed booth QR resolving with a notice, and gets the same code back when re-added", async () => {
+    const cherry = await fair.product("示例乐都大樱桃");
+    const manage = `/events/${fair.eventId}/manage`;
+    expect((await people.fairStaff.post(manage, { intent: "add-exhibitor", organization_id: cherry.organization_id, hall: "W", booth: "W01" })).status).toBe(
+      302,
+    );
+    const id = await exhibitorOf(cherry.organization_id);
+    expect(await (await httpClient(app.url).get(`/events/${fair.eventId}`)).text()).toContain(`/organizations/${cherry.organization_id}"`);
+    // the manage page's remove button opens a question first (details/summary, no JavaScript needed)
+    const page = await (await people.fairStaff.get(manage)).text();
+    expect(page).toMatch(/<details class="confirm-action"><summary[^>]*>移除<\/summary>/);
+    expect(text(page)).toContain("其展位二维码仍可打开,但会显示已退出");
+    expect((await people.fairStaff.post(manage, { intent: "remove-exhibitor", id })).status).toBe(302);
+
+    const boothPage = await httpClient(app.url).get(boothPath(id));
+    expect(boothPage.status).toBe(200);
+    const boothHtml = await boothPage.text();
+    expect(text(boothHtml)).toContain("该单位已退出本次对接会");
+    expect(boothHtml).not.toMatch(/<form[^>]*method="post"/);
+    const late = await httpClient(app.url).post(boothPath(id), leadFields({ product_id: "", buyer_name: "退出后" }));
+    expect(late.status).toBe(410);
+    expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "退出后").executeTakeFirst()).toBeUndefined();
+    // gone from the public exhibitor list and the QR sheet, listed as withdrawn on the manage page
+    expect(await (await httpClient(app.url).get(`/events/${fair.eventId}`)).text()).not.toContain(`/organizations/${cherry.organization_id}"`);
+    expect(await (await people.fairStaff.get(`/events/${fair.eventId}/booth-qr`)).text()).not.toContain(boothPath(id));
+    expect(text(await (await people.fairStaff.get(manage)).text())).toContain("已退出的参展单位");
+
+    // re-adding the company restores the same row, so the printed code is the same
+    expect((await people.fairStaff.post(manage, { intent: "add-exhibitor", organization_id: cherry.organization_id, hall: "W", booth: "W01" })).status).toBe(
+      302,
+    );
+    expect(await exhibitorOf(cherry.organization_id)).toBe(id);
+    expect(text(await (await httpClient(app.url).get(boothPath(id))).text())).toContain("留下联系方式");
+  });
+
+  it("refuses a booth number another exhibitor already has, naming it", async () => {
+    const liquorBooth = await t.db.selectFrom("event_exhibitors").select(["hall", "booth"]).where("id", "=", booth.liquor).executeTakeFirstOrThrow();
+    const res = await people.fairStaff.post(`/events/${fair.eventId}/manage`, {
+      intent: "add-exhibitor",
+      organization_id: pepper.organization_id,
+      hall: liquorBooth.hall ?? "",
+      booth: ` ${liquorBooth.booth.toLowerCase()} `,
+    });
+    expect(res.status).toBe(400);
+    expect(text(await res.text())).toContain("该展位号已被 互助示例青稞酒业有限公司 使用");
+    expect((await t.db.selectFrom("event_exhibitors").select("booth").where("id", "=", booth.pepper).executeTakeFirstOrThrow()).booth).not.toBe(
+      liquorBooth.booth,
+    );
   });
 });
 
@@ -150,7 +275,7 @@ describe("a lead", () => {
   let recipientId = 0;
   let token = "";
   beforeAll(async () => {
-    await t.db.deleteFrom("throttle_events").where("scope", "in", ["inquiry", "reply"]).execute();
+    await t.db.deleteFrom("throttle_events").where("scope", "in", LEAD_SCOPES).execute();
     const res = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ buyer_name: "冯扫码", buyer_email: "feng@buyer.example.com" }));
     expect(res.status).toBe(302);
     token = res.headers.get("location")!.match(/^\/inquiries\/([A-Za-z0-9_-]{43})\?sent=1$/)![1]!;
