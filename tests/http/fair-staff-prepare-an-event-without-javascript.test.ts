@@ -90,7 +90,7 @@ describe("events over HTTP", () => {
     expect(page.indexOf("示例乐都紫皮大蒜")).toBeGreaterThan(0);
     expect(page.indexOf("示例乐都紫皮大蒜")).toBeLessThan(page.indexOf("示例乐都大樱桃"));
     // the cut-off was typed as China's wall-clock time and reads back as the same time (stored as 10:00 UTC)
-    expect(page).toContain("第 1 版,截止于 2027-05-20 18:00");
+    expect(page).toContain("第 1 版,截止于 2027-05-20 18:00(北京时间)");
     const frozen = await t.db.selectFrom("event_catalogue_versions").select("cutoff_at").where("event_id", "=", eventId).executeTakeFirstOrThrow();
     expect(frozen.cutoff_at.toISOString()).toBe("2027-05-20T10:00:00.000Z");
     expect(page).toContain("C08");
