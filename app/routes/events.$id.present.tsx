@@ -39,14 +39,25 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     slides,
     auto,
     start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)),
+    // ?controls=0: the venue screen starts without the control bar
+    controlsHidden: url.searchParams.get("controls") === "0",
   };
 }
 
 const NEXT = new Set(["ArrowRight", "PageDown", " ", "Spacebar", "ArrowDown"]);
+// the control bar hides itself on the venue screen after this long without the mouse (not in 适老模式)
+const CONTROLS_IDLE_MS = 5000;
+
+/** How much room a name needs, CJK characters counting double: the slide sets a smaller size for long names. */
+function nameLength(text: string): "short" | "long" | "very-long" {
+  let width = 0;
+  for (const ch of text) width += /[\u2E80-\uFFFF]/.test(ch) ? 2 : 1;
+  return width > 96 ? "very-long" : width > 48 ? "long" : "short";
+}
 const PREVIOUS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
 
 export default function PresentPage() {
-  const { event, slides, auto, start } = useLoaderData<typeof loader>();
+  const { event, slides, auto, start, controlsHidden } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang, elder } = usePreferences();
   const [current, setCurrent] = useState(start);
@@ -55,6 +66,7 @@ export default function PresentPage() {
   // staff), the A key or the button, and also when the mode is switched on while the page is open
   const advancing = elder ? 0 : autoSeconds;
   const [cached, setCached] = useState(false);
+  const [controls, setControls] = useState(!controlsHidden);
   const total = slides.length;
   const go = useCallback((delta: number) => setCurrent((c) => Math.max(0, Math.min(total - 1, c + delta))), [total]);
 
@@ -68,13 +80,32 @@ export default function PresentPage() {
       } else if (PREVIOUS.has(e.key)) {
         e.preventDefault();
         go(-1);
-      } else if (e.key === "Home") setCurrent(0);
+      } else if (e.key === "h" || e.key === "H") setControls((c) => !c);
+      else if (e.key === "Home") setCurrent(0);
       else if (e.key === "End") setCurrent(total - 1);
       else if (!elder && (e.key === "a" || e.key === "A")) setAutoSeconds((s) => (s ? 0 : 10));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [go, total, elder]);
+
+  // the bar comes back with the mouse and goes again when it rests; 适老模式 keeps it where it is
+  useEffect(() => {
+    if (elder) return;
+    let timer = window.setTimeout(() => setControls(false), CONTROLS_IDLE_MS);
+    const show = () => {
+      setControls(true);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setControls(false), CONTROLS_IDLE_MS);
+    };
+    window.addEventListener("pointermove", show);
+    window.addEventListener("pointerdown", show);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener("pointermove", show);
+      window.removeEventListener("pointerdown", show);
+    };
+  }, [elder]);
 
   useEffect(() => {
     if (!advancing) return;
@@ -117,7 +148,7 @@ export default function PresentPage() {
     );
 
   return (
-    <div className="present" data-slide={current + 1} data-offline-ready={cached ? "true" : "false"}>
+    <div className="present" data-slide={current + 1} data-offline-ready={cached ? "true" : "false"} data-controls={controls ? "shown" : "hidden"}>
       <h1 className="event-sr-only">
         <L lang={lang} zh={event.name_zh} en={event.name_en} />
       </h1>
@@ -139,7 +170,7 @@ export default function PresentPage() {
               <p className="slide-section">
                 <L lang={lang} zh={s.section_zh} en={s.section_en} />
               </p>
-              <h2 className="slide-name" lang={name.lang}>
+              <h2 className="slide-name" lang={name.lang} data-length={nameLength(name.text)}>
                 {name.text}
               </h2>
               <p className="slide-badges">
@@ -148,17 +179,20 @@ export default function PresentPage() {
               <p className="slide-producer">
                 <L lang={lang} zh={s.product.organization_zh} en={s.product.organization_en} />
               </p>
-              <p className="slide-booth">{boothText(t, s.hall, s.booth)}</p>
               {note.text && (
                 <p className="slide-note" lang={note.lang}>
                   {note.text}
                 </p>
               )}
             </div>
-            <figure className="slide-qr">
-              <div dangerouslySetInnerHTML={{ __html: s.qr }} />
-              <figcaption>{t("present.scan")}</figcaption>
-            </figure>
+            {/* the booth and the QR code sit in the row the layout never pushes off the screen */}
+            <div className="slide-foot">
+              <p className="slide-booth">{boothText(t, s.hall, s.booth)}</p>
+              <figure className="slide-qr">
+                <div dangerouslySetInnerHTML={{ __html: s.qr }} />
+                <figcaption>{t("present.scan")}</figcaption>
+              </figure>
+            </div>
           </section>
         );
       })}
@@ -189,6 +223,9 @@ export default function PresentPage() {
             {autoSeconds ? t("present.stopAuto") : t("present.auto")}
           </button>
         )}
+        <button type="button" className="button button--secondary" onClick={() => setControls(false)}>
+          {t("present.hideControls")}
+        </button>
         <span className="muted">{help}</span>
         {cached && <span className="muted">{t("present.offlineReady")}</span>}
       </nav>
