@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -139,10 +140,18 @@ function SiteHeader() {
   );
 }
 
+/** Screens that must not be left by a tap (the kiosk, the presenter) set `handle.chrome = "none"`: no header, no footer. */
+function useSiteChrome() {
+  const matches = useMatches();
+  const leaf = matches[matches.length - 1]?.handle as { chrome?: string } | undefined;
+  return leaf?.chrome !== "none";
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const prefs = usePreferences();
   const nonce = useNonce();
   const t = translator(prefs.lang);
+  const chrome = useSiteChrome();
   return (
     <html lang={prefs.lang} data-elder={prefs.elder ? "1" : undefined} data-size={prefs.elder ? prefs.size : undefined}>
       <head>
@@ -153,21 +162,25 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">
-          {t("nav.skip")}
-        </a>
-        <SiteHeader />
+        {chrome && (
+          <a href="#main" className="skip-link">
+            {t("nav.skip")}
+          </a>
+        )}
+        {chrome && <SiteHeader />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <nav aria-label={t("nav.footer")} className="footer-nav">
-            <Link to="/stats">{t("nav.stats")}</Link>
-            <Link to="/open-data">{t("nav.openData")}</Link>
-            <Link to="/report">{t("nav.report")}</Link>
-          </nav>
-          <p>{t("footer.basis")}</p>
-        </footer>
+        {chrome && (
+          <footer className="site-footer">
+            <nav aria-label={t("nav.footer")} className="footer-nav">
+              <Link to="/stats">{t("nav.stats")}</Link>
+              <Link to="/open-data">{t("nav.openData")}</Link>
+              <Link to="/report">{t("nav.report")}</Link>
+            </nav>
+            <p>{t("footer.basis")}</p>
+          </footer>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

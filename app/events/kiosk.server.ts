@@ -10,6 +10,7 @@ import {
   kioskSessionId,
   kioskShortlistIds,
   removeKioskShortlistItem,
+  kioskHandoffUsed,
   spendKioskHandoff,
 } from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
@@ -91,6 +92,12 @@ export async function createHandoff(db: Db, eventId: number, productIds: number[
 export async function redeemHandoff(db: Db, eventId: number, token: string): Promise<number[] | undefined> {
   if (!TOKEN.test(token)) return undefined;
   return spendKioskHandoff(db, eventId, sha256(token), 30 * 60_000);
+}
+
+/** Whether the phone has taken this hand-off: the kiosk then starts over, so the next visitor sees neither list nor QR. */
+export async function handoffTaken(db: Db, eventId: number, token: string): Promise<boolean> {
+  if (!TOKEN.test(token)) return false;
+  return kioskHandoffUsed(db, eventId, sha256(token));
 }
 
 function matches(p: PublicProduct, q: string) {

@@ -15,6 +15,9 @@ import { db } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
 
+// a kiosk shows only kiosk screens: no site header or footer to leave it by (sign-in, language, other pages)
+export const handle = { chrome: "none" };
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: metaTranslator(matches)("kiosk.title", { name: data?.event.name_zh ?? "" }) },
 ];
@@ -54,7 +57,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     listIds,
     idle: idleSeconds(url),
     idleParam: url.searchParams.get("idle"),
-    handoff: handoffUrl ? { url: handoffUrl, svg: await qrSvg(handoffUrl) } : null,
+    handoff: handoffUrl ? { url: handoffUrl, svg: await qrSvg(handoffUrl), token: handoff! } : null,
   };
 }
 
@@ -111,6 +114,9 @@ export default function KioskPage() {
     return s ? `?${s}` : `/events/${event.id}/kiosk`;
   };
   const atStart = !q && !category && list.length === 0 && !handoff;
+  const otherLang = lang === "en" ? "zh-CN" : "en";
+  const langSwitch = new URLSearchParams(keep);
+  langSwitch.set("lang", otherLang);
 
   // a minute without a touch: back to the start, the list cleared (server-side) — unless already there
   useEffect(() => {
@@ -131,12 +137,39 @@ export default function KioskPage() {
     };
   }, [idle, atStart, q, category, listIds.length, handoff]);
 
+  // once the visitor's phone has taken the list, the kiosk starts over at once: the next visitor must not see the
+  // previous one's list or QR code
+  useEffect(() => {
+    if (!handoff) return;
+    let stopped = false;
+    const timer = window.setInterval(async () => {
+      try {
+        const res = await fetch(`/events/${event.id}/kiosk/handoff/${handoff.token}`, { cache: "no-store" });
+        const body = (await res.json()) as { taken?: boolean };
+        if (body.taken && !stopped) {
+          stopped = true;
+          resetForm.current?.requestSubmit();
+        }
+      } catch {
+        // the venue network hiccups: ask again next time
+      }
+    }, 2000);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+    };
+  }, [handoff, event.id]);
+
   return (
     <div className="kiosk" data-idle-seconds={idle} data-at-start={atStart ? "true" : "false"}>
       <header className="kiosk-header">
         <h1>
           <L lang={lang} zh={event.name_zh} en={event.name_en} />
         </h1>
+        {/* the kiosk's own language switch: the site header, which has one, is not shown here */}
+        <a className="kiosk-button kiosk-button--secondary" href={`?${langSwitch}`} hrefLang={otherLang} lang={otherLang}>
+          {t("prefs.switchToOther")}
+        </a>
         <Form method="post" ref={resetForm}>
           <input type="hidden" name="intent" value="reset" />
           {idleParam && <input type="hidden" name="idle" value={idleParam} />}

@@ -13,6 +13,9 @@ import { db } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
 
+// the presenter covers the screen: the site header and footer would only be keyboard stops hidden behind it
+export const handle = { chrome: "none" };
+
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: metaTranslator(matches)("present.title", { name: data?.event.name_zh ?? "" }) },
 ];

@@ -57,3 +57,9 @@ export async function spendKioskHandoff(db: Executor, eventId: number, tokenHash
     .executeTakeFirst();
   return row?.product_ids.map(Number);
 }
+
+/** Whether a hand-off was taken by a phone already (the kiosk then clears its screen for the next visitor). */
+export async function kioskHandoffUsed(db: Executor, eventId: number, tokenHash: string) {
+  const row = await db.selectFrom("kiosk_handoffs").select("used_at").where("token_hash", "=", tokenHash).where("event_id", "=", eventId).executeTakeFirst();
+  return !!row?.used_at;
+}

@@ -58,6 +58,10 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     await mobile.getByRole("heading", { level: 1, name: "从自助查询屏带走的清单" }).waitFor();
     expect(await mobile.getByRole("link", { name: "示例循化大红袍花椒" }).count()).toBe(1);
     expect(await mobile.getByRole("link", { name: "示例乐都大樱桃" }).count()).toBe(1);
+    // the kiosk notices the scan and starts over at once: the next visitor sees neither the list nor the QR code
+    await page.locator(".kiosk[data-at-start='true']").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".kiosk-qr").count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "我的清单(0)" }).count()).toBe(1);
     // bookmarkable: a reload keeps the list; the QR code itself works once
     const listUrl = mobile.url();
     await mobile.reload();
@@ -66,6 +70,22 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     expect(again.status).toBe(410);
     expect(listUrl).toContain("/list?ids=");
     await phone.close();
+    await kiosk.close();
+  });
+
+  it("cannot be left: no site header or footer (sign-in, sign-up, language, other pages), every link stays in the kiosk", { timeout: 60_000 }, async () => {
+    const kiosk = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await kiosk.newPage();
+    await page.goto(`${app.url}/events/${fair.eventId}/kiosk`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.locator(".site-header, .site-footer").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "登录" }).count()).toBe(0);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => h !== `/events/${fair.eventId}/kiosk`)).toEqual([]);
+    // the rest of the site keeps its header
+    await page.goto(`${app.url}/events/${fair.eventId}`);
+    expect(await page.locator(".site-header").count()).toBe(1);
     await kiosk.close();
   });
 
