@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { localized, type Lang, type Translate } from "../i18n/i18n";
 import type { PublicProduct } from "../../db/queries/products";
 
@@ -43,4 +44,28 @@ export function imageUrl(p: PublicProduct, max: number) {
   const variants = p.images[0]?.variants.filter((v) => v.format === "jpeg") ?? [];
   const fit = variants.filter((v) => v.width <= max).sort((a, b) => b.width - a.width)[0] ?? variants.sort((a, b) => a.width - b.width)[0];
   return fit ? `/images/${fit.key}` : null;
+}
+
+/**
+ * Links to the event's views: the printable catalogue for everyone; the presenter and the kiosk are fair staff's
+ * tools for the venue screens (issue 19: visitors saw 演示模式 and 自助查询屏 and did not know what to do with them).
+ */
+export function EventViewLinks({ eventId, staff, t }: { eventId: number; staff: boolean; t: Translate }) {
+  return (
+    <>
+      <Link className="button button--secondary" to={`/events/${eventId}/print`}>
+        {t("events.print")}
+      </Link>
+      {staff && (
+        <>
+          <Link className="button button--secondary" to={`/events/${eventId}/present`}>
+            {t("events.present")}
+          </Link>
+          <Link className="button button--secondary" to={`/events/${eventId}/kiosk`}>
+            {t("events.kiosk")}
+          </Link>
+        </>
+      )}
+    </>
+  );
 }

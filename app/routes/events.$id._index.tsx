@@ -4,7 +4,7 @@ import { getEvent } from "../../db/queries/events";
 import { listExhibitors } from "../../db/queries/event-exhibitors";
 import { resolvedCatalogue, type ResolvedSection } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
-import { boothText, EventBadges, eventDates, L } from "../events/parts";
+import { boothText, EventBadges, eventDates, EventViewLinks, L } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { chinaDateTime } from "../platform/china-time";
@@ -95,15 +95,7 @@ export default function EventPage() {
         </dd>
       </dl>
       <nav aria-label={t("events.tools")} className="event-tools">
-        <Link className="button button--secondary" to={`/events/${e.id}/print`}>
-          {t("events.print")}
-        </Link>
-        <Link className="button button--secondary" to={`/events/${e.id}/present`}>
-          {t("events.present")}
-        </Link>
-        <Link className="button button--secondary" to={`/events/${e.id}/kiosk`}>
-          {t("events.kiosk")}
-        </Link>
+        <EventViewLinks eventId={e.id} staff={staff} t={t} />
         {staff && (
           <Link className="button" to={`/events/${e.id}/manage`}>
             {t("events.manage")}

@@ -13,7 +13,7 @@ import { EventFields, invalidFieldsText } from "../events/event-fields";
 import { manageEvent } from "../events/manage-actions.server";
 import { ManageExhibitors } from "../events/manage-exhibitors";
 import { ManageSections } from "../events/manage-sections";
-import { L } from "../events/parts";
+import { EventViewLinks, L } from "../events/parts";
 import { metaTranslator, translateMessage, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -88,15 +88,7 @@ export default function ManageEventPage() {
         <Link className={heldCount > 0 ? "button" : "button button--secondary"} to={`/events/${e.id}/held-leads`}>
           {t("events.heldLeads", { count: heldCount })}
         </Link>
-        <Link className="button button--secondary" to={`/events/${e.id}/present`}>
-          {t("events.present")}
-        </Link>
-        <Link className="button button--secondary" to={`/events/${e.id}/kiosk`}>
-          {t("events.kiosk")}
-        </Link>
-        <Link className="button button--secondary" to={`/events/${e.id}/print`}>
-          {t("events.print")}
-        </Link>
+        <EventViewLinks eventId={e.id} staff t={t} />
       </nav>
       {replyFields(result).length > 0 && (
         <p role="alert" className="field-error">

@@ -33,6 +33,10 @@ describe("events over HTTP", () => {
     expect(page).toMatch(/第 1 版,截止于/);
     expect(page).toContain("补充目录(截止后加入)");
     expect(page).toContain("A01");
+    // the printable catalogue is for everyone; the presenter and the kiosk are staff's tools for the venue screens
+    expect(page).toContain(`href="/events/${fair.eventId}/print"`);
+    expect(page).not.toContain(`href="/events/${fair.eventId}/present"`);
+    expect(page).not.toContain(`href="/events/${fair.eventId}/kiosk"`);
     expect((await web.get("/events/new")).status).toBe(302);
   });
 
