@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useT } from "../i18n/i18n";
 import { ContentText } from "./content-text";
 import type { MessageKey } from "../i18n/messages";
-import type { ShortlistActionData } from "../routes/shortlist.items";
+import type { ShortlistActionData } from "../buyers/shortlist-answer";
 
 /**
  * Add a product to (or remove it from) the visitor's shortlist. Without JavaScript it is a plain POST form to

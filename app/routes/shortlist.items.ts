@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
+import type { ShortlistActionData } from "../buyers/shortlist-answer";
 import { safeRedirect } from "../auth/redirect";
 import { recordId } from "../domain/fields";
 import { changeShortlist, shortlistedProductIds } from "../buyers/shortlist.server";
@@ -12,14 +13,6 @@ const schema = z.object({
   intent: z.enum(["add", "remove"]),
   productId: recordId(),
 });
-
-export type ShortlistActionData = {
-  ok: boolean;
-  productId: number | null;
-  inShortlist: boolean;
-  count: number;
-  message: "shortlist.added" | "shortlist.already" | "shortlist.removed" | "shortlist.full" | "shortlist.unavailable" | "shortlist.badRequest";
-};
 
 export async function loader() {
   // nothing to show at this address; GET /shortlist is the list

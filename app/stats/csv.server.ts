@@ -1,16 +1,12 @@
 import { toCsv, type CellValue } from "../catalogue-io/tabular";
 import type { ReferenceFigure } from "../../db/queries/stats";
 import type { StatsData } from "./figures.server";
+import type { FigureName } from "./figure-names";
 
 // /stats/<figure>.csv: each chart's data table as CSV (UTF-8 with BOM, CRLF, formula-safe cells — the same writer
 // as `npm run export`). Column names are English codes; names are given in Chinese and English columns.
 
-export const FIGURES = ["trademarks", "gi-schemes", "well-known", "gi-users", "products", "renewals", "events"] as const;
-export type FigureName = (typeof FIGURES)[number];
-
-export function isFigure(name: string): name is FigureName {
-  return (FIGURES as readonly string[]).includes(name);
-}
+export { FIGURES, isFigure, type FigureName } from "./figure-names";
 
 type Table = { columns: string[]; rows: Record<string, CellValue>[] };
 

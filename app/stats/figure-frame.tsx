@@ -2,7 +2,8 @@ import { useId, type ReactNode } from "react";
 import type { ReferenceFigure } from "../../db/queries/stats";
 import { usePreferences, useT, type Lang, type Translate } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import type { FigureName } from "./csv.server";
+import type { FigureName } from "./figure-names";
+// a type-only import, erased from the browser bundle: the shape is computeStats()'s, which only the server runs
 import type { StatsData } from "./figures.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
