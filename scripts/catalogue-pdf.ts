@@ -3,11 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderCataloguePdf } from "../app/events/pdf.server";
 import { getEvent } from "../db/queries/events";
+import { configuredOrigin } from "../app/platform/public-origin.server";
 import { log, runCli } from "./lib/cli";
 
 // npm run catalogue:pdf -- <event-id> --out FILE [--url http://running-app]
 // Prints the event's catalogue (/events/:id/print) to an A4 PDF through Chromium (CHROMIUM_PATH or /usr/bin/chromium),
-// Chinese fonts embedded. Without --url it starts the app on a free local port for the job and stops it after.
+// Chinese fonts embedded. Without --url it starts the app on a free local port for the job and stops it after; then
+// PUBLIC_ORIGIN must be set, or every printed QR code would point at that temporary port (issue 19).
 
 const usage = "usage: npm run catalogue:pdf -- <event-id> --out FILE [--url BASE_URL]";
 const args = process.argv.slice(2);
@@ -62,6 +64,14 @@ async function startApp(env: Record<string, string>) {
 }
 
 await runCli(async ({ db, services }) => {
+  if (!url && !configuredOrigin()) {
+    console.error(
+      "[haidong] the PDF's QR codes and links need the catalogue's public address. Set PUBLIC_ORIGIN, e.g.\n" +
+        "  PUBLIC_ORIGIN=https://catalogue.example.cn npm run catalogue:pdf -- <event-id> --out FILE\n" +
+        "or print from the running catalogue with --url BASE_URL.",
+    );
+    return 2;
+  }
   const event = await getEvent(db, eventId);
   if (!event) {
     console.error(`[haidong] no event ${eventId}`);

@@ -36,6 +36,25 @@ export function publicOrigin(context: { serverOrigin: string }, c: OriginConfig 
   return context.serverOrigin;
 }
 
+/**
+ * True when phones at a fair cannot open links under `origin`: a loopback, private (RFC 1918), link-local or
+ * `localhost` host. Printed QR codes under such an origin are dead on paper (issue 19), so the print page warns.
+ */
+export function unreachableFromPhones(origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    return true;
+  }
+  if (host === "localhost" || host.endsWith(".localhost") || host === "::1" || host === "0.0.0.0") return true;
+  if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host)) return true;
+  const v4 = host.match(/^(\d+)\.(\d+)\.\d+\.\d+$/);
+  if (!v4) return false;
+  const [a, b] = [Number(v4[1]), Number(v4[2])];
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}
+
 /** True when `publicOrigin` is only the development fallback (pages that make labels say so). */
 export function originIsProvisional(c: OriginConfig = config()): boolean {
   return !configuredOrigin(c);

@@ -4,7 +4,7 @@ import { getEvent } from "../../db/queries/events";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
 import { boothText, EventBadges, eventDates } from "../events/parts";
 import { printableCatalogue, printSources } from "../events/print.server";
-import { publicOrigin } from "../platform/public-origin.server";
+import { publicOrigin, unreachableFromPhones } from "../platform/public-origin.server";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -18,7 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
-  return printableCatalogue(event, await printSources(db(), event.id), publicOrigin(context));
+  const origin = publicOrigin(context);
+  const page = await printableCatalogue(event, await printSources(db(), event.id), origin);
+  // shown on screen only, before anyone prints: codes under this origin would not open on a buyer's phone
+  return { ...page, unreachableOrigin: unreachableFromPhones(origin) ? origin : null };
 }
 
 // Bilingual throughout (Chinese first, English beneath), whatever the visitor's language: one printed catalogue for all.
@@ -37,7 +40,7 @@ function Both({ k, vars }: { k: Parameters<typeof zh>[0]; vars?: Record<string, 
 }
 
 export default function PrintCataloguePage() {
-  const { event: e, version, sections, byCounty, byCategory } = useLoaderData<typeof loader>();
+  const { event: e, version, sections, byCounty, byCategory, unreachableOrigin } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   // the printed catalogue is Chinese first with English marked lang="en"; only the on-screen toolbar follows the page
@@ -49,6 +52,11 @@ export default function PrintCataloguePage() {
           {t("print.download")}
         </a>
       </div>
+      {unreachableOrigin && (
+        <p className="print-toolbar form-error" role="alert" lang={lang}>
+          {t("print.originWarning", { origin: unreachableOrigin })}
+        </p>
+      )}
       <section className="print-cover">
         <p className="print-kicker">
           <Both k="print.catalogueTitle" />

@@ -50,6 +50,8 @@ describe("printable catalogue", () => {
     expect((html.match(/class="print-entry"/g) ?? []).length).toBeGreaterThan(3);
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThan(3);
     expect(html).toContain(`/events/${fair.eventId}/print.pdf`);
+    // this test app has no PUBLIC_ORIGIN: its codes point at loopback, and the page says not to print them
+    expect(html).toContain("请勿打印:本目录中的链接和二维码指向 http://127.0.0.1:");
   });
 
   it("npm run catalogue:pdf writes a multi-page A4 PDF with the Chinese fonts embedded", () => {
@@ -70,6 +72,26 @@ describe("printable catalogue", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expectCataloguePdf(Buffer.from(await res.arrayBuffer()));
   }, 120_000);
+
+  it("refuses to print without --url when PUBLIC_ORIGIN is not set, saying how to set it (its codes would point at a temporary port)", () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: t.url,
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliKey"),
+      DATA_DIR: fair.dataDir,
+    };
+    delete env.PUBLIC_ORIGIN;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/catalogue-pdf.ts", String(fair.eventId), "--out", path.join(out, "no-origin.pdf")], {
+      cwd: path.resolve(import.meta.dirname, "..", ".."),
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Set PUBLIC_ORIGIN");
+    expect(fs.existsSync(path.join(out, "no-origin.pdf"))).toBe(false);
+  }, 90_000);
 
   it("refuses an unknown event", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/catalogue-pdf.ts", "999999", "--out", path.join(out, "x.pdf"), "--url", app.url], {

@@ -128,6 +128,7 @@ export const zh = {
   "print.contact": "联系方式",
   "print.noContact": "请到展位洽谈",
   "print.download": "下载 PDF",
+  "print.originWarning": "请勿打印:本目录中的链接和二维码指向 {origin},与会者的手机打不开。请先让管理员设置 PUBLIC_ORIGIN(目录的公网地址)。",
   "print.pdfThrottled": "下载过于频繁,请 {seconds} 秒后再试。",
   "print.pdfBusy": "正在生成其他目录 PDF,请 {seconds} 秒后再试。",
   "print.printNow": "打印",
@@ -264,6 +265,8 @@ export const en: Record<keyof typeof zh, string> = {
   "print.contact": "Contact",
   "print.noContact": "Talk to us at the booth",
   "print.download": "Download PDF",
+  "print.originWarning":
+    "Do not print yet: this catalogue's links and QR codes point at {origin}, which visitors' phones cannot open. Ask the administrator to set PUBLIC_ORIGIN (the catalogue's public address) first.",
   "print.pdfThrottled": "Too many downloads: please try again in {seconds} seconds.",
   "print.pdfBusy": "Other catalogue PDFs are being made: please try again in {seconds} seconds.",
   "print.printNow": "Print",
