@@ -44,6 +44,12 @@ export const phone = z
   .max(30, msg("validation.tooLong", { max: 30 }))
   .refine((s) => /^\+?[\d\s()-]{6,30}$/.test(s) && s.replace(/\D/g, "").length >= 6, { message: msg("inquiry.phoneInvalid") });
 
+/** A WeChat ID (微信号) as WeChat allows it: 6–20 letters, digits, _ or -, starting with a letter. */
+export const wechatId = z
+  .string()
+  .trim()
+  .refine((s) => /^[A-Za-z][-_A-Za-z0-9]{5,19}$/.test(s), { message: msg("leads.wechatInvalid") });
+
 const id = recordId();
 
 export const inquirySchema = z

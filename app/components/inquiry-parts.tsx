@@ -30,6 +30,7 @@ export interface InquiryView {
   buyer_organization: string | null;
   buyer_email?: string | null;
   buyer_phone?: string | null;
+  buyer_wechat?: string | null;
 }
 
 /** The request itself; the buyer's contact only when `showContact` (the producers addressed, staff, the buyer). */
@@ -113,6 +114,12 @@ export function InquirySummary({ inquiry, products, showContact }: { inquiry: In
             {inquiry.buyer_email && <a href={`mailto:${inquiry.buyer_email}`}>{inquiry.buyer_email}</a>}
             {inquiry.buyer_email && inquiry.buyer_phone && " · "}
             {inquiry.buyer_phone && <a href={`tel:${inquiry.buyer_phone.replace(/[^\d+]/g, "")}`}>{inquiry.buyer_phone}</a>}
+            {inquiry.buyer_wechat && (
+              <>
+                {" · "}
+                {t("contact.wechat")}: {inquiry.buyer_wechat}
+              </>
+            )}
           </dd>
         </>
       )}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, phone } from "../buyers/forms";
+import { email, phone, wechatId } from "../buyers/forms";
 import { msg, optional, recordId, text } from "../domain/fields";
 
 // The booth lead form (展位留资): one schema for the browser (Conform) and the action. Contact rules are the inquiry
@@ -20,6 +20,7 @@ export const leadSchema = z
     buyer_organization: optional(text(200)),
     buyer_email: optional(email),
     buyer_phone: optional(phone),
+    buyer_wechat: optional(wechatId),
     message: named(2000, msg("leads.interestRequired"), { multiline: true }),
     product_id: optional(productId),
   })

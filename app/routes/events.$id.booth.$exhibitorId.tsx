@@ -75,6 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           buyer_organization: v.buyer_organization,
           buyer_email: v.buyer_email,
           buyer_phone: v.buyer_phone,
+          buyer_wechat: v.buyer_wechat,
           message: v.message,
           event_id: booth.event_id,
         },
@@ -175,6 +176,7 @@ function BoothLeadForm({ products }: { products: { id: number; name_zh: string; 
             hint={t("inquiry.contactHint")}
           />
           <TextField meta={fields.buyer_phone as FieldMetadata<string>} label={t("leads.phone")} type="tel" autoComplete="tel" />
+          <TextField meta={fields.buyer_wechat as FieldMetadata<string>} label={t("leads.wechat")} autoComplete="off" />
           <FormActions>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("leads.send")}

@@ -102,7 +102,9 @@ export default function HeldLeadsPage() {
                       )}
                     </td>
                     <td>
-                      <ContentText text={[l.buyer_phone, l.buyer_email].filter(Boolean).join(" · ")} />
+                      <ContentText
+                        text={[l.buyer_phone, l.buyer_email, l.buyer_wechat && `${t("contact.wechat")}: ${l.buyer_wechat}`].filter(Boolean).join(" · ")}
+                      />
                     </td>
                     <td className="prewrap">
                       <ContentText text={l.message} />

@@ -68,6 +68,7 @@ export interface NewBoothLead {
   buyer_organization: string | null;
   buyer_email: string | null;
   buyer_phone: string | null;
+  buyer_wechat?: string | null;
   message: string;
   event_id: number;
 }

@@ -19,6 +19,7 @@ export async function heldLeadsOfEvent(db: Executor, eventId: number) {
       "i.buyer_organization",
       "i.buyer_email",
       "i.buyer_phone",
+      "i.buyer_wechat",
       "i.message",
       "o.name_zh",
       "o.name_en",

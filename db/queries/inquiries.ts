@@ -110,6 +110,7 @@ const inquiryColumns = [
   "i.buyer_organization",
   "i.buyer_email",
   "i.buyer_phone",
+  "i.buyer_wechat",
   "i.quantity",
   "i.quantity_unit",
   "i.delivery_from",

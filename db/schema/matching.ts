@@ -26,6 +26,8 @@ export interface InquiriesTable {
   buyer_organization: string | null;
   buyer_email: string | null;
   buyer_phone: string | null;
+  /** 微信号, optional (booth leads) */
+  buyer_wechat: string | null;
   // null only for booth leads (2026_11_28_150000_add_event_leads)
   quantity: ColumnType<string | null, string | number | null, string | number | null>;
   quantity_unit: string | null;

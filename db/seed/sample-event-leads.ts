@@ -35,6 +35,7 @@ export async function seedSampleEventLeads(db: Db, eventId: number) {
         buyer_organization: "西宁示例商贸有限公司",
         buyer_email: null,
         buyer_phone: "0971-0000000",
+        buyer_wechat: "haidong_buyer01",
         message: "展位上品鉴过 42 度青稞酒,想了解团购价格和配送到西宁的方式。(示例留资)",
         event_id: eventId,
       },

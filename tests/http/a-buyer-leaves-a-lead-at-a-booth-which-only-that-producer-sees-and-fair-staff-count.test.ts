@@ -148,7 +148,13 @@ describe("the booth page", () => {
     const forged = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ product_id: pepper.id }));
     expect(forged.status).toBe(400);
     expect(text(await forged.text())).toContain("请选择本展位的产品");
-    for (const fields of [leadFields({ product_id: "abc" }), leadFields({ buyer_email: "not-an-email" }), {}, leadFields({ message: "长".repeat(2001) })]) {
+    for (const fields of [
+      leadFields({ product_id: "abc" }),
+      leadFields({ buyer_email: "not-an-email" }),
+      leadFields({ buyer_wechat: "1-not-a-wechat-id" }),
+      {},
+      leadFields({ message: "长".repeat(2001) }),
+    ]) {
       expect((await httpClient(app.url).post(boothPath(booth.liquor), fields)).status).toBe(400);
     }
     expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "in", ["扫码买家", ""]).executeTakeFirst()).toBeUndefined();
@@ -276,7 +282,10 @@ describe("a lead", () => {
   let token = "";
   beforeAll(async () => {
     await t.db.deleteFrom("throttle_events").where("scope", "in", LEAD_SCOPES).execute();
-    const res = await httpClient(app.url).post(boothPath(booth.liquor), leadFields({ buyer_name: "冯扫码", buyer_email: "feng@buyer.example.com" }));
+    const res = await httpClient(app.url).post(
+      boothPath(booth.liquor),
+      leadFields({ buyer_name: "冯扫码", buyer_email: "feng@buyer.example.com", buyer_wechat: "feng_buyer88" }),
+    );
     expect(res.status).toBe(302);
     token = res.headers.get("location")!.match(/^\/inquiries\/([A-Za-z0-9_-]{43})\?sent=1$/)![1]!;
     const inquiry = await t.db.selectFrom("inquiries").selectAll().where("buyer_token_hash", "=", sha256(token)).executeTakeFirstOrThrow();
@@ -300,6 +309,7 @@ describe("a lead", () => {
     expect(thread.status).toBe(200);
     const threadText = text(await thread.text());
     expect(threadText).toContain("feng@buyer.example.com");
+    expect(threadText).toContain("微信: feng_buyer88");
     expect(threadText).toContain("海东市特色农产品产销对接会(示例)");
     expect(threadText).toContain("示例互助青稞酒 42度 500毫升");
     const buyerPage = await httpClient(app.url).get(`/inquiries/${token}?sent=1`);
