@@ -11,10 +11,10 @@ export function ConfirmAction(props: {
   label: string;
   /** its accessible name when the label alone is ambiguous in a list, e.g. 移除:某合作社 */
   name?: string;
-  /** what will happen, in a sentence */
-  question: string;
+  /** what will happen, in a sentence (a node, so a record's name inside keeps its own lang) */
+  question: ReactNode;
   /** the label of the button that does it */
-  confirmLabel: string;
+  confirmLabel: ReactNode;
   /** hidden inputs (intent, id) */
   children: ReactNode;
 }) {

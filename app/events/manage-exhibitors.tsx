@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { ConfirmAction } from "../components/confirm-action";
+import { Trans } from "../components/content-text";
 import { usePreferences, useT } from "../i18n/i18n";
 import { boothText, L } from "./parts";
 
@@ -43,8 +44,8 @@ export function ManageExhibitors({
               <ConfirmAction
                 label={t("events.remove")}
                 name={t("events.removeNamed", { name: x.name_zh })}
-                question={t("events.removeConfirm", { name: x.name_zh })}
-                confirmLabel={t("events.removeNamed", { name: x.name_zh })}
+                question={<Trans k="events.removeConfirm" vars={{ name: <L lang={lang} zh={x.name_zh} en={x.name_en} /> }} />}
+                confirmLabel={<Trans k="events.removeNamed" vars={{ name: <L lang={lang} zh={x.name_zh} en={x.name_en} /> }} />}
               >
                 <input type="hidden" name="intent" value="remove-exhibitor" />
                 <input type="hidden" name="id" value={x.id} />

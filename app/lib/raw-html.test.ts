@@ -15,7 +15,7 @@ const REVIEWED = new Map<string, string[]>([
   ["routes/events.$id.present.tsx", ["s.qr"]],
   ["routes/events.$id.booth-qr.tsx", ["b.qr.svg"]],
   ["routes/events.$id.print.tsx", ["x.qr"]],
-  ["routes/events.$id.manage.tsx", ["x.qr.svg"]],
+  ["events/manage-exhibitors.tsx", ["x.qr.svg"]],
   ["routes/events.$id.kiosk.tsx", ["handoff.svg"]],
   ["routes/staff.qr.$kind.$id.tsx", ["qr.svg"]],
 ]);

@@ -89,11 +89,16 @@ const submission = fc.oneof(
   fc.integer({ min: 301, max: 5_000 }).map((n) => Array.from({ length: n }, (_, i) => [`f${i}`, "1"] as [string, string])),
 );
 
-async function healthyWithinASecond() {
+// The denial of service this guards against held the event loop for minutes. On two shared cores, with browser
+// suites running beside it, a healthy server has taken 1.2 s to answer: the bound sits far below the attack and
+// above that noise (CI failed once at 1 s with no fault in the server).
+const HEALTHY_WITHIN_MS = 5_000;
+
+async function healthyWithinSeconds() {
   const started = Date.now();
-  const res = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+  const res = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(HEALTHY_WITHIN_MS) });
   expect(res.status).toBe(200);
-  expect(Date.now() - started).toBeLessThan(1_000);
+  expect(Date.now() - started).toBeLessThan(HEALTHY_WITHIN_MS);
 }
 
 describe("generated field names posted to every action never take the catalogue down", () => {
@@ -103,7 +108,7 @@ describe("generated field names posted to every action never take the catalogue 
   });
 
   for (const role of ["anonymous", "producer", "reviewer", "fair_staff", "admin"]) {
-    it(`signed in as ${role}: no 500, no page over 200 KB, /healthz answers within 1 s after each request`, async () => {
+    it(`signed in as ${role}: no 500, no page over 200 KB, /healthz answers within seconds after each request`, async () => {
       for (const actionPath of actionPaths) {
         await fc.assert(
           fc.asyncProperty(submission, fc.boolean(), async (fields, multipart) => {
@@ -122,7 +127,7 @@ describe("generated field names posted to every action never take the catalogue 
             const text = await res.text();
             expect(res.status, `${role} POST ${actionPath} ${JSON.stringify(fields).slice(0, 200)}`).toBeLessThan(500);
             expect(Buffer.byteLength(text), `${role} POST ${actionPath}`).toBeLessThan(200 * 1024);
-            await healthyWithinASecond();
+            await healthyWithinSeconds();
           }),
           {
             numRuns: 4,
