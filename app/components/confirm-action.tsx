@@ -27,7 +27,8 @@ export function ConfirmAction(props: {
         {props.children}
         <p>{props.question}</p>
         <button type="submit" className="button button--danger">
-          {props.confirmLabel}
+          {/* one box: a label made of text and a name must wrap as a sentence, not as flex columns */}
+          <span>{props.confirmLabel}</span>
         </button>
       </Form>
     </details>

@@ -69,13 +69,13 @@ export default function HeldLeadsPage() {
             </button>
           </Form>
           <ScrollableTable labelledBy="held-caption">
-            <table className="status-table">
+            <table className="status-table held-leads-table">
               <caption id="held-caption">{t("leads.heldCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("leads.receivedAt")}</th>
                   <th scope="col">{t("leads.exhibitor")}</th>
-                  <th scope="col">{t("leads.name")}</th>
+                  <th scope="col">{t("leads.buyer")}</th>
                   <th scope="col">{t("leads.contact")}</th>
                   <th scope="col">{t("leads.message")}</th>
                   <th scope="col">{t("leads.heldReason")}</th>

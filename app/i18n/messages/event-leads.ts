@@ -69,6 +69,7 @@ export const zh = {
   "leads.exhibitor": "参展单位",
   "leads.receivedAt": "时间(北京时间)",
   "leads.contact": "联系方式",
+  "leads.buyer": "采购方",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -143,4 +144,5 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.exhibitor": "Exhibitor",
   "leads.receivedAt": "Time (Beijing)",
   "leads.contact": "Contact",
+  "leads.buyer": "Buyer",
 };
