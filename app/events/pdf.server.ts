@@ -1,5 +1,6 @@
 import { chromium, type Browser } from "playwright-core";
 import { config } from "../platform/config.server";
+import { destinationPages, fillPageReferences } from "./pdf-page-refs.server";
 
 export const chromiumPath = () => config().CHROMIUM_PATH;
 
@@ -73,7 +74,8 @@ export class Slots {
  * Prints pages to A4 PDF in one Chromium per server process: launched on first use, reused by every request (a launch
  * costs about a second and 100 MB), launched again after a crash or disconnect, closed on shutdown (scripts/start.ts).
  * At most `concurrency` pages print at once; up to `queue` more wait in order; past that `render` throws PdfBusyError.
- * Chromium embeds the fonts it used (Noto Sans/Serif CJK for the Chinese text).
+ * Chromium embeds the fonts it used as subsets (the catalogue's own Noto Sans SC, as CID TrueType). A page with page
+ * references (data-page-refs) is printed twice: the second time with the page numbers the first revealed.
  */
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
@@ -139,7 +141,12 @@ export class PdfRenderer {
         );
       });
       await page.emulateMedia({ media: "print" });
-      return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+      const options = { format: "A4", printBackground: true, preferCSSPageSize: true } as const;
+      const pdf = await page.pdf(options);
+      if (!(await page.locator("[data-page-refs]").count())) return pdf;
+      // a second pass writes in the page numbers the first one revealed (pdf-page-refs.server.ts)
+      await page.evaluate(fillPageReferences, await destinationPages(pdf));
+      return await page.pdf(options);
     } finally {
       await context.close().catch(() => undefined);
     }

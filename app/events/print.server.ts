@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { printContacts, type getEvent } from "../../db/queries/events";
 import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
+import { listExhibitors } from "../../db/queries/event-exhibitors";
 import type { Db } from "../../db/client";
 import { chinaDateTime } from "../platform/china-time";
 import { qrSvg } from "../platform/qr.server";
@@ -15,7 +16,7 @@ type Event = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 export async function printSources(db: Db, eventId: number) {
   const catalogue = await resolvedCatalogue(db, eventId);
   const ids = [...new Set([...catalogue.sections, ...catalogue.addendum].flatMap((s) => s.entries.map((e) => e.product.organization_id)))];
-  return { catalogue, contacts: await printContacts(db, ids) };
+  return { catalogue, contacts: await printContacts(db, ids), exhibitors: await listExhibitors(db, eventId) };
 }
 
 type Sources = Awaited<ReturnType<typeof printSources>>;
@@ -29,7 +30,7 @@ export function printDigest(event: Event, sources: Sources, origin: string, pref
 }
 
 /** The page's data; every link and QR code starts with `origin` (app/platform/public-origin.server.ts). */
-export async function printableCatalogue(event: Event, { catalogue, contacts: rows }: Sources, origin: string) {
+export async function printableCatalogue(event: Event, { catalogue, contacts: rows, exhibitors }: Sources, origin: string) {
   const all = [...catalogue.sections.map((s) => ({ ...s, addendum: false })), ...catalogue.addendum.map((s) => ({ ...s, addendum: true }))];
   const contacts = new Map(rows.map((o) => [o.id, { contacts: o.contacts, website: o.website }]));
   let n = 0;
@@ -62,5 +63,29 @@ export async function printableCatalogue(event: Event, { catalogue, contacts: ro
     sections,
     byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
     byCategory: group((e) => e.product.category ?? ""),
+    directory: exhibitorDirectory(exhibitors, entries),
   };
+}
+
+const naturalOrder = new Intl.Collator("zh-CN", { numeric: true });
+
+/**
+ * The exhibitor directory (展商名录) at the back of the catalogue: every exhibitor taking part, by hall and booth in
+ * natural order (A2 before A10), with the numbers of its entries. Its page numbers are filled in when the PDF is
+ * printed (pdf.server.ts); it stands last so that filling them in cannot move any entry to another page.
+ */
+export function exhibitorDirectory(
+  exhibitors: readonly { id: number; organization_id: number; hall: string | null; booth: string | null; name_zh: string; name_en: string | null }[],
+  entries: readonly { n: number; product: { organization_id: number } }[],
+) {
+  return [...exhibitors]
+    .sort((a, b) => naturalOrder.compare(a.hall ?? "", b.hall ?? "") || naturalOrder.compare(a.booth ?? "", b.booth ?? ""))
+    .map((x) => ({
+      id: x.id,
+      hall: x.hall,
+      booth: x.booth,
+      name_zh: x.name_zh,
+      name_en: x.name_en,
+      entries: entries.filter((e) => e.product.organization_id === x.organization_id).map((e) => e.n),
+    }));
 }

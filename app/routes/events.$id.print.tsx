@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import notoSansRegular from "@fontsource/noto-sans-sc/400.css?url";
+import notoSansBold from "@fontsource/noto-sans-sc/700.css?url";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getEvent } from "../../db/queries/events";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
@@ -10,6 +12,17 @@ import { recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
+
+// The catalogue's own font, served by the app (the same on every machine): Noto Sans SC with TrueType outlines, in
+// unicode-range slices the browser fetches as the text needs them. Chromium embeds TrueType faces in the PDF as named
+// CID TrueType subsets, which print shops' preflight accepts; the system's CFF-based Noto CJK came out as Type 3.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: notoSansRegular },
+  { rel: "stylesheet", href: notoSansBold },
+];
+
+/** The anchor of a catalogue entry: the index and the directory link to it, and the PDF's page references resolve it. */
+const entryAnchor = (n: number) => `entry-${n}`;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   { title: `${data?.event.name_zh ?? ""} · ${metaTranslator(matches)("print.catalogueTitle")}` },
@@ -40,7 +53,7 @@ function Both({ k, vars }: { k: Parameters<typeof zh>[0]; vars?: Record<string, 
 }
 
 export default function PrintCataloguePage() {
-  const { event: e, version, sections, byCounty, byCategory, unreachableOrigin } = useLoaderData<typeof loader>();
+  const { event: e, version, sections, byCounty, byCategory, directory, unreachableOrigin } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   // the printed catalogue is Chinese first with English marked lang="en"; only the on-screen toolbar follows the page
@@ -108,9 +121,9 @@ export default function PrintCataloguePage() {
                     <dt>{name}</dt>
                     <dd>
                       {items.map((i) => (
-                        <span key={i.n} className="print-index-item">
+                        <a key={i.n} className="print-index-item" href={`#${entryAnchor(i.n)}`}>
                           {i.n}. {i.name}
-                        </span>
+                        </a>
                       ))}
                     </dd>
                   </div>
@@ -121,75 +134,157 @@ export default function PrintCataloguePage() {
         </div>
       </section>
 
-      {sections.map((s, si) => (
-        <section key={si} className="print-section">
-          <h2>
-            {s.addendum && (
-              <>
-                <Both k="events.addendum" />
-                {" · "}
-              </>
-            )}
-            <span lang="zh-CN">{s.title_zh}</span>{" "}
-            {s.title_en && (
+      {sections.map((s, si) => {
+        const [first, ...rest] = s.entries.map((x) => <CatalogueEntry key={x.n} entry={x} />);
+        return (
+          <section key={si} className="print-section">
+            {/* the heading travels with its first entry: a heading is never left alone at the foot of a page */}
+            <div className="print-section-start">
+              <h2>
+                {s.addendum && (
+                  <>
+                    <Both k="events.addendum" />
+                    {" · "}
+                  </>
+                )}
+                <span lang="zh-CN">{s.title_zh}</span>{" "}
+                {s.title_en && (
+                  <span lang="en" className="print-en">
+                    {s.title_en}
+                  </span>
+                )}
+              </h2>
+              {first}
+            </div>
+            {rest}
+          </section>
+        );
+      })}
+
+      <ExhibitorDirectory rows={directory} />
+    </div>
+  );
+}
+
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>["sections"][number]["entries"][number];
+
+function CatalogueEntry({ entry: x }: { entry: Entry }) {
+  return (
+    <article id={entryAnchor(x.n)} className="print-entry">
+      <div className="print-entry-photo">{x.image && <img src={x.image} alt={x.product.images[0]?.alt_zh ?? ""} />}</div>
+      <div className="print-entry-text">
+        <h3>
+          <span className="print-no">{x.n}</span> <span lang="zh-CN">{x.product.name_zh}</span>
+          {x.product.name_en && (
+            <span lang="en" className="print-en">
+              {" "}
+              {x.product.name_en}
+            </span>
+          )}
+        </h3>
+        <p>
+          <EventBadges product={x.product} t={zh} />
+        </p>
+        <p>
+          <span lang="zh-CN">{x.product.organization_zh}</span>{" "}
+          {x.product.organization_en && (
+            <span lang="en" className="print-en">
+              {x.product.organization_en}
+            </span>
+          )}
+          {x.product.county_zh && <> · {x.product.county_zh}</>}
+        </p>
+        <p className="print-booth">
+          {boothText(zh, x.hall, x.booth)} <span className="print-en">{boothText(en, x.hall, x.booth)}</span>
+        </p>
+        {(x.note_zh || x.note_en) && (
+          <p className="print-note">
+            {x.note_zh && <span lang="zh-CN">{x.note_zh}</span>}{" "}
+            {x.note_en && (
               <span lang="en" className="print-en">
-                {s.title_en}
+                {x.note_en}
               </span>
             )}
-          </h2>
-          {s.entries.map((x) => (
-            <article key={x.n} className="print-entry">
-              <div className="print-entry-photo">{x.image && <img src={x.image} alt={x.product.images[0]?.alt_zh ?? ""} />}</div>
-              <div className="print-entry-text">
-                <h3>
-                  <span className="print-no">{x.n}</span> <span lang="zh-CN">{x.product.name_zh}</span>
-                  {x.product.name_en && (
-                    <span lang="en" className="print-en">
-                      {" "}
-                      {x.product.name_en}
-                    </span>
-                  )}
-                </h3>
-                <p>
-                  <EventBadges product={x.product} t={zh} />
-                </p>
-                <p>
-                  <span lang="zh-CN">{x.product.organization_zh}</span>{" "}
-                  {x.product.organization_en && (
-                    <span lang="en" className="print-en">
-                      {x.product.organization_en}
-                    </span>
-                  )}
-                  {x.product.county_zh && <> · {x.product.county_zh}</>}
-                </p>
-                <p className="print-booth">
-                  {boothText(zh, x.hall, x.booth)} <span className="print-en">{boothText(en, x.hall, x.booth)}</span>
-                </p>
-                {(x.note_zh || x.note_en) && (
-                  <p className="print-note">
-                    {x.note_zh && <span lang="zh-CN">{x.note_zh}</span>}{" "}
-                    {x.note_en && (
-                      <span lang="en" className="print-en">
-                        {x.note_en}
-                      </span>
-                    )}
-                  </p>
+          </p>
+        )}
+        <p className="print-contact">
+          <Both k="print.contact" />:{" "}
+          {x.contact && (x.contact.contacts.length || x.contact.website)
+            ? [...x.contact.contacts.map((c) => c.value), ...(x.contact.website ? [x.contact.website] : [])].join(" · ")
+            : zh("print.noContact")}
+        </p>
+      </div>
+      <figure className="print-entry-qr">
+        <div dangerouslySetInnerHTML={{ __html: x.qr }} />
+        <figcaption>{x.url.replace(/^https?:\/\//, "")}</figcaption>
+      </figure>
+    </article>
+  );
+}
+
+type DirectoryRow = ReturnType<typeof useLoaderData<typeof loader>>["directory"][number];
+
+/**
+ * 展商名录: hall, booth, exhibitor, its entries and, in the PDF, the pages they are on. The page cells carry the
+ * entries' anchors in data-page-refs; the PDF renderer prints once, reads which page each anchor landed on and fills
+ * the cells in before printing again (Chromium has no CSS target-counter). On screen the page column is hidden.
+ */
+function ExhibitorDirectory({ rows }: { rows: DirectoryRow[] }) {
+  if (!rows.length) return null;
+  return (
+    <section className="print-directory">
+      <h2>
+        <Both k="print.directory" />
+      </h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">
+              <Both k="print.hall" />
+            </th>
+            <th scope="col">
+              <Both k="print.booth" />
+            </th>
+            <th scope="col">
+              <Both k="print.exhibitor" />
+            </th>
+            <th scope="col">
+              <Both k="print.entries" />
+            </th>
+            <th scope="col" className="print-page-col">
+              <Both k="print.page" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.hall ?? "—"}</td>
+              <td>{r.booth ?? "—"}</td>
+              <td>
+                <span lang="zh-CN">{r.name_zh}</span>
+                {r.name_en && (
+                  <span lang="en" className="print-en">
+                    {" "}
+                    {r.name_en}
+                  </span>
                 )}
-                <p className="print-contact">
-                  <Both k="print.contact" />:{" "}
-                  {x.contact && (x.contact.contacts.length || x.contact.website)
-                    ? [...x.contact.contacts.map((c) => c.value), ...(x.contact.website ? [x.contact.website] : [])].join(" · ")
-                    : zh("print.noContact")}
-                </p>
-              </div>
-              <figure className="print-entry-qr">
-                <div dangerouslySetInnerHTML={{ __html: x.qr }} />
-                <figcaption>{x.url.replace(/^https?:\/\//, "")}</figcaption>
-              </figure>
-            </article>
+              </td>
+              <td>
+                {r.entries.length
+                  ? r.entries.map((n, i) => (
+                      <span key={n}>
+                        {i > 0 && ", "}
+                        <a href={`#${entryAnchor(n)}`}>{n}</a>
+                      </span>
+                    ))
+                  : "—"}
+              </td>
+              <td className="print-page-col" data-page-refs={r.entries.map(entryAnchor).join(" ")} />
+            </tr>
           ))}
-        </section>
-      ))}
-    </div>
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -133,7 +133,12 @@ export const zh = {
   "print.pdfBusy": "正在生成其他目录 PDF,请 {seconds} 秒后再试。",
   "print.printNow": "打印",
   "print.entryNo": "第 {n} 项",
-  "print.page": "页",
+  "print.page": "页码",
+  "print.directory": "展商名录",
+  "print.hall": "展馆",
+  "print.booth": "展位",
+  "print.exhibitor": "展商",
+  "print.entries": "目录编号",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -271,5 +276,10 @@ export const en: Record<keyof typeof zh, string> = {
   "print.pdfBusy": "Other catalogue PDFs are being made: please try again in {seconds} seconds.",
   "print.printNow": "Print",
   "print.entryNo": "Entry {n}",
-  "print.page": "page",
+  "print.page": "Page",
+  "print.directory": "Exhibitor directory",
+  "print.hall": "Hall",
+  "print.booth": "Booth",
+  "print.exhibitor": "Exhibitor",
+  "print.entries": "Entries",
 };
