@@ -132,7 +132,7 @@ export const zh = {
   "deal.kind.intent": "意向",
   "deal.kind.signed": "签约",
   "deal.amount": "金额(元)*",
-  "deal.amountHint": "人民币,最多两位小数。",
+  "deal.amountHint": "人民币,最多两位小数,可写作 1200 或 1,200.50。",
   "deal.product": "产品 *",
   "deal.date": "日期 *",
   "deal.event": "活动编号(如有)",
@@ -160,7 +160,7 @@ export const zh = {
   "matching.inquiries": "询价",
   "matching.recentInquiries": "最近的询价",
   "matching.producers": "生产者与状态",
-  "buyers.amountFormat": "应为数字,最多两位小数(如 12.5)",
+  "buyers.amountFormat": "应为数字,最多两位小数(如 12.5 或 1,200.50)",
   "buyers.amountPositive": "应大于 0",
 } as const;
 
@@ -298,7 +298,7 @@ export const en: Record<keyof typeof zh, string> = {
   "deal.kind.intent": "Intent",
   "deal.kind.signed": "Signed",
   "deal.amount": "Amount (CNY) *",
-  "deal.amountHint": "Renminbi, two decimals at most.",
+  "deal.amountHint": "Renminbi, two decimals at most: 1200 or 1,200.50.",
   "deal.product": "Product *",
   "deal.date": "Date *",
   "deal.event": "Event number (if any)",
@@ -326,6 +326,6 @@ export const en: Record<keyof typeof zh, string> = {
   "matching.inquiries": "Inquiries",
   "matching.recentInquiries": "Recent inquiries",
   "matching.producers": "Producers and status",
-  "buyers.amountFormat": "must be a number with two decimals at most (e.g. 12.5)",
+  "buyers.amountFormat": "must be a number with two decimals at most (e.g. 12.5 or 1,200.50)",
   "buyers.amountPositive": "must be more than 0",
 };
