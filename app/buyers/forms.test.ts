@@ -22,9 +22,11 @@ describe("inquiry form", () => {
   it("accepts a complete request and normalises it", () => {
     const r = inquirySchema.parse({ ...valid, target_price: "9", sample_wanted: "on" });
     expect(r).toMatchObject({ product_ids: [1, 2], quantity: 12.5, target_price: 9, sample_wanted: true, buyer_phone: null });
+    // "1,000" is a thousand, as written: a comma only where it groups thousands (typedNumber, app/domain/fields.ts)
+    expect(inquirySchema.parse({ ...valid, quantity: "1,000" }).quantity).toBe(1000);
   });
 
-  it.each(["0", "-1", "1e3", "1,000", "12.345", "abc", ""])("refuses the quantity %j", (quantity) => {
+  it.each(["0", "-1", "1e3", "1,00", "12.345", "abc", ""])("refuses the quantity %j", (quantity) => {
     expect(messages({ ...valid, quantity }).quantity).toMatch(/^(buyers\.amount(Format|Positive)|validation\.required)/);
   });
 
@@ -53,5 +55,16 @@ describe("deal form", () => {
       product_id: "deal.chooseProduct",
       deal_date: "validation.date",
     });
+  });
+
+  it("takes the amount as people type it: thousands separators and full-width digits, never a misplaced comma", () => {
+    const amountOf = (amount_cny: string) => dealSchema.safeParse({ kind: "signed", amount_cny, product_id: "3", deal_date: "2026-11-28" });
+    expect(amountOf("1,200").data?.amount_cny).toBe(1200);
+    expect(amountOf(" 1,200.50 ").data?.amount_cny).toBe(1200.5);
+    expect(amountOf("250,000").data?.amount_cny).toBe(250000);
+    expect(amountOf("１，２００．５").data?.amount_cny).toBe(1200.5);
+    for (const bad of ["1,2", "12,00", "1,200.505", "1.200,50", ",200", "1,,200", "1 200"]) {
+      expect(amountOf(bad).error?.issues[0]?.message, bad).toBe("buyers.amountFormat");
+    }
   });
 });

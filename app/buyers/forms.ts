@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, msg, optional, recordId, requiredText, text } from "../domain/fields";
+import { isoDate, msg, optional, recordId, requiredText, text, typedNumber } from "../domain/fields";
 import { todayInChina } from "../platform/china-time";
 import { PROVINCE_NAMES } from "./provinces";
 
@@ -15,10 +15,11 @@ export const INBOX_STATUSES = [...INQUIRY_STATUSES, "held"] as const;
 export const DEAL_KINDS = ["intent", "signed"] as const;
 
 /** A decimal as typed ("12", "12.5", "12.50"): no signs, exponents or thousands separators; two decimals at most. */
+/** Renminbi as typed: "1200", "1,200.50", full-width digits (typedNumber); two decimals at most. */
 function amount(options: { positive: boolean }) {
   return z
     .string({ message: msg("validation.required") })
-    .trim()
+    .transform(typedNumber)
     .refine((s) => /^\d{1,12}(\.\d{1,2})?$/.test(s), { message: msg("buyers.amountFormat") })
     .transform(Number)
     .refine((n) => !options.positive || n > 0, { message: msg("buyers.amountPositive") });

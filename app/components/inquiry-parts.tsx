@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { buyerReplySchema, DEAL_KINDS, dealSchema, producerReplySchema, staffDealSchema } from "../buyers/forms";
 import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
+import { formatCny } from "../lib/format";
 import { provinceLabel } from "../buyers/provinces";
 import { todayInChina } from "../platform/china-time";
 import { localized, usePreferences, useT } from "../i18n/i18n";
@@ -193,6 +194,7 @@ export interface DealRow {
 
 export function DealList({ deals }: { deals: DealRow[] }) {
   const t = useT();
+  const { lang } = usePreferences();
   if (deals.length === 0) return null;
   return (
     <ul className="plain-list deal-list">
@@ -204,7 +206,7 @@ export function DealList({ deals }: { deals: DealRow[] }) {
             vars={{
               date: d.deal_date,
               product: <span lang="zh-CN">{d.product_name_zh}</span>,
-              amount: decimal(d.amount_cny),
+              amount: formatCny(lang, d.amount_cny),
               who: t(`deal.by.${d.recorded_by}` as MessageKey),
             }}
           />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translateMessage, translator } from "../i18n/i18n";
-import { creditCode, httpUrl, isoDate, markType, niceClassList, requiredText } from "./fields";
+import { z } from "zod";
+import { creditCode, httpUrl, isoDate, markType, niceClassList, plainNumber, requiredText, typedNumber } from "./fields";
 
 const zh = translator("zh-CN");
 const en = translator("en");
@@ -20,6 +21,20 @@ describe("shared field rules", () => {
     for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil.example"]) {
       expect(errorOf(httpUrl.safeParse(bad))).toMatch(/http/);
     }
+  });
+  it("read numbers as people type them: full-width digits, thousands separators grouped by three", () => {
+    expect(typedNumber(" 1,200 ")).toBe("1200");
+    expect(typedNumber("1,200.50")).toBe("1200.50");
+    expect(typedNumber("-12,345,678.9")).toBe("-12345678.9");
+    expect(typedNumber("１，２００．５")).toBe("1200.5");
+    // a comma that does not group thousands is left for the rule to refuse, never guessed at
+    expect(typedNumber("1,2")).toBe("1,2");
+    expect(typedNumber("12,00")).toBe("12,00");
+    expect(typedNumber("1234,567")).toBe("1234,567");
+    const n = plainNumber(z.number());
+    expect(n.parse("2,500")).toBe(2500);
+    expect(n.safeParse("2,50").success).toBe(false);
+    expect(n.safeParse("1e3").success).toBe(false);
   });
   it("check dates and Nice classes", () => {
     expect(errorOf(isoDate.safeParse("2024-02-30"))).toMatch(/YYYY-MM-DD/);

@@ -13,19 +13,26 @@ export { msg, parseMessage } from "./message";
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\u202A-\u202E\u2066-\u2069]/;
 
-/** Full-width digits and point (typed with a Chinese input method) as ASCII. */
-function asciiDigits(s: string) {
-  return s.replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/**
+ * A number as people type it, in ASCII: full-width digits, point and comma (a Chinese input method) become ASCII, and
+ * thousands separators are dropped where they group by three ("1,200", "1,200.50", "１，２００" → "1200", "1200.50").
+ * Anything else comes back only trimmed and converted, so "1,2" or "12,00" stay wrong instead of becoming 12 or 1200.
+ * The one home of these rules: plainNumber() and the money amounts (app/buyers/forms.ts) both read numbers through it.
+ */
+export function typedNumber(s: string): string {
+  const ascii = s.trim().replace(/[\uFF10-\uFF19\uFF0E\uFF0C]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(ascii) ? ascii.replace(/,/g, "") : ascii;
 }
 
 /**
- * A number as people write it — digits, an optional sign and decimals, full-width digits accepted — checked by
- * `inner`. Never what JavaScript's Number() also accepts: "0x10" (16), "1e3", "Infinity", " " (0).
+ * A number as people write it — digits, an optional sign and decimals, full-width digits and thousands separators
+ * accepted (typedNumber) — checked by `inner`. Never what JavaScript's Number() also accepts: "0x10" (16), "1e3",
+ * "Infinity", " " (0).
  */
 export function plainNumber<T extends z.ZodType<number>>(inner: T) {
   return z.preprocess((v) => {
     if (typeof v !== "string") return v;
-    const s = asciiDigits(v.trim());
+    const s = typedNumber(v);
     return /^[+-]?\d{1,16}(\.\d{1,6})?$/.test(s) ? Number(s) : v;
   }, inner);
 }

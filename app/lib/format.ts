@@ -1,4 +1,4 @@
-import type { Translate } from "../i18n/i18n";
+import type { Lang, Translate } from "../i18n/i18n";
 import { chinaDateTime } from "../platform/china-time";
 
 export function validityText(t: Translate, from: string | null, to: string | null) {
@@ -15,4 +15,17 @@ export function formatDateTime(value: Date | string | null | undefined) {
 
 export function formatDate(value: Date | string | null | undefined) {
   return formatDateTime(value).slice(0, 10);
+}
+
+// Money is shown in one format, here: renminbi with two decimals and grouped thousands in the reader's language —
+// ¥250,000.00 in Chinese, CN¥250,000.00 in English (where ¥ alone also means yen). Server and browser format alike.
+const CNY: Record<Lang, Intl.NumberFormat> = {
+  "zh-CN": new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY" }),
+  en: new Intl.NumberFormat("en", { style: "currency", currency: "CNY" }),
+};
+
+/** An amount of renminbi for display: formatCny("zh-CN", "250000") is "¥250,000.00"; not a number gives "—". */
+export function formatCny(lang: Lang, value: number | string): string {
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? CNY[lang].format(n) : "—";
 }

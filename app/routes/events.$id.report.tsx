@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { decimal } from "../buyers/format";
 import { requireFairStaff } from "../events/access.server";
 import { boothText, L } from "../events/parts";
-import { dailyTotals, fairSummaryDays, fairSummaryTotals } from "../events/fair-summary.server";
+import { dailyTotals, fairSummaryByCounty, fairSummaryDays, fairSummaryTotals } from "../events/fair-summary.server";
+import { CategoryTotals, CountyTotals } from "../events/fair-totals";
+import { formatCny } from "../lib/format";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
-import { fairSummary } from "../../db/queries/event-leads";
+import { fairSummary, fairSummaryByCategory } from "../../db/queries/event-leads";
 import { getEvent } from "../../db/queries/events";
 import { db } from "../services.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
 // /events/:id/report — for fair staff (the manage page's guard): per exhibitor, booth-page views (scans), leads and
-// inquiries tagged with the event, and the deals recorded for it; /events/:id/report.csv has the same figures. The
-// code calls it the fair summary ("report" also means a misuse report); the URL keeps its published name.
+// inquiries tagged with the event, and the deals recorded for it; then the totals by the exhibitors' county and by the
+// category of the products dealt in (app/events/fair-totals.tsx). /events/:id/report.csv has the per-exhibitor figures,
+// /events/:id/leads.csv every lead with its status. The code calls it the fair summary ("report" also means a misuse
+// report); the URL keeps its published name.
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireFairStaff(request);
@@ -22,17 +25,20 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!event) notFound();
   const rows = await fairSummary(db(), event.id);
   const days = fairSummaryDays(event, rows);
+  const byCategory = await fairSummaryByCategory(db(), event.id);
   return data(
-    { event, rows, totals: fairSummaryTotals(rows), days, dayTotals: dailyTotals(days, rows) },
+    { event, rows, totals: fairSummaryTotals(rows), days, dayTotals: dailyTotals(days, rows), byCounty: fairSummaryByCounty(rows), byCategory },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function FairSummaryPage() {
-  const { event: e, rows, totals, days, dayTotals } = useLoaderData<typeof loader>();
+  const { event: e, rows, totals, days, dayTotals, byCounty, byCategory } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const amount = (n: number) => decimal(n);
+  const amount = (n: number) => formatCny(lang, n);
+  // the CSV files are Chinese unless asked for in English: an English reader's links ask
+  const csvQuery = lang === "en" ? "?lang=en" : "";
   return (
     <article className="fair-summary">
       <p>
@@ -43,10 +49,14 @@ export default function FairSummaryPage() {
       </h1>
       <p>{t("leads.fairSummaryIntro")}</p>
       <p>
-        <a className="button button--secondary" href={`/events/${e.id}/report.csv`} download>
+        <a className="button button--secondary" href={`/events/${e.id}/report.csv${csvQuery}`} download>
           {t("leads.downloadCsv")}
+        </a>{" "}
+        <a className="button button--secondary" href={`/events/${e.id}/leads.csv${csvQuery}`} download>
+          {t("fairReport.downloadLeads")}
         </a>
       </p>
+      <p className="muted">{t("fairReport.leadsNote")}</p>
       {rows.length === 0 ? (
         <p>{t("events.noExhibitors")}</p>
       ) : (
@@ -108,6 +118,8 @@ export default function FairSummaryPage() {
           </table>
         </ScrollableTable>
       )}
+      {rows.length > 0 && <CountyTotals counties={byCounty} totals={totals} />}
+      {rows.length > 0 && <CategoryTotals categories={byCategory} totals={totals} />}
       {rows.length > 0 && days.length > 0 && (
         <section aria-labelledby="daily-heading">
           <h2 id="daily-heading">{t("leads.scansByDay")}</h2>

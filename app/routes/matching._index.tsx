@@ -5,6 +5,7 @@ import { requireRole } from "../auth/guards.server";
 import { DEAL_RECORDERS, MATCHING_STAFF } from "../buyers/roles";
 import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
+import { formatCny } from "../lib/format";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
@@ -50,9 +51,9 @@ export default function MatchingOverview() {
         <p>
           {t("matching.totals", {
             intents: totals.intent.count,
-            intentAmount: decimal(totals.intent.amountCny),
+            intentAmount: formatCny(lang, totals.intent.amountCny),
             signed: totals.signed.count,
-            signedAmount: decimal(totals.signed.amountCny),
+            signedAmount: formatCny(lang, totals.signed.amountCny),
           })}
         </p>
         {canRecord && (
@@ -86,7 +87,7 @@ export default function MatchingOverview() {
                       <td>{t(`deal.kind.${d.kind}` as MessageKey)}</td>
                       <td lang={org.lang}>{org.text}</td>
                       <td lang="zh-CN">{d.product_name_zh}</td>
-                      <td>{decimal(d.amount_cny)}</td>
+                      <td className="num">{formatCny(lang, d.amount_cny)}</td>
                       <td>{t(`deal.by.${d.recorded_by}` as MessageKey)}</td>
                       <td>{d.event_id ?? "—"}</td>
                     </tr>

@@ -193,13 +193,13 @@ describe("the fair summary", () => {
     expect(other[0]).toMatchObject({ views: 99, leads: 1, intents: 0, signed: 1, signed_amount_cny: 7777 });
   });
 
-  it("exports as CSV with BOM, CRLF, a totals row, per-day scan columns, and formula-looking cells defused", async () => {
+  it("exports as CSV with BOM, CRLF, a totals row, per-day scan columns, and formula-looking cells defused (English codes)", async () => {
     const rows = await fairSummary(db, fair.main);
     const today = (await boothViewsByDay(db, booth.b))[0]!.day;
     const days = fairSummaryDays({ starts_on: "2027-05-16", ends_on: "2027-05-18" }, rows);
     // every day of the fair (the 18th had no scan) and the earlier day booth B's page was opened
     expect(days).toEqual([today, "2027-05-16", "2027-05-17", "2027-05-18"]);
-    const csv = fairSummaryCsv(rows, days);
+    const csv = fairSummaryCsv(rows, days, "en");
     expect(
       csv.startsWith(
         `\uFEFFexhibitor_id,hall,booth,organization_id,name_zh,name_en,booth_views,leads,intents,intent_amount_cny,signed,signed_amount_cny,views_${today},views_2027-05-16,views_2027-05-17,views_2027-05-18\r\n`,

@@ -120,6 +120,10 @@ export interface FairSummaryRow {
   booth: string;
   name_zh: string;
   name_en: string | null;
+  /** the organisation's county (places); null when not recorded */
+  county_id: number | null;
+  county_zh: string | null;
+  county_en: string | null;
   views: number;
   /** booth-page views per day (China time), `YYYY-MM-DD` → count; days without a view are absent */
   views_by_day: Record<string, number>;
@@ -131,43 +135,89 @@ export interface FairSummaryRow {
 }
 
 /**
+ * The deals an event's report counts — one definition for the per-exhibitor rows and the per-category totals: deals
+ * of an exhibitor's organisation tagged with the event, or made on the thread of one of its leads of the event.
+ */
+function eventDeals(eventId: number) {
+  return sql`
+    select dd.id, dd.organization_id, dd.kind, dd.amount_cny, dd.product_id
+    from deals dd
+    where dd.organization_id in (select x.organization_id from event_exhibitors x where x.event_id = ${eventId})
+      and (dd.event_id = ${eventId} or exists (
+        select 1 from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
+        where r.id = dd.inquiry_recipient_id and i.event_id = ${eventId}))`;
+}
+
+/**
  * Per exhibitor of the event: booth-page views, leads and inquiries tagged with the event addressed to it, and the
- * deals it recorded for the event (tagged with the event, or made on a thread of one of its leads).
+ * deals it recorded for the event (eventDeals), with its organisation's county for the per-county totals.
  */
 export async function fairSummary(db: Executor, eventId: number): Promise<FairSummaryRow[]> {
   const { rows } = await sql<Record<string, string | number | null>>`
+    with d as (${eventDeals(eventId)})
     select x.id as exhibitor_id, x.organization_id, x.hall, x.booth, o.name_zh, o.name_en,
+      c.id as county_id, c.name_zh as county_zh, c.name_en as county_en,
       coalesce((select sum(v.views) from event_booth_views v where v.exhibitor_id = x.id), 0) as views,
       coalesce((select json_object_agg(to_char(v.day, 'YYYY-MM-DD'), v.views) from event_booth_views v
         where v.exhibitor_id = x.id), '{}'::json) as views_by_day,
       (select count(*) from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
         where i.event_id = x.event_id and r.organization_id = x.organization_id) as leads,
-      d.intents, d.intent_amount, d.signed, d.signed_amount
+      (select count(*) from d where d.organization_id = x.organization_id and d.kind = 'intent') as intents,
+      (select coalesce(sum(d.amount_cny), 0) from d where d.organization_id = x.organization_id and d.kind = 'intent') as intent_amount,
+      (select count(*) from d where d.organization_id = x.organization_id and d.kind = 'signed') as signed,
+      (select coalesce(sum(d.amount_cny), 0) from d where d.organization_id = x.organization_id and d.kind = 'signed') as signed_amount
     from event_exhibitors x
     join organizations o on o.id = x.organization_id
-    cross join lateral (
-      select count(*) filter (where kind = 'intent') as intents,
-        coalesce(sum(amount_cny) filter (where kind = 'intent'), 0) as intent_amount,
-        count(*) filter (where kind = 'signed') as signed,
-        coalesce(sum(amount_cny) filter (where kind = 'signed'), 0) as signed_amount
-      from deals dd
-      where dd.organization_id = x.organization_id
-        and (dd.event_id = x.event_id or exists (
-          select 1 from inquiry_recipients r join inquiries i on i.id = r.inquiry_id
-          where r.id = dd.inquiry_recipient_id and i.event_id = x.event_id))
-    ) d
+    left join places c on c.id = o.county_id
     where x.event_id = ${eventId}
     order by x.hall nulls last, x.booth, x.id`.execute(db);
+  const nullable = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
   return rows.map((r) => ({
     exhibitor_id: Number(r.exhibitor_id),
     organization_id: Number(r.organization_id),
-    hall: r.hall === null ? null : String(r.hall),
+    hall: nullable(r.hall),
     booth: String(r.booth),
     name_zh: String(r.name_zh),
-    name_en: r.name_en === null ? null : String(r.name_en),
+    name_en: nullable(r.name_en),
+    county_id: r.county_id === null ? null : Number(r.county_id),
+    county_zh: nullable(r.county_zh),
+    county_en: nullable(r.county_en),
     views: Number(r.views),
     views_by_day: viewsByDay(r.views_by_day),
     leads: Number(r.leads),
+    intents: Number(r.intents),
+    intent_amount_cny: Number(r.intent_amount),
+    signed: Number(r.signed),
+    signed_amount_cny: Number(r.signed_amount),
+  }));
+}
+
+export interface FairCategoryRow {
+  /** the product category as stored (Chinese, trimmed); null: the deal names no product, the product is gone, or it has no category */
+  category: string | null;
+  intents: number;
+  intent_amount_cny: number;
+  signed: number;
+  signed_amount_cny: number;
+}
+
+/**
+ * The event's deals (eventDeals) by the category of the product each deal names — a deal names one product of its
+ * producer; leads and scans are not per product, so this grouping counts deals only. Largest signed amount first.
+ */
+export async function fairSummaryByCategory(db: Executor, eventId: number): Promise<FairCategoryRow[]> {
+  const { rows } = await sql<Record<string, string | number | null>>`
+    select nullif(btrim(p.category), '') as category,
+      count(*) filter (where d.kind = 'intent') as intents,
+      coalesce(sum(d.amount_cny) filter (where d.kind = 'intent'), 0) as intent_amount,
+      count(*) filter (where d.kind = 'signed') as signed,
+      coalesce(sum(d.amount_cny) filter (where d.kind = 'signed'), 0) as signed_amount
+    from (${eventDeals(eventId)}) d
+    left join products p on p.id = d.product_id
+    group by 1
+    order by (nullif(btrim(p.category), '') is null), signed_amount desc, intent_amount desc, 1`.execute(db);
+  return rows.map((r) => ({
+    category: r.category === null ? null : String(r.category),
     intents: Number(r.intents),
     intent_amount_cny: Number(r.intent_amount),
     signed: Number(r.signed),

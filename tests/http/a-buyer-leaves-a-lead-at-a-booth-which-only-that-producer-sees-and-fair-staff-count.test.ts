@@ -324,11 +324,11 @@ describe("a lead", () => {
     expect(await (await people.pepperProducer.get("/producer/inbox")).text()).not.toContain("冯扫码");
   });
 
-  it("counts, with the deal the producer records on it, in the fair summary and its CSV", async () => {
+  it("counts, with the deal the producer records on it, in the fair summary, its totals and its CSV", async () => {
     const deal = await people.liquorProducer.post(`/producer/inbox/${recipientId}`, {
       intent: "deal",
       kind: "signed",
-      amount_cny: "12000",
+      amount_cny: "12,000",
       product_id: liquor.id,
       deal_date: chinaDate(0),
     });
@@ -346,8 +346,32 @@ describe("a lead", () => {
     expect(text(pageHtml)).toContain("互助示例青稞酒业有限公司");
     // scans per day: today's scans of this test's booth page are in today's column
     expect(pageHtml).toMatch(new RegExp(`<time datetime="${chinaDate(0)}">`, "i"));
+    // amounts in renminbi; the totals by county and by the category of the product dealt in, as captioned tables
+    expect(text(pageHtml)).toContain("¥12,000.00");
+    expect(pageHtml).toContain("<caption");
+    const liquorCategory = (await t.db.selectFrom("products").select("category").where("id", "=", liquor.id).executeTakeFirstOrThrow()).category!;
+    const byCategory = pageHtml.match(/<table[^>]*id="totals-by-category"[\s\S]*?<\/table>/)![0];
+    expect(text(byCategory)).toContain(`${liquorCategory.trim()}0¥0.001¥12,000.00`);
+    const byCounty = pageHtml.match(/<table[^>]*id="totals-by-county"[\s\S]*?<\/table>/)![0];
+    expect(byCounty).toMatch(/<th scope="col"[^>]*>县区<\/th>/);
+    expect(byCounty).toContain('<th scope="row">合计</th>');
+    const en = text(await (await people.fairStaff.get(`/events/${fair.eventId}/report?lang=en`)).text());
+    expect(en).toContain("CN¥12,000.00");
+    expect(en).toContain("Totals by county");
+    await people.fairStaff.get(`/events/${fair.eventId}/report?lang=zh-CN`); // back to Chinese for the stories below
 
-    const csv = await people.fairStaff.get(`/events/${fair.eventId}/report.csv`);
+    // Chinese headers by default, the English codes scripts read with ?lang=en
+    const zhCsv = await (await people.fairStaff.get(`/events/${fair.eventId}/report.csv`)).text();
+    expect((parse(zhCsv) as string[][])[0]!.slice(0, 7)).toEqual([
+      "参展编号",
+      "展馆",
+      "展位号",
+      "经营主体编号",
+      "经营主体(中文)",
+      "经营主体(英文)",
+      "扫码次数",
+    ]);
+    const csv = await people.fairStaff.get(`/events/${fair.eventId}/report.csv?lang=en`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("content-disposition")).toContain(`event-${fair.eventId}-report.csv`);
@@ -355,7 +379,8 @@ describe("a lead", () => {
     expect([...body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = new TextDecoder().decode(body);
     expect(csvText).toContain("\r\n");
-    const records: string[][] = parse(csvText.slice(1));
+    // the decoder has already taken off the BOM
+    const records: string[][] = parse(csvText);
     expect(records[0]!.slice(6, 12)).toEqual(["booth_views", "leads", "intents", "intent_amount_cny", "signed", "signed_amount_cny"]);
     const row = records.find((r) => r[4] === "互助示例青稞酒业有限公司")!;
     const [views_, leads, , , signed, signedAmount] = row.slice(6);
@@ -392,5 +417,44 @@ describe("booth QR sheets", () => {
     const manage = await (await people.fairStaff.get(`/events/${fair.eventId}/manage`)).text();
     expect(manage).toContain(`/events/${fair.eventId}/report`);
     expect(manage).toContain(`href="${app.url}${boothPath(booth.pepper)}"`);
+  });
+});
+
+describe("the organiser's export of every lead", () => {
+  it("is for fair staff only, never cached, and lists each lead with its status, held ones as 待确认", async () => {
+    const path = `/events/${fair.eventId}/leads.csv`;
+    expect((await httpClient(app.url).get(path)).status).toBe(302);
+    expect((await people.liquorProducer.get(path)).status).toBe(403);
+    // one lead still waiting for confirmation
+    const waiting = await statusOf("同网买家3");
+    await t.db.updateTable("inquiry_recipients").set({ status: "held", held_reason: "booth" }).where("id", "=", waiting.id).execute();
+
+    const res = await people.fairStaff.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toContain(`event-${fair.eventId}-leads.csv`);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const records: string[][] = parse(await res.text());
+    const header = records[0]!;
+    expect(header).toEqual(expect.arrayContaining(["留资时间(北京时间)", "展位号", "采购方姓名", "电话", "电子邮箱", "微信号", "留言", "状态"]));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    const feng = records.find((r) => cell(r, "采购方姓名") === "冯扫码")!;
+    expect([cell(feng, "电子邮箱"), cell(feng, "微信号"), cell(feng, "参展单位(中文)")]).toEqual([
+      "feng@buyer.example.com",
+      "feng_buyer88",
+      "互助示例青稞酒业有限公司",
+    ]);
+    expect(cell(feng, "留资时间(北京时间)")).toMatch(new RegExp(`^${chinaDate(0)} \\d{2}:\\d{2}$`));
+    const held = records.find((r) => cell(r, "采购方姓名") === "同网买家3")!;
+    expect([cell(held, "状态"), cell(held, "待确认原因")]).toEqual(["待确认", "本展位短时间内留资较多"]);
+    // the same leads the summary counts
+    const summary = parse(await (await people.fairStaff.get(`/events/${fair.eventId}/report.csv?lang=en`)).text()) as string[][];
+    expect(records.length - 1).toBe(Number(summary.at(-1)![summary[0]!.indexOf("leads")]));
+
+    const en: string[][] = parse(await (await people.fairStaff.get(`${path}?lang=en`)).text());
+    expect(en[0]!.slice(0, 3)).toEqual(["received_at", "hall", "booth"]);
+    expect(en.find((r) => r[en[0]!.indexOf("buyer_name")] === "同网买家3")![en[0]!.indexOf("status")]).toBe("held");
+    // the report page links both downloads
+    expect(await (await people.fairStaff.get(`/events/${fair.eventId}/report`)).text()).toContain(`href="${path}"`);
   });
 });

@@ -331,8 +331,8 @@ describe("deal outcomes", () => {
       .where("recorded_by", "=", recorded_by as "producer")
       .execute();
 
-  it("the producer records one on its own thread", async () => {
-    const res = await people.producerA.post(`/producer/inbox/${threadA}`, deal({ kind: "signed", amount_cny: "88000.50" }));
+  it("the producer records one on its own thread, the amount typed with a thousands separator", async () => {
+    const res = await people.producerA.post(`/producer/inbox/${threadA}`, deal({ kind: "signed", amount_cny: "88,000.50" }));
     expect(res.status).toBe(302);
     const [row] = await dealsOf("producer");
     expect(row).toMatchObject({
@@ -343,7 +343,7 @@ describe("deal outcomes", () => {
       inquiry_recipient_id: threadA,
       event_id: null,
     });
-    expect(text(await (await people.producerA.get(`/producer/inbox/${threadA}`)).text())).toContain("88000.5 元 · 生产者记录");
+    expect(text(await (await people.producerA.get(`/producer/inbox/${threadA}`)).text())).toContain("¥88,000.50 · 生产者记录");
   });
 
   it("the buyer records one through the private link", async () => {

@@ -3,6 +3,7 @@ import * as buyers from "./buyers";
 import * as catalogue from "./catalogue";
 import * as common from "./common";
 import * as eventLeads from "./event-leads";
+import * as fairReport from "./fair-report";
 import * as http from "./http";
 import * as events from "./events";
 import * as importMessages from "./import";
@@ -32,6 +33,7 @@ export const zhCN = {
   ...stats.zh,
   ...events.zh,
   ...eventLeads.zh,
+  ...fairReport.zh,
   ...http.zh,
 };
 export type MessageKey = keyof typeof zhCN;
@@ -51,5 +53,6 @@ export const en: Record<MessageKey, string> = {
   ...stats.en,
   ...events.en,
   ...eventLeads.en,
+  ...fairReport.en,
   ...http.en,
 };
