@@ -9,8 +9,9 @@ import {
   withdrawExhibitor,
   withdrawnExhibitors,
 } from "../../db/queries/event-exhibitors";
-import { createSection, deleteSection } from "../../db/queries/event-sections";
-import { updateEvent } from "../../db/queries/events";
+import { createSection, deleteSection, moveSection, updateSection } from "../../db/queries/event-sections";
+import type { SavedQuery } from "../../db/schema";
+import { deleteDraftEvent, updateEvent } from "../../db/queries/events";
 import { countyExists } from "../../db/queries/places";
 import { fieldErrorReply, issuesReply } from "../domain/form-reply";
 import { msg } from "../domain/message";
@@ -67,18 +68,40 @@ const handlers: Record<string, Handler> = {
   },
 
   async "add-section"(eventId, form, fields) {
-    const parsed = sectionSchema.safeParse(fields);
-    if (!parsed.success) return invalid(issuesReply(parsed.error, form));
-    const { title_zh, title_en, q, county_id, category } = parsed.data;
-    if (county_id && !(await countyExists(db(), county_id))) return invalid(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form }));
-    const query = q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
-    const id = await createSection(db(), eventId, title_zh, title_en, query);
+    const parsed = await parseSection(form, fields);
+    if (!parsed.ok) return parsed.reply;
+    const id = await createSection(db(), eventId, parsed.title_zh, parsed.title_en, parsed.query);
     return back(eventId, `#section-${id}`);
+  },
+
+  // the title and the saved search (关键词、区县、品类) can be changed after the section is made
+  async "save-section"(eventId, form, fields) {
+    const sectionId = formId(form);
+    const parsed = await parseSection(form, fields);
+    if (!parsed.ok) return parsed.reply;
+    await updateSection(db(), eventId, sectionId, parsed.title_zh, parsed.title_en, parsed.query);
+    return back(eventId, `#section-${sectionId}`);
+  },
+
+  async "move-section-up"(eventId, form) {
+    await moveSection(db(), eventId, formId(form), "up");
+    return back(eventId, `#section-${form.get("id")}`);
+  },
+
+  async "move-section-down"(eventId, form) {
+    await moveSection(db(), eventId, formId(form), "down");
+    return back(eventId, `#section-${form.get("id")}`);
   },
 
   async "delete-section"(eventId, form) {
     await deleteSection(db(), eventId, formId(form));
     return back(eventId, "#sections");
+  },
+
+  // only a draft, never shown to the public: a published event's booth QR codes and links are already out there
+  async "delete-event"(eventId, form) {
+    if (!(await deleteDraftEvent(db(), eventId))) return data(fieldErrorReply([], { formErrors: [msg("events.deleteOnlyDraft")], form }), { status: 409 });
+    return redirect("/events?deleted=1");
   },
 
   async "add-entry"(eventId, form, fields) {
@@ -121,6 +144,18 @@ const handlers: Record<string, Handler> = {
     return back(eventId, "#freeze");
   },
 };
+
+/** A section form's title and saved search; a county no form offers is a field error. */
+async function parseSection(form: FormData, fields: Record<string, FormDataEntryValue>) {
+  const parsed = sectionSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false as const, reply: invalid(issuesReply(parsed.error, form)) };
+  const { title_zh, title_en, q, county_id, category } = parsed.data;
+  if (county_id && !(await countyExists(db(), county_id)))
+    return { ok: false as const, reply: invalid(fieldErrorReply(["county_id"], { message: msg("validation.noSuchChoice"), form })) };
+  const query: SavedQuery | null =
+    q || county_id || category ? { ...(q ? { q } : {}), ...(county_id ? { county_id } : {}), ...(category ? { category } : {}) } : null;
+  return { ok: true as const, title_zh, title_en, query };
+}
 
 /** Runs the intent the form names; an intent no form offers is a plain 400. */
 export async function manageEvent(eventId: number, form: FormData) {

@@ -13,6 +13,8 @@ import { EventFields, invalidFieldsText } from "../events/event-fields";
 import { manageEvent } from "../events/manage-actions.server";
 import { ManageExhibitors } from "../events/manage-exhibitors";
 import { ManageSections } from "../events/manage-sections";
+import { ConfirmAction } from "../components/confirm-action";
+import { Trans } from "../components/content-text";
 import { EventViewLinks, L } from "../events/parts";
 import { metaTranslator, translateMessage, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
@@ -139,6 +141,20 @@ export default function ManageEventPage() {
           </button>
         </Form>
       </section>
+
+      {e.status === "draft" && (
+        <section aria-labelledby="delete-event">
+          <h2 id="delete-event">{t("events.deleteEvent")}</h2>
+          <p>{t("events.deleteEventHint")}</p>
+          <ConfirmAction
+            label={t("events.deleteEvent")}
+            question={<Trans k="events.deleteEventQuestion" vars={{ name: <L lang={lang} zh={e.name_zh} en={e.name_en} /> }} />}
+            confirmLabel={t("events.deleteEvent")}
+          >
+            <input type="hidden" name="intent" value="delete-event" />
+          </ConfirmAction>
+        </section>
+      )}
     </div>
   );
 }

@@ -13,16 +13,23 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matc
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
-  return { staff, events: await listEvents(db(), { includeDrafts: staff }) };
+  // ?deleted=1: where deleting a draft lands (the notice is only shown to staff, who alone can delete)
+  const deleted = staff && new URL(request.url).searchParams.get("deleted") === "1";
+  return { staff, deleted, events: await listEvents(db(), { includeDrafts: staff }) };
 }
 
 export default function EventsPage() {
-  const { staff, events } = useLoaderData<typeof loader>();
+  const { staff, deleted, events } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   return (
     <div className="events">
       <h1>{t("events.title")}</h1>
+      {deleted && (
+        <p className="notice" role="status">
+          {t("events.deleted")}
+        </p>
+      )}
       <p>{t("events.intro")}</p>
       {staff && (
         <p>

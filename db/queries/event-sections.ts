@@ -22,6 +22,38 @@ export async function createSection(db: Executor, eventId: number, title_zh: str
   ).id;
 }
 
+/** Renames a section and replaces its saved search (null: hand-picked entries only). */
+export async function updateSection(
+  db: Executor,
+  eventId: number,
+  sectionId: number,
+  title_zh: string,
+  title_en: string | null,
+  saved_query: SavedQuery | null,
+) {
+  await db.updateTable("event_sections").set({ title_zh, title_en, saved_query }).where("event_id", "=", eventId).where("id", "=", sectionId).execute();
+}
+
+/** Swaps a section with its neighbour above or below, in one transaction (the catalogue prints in this order). */
+export async function moveSection(db: Executor, eventId: number, sectionId: number, direction: "up" | "down") {
+  await db.transaction().execute(async (trx) => {
+    // the event's sections in their shown order (position, then id), locked; renumbered 1…n so that ties cannot stall a move
+    const order = (
+      await trx.selectFrom("event_sections").select("id").where("event_id", "=", eventId).orderBy("position").orderBy("id").forUpdate().execute()
+    ).map((r) => r.id);
+    const i = order.indexOf(sectionId);
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= order.length) return;
+    [order[i], order[j]] = [order[j]!, order[i]!];
+    for (const [index, id] of order.entries())
+      await trx
+        .updateTable("event_sections")
+        .set({ position: index + 1 })
+        .where("id", "=", id)
+        .execute();
+  });
+}
+
 export async function deleteSection(db: Executor, eventId: number, sectionId: number) {
   await db.deleteFrom("event_sections").where("event_id", "=", eventId).where("id", "=", sectionId).execute();
 }

@@ -45,6 +45,15 @@ export async function updateEvent(db: Executor, id: number, input: EventInput) {
     .execute();
 }
 
+/**
+ * Deletes an event that is still a draft (never shown to the public), with its exhibitors, sections and versions;
+ * leads and deals that name it keep existing without it (ON DELETE SET NULL). False when the event is not a draft.
+ */
+export async function deleteDraftEvent(db: Executor, id: number) {
+  const deleted = await db.deleteFrom("events").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
+}
+
 /** What the printed catalogue may show of each exhibitor: public contacts other than named people, and the website. */
 export async function printContacts(db: Executor, organizationIds: number[]) {
   const orgs = organizationIds.length
