@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { currentCatalogue, listVersions } from "../../db/queries/event-catalogue-versions";
 import { exhibitorCandidates, exhibitorProductIds, listExhibitors, withdrawnExhibitors } from "../../db/queries/event-exhibitors";
-import { heldLeadsOfEvent } from "../../db/queries/held-leads";
+import { countHeldLeadsOfEvent } from "../../db/queries/held-leads";
 import { savedQueryOptions } from "../../db/queries/event-sections";
 import { getEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
@@ -33,7 +33,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const [exhibitors, withdrawn, held, candidates, sections, versions, options, productIds] = await Promise.all([
     listExhibitors(db(), event.id),
     withdrawnExhibitors(db(), event.id),
-    heldLeadsOfEvent(db(), event.id),
+    countHeldLeadsOfEvent(db(), event.id),
     exhibitorCandidates(db()),
     currentCatalogue(db(), event.id),
     listVersions(db(), event.id),
@@ -51,7 +51,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     event,
     exhibitors: await Promise.all(exhibitors.map(async (x) => ({ ...x, qr: await boothQr(context, event.id, x.id, qrLabel) }))),
     withdrawn,
-    heldCount: held.length,
+    heldCount: held,
     candidates,
     sections,
     versions: versions.map((v) => ({ version: v.version, cutoff: chinaDateTime(v.cutoff_at) })),

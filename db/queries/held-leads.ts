@@ -34,6 +34,18 @@ export async function heldLeadsOfEvent(db: Executor, eventId: number) {
     .execute();
 }
 
+/** How many of the event's leads wait to be accepted (the manage screen's button shows it). */
+export async function countHeldLeadsOfEvent(db: Executor, eventId: number) {
+  const row = await db
+    .selectFrom("inquiry_recipients as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("i.event_id", "=", eventId)
+    .where("r.status", "=", "held")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Accepts held leads of the event (the given ones, or all); returns how many were accepted. */
 export async function acceptHeldLeadsOfEvent(db: Executor, eventId: number, recipientIds: number[] | "all") {
   let q = db
