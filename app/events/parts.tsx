@@ -5,19 +5,20 @@ import type { PublicProduct } from "../../db/queries/products";
 // Pieces shared by the event page, presenter, kiosk and print views.
 
 /** GI and regional-brand badges, only when the authorised use is verified and valid (the badge rule of the read model). */
-export function EventBadges({ product: p, t, className = "badge badge--gi" }: { product: PublicProduct; t: Translate; className?: string }) {
+/** A product's GI and regional-brand badges (named in the view's language where the record has an English name) and its sample flag. */
+export function EventBadges({ product: p, t, lang, className = "badge badge--gi" }: { product: PublicProduct; t: Translate; lang: Lang; className?: string }) {
   return (
     <>
       {p.gi_id && p.gi_authorised && (
         <span className={className}>
           {t("record.giBadge")}
-          <span lang="zh-CN">{p.gi_name_zh ?? ""}</span>
+          <L lang={lang} zh={p.gi_name_zh} en={p.gi_name_en} />
         </span>
       )}
       {p.regional_brand_id && p.regional_brand_licensed && (
         <span className={className}>
           {t("record.regionalBadge")}
-          <span lang="zh-CN">{p.regional_brand_zh ?? ""}</span>
+          <L lang={lang} zh={p.regional_brand_zh} en={p.regional_brand_en} />
         </span>
       )}
       {p.is_sample && <span className="badge badge--sample">{t("events.sample")}</span>}

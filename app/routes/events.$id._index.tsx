@@ -49,7 +49,7 @@ function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; hea
                   <Link to={`/products/${e.product.id}`} lang={name.lang}>
                     {name.text}
                   </Link>{" "}
-                  <EventBadges product={e.product} t={t} />
+                  <EventBadges product={e.product} t={t} lang={lang} />
                   <br />
                   <span className="muted">
                     <L lang={lang} zh={e.product.organization_zh} en={e.product.organization_en} /> · {boothText(t, e.hall, e.booth)}

@@ -211,7 +211,7 @@ export default function KioskPage() {
                   {r.image && <img src={r.image} alt="" width={240} height={180} />}
                   <h3 lang={name.lang}>{name.text}</h3>
                   <p>
-                    <EventBadges product={r.product} t={t} />
+                    <EventBadges product={r.product} t={t} lang={lang} />
                   </p>
                   <p>
                     <L lang={lang} zh={r.product.organization_zh} en={r.product.organization_en} />

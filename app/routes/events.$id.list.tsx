@@ -54,7 +54,7 @@ export default function TakenListPage() {
               <Link to={`/products/${i.product.id}`} lang={name.lang}>
                 {name.text}
               </Link>{" "}
-              <EventBadges product={i.product} t={t} />
+              <EventBadges product={i.product} t={t} lang={lang} />
               <br />
               <span className="muted">
                 <L lang={lang} zh={i.product.organization_zh} en={i.product.organization_en} /> · {boothText(t, i.hall, i.booth)}

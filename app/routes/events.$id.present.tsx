@@ -177,7 +177,7 @@ export default function PresentPage() {
                 {name.text}
               </h2>
               <p className="slide-badges">
-                <EventBadges product={s.product} t={t} className="badge badge--gi slide-badge" />
+                <EventBadges product={s.product} t={t} lang={lang} className="badge badge--gi slide-badge" />
               </p>
               <p className="slide-producer">
                 <L lang={lang} zh={s.product.organization_zh} en={s.product.organization_en} />

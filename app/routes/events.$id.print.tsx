@@ -183,7 +183,7 @@ function CatalogueEntry({ entry: x }: { entry: Entry }) {
           )}
         </h3>
         <p>
-          <EventBadges product={x.product} t={zh} />
+          <EventBadges product={x.product} t={zh} lang="zh-CN" />
         </p>
         <p>
           <span lang="zh-CN">{x.product.organization_zh}</span>{" "}

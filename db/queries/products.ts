@@ -48,8 +48,10 @@ function publicProducts(db: Executor) {
       "tw.name_zh as township_zh",
       "g.id as gi_id",
       "g.name_zh as gi_name_zh",
+      "g.name_en as gi_name_en",
       "rb.id as regional_brand_id",
       "rb.name_zh as regional_brand_zh",
+      "rb.name_en as regional_brand_en",
       "tm.id as trademark_id",
       "tm.name_zh as trademark_zh",
       eb
