@@ -11,7 +11,7 @@ import { isFairStaff } from "../events/access.server";
 import { leadSchema } from "../events/lead-form";
 import { admitLead, noteLead } from "../events/lead-intake.server";
 import { deviceCookieIfMissing, deviceId } from "../platform/device.server";
-import { boothText, L } from "../events/parts";
+import { boothText, L, productAtEvent } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { boothForLead, boothProducts, countBoothView, createBoothLead } from "../../db/queries/event-leads";
@@ -110,14 +110,14 @@ export default function BoothPage() {
           {t("leads.withdrawn")}
         </p>
       ) : (
-        <BoothLeadForm products={products} />
+        <BoothLeadForm products={products} eventId={booth.event_id} />
       )}
     </article>
   );
 }
 
 /** The booth's products and the lead form; not shown for a withdrawn exhibitor. */
-function BoothLeadForm({ products }: { products: { id: number; name_zh: string; name_en: string | null }[] }) {
+function BoothLeadForm({ products, eventId }: { products: { id: number; name_zh: string; name_en: string | null }[]; eventId: number }) {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -139,7 +139,7 @@ function BoothLeadForm({ products }: { products: { id: number; name_zh: string; 
           <ul className="plain-list">
             {products.map((p) => (
               <li key={p.id}>
-                <Link to={`/products/${p.id}`}>
+                <Link to={productAtEvent(p.id, eventId)}>
                   <L lang={lang} zh={p.name_zh} en={p.name_en} />
                 </Link>
               </li>

@@ -70,6 +70,8 @@ export const zh = {
   "leads.receivedAt": "时间(北京时间)",
   "leads.contact": "联系方式",
   "leads.buyer": "采购方",
+  "exhibited.at": "在",
+  "exhibited.inquire": "询价",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -145,4 +147,6 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.receivedAt": "Time (Beijing)",
   "leads.contact": "Contact",
   "leads.buyer": "Buyer",
+  "exhibited.at": "At",
+  "exhibited.inquire": "Ask for a quote",
 };
