@@ -21,11 +21,14 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
   let browser: Browser;
   let fair: Awaited<ReturnType<typeof seedSampleFair>>;
   let eventName = "";
+  let eventNameEn = "";
 
   beforeAll(async () => {
     t = await createTestDatabase();
     fair = await seedSampleFair(t.db);
-    eventName = (await t.db.selectFrom("events").select("name_zh").where("id", "=", fair.eventId).executeTakeFirstOrThrow()).name_zh;
+    const event = await t.db.selectFrom("events").select(["name_zh", "name_en"]).where("id", "=", fair.eventId).executeTakeFirstOrThrow();
+    eventName = event.name_zh;
+    eventNameEn = event.name_en!;
     app = await startTestApp({ databaseUrl: t.url, indexPrefix: `as${process.pid}_`, env: { DATA_DIR: fair.dataDir } });
     browser = await launchBrowser();
   });
@@ -45,10 +48,10 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
       .where("event_id", "=", fair.eventId)
       .where("organization_id", "=", p.organization_id)
       .executeTakeFirstOrThrow();
-    return { ...x, text: `${x.hall} 馆 ${x.booth} 展位`, productId: p.id };
+    return { ...x, text: `${x.hall} 馆 ${x.booth} 展位`, textEn: `Hall ${x.hall}, booth ${x.booth}`, productId: p.id };
   }
 
-  const notice = (page: Page) => page.getByRole("complementary", { name: /^在/ });
+  const notice = (page: Page, at = /^在/) => page.getByRole("complementary", { name: at });
 
   async function expectTargets(page: Page, min: number) {
     for (const target of [notice(page).getByRole("link", { name: "留下联系方式" }), notice(page).getByRole("button", { name: "询价" })]) {
@@ -95,6 +98,13 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
       await page.goto(`${app.url}/products/${booth.productId}?event=${fair.eventId}&elder=1`);
       await expectTargets(page, 44);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // in English (still in 适老模式), with no Chinese outside the names
+      await page.goto(`${app.url}/products/${booth.productId}?event=${fair.eventId}&lang=en`);
+      const en = notice(page, /^At /);
+      expect((await en.getByRole("paragraph").first().textContent())!.replace(/\s+/g, " ").trim()).toBe(`At ${eventNameEn} · ${booth.textEn}`);
+      expect(await en.getByRole("link", { name: "Leave your contact details" }).count()).toBe(1);
+      expect(await en.getByRole("button", { name: "Ask for a quote" }).count()).toBe(1);
+      expect(await en.evaluate((el) => el.textContent)).not.toMatch(/\p{Script=Han}/u);
       await phone.close();
     },
   );
