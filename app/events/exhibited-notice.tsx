@@ -32,7 +32,7 @@ export function ExhibitedNotice({
       </p>
       <p className="muted">{eventDates(t, at.starts_on, at.ends_on)}</p>
       <div className="exhibited__actions">
-        <Link to={`/events/${at.event_id}/booth/${at.exhibitor_id}#lead-form`} className="button">
+        <Link to={`/events/${at.event_id}/booth/${at.exhibitor_id}?product=${productId}#lead-form`} className="button">
           {t("leads.formTitle")}
         </Link>
         {/* a plain form: adds the product to the visitor's shortlist, then opens the inquiry with it chosen */}

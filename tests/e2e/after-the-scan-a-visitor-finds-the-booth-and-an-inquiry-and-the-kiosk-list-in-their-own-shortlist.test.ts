@@ -87,6 +87,8 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
       await notice(page).getByRole("link", { name: "留下联系方式" }).click();
       await page.waitForURL((url) => url.pathname === `/events/${fair.eventId}/booth/${booth.id}` && url.hash === "#lead-form");
       await page.getByRole("heading", { name: "留下联系方式" }).waitFor();
+      // the lead is about this product unless the visitor says otherwise
+      expect(await page.getByLabel("感兴趣的产品(可选)").inputValue()).toBe(String(booth.productId));
       await page.goBack();
 
       // 询价: onto the visitor's shortlist, then the inquiry with this product chosen
