@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import {
   addShortlistItem,
+  addShortlistItemsIn,
   createAnonymousShortlist,
   findAnonymousShortlist,
   mergeAnonymousShortlist,
@@ -12,6 +13,7 @@ import {
   userShortlist,
   type AddResult,
 } from "../../db/queries/shortlists";
+import type { Trx } from "../../db/client";
 import { currentUser, hashToken, type SessionUser } from "../auth/session.server";
 import { db } from "../services.server";
 import { config } from "../platform/config.server";
@@ -110,6 +112,37 @@ export async function changeShortlist(
   }
   const result = await addShortlistItem(db(), id, productId);
   return { result, setCookie: await shortlistCookie().serialize(token!) };
+}
+
+/**
+ * Adds several products to the visitor's shortlist in one transaction that first runs `take` (the kiosk hand-off
+ * spends its one-time token there): the products are added only if `take` gives them, and the token is spent only if
+ * they are added. Undefined when `take` refuses; otherwise one result per product and, for an anonymous visitor, the
+ * Set-Cookie of their list (a new one when they had none).
+ */
+export async function addToShortlistWith(
+  request: Request,
+  take: (trx: Trx) => Promise<readonly number[] | undefined>,
+): Promise<{ results: AddResult[]; setCookie?: string } | undefined> {
+  const user = await currentUser(request);
+  const token = user ? undefined : await tokenFrom(request);
+  if (!user) await purgeNowAndThen();
+  let newToken: string | undefined;
+  const results = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const ids = await take(trx);
+      if (!ids) return undefined;
+      let id = user ? await userShortlist(trx, user.id, true) : token ? await findAnonymousShortlist(trx, hashToken(token)) : undefined;
+      if (!id) {
+        newToken = randomBytes(32).toString("base64url");
+        id = await createAnonymousShortlist(trx, hashToken(newToken));
+      }
+      return addShortlistItemsIn(trx, id, ids);
+    });
+  if (!results) return undefined;
+  const cookieToken = user ? undefined : (newToken ?? token);
+  return { results, setCookie: cookieToken ? await shortlistCookie().serialize(cookieToken) : undefined };
 }
 
 /** The sign-in hook: merges the anonymous shortlist into the account and returns the Set-Cookie that drops the cookie. */

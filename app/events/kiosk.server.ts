@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import type { Db } from "../../db/client";
+import type { Db, Executor } from "../../db/client";
 import { exhibitorProductIds } from "../../db/queries/event-exhibitors";
 import {
   addKioskShortlistItem,
@@ -14,6 +14,7 @@ import {
   spendKioskHandoff,
 } from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
+import type { AddResult } from "../../db/queries/shortlists";
 import { syllables } from "../search/chinese-text";
 import { config } from "../platform/config.server";
 
@@ -89,9 +90,31 @@ export async function createHandoff(db: Db, eventId: number, productIds: number[
 }
 
 /** Spends a hand-off token (valid for 30 minutes, once); returns its products or undefined. */
-export async function redeemHandoff(db: Db, eventId: number, token: string): Promise<number[] | undefined> {
+export async function redeemHandoff(db: Executor, eventId: number, token: string): Promise<number[] | undefined> {
   if (!TOKEN.test(token)) return undefined;
   return spendKioskHandoff(db, eventId, sha256(token), 30 * 60_000);
+}
+
+/**
+ * Where the phone lands once its hand-off is in the visitor's own shortlist: /shortlist, told how many products came
+ * from the kiosk (already there counts as arrived), how many did not fit and how many left the catalogue meanwhile.
+ */
+export function handoffLanding(results: readonly AddResult[]) {
+  const n = (...kinds: AddResult[]) => results.filter((r) => kinds.includes(r)).length;
+  const q = new URLSearchParams({ kiosk: String(n("added", "already")) });
+  if (n("full")) q.set("kioskFull", String(n("full")));
+  if (n("not_found")) q.set("kioskGone", String(n("not_found")));
+  return `/shortlist?${q.toString()}`;
+}
+
+/** The notice /shortlist shows after a hand-off; counts only (a crafted link can show nothing but a number). */
+export function handoffNotice(params: URLSearchParams) {
+  const count = (name: string) => {
+    const v = params.get(name);
+    return v && /^\d{1,3}$/.test(v) ? Math.min(Number(v), 100) : 0;
+  };
+  if (!params.has("kiosk")) return null;
+  return { added: count("kiosk"), full: count("kioskFull"), gone: count("kioskGone") };
 }
 
 /** Whether the phone has taken this hand-off: the kiosk then starts over, so the next visitor sees neither list nor QR. */

@@ -40,6 +40,11 @@ export function L({ lang, zh, en }: { lang: Lang; zh: string | null | undefined;
   return <span lang={v.lang}>{v.text}</span>;
 }
 
+/** A product page reached from one of the event's views: it names the fair and booth (app/events/exhibited.server.ts). */
+export function productAtEvent(productId: number, eventId: number) {
+  return `/products/${productId}?event=${eventId}`;
+}
+
 /** The largest JPEG variant no wider than `max` (falls back to the smallest there is). */
 export function imageUrl(p: PublicProduct, max: number) {
   const variants = p.images[0]?.variants.filter((v) => v.format === "jpeg") ?? [];

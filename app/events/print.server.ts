@@ -5,7 +5,7 @@ import { listExhibitors } from "../../db/queries/event-exhibitors";
 import type { Db } from "../../db/client";
 import { chinaDateTime } from "../platform/china-time";
 import { qrSvg } from "../platform/qr.server";
-import { imageUrl } from "./parts";
+import { imageUrl, productAtEvent } from "./parts";
 
 // The printable catalogue (/events/:id/print) in two steps: what it is printed from (database reads), then the page's
 // data (numbering, QR codes, indexes). The PDF route fingerprints the first step to know whether a cached PDF is
@@ -42,7 +42,7 @@ export async function printableCatalogue(event: Event, { catalogue, contacts: ro
       entries: await Promise.all(
         s.entries.map(async (e) => {
           n += 1;
-          const url = `${origin}/products/${e.product.id}`;
+          const url = `${origin}${productAtEvent(e.product.id, event.id)}`;
           return { ...e, n, image: imageUrl(e.product, 640), url, qr: await qrSvg(url), contact: contacts.get(e.product.organization_id) ?? null };
         }),
       ),

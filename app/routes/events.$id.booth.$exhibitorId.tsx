@@ -11,7 +11,7 @@ import { isFairStaff } from "../events/access.server";
 import { leadSchema } from "../events/lead-form";
 import { admitLead, noteLead } from "../events/lead-intake.server";
 import { deviceCookieIfMissing, deviceId } from "../platform/device.server";
-import { boothText, L } from "../events/parts";
+import { boothText, L, productAtEvent } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { boothForLead, boothProducts, countBoothView, createBoothLead } from "../../db/queries/event-leads";
@@ -40,7 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cookie = await deviceCookieIfMissing(request);
   const headers = new Headers({ "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" });
   if (cookie) headers.append("Set-Cookie", cookie);
-  return data({ booth: { ...booth, withdrawn: !!booth.withdrawn_at, withdrawn_at: undefined }, products }, { headers });
+  // ?product=<id>, from a product page's 留下联系方式: the form starts with that product chosen, if it is one of the booth's
+  const asked = Number(new URL(request.url).searchParams.get("product"));
+  const chosen = products.some((p) => p.id === asked) ? asked : null;
+  return data({ booth: { ...booth, withdrawn: !!booth.withdrawn_at, withdrawn_at: undefined }, products, chosen }, { headers });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -90,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BoothPage() {
-  const { booth, products } = useLoaderData<typeof loader>();
+  const { booth, products, chosen } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const event = localized(lang, booth.event_name_zh, booth.event_name_en);
@@ -110,20 +113,29 @@ export default function BoothPage() {
           {t("leads.withdrawn")}
         </p>
       ) : (
-        <BoothLeadForm products={products} />
+        <BoothLeadForm products={products} eventId={booth.event_id} chosen={chosen} />
       )}
     </article>
   );
 }
 
 /** The booth's products and the lead form; not shown for a withdrawn exhibitor. */
-function BoothLeadForm({ products }: { products: { id: number; name_zh: string; name_en: string | null }[] }) {
+function BoothLeadForm({
+  products,
+  eventId,
+  chosen,
+}: {
+  products: { id: number; name_zh: string; name_en: string | null }[];
+  eventId: number;
+  chosen: number | null;
+}) {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const { lang } = usePreferences();
   const [form, fields] = useForm({
     lastResult,
+    defaultValue: chosen ? { product_id: String(chosen) } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: leadSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -139,7 +151,7 @@ function BoothLeadForm({ products }: { products: { id: number; name_zh: string; 
           <ul className="plain-list">
             {products.map((p) => (
               <li key={p.id}>
-                <Link to={`/products/${p.id}`}>
+                <Link to={productAtEvent(p.id, eventId)}>
                   <L lang={lang} zh={p.name_zh} en={p.name_en} />
                 </Link>
               </li>

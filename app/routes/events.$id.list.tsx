@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { exhibitorProductIds, listExhibitors } from "../../db/queries/event-exhibitors";
 import { getPublicEvent } from "../../db/queries/events";
 import { productSearchRows } from "../../db/queries/products";
-import { boothText, EventBadges, L } from "../events/parts";
+import { boothText, EventBadges, L, productAtEvent } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -12,7 +12,7 @@ export { ErrorBoundary } from "../components/route-error";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("handoff.title") }, { name: "robots", content: "noindex" }];
 
-/** A list taken from the kiosk: products of the event's exhibitors named in `?ids=` (public records only). */
+/** A list taken from the kiosk before hand-offs landed in the shortlist (links bookmarked then keep working): products of the event's exhibitors named in `?ids=` (public records only). */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const event = await getPublicEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
@@ -51,7 +51,7 @@ export default function TakenListPage() {
           const name = localized(lang, i.product.name_zh, i.product.name_en);
           return (
             <li key={i.product.id} className="event-entry">
-              <Link to={`/products/${i.product.id}`} lang={name.lang}>
+              <Link to={productAtEvent(i.product.id, event.id)} lang={name.lang}>
                 {name.text}
               </Link>{" "}
               <EventBadges product={i.product} t={t} lang={lang} />

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { getEvent } from "../../db/queries/events";
 import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
-import { boothText, EventBadges, imageUrl, L } from "../events/parts";
+import { boothText, EventBadges, imageUrl, L, productAtEvent } from "../events/parts";
 import { publicOrigin } from "../platform/public-origin.server";
 import { qrSvg } from "../platform/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -34,7 +34,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     entries.map(async (e) => ({
       ...e,
       image: imageUrl(e.product, 1600),
-      qr: await qrSvg(`${origin}/products/${e.product.id}`),
+      qr: await qrSvg(`${origin}${productAtEvent(e.product.id, event.id)}`),
     })),
   );
   return {

@@ -1,7 +1,8 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getPublicEvent } from "../../db/queries/events";
-import { redeemHandoff } from "../events/kiosk.server";
+import { addToShortlistWith } from "../buyers/shortlist.server";
+import { handoffLanding, redeemHandoff } from "../events/kiosk.server";
 import { metaTranslator, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { db } from "../services.server";
@@ -10,13 +11,14 @@ export { ErrorBoundary } from "../components/route-error";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("handoff.title") }, { name: "robots", content: "noindex" }];
 
-// The kiosk's QR code: spent on first use, it sends the phone to a page listing the products (a plain link the
-// visitor can bookmark; no account needed).
-export async function loader({ params }: LoaderFunctionArgs) {
+// The kiosk's QR code: spent on first use, it puts the products into the visitor's own shortlist (对比清单: their
+// account's, or the anonymous one behind their cookie, started here if need be) and lands there, where the inquiry is.
+// Spending the token and adding the products are one transaction: a list is never half taken. Used or expired: 410.
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getPublicEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  const ids = await redeemHandoff(db(), event.id, params.token ?? "");
-  if (ids) throw redirect(`/events/${event.id}/list?ids=${ids.join(",")}`);
+  const taken = await addToShortlistWith(request, (trx) => redeemHandoff(trx, event.id, params.token ?? ""));
+  if (taken) throw redirect(handoffLanding(taken.results), { headers: taken.setCookie ? { "Set-Cookie": taken.setCookie } : undefined });
   return data({ eventId: event.id }, { status: 410, headers: { "Cache-Control": "no-store" } });
 }
 

@@ -13,6 +13,8 @@ import { RECORD_KINDS, recordPage } from "../records/kinds.server";
 import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
+import { exhibitedAt } from "../events/exhibited.server";
+import { ExhibitedNotice } from "../events/exhibited-notice";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { record: product, seo } = await recordPage(db(), RECORD_KINDS.product, params.id);
@@ -25,11 +27,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     licence: licence ?? null,
     seo,
     shortlisted: await isShortlisted(request, product.id),
+    // the fair it is shown at, if any: ?event= (from the presenter, print or a booth page) only chooses among them
+    exhibited: await exhibitedAt(db(), product.id, new URL(request.url).searchParams.get("event")),
   };
 }
 
 export default function ProductPage() {
-  const { record: p, seo, authorisation, licence, shortlisted } = useLoaderData<typeof loader>();
+  const { record: p, seo, authorisation, licence, shortlisted, exhibited } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const name = localized(lang, p.name_zh, p.name_en);
@@ -68,6 +72,7 @@ export default function ProductPage() {
             <TrustBadges unverified={p.unverified} sample={p.is_sample} />
           </p>
           <ShortlistButton productId={p.id} productName={name.text} inShortlist={shortlisted} />
+          {exhibited && <ExhibitedNotice at={exhibited} productId={p.id} />}
           <dl className="facts">
             <dt>{t("record.producer")}</dt>
             <dd>

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { COMPARE_MAX } from "../buyers/compare";
 import { readShortlist } from "../buyers/shortlist.server";
+import { handoffNotice } from "../events/kiosk.server";
 import { TrustBadges } from "../components/badges";
 import { ShortlistButton } from "../components/shortlist-button";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -18,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       signedIn: !!user,
+      // just taken from a fair's kiosk (events.$id.take.$token.tsx)
+      handoff: handoffNotice(new URL(request.url).searchParams),
       products: products.map((p) => ({
         id: p.id,
         name_zh: p.name_zh,
@@ -39,12 +42,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ShortlistPage() {
-  const { signedIn, products } = useLoaderData<typeof loader>();
+  const { signedIn, products, handoff } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   return (
     <section className="shortlist">
       <h1>{t("shortlist.title")}</h1>
+      {handoff && (
+        <div className="notice" role="status">
+          <p>{t("handoff.added", { count: handoff.added })}</p>
+          {handoff.full > 0 && <p>{t("handoff.full", { count: handoff.full })}</p>}
+          {handoff.gone > 0 && <p>{t("handoff.gone", { count: handoff.gone })}</p>}
+        </div>
+      )}
       <p>{signedIn ? t("shortlist.introAccount") : t("shortlist.introAnonymous")}</p>
       {products.length === 0 ? (
         <p className="notice">

@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Executor } from "../client";
+import { CHINA_TODAY } from "./china-day";
 import type { SavedQuery } from "../schema";
 
 // An event's exhibitors (organisation, hall, booth) and the products they bring. Removing one withdraws it (issue 19):
@@ -97,4 +99,23 @@ export async function exhibitorProductIds(db: Executor, eventId: number, query: 
   if (query?.county_id) q = q.where("o.county_id", "=", query.county_id);
   if (query?.category) q = q.where("p.category", "=", query.category);
   return (await q.orderBy("p.name_zh").orderBy("p.id").execute()).map((r) => r.id);
+}
+
+/**
+ * Where a published product is exhibited: the published events not yet over (China's day) at which its organisation
+ * has a booth and was not withdrawn, soonest first. The product page says so, with hall and booth (issues 18, 19).
+ */
+export async function productExhibitions(db: Executor, productId: number) {
+  return db
+    .selectFrom("products as p")
+    .innerJoin("event_exhibitors as x", (j) => j.onRef("x.organization_id", "=", "p.organization_id").on("x.withdrawn_at", "is", null))
+    .innerJoin("events as e", "e.id", "x.event_id")
+    .select(["e.id as event_id", "e.name_zh", "e.name_en", "e.starts_on", "e.ends_on", "x.id as exhibitor_id", "x.hall", "x.booth"])
+    .where("p.id", "=", productId)
+    .where("p.status", "=", "published")
+    .where("e.status", "=", "published")
+    .where(sql<boolean>`e.ends_on >= ${CHINA_TODAY}`)
+    .orderBy("e.starts_on")
+    .orderBy("e.id")
+    .execute();
 }

@@ -53,35 +53,48 @@ export type AddResult = "added" | "already" | "full" | "not_found";
  * changes nothing. Refuses when the list is full.
  */
 export async function addShortlistItem(db: Kysely<Database>, shortlistId: number, productId: number): Promise<AddResult> {
-  return db.transaction().execute(async (trx) => {
-    // lock the list so two concurrent adds cannot both pass the size check
-    await trx.selectFrom("shortlists").select("id").where("id", "=", shortlistId).forUpdate().executeTakeFirst();
-    const [visible] = await productSearchRows(trx, [productId]);
-    if (!visible) return "not_found";
-    const present = await trx
-      .selectFrom("shortlist_items")
-      .select("product_id")
-      .where("shortlist_id", "=", shortlistId)
-      .where("product_id", "=", productId)
-      .executeTakeFirst();
-    if (present) {
-      await touchShortlist(trx, shortlistId);
-      return "already";
-    }
-    const { n } = await trx
-      .selectFrom("shortlist_items")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("shortlist_id", "=", shortlistId)
-      .executeTakeFirstOrThrow();
-    if (Number(n) >= SHORTLIST_MAX_ITEMS) return "full";
-    await trx
-      .insertInto("shortlist_items")
-      .values({ shortlist_id: shortlistId, product_id: productId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  return db.transaction().execute(async (trx) => (await addShortlistItemsIn(trx, shortlistId, [productId]))[0]!);
+}
+
+/**
+ * The same for several products, in order, inside the caller's transaction (the kiosk hand-off spends its token in
+ * it too, so a list is never half taken); one result per product.
+ */
+export async function addShortlistItemsIn(trx: Transaction<Database>, shortlistId: number, productIds: readonly number[]): Promise<AddResult[]> {
+  // lock the list so two concurrent adds cannot both pass the size check
+  await trx.selectFrom("shortlists").select("id").where("id", "=", shortlistId).forUpdate().executeTakeFirst();
+  const results: AddResult[] = [];
+  for (const productId of productIds) results.push(await addLocked(trx, shortlistId, productId));
+  return results;
+}
+
+async function addLocked(trx: Transaction<Database>, shortlistId: number, productId: number): Promise<AddResult> {
+  const [visible] = await productSearchRows(trx, [productId]);
+  if (!visible) return "not_found";
+  const present = await trx
+    .selectFrom("shortlist_items")
+    .select("product_id")
+    .where("shortlist_id", "=", shortlistId)
+    .where("product_id", "=", productId)
+    .executeTakeFirst();
+  if (present) {
     await touchShortlist(trx, shortlistId);
-    return "added";
-  });
+    return "already";
+  }
+  const { n } = await trx
+    .selectFrom("shortlist_items")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("shortlist_id", "=", shortlistId)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= SHORTLIST_MAX_ITEMS) return "full";
+  await trx
+    .insertInto("shortlist_items")
+    // the clock, not the transaction's start: several added in one transaction keep their order
+    .values({ shortlist_id: shortlistId, product_id: productId, added_at: sql`clock_timestamp()` })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await touchShortlist(trx, shortlistId);
+  return "added";
 }
 
 export async function removeShortlistItem(db: Executor, shortlistId: number, productId: number): Promise<boolean> {

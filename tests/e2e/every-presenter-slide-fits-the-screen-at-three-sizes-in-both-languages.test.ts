@@ -124,7 +124,7 @@ describe.skipIf(!browserAvailable)("every presenter slide fits the screen", () =
             if (img && !img.complete) await new Promise((resolve) => img.addEventListener("load", resolve, { once: true }));
           });
           const label = await page.locator("section.slide:not([hidden]) .slide-qr svg").getAttribute("aria-label");
-          if (label?.endsWith(`/products/${longest}`)) sawLongest = true;
+          if (label?.endsWith(`/products/${longest}?event=${fair.eventId}`)) sawLongest = true;
           const bad = problems(await measure(page));
           if (bad.length) found.push({ size: `${size.width}×${size.height}`, slide: n, bad });
         }

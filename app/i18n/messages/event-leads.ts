@@ -70,6 +70,11 @@ export const zh = {
   "leads.receivedAt": "时间(北京时间)",
   "leads.contact": "联系方式",
   "leads.buyer": "采购方",
+  "exhibited.at": "在",
+  "exhibited.inquire": "询价",
+  "handoff.added": "已从自助查询屏加入 {count} 件产品。",
+  "handoff.full": "清单已满,{count} 件产品未能加入。",
+  "handoff.gone": "{count} 件产品已不在公开目录中,未加入。",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -145,4 +150,9 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.receivedAt": "Time (Beijing)",
   "leads.contact": "Contact",
   "leads.buyer": "Buyer",
+  "exhibited.at": "At",
+  "exhibited.inquire": "Ask for a quote",
+  "handoff.added": "{count} products added from the kiosk.",
+  "handoff.full": "Your shortlist is full: {count} products could not be added.",
+  "handoff.gone": "{count} products are no longer in the public catalogue and were not added.",
 };
