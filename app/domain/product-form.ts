@@ -5,6 +5,29 @@ import { isoDate, msg, optional, plainNumber, recordId, requiredText, text } fro
 // (status, organisation, verification, sample flag) are simply not part of it, so they can never be assigned.
 
 export const PRODUCT_CATEGORIES = ["酒类", "水果", "蔬菜", "杂粮", "调味品", "坚果", "肉类", "乳制品", "中药材", "粮油制品", "手工艺品", "其他"] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** The categories' English names for English views (the stored value is the Chinese name). */
+const PRODUCT_CATEGORY_EN: Record<ProductCategory, string> = {
+  酒类: "Liquor and wine",
+  水果: "Fruit",
+  蔬菜: "Vegetables",
+  杂粮: "Coarse grains and pulses",
+  调味品: "Spices and condiments",
+  坚果: "Nuts",
+  肉类: "Meat",
+  乳制品: "Dairy",
+  中药材: "Medicinal herbs",
+  粮油制品: "Grain and oil products",
+  手工艺品: "Handicrafts",
+  其他: "Other",
+};
+
+/** A stored category's English name, or null for a value outside the list (shown in Chinese). */
+export function categoryEn(category: string | null | undefined): string | null {
+  return category && Object.hasOwn(PRODUCT_CATEGORY_EN, category) ? PRODUCT_CATEGORY_EN[category as ProductCategory] : null;
+}
+
 export const CERTIFICATION_KINDS = ["green_food", "organic", "selenium_rich", "famous_special", "geo_origin", "other"] as const;
 
 const list = (max: number, itemMax: number) =>

@@ -1,3 +1,4 @@
+import { categoryEn } from "../domain/product-form";
 import { createHash } from "node:crypto";
 import { printContacts, type getEvent } from "../../db/queries/events";
 import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
@@ -62,7 +63,7 @@ export async function printableCatalogue(event: Event, { catalogue, contacts: ro
     version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) },
     sections,
     byCounty: group((e) => [e.product.county_zh, e.product.county_en].filter(Boolean).join(" ")),
-    byCategory: group((e) => e.product.category ?? ""),
+    byCategory: group((e) => [e.product.category, categoryEn(e.product.category)].filter(Boolean).join(" ")),
     directory: exhibitorDirectory(exhibitors, entries),
   };
 }

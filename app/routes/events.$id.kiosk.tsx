@@ -1,3 +1,4 @@
+import { categoryEn } from "../domain/product-form";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -193,8 +194,8 @@ export default function KioskPage() {
           {t("kiosk.all")}
         </Link>
         {categories.map((c) => (
-          <Link key={c} className="kiosk-button kiosk-button--secondary" to={link(c)} aria-current={category === c ? "page" : undefined} lang="zh-CN">
-            {c}
+          <Link key={c} className="kiosk-button kiosk-button--secondary" to={link(c)} aria-current={category === c ? "page" : undefined}>
+            <L lang={lang} zh={c} en={categoryEn(c)} />
           </Link>
         ))}
       </nav>

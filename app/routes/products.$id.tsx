@@ -1,3 +1,4 @@
+import { categoryEn } from "../domain/product-form";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
@@ -55,13 +56,13 @@ export default function ProductPage() {
             {p.gi_id && p.gi_authorised && (
               <span className="badge badge--gi">
                 {t("record.giBadge")}
-                <span lang="zh-CN">{p.gi_name_zh}</span>
+                <LocalizedText zh={p.gi_name_zh} en={p.gi_name_en} />
               </span>
             )}
             {p.regional_brand_id && p.regional_brand_licensed && (
               <span className="badge badge--gi">
                 {t("record.regionalBadge")}
-                <span lang="zh-CN">{p.regional_brand_zh}</span>
+                <LocalizedText zh={p.regional_brand_zh} en={p.regional_brand_en} />
               </span>
             )}
             {p.certifications.map((c) => (
@@ -85,7 +86,9 @@ export default function ProductPage() {
             {p.category && (
               <>
                 <dt>{t("gi.category")}</dt>
-                <dd lang="zh-CN">{p.category}</dd>
+                <dd>
+                  <LocalizedText zh={p.category} en={categoryEn(p.category)} />
+                </dd>
               </>
             )}
           </dl>
@@ -101,7 +104,7 @@ export default function ProductPage() {
               <li>
                 <Link to={`/gi/${p.gi_id}`}>
                   {t("record.giBadge")}
-                  <span lang="zh-CN">{p.gi_name_zh}</span>
+                  <LocalizedText zh={p.gi_name_zh} en={p.gi_name_en} />
                 </Link>{" "}
                 — {t(`basis.${authorisation.basis}` as MessageKey)}
                 {authorisation.basis_reference && <span lang="zh-CN"> ({authorisation.basis_reference})</span>},{" "}
@@ -109,14 +112,14 @@ export default function ProductPage() {
               </li>
             ) : (
               <li>
-                {t("record.giNotAuthorised")} <span lang="zh-CN">{p.gi_name_zh}</span>
+                {t("record.giNotAuthorised")} <LocalizedText zh={p.gi_name_zh} en={p.gi_name_en} />
               </li>
             ))}
           {p.regional_brand_id && p.regional_brand_licensed && (
             <li>
               <Link to={`/regional-brands/${p.regional_brand_id}`}>
                 {t("record.regionalBadge")}
-                <span lang="zh-CN">{p.regional_brand_zh}</span>
+                <LocalizedText zh={p.regional_brand_zh} en={p.regional_brand_en} />
               </Link>
               {licence && (
                 <>
