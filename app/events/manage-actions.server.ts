@@ -17,12 +17,13 @@ import { fieldErrorReply, issuesReply } from "../domain/form-reply";
 import { msg } from "../domain/message";
 import { parseChinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
+import { confirmExhibitorImport, previewExhibitorImport } from "./exhibitor-import.server";
 import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "./forms";
 
 // The fair staff's edits on the manage screen, one handler per intent (the form's hidden `intent` field). Each answers
 // a redirect to the part of the page it changed, or a 400 with the one form-error shape (app/domain/form-reply.ts).
 
-type Handler = (eventId: number, form: FormData, fields: Record<string, FormDataEntryValue>) => Promise<Response | ReturnType<typeof data>>;
+type Handler = (eventId: number, form: FormData, fields: Record<string, FormDataEntryValue>, userId: number) => Promise<Response | ReturnType<typeof data>>;
 
 const back = (eventId: number, hash = "") => redirect(`/events/${eventId}/manage${hash}`);
 const invalid = (reply: ReturnType<typeof fieldErrorReply>) => data(reply, { status: 400 });
@@ -65,6 +66,15 @@ const handlers: Record<string, Handler> = {
     if (holder) return invalid(fieldErrorReply([], { formErrors: [msg("events.boothTaken", { name: holder.name_zh })], form }));
     await restoreExhibitor(db(), eventId, id);
     return back(eventId, "#exhibitors");
+  },
+
+  // a spreadsheet of exhibitors: first a preview that writes nothing, then the confirm applies it all or nothing
+  async "import-exhibitors"(eventId, form) {
+    return previewExhibitorImport(eventId, form);
+  },
+
+  async "import-exhibitors-confirm"(eventId, form, _fields, userId) {
+    return confirmExhibitorImport(eventId, form, userId);
   },
 
   async "add-section"(eventId, form, fields) {
@@ -158,9 +168,9 @@ async function parseSection(form: FormData, fields: Record<string, FormDataEntry
 }
 
 /** Runs the intent the form names; an intent no form offers is a plain 400. */
-export async function manageEvent(eventId: number, form: FormData) {
+export async function manageEvent(eventId: number, form: FormData, userId: number) {
   const intent = String(form.get("intent") ?? "");
   // own keys only: "constructor" or "toString" is no intent
   if (!Object.hasOwn(handlers, intent)) throw new Response("bad intent", { status: 400 });
-  return handlers[intent]!(eventId, form, Object.fromEntries(form));
+  return handlers[intent]!(eventId, form, Object.fromEntries(form), userId);
 }

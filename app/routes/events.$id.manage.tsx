@@ -10,6 +10,8 @@ import { replyFields, replyFormErrors } from "../domain/form-reply";
 import { requireFairStaff } from "../events/access.server";
 import { boothQr } from "../events/booth-qr.server";
 import { EventFields, invalidFieldsText } from "../events/event-fields";
+import { ExhibitorImport } from "../events/exhibitor-import-form";
+import { IMPORT_FORM } from "../events/exhibitor-import-shared";
 import { manageEvent } from "../events/manage-actions.server";
 import { ManageExhibitors } from "../events/manage-exhibitors";
 import { ManageSections } from "../events/manage-sections";
@@ -61,15 +63,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  await requireFairStaff(request);
+  const user = await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
-  return manageEvent(event.id, await request.formData());
+  return manageEvent(event.id, await request.formData(), user.id);
 }
 
 export default function ManageEventPage() {
   const { event: e, exhibitors, withdrawn, heldCount, candidates, sections, versions, options, products } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // the import answers below its own form; every other form's answer shows at the top
+  const imported = answer && "form" in answer && answer.form === IMPORT_FORM ? answer : undefined;
+  const result = imported ? undefined : answer;
   const t = useT();
   const { lang } = usePreferences();
   return (
@@ -115,6 +120,7 @@ export default function ManageEventPage() {
       </section>
 
       <ManageExhibitors eventId={e.id} exhibitors={exhibitors} withdrawn={withdrawn} candidates={candidates} />
+      <ExhibitorImport answer={imported} />
       <ManageSections sections={sections} products={products} options={options} />
 
       <section aria-labelledby="freeze">

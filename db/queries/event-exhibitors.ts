@@ -37,11 +37,16 @@ export async function upsertExhibitor(db: Executor, eventId: number, organizatio
     .execute();
 }
 
+/** A hall and booth number as compared: ignoring case and spaces ("a 01" is "A01"). */
+export function boothKey(hall: string | null, booth: string) {
+  const norm = (s: string | null) => (s ?? "").replace(/\s+/g, "").toUpperCase();
+  return `${norm(hall)}\u0000${norm(booth)}`;
+}
+
 /** Another taking part exhibitor at the same hall and booth number (compared ignoring case and spaces), if any. */
 export async function boothHolder(db: Executor, eventId: number, organizationId: number, hall: string | null, booth: string) {
-  const norm = (s: string | null) => (s ?? "").replace(/\s+/g, "").toUpperCase();
   const rows = await exhibitorRows(db, eventId).where("x.withdrawn_at", "is", null).where("x.organization_id", "<>", organizationId).execute();
-  return rows.find((x) => norm(x.hall) === norm(hall) && norm(x.booth) === norm(booth));
+  return rows.find((x) => boothKey(x.hall, x.booth) === boothKey(hall, booth));
 }
 
 export async function withdrawExhibitor(db: Executor, eventId: number, exhibitorId: number) {

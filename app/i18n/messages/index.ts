@@ -6,6 +6,7 @@ import * as eventLeads from "./event-leads";
 import * as fairReport from "./fair-report";
 import * as http from "./http";
 import * as events from "./events";
+import * as exhibitorImport from "./exhibitor-import";
 import * as importMessages from "./import";
 import * as producer from "./producer";
 import * as records from "./records";
@@ -32,6 +33,7 @@ export const zhCN = {
   ...trust.zh,
   ...stats.zh,
   ...events.zh,
+  ...exhibitorImport.zh,
   ...eventLeads.zh,
   ...fairReport.zh,
   ...http.zh,
@@ -52,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   ...trust.en,
   ...stats.en,
   ...events.en,
+  ...exhibitorImport.en,
   ...eventLeads.en,
   ...fairReport.en,
   ...http.en,
