@@ -7,7 +7,15 @@ import { boothText, L } from "./parts";
 // The manage screen's exhibitors: each booth with its printable QR code, removal that asks first (and only withdraws,
 // so the printed code keeps working), the withdrawn ones with a way back, and the form that adds one.
 
-type Exhibitor = { id: number; hall: string | null; booth: string; name_zh: string; name_en: string | null; qr: { url: string; svg: string } };
+type Exhibitor = {
+  id: number;
+  hall: string | null;
+  booth: string;
+  name_zh: string;
+  name_en: string | null;
+  organization_status: string;
+  qr: { url: string; svg: string };
+};
 type Candidate = { id: number; name_zh: string };
 type Withdrawn = { id: number; hall: string | null; booth: string; name_zh: string; name_en: string | null };
 
@@ -34,6 +42,8 @@ export function ManageExhibitors({
           {exhibitors.map((x) => (
             <li key={x.id}>
               {boothText(t, x.hall, x.booth)} · <L lang={lang} zh={x.name_zh} en={x.name_en} />{" "}
+              {/* imported for review: public pages leave it out until reviewers publish it */}
+              {x.organization_status !== "published" && <span className="badge">{t("events.exhibitorUnderReview")}</span>}{" "}
               <a href={x.qr.url} dangerouslySetInnerHTML={{ __html: x.qr.svg }} />
               <Link to={`/events/${eventId}/booth-qr?exhibitor=${x.id}`}>
                 {t("leads.qrCodes")}

@@ -19,7 +19,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
   const only = new URL(request.url).searchParams.get("exhibitor");
-  const exhibitors = (await listExhibitors(db(), event.id))
+  const exhibitors = (await listExhibitors(db(), event.id, { withUnreviewed: true }))
     .filter((x) => user.role !== "producer" || x.organization_id === user.organization_id)
     .filter((x) => !only || String(x.id) === only);
   if (user.role === "producer" && (exhibitors.length === 0 || event.status === "draft")) notFound();

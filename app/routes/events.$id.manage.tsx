@@ -33,7 +33,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
   const [exhibitors, withdrawn, held, candidates, sections, versions, options, productIds] = await Promise.all([
-    listExhibitors(db(), event.id),
+    listExhibitors(db(), event.id, { withUnreviewed: true }),
     withdrawnExhibitors(db(), event.id),
     countHeldLeadsOfEvent(db(), event.id),
     exhibitorCandidates(db()),

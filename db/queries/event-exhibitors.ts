@@ -12,15 +12,31 @@ function exhibitorRows(db: Executor, eventId: number) {
     .selectFrom("event_exhibitors as x")
     .innerJoin("organizations as o", "o.id", "x.organization_id")
     .leftJoin("places as c", "c.id", "o.county_id")
-    .select(["x.id", "x.organization_id", "x.hall", "x.booth", "o.name_zh", "o.name_en", "c.name_zh as county_zh", "c.name_en as county_en"])
+    .select([
+      "x.id",
+      "x.organization_id",
+      "x.hall",
+      "x.booth",
+      "o.name_zh",
+      "o.name_en",
+      "o.status as organization_status",
+      "c.name_zh as county_zh",
+      "c.name_en as county_en",
+    ])
     .where("x.event_id", "=", eventId)
     .orderBy("x.hall")
     .orderBy("x.booth");
 }
 
-/** The exhibitors taking part: every public view, the catalogue and the booth QR sheet. */
-export async function listExhibitors(db: Executor, eventId: number) {
-  return exhibitorRows(db, eventId).where("x.withdrawn_at", "is", null).execute();
+/**
+ * The exhibitors taking part: every public view, the catalogue and the booth QR sheet. A company imported for review
+ * (not yet published) is listed only where staff ask for it (`withUnreviewed`): the public does not see a name the
+ * reviewers have not checked.
+ */
+export async function listExhibitors(db: Executor, eventId: number, options: { withUnreviewed?: boolean } = {}) {
+  let q = exhibitorRows(db, eventId).where("x.withdrawn_at", "is", null);
+  if (!options.withUnreviewed) q = q.where("o.status", "=", "published");
+  return q.execute();
 }
 
 /** Exhibitors fair staff removed: their booth pages still open and say so. */

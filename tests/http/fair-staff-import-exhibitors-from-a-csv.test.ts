@@ -122,6 +122,10 @@ describe("fair staff import exhibitors from a CSV", () => {
     const draft = await t.db.selectFrom("organizations").selectAll().where("credit_code", "=", CODE_NEW).executeTakeFirstOrThrow();
     expect(draft).toMatchObject({ name_zh: "新来的家庭农场", status: "submitted" });
     expect(draft.submitted_at).not.toBeNull();
+    // the public does not see a name reviewers have not checked; fair staff see it marked as under review
+    expect(await (await fetch(`${app.url}/events/${fair.eventId}`)).text()).not.toContain("新来的家庭农场");
+    expect(await (await fetch(`${app.url}/events/${fair.eventId}/list`)).text()).not.toContain("新来的家庭农场");
+    expect(text(await (await web.get(`/events/${fair.eventId}/manage`)).text())).toContain("新来的家庭农场 待审核,公众暂不可见");
 
     // the same confirm again would now change nothing: it asks for a new preview instead of repeating itself
     expect((await post(web, confirm)).status).toBe(409);

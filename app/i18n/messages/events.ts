@@ -61,6 +61,7 @@ export const zh = {
   "events.anyCounty": "任意区县",
   "events.anyCategory": "任意品类",
   "events.category": "品类",
+  "events.exhibitorUnderReview": "待审核,公众暂不可见",
   "events.deleteSection": "删除分区",
   "events.deleteSectionNamed": "删除分区:{name}",
   "events.deleteSectionQuestion": "删除分区“{name}”?其中手选的产品 {count} 件及其说明一并删除;展商和产品本身不受影响。",
@@ -215,6 +216,7 @@ export const en: Record<keyof typeof zh, string> = {
   "events.anyCounty": "Any county",
   "events.anyCategory": "Any category",
   "events.category": "Category",
+  "events.exhibitorUnderReview": "under review, not yet shown to the public",
   "events.deleteSection": "Delete section",
   "events.deleteSectionNamed": "Delete section: {name}",
   "events.deleteSectionQuestion":
