@@ -62,7 +62,15 @@ describe("fair staff shape the catalogue's sections", () => {
 
     // edit: a new title and a category instead of words
     const ledu = await t.db.selectFrom("places").select("id").where("name_zh", "=", "乐都区").executeTakeFirstOrThrow();
-    const saved = await web.post(manage, { intent: "save-section", id: ids[0]!, title_zh: "乐都鲜果", title_en: "Ledu fruit", q: "", county_id: ledu.id, category: "水果" });
+    const saved = await web.post(manage, {
+      intent: "save-section",
+      id: ids[0]!,
+      title_zh: "乐都鲜果",
+      title_en: "Ledu fruit",
+      q: "",
+      county_id: ledu.id,
+      category: "水果",
+    });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`/events/${eventId}/manage#section-${ids[0]}`);
     const row = await t.db.selectFrom("event_sections").select(["title_zh", "title_en", "saved_query"]).where("id", "=", ids[0]!).executeTakeFirstOrThrow();
@@ -91,7 +99,7 @@ describe("fair staff shape the catalogue's sections", () => {
 
     // delete asks first: the page shows the question with the section's name before the real button
     page = await (await web.get(manage)).text();
-    expect(page).toContain("删除分区“<span lang=\"zh-CN\">大蒜</span>”?");
+    expect(page).toContain('删除分区“<span lang="zh-CN">大蒜</span>”?');
     expect((await web.post(manage, { intent: "delete-section", id: ids[1]! })).status).toBe(302);
     expect(await sectionTitles(eventId)).toEqual(["花椒", "乐都鲜果"]);
   });
@@ -99,7 +107,7 @@ describe("fair staff shape the catalogue's sections", () => {
   it("delete a draft event after confirming, but never a published one", async () => {
     const { manage, eventId } = await newDraft("误建的草稿");
     const page = await (await web.get(manage)).text();
-    expect(page).toContain("删除草稿“<span lang=\"zh-CN\">误建的草稿</span>”?此操作无法撤销。");
+    expect(page).toContain('删除草稿“<span lang="zh-CN">误建的草稿</span>”?此操作无法撤销。');
     const deleted = await web.post(manage, { intent: "delete-event" });
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("location")).toBe("/events?deleted=1");
