@@ -3,9 +3,10 @@ import { translateMessage, useT } from "../i18n/i18n";
 
 /**
  * The outcome line of a form that has no fields to show its errors next to (a button such as 核实 or 通过): the notice
- * as a status on success, otherwise every error, each named by its field, as an alert.
+ * as a status on success, otherwise every error as an alert, named by its field's label where the form gives one (a
+ * field's code, such as `file`, is never shown: the messages themselves say what is wrong).
  */
-export function FormOutcome({ answer }: { answer: FormAnswer | undefined }) {
+export function FormOutcome({ answer, labels = {} }: { answer: FormAnswer | undefined; labels?: Record<string, string> }) {
   const t = useT();
   if (!answer) return null;
   if (answer.status !== "error") {
@@ -16,7 +17,7 @@ export function FormOutcome({ answer }: { answer: FormAnswer | undefined }) {
     ) : null;
   }
   const lines = Object.entries(answer.error ?? {}).flatMap(([field, messages]) =>
-    (messages ?? []).map((m) => `${field ? `${field}: ` : ""}${translateMessage(t, m)}`),
+    (messages ?? []).map((m) => `${labels[field] ? `${labels[field]}: ` : ""}${translateMessage(t, m)}`),
   );
   return (
     <div className="form-error" role="alert">

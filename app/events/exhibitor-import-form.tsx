@@ -38,7 +38,7 @@ export function ExhibitorImport({ answer }: { answer: ImportAnswer | undefined }
           {t("exhibitorImport.preview")}
         </button>
       </Form>
-      <FormOutcome answer={answer} />
+      <FormOutcome answer={answer} labels={{ file: t("exhibitorImport.file") }} />
       {preview && preview.problems.length > 0 && (
         <>
           <h4>{t("exhibitorImport.problems")}</h4>

@@ -85,7 +85,9 @@ describe("fair staff import exhibitors from a CSV", () => {
     expect(res.status).toBe(400);
     const page = text(res.html);
     expect(page).toContain("exhibitors.csv 第 5 行,展位 列:");
-    expect(page).toContain("文件中有 1 处问题,没有导入任何内容");
+    expect(page).toContain("参展单位表格: 文件中有 1 处问题,没有导入任何内容");
+    // the field's code never reaches the user, only its label
+    expect(page).not.toContain("file:");
     expect(hidden(res.html, "rows")).toEqual([]);
     expect(await exhibitors()).toEqual(before);
   });
