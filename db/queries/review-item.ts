@@ -131,11 +131,26 @@ async function labelReferences(db: Executor, rows: DiffRow[]) {
   return rows;
 }
 
-function diff(before: Values | null, after: Values): DiffRow[] {
+/**
+ * Whether a field's value changed. A list of plain values (supply months, Nice classes, provinces, pack sizes) is a
+ * set: 5, 6 and 6, 5 are the same answer, and marking it changed sends the reviewer looking for a change that is not
+ * there. A list of records (the pictures, whose first is the cover) keeps its order.
+ */
+export function valueChanged(before: unknown, after: unknown): boolean {
+  const plainList = (v: unknown): v is (string | number | boolean | null)[] =>
+    Array.isArray(v) && v.every((x) => x === null || ["string", "number", "boolean"].includes(typeof x));
+  if (plainList(before) && plainList(after)) {
+    const key = (xs: unknown[]) => JSON.stringify(xs.map((x) => JSON.stringify(x)).sort());
+    return key(before) !== key(after);
+  }
+  return JSON.stringify(before) !== JSON.stringify(after);
+}
+
+export function diff(before: Values | null, after: Values): DiffRow[] {
   return Object.keys(after).map((field) => {
     const b = before ? (before[field] ?? null) : null;
     const a = after[field] ?? null;
-    return { field, before: b, after: a, changed: JSON.stringify(b) !== JSON.stringify(a) };
+    return { field, before: b, after: a, changed: valueChanged(b, a) };
   });
 }
 
