@@ -13,7 +13,8 @@ export const DECISIONS = ["approve", "reject", "request_changes"] as const;
 export const decisionSchema = z
   .object({
     version: z.string({ message: required }).max(40),
-    decision: oneOf(DECISIONS),
+    // nothing is chosen in advance: the reviewer must pick approve, reject or request changes (issue 21)
+    decision: z.enum(DECISIONS, { message: msg("staff.chooseDecision") }),
     comment: optional(text(2000, { multiline: true })),
   })
   .refine((v) => v.decision === "approve" || !!v.comment, { message: msg("staff.commentRequired"), path: ["comment"] });

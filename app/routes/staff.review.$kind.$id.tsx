@@ -213,8 +213,7 @@ function ReviewForm({
           <legend>{t("staff.decision")}</legend>
           {DECISIONS.map((d) => (
             <label key={d} className="choice">
-              <input type="radio" name={fields.decision.name} value={d} defaultChecked={d === (fields.decision.initialValue ?? "approve")} />{" "}
-              {t(`decision.${d}`)}
+              <input type="radio" name={fields.decision.name} value={d} defaultChecked={d === fields.decision.initialValue} /> {t(`decision.${d}`)}
             </label>
           ))}
           <FieldErrors meta={fields.decision} />

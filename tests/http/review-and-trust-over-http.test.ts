@@ -243,6 +243,12 @@ describe("reviewing over HTTP", () => {
     const { id, v } = await submitted("审核通过测试沙棘");
     const page = await (await get(`/staff/review/product/${id}`, reviewer)).text();
     expect(page).toContain("审核通过测试沙棘");
+    // no decision is chosen in advance, and sending none is a field error that names the choices
+    expect(page).toMatch(/name="decision" value="approve"/);
+    expect(page).not.toMatch(/<input[^>]*checked=""[^>]*name="decision"|<input[^>]*name="decision"[^>]*checked=""/);
+    const none = await post(`/staff/review/product/${id}`, reviewer, { version: v, comment: "" });
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("请选择审核结果");
     const res = await post(`/staff/review/product/${id}`, reviewer, { version: v, decision: "approve", comment: "" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/staff?done=approve");
