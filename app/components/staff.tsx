@@ -27,10 +27,12 @@ const ENUMS: Record<string, string> = {
 };
 
 /** A field value as a reviewer reads it. */
-export function formatValue(t: Translate, field: string | null, value: unknown): string {
+export function formatValue(t: Translate, field: string | null, value: unknown, entityType?: string): string {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
   if (typeof value === "boolean") return value ? t("staff.yes") : t("staff.no");
   if (field && ENUMS[field] && typeof value === "string") return tryT(t, `${ENUMS[field]}.${value}`, value);
+  // a record's status, named as its own screens name it (a misuse report's 调查中, a product's 待审核)
+  if (field === "status" && typeof value === "string") return tryT(t, `${entityType === "misuse_report" ? "report.status" : "status"}.${value}`, value);
   if (field === "availability_months" && Array.isArray(value)) return value.map((m) => t("record.month", { month: Number(m) })).join("、");
   if (field === "certifications" && Array.isArray(value)) {
     return value
@@ -49,7 +51,11 @@ export function formatValue(t: Translate, field: string | null, value: unknown):
       .join("; ");
   }
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join("; ");
-  if (typeof value === "object") return JSON.stringify(value);
+  // several fields logged as one change ({"status":"submitted"}): each by its label and value, never as JSON
+  if (typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${fieldLabel(t, k)}: ${formatValue(t, k, v, entityType)}`)
+      .join("; ");
   return String(value);
 }
 
@@ -107,8 +113,8 @@ export function AuditTable({ rows, showRecord = true, caption }: { rows: AuditRo
                 </td>
               )}
               <td>{r.field ? fieldLabel(t, r.field) : "—"}</td>
-              <td>{clip(formatValue(t, r.field, r.before))}</td>
-              <td>{clip(formatValue(t, r.field, r.after))}</td>
+              <td>{clip(formatValue(t, r.field, r.before, r.entity_type))}</td>
+              <td>{clip(formatValue(t, r.field, r.after, r.entity_type))}</td>
               <td>{r.note ?? ""}</td>
             </tr>
           ))}
