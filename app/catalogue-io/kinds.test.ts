@@ -107,7 +107,12 @@ describe("organizations", () => {
       "write contacts as kind:value or kind:value:private, the kind being phone, mobile, email, wechat or person",
     ],
     ["an unknown township", "52630200MJ0B12345E,协会,,不存在镇,乐都", "township", "no matching record: 不存在镇"],
-    ["a website that is not http(s)", "52630200MJ0B12345E,协会,,,,ftp://example.cn", "website", "must be a web address starting with http:// or https://"],
+    [
+      "a website that is not http(s)",
+      "52630200MJ0B12345E,协会,,,,ftp://example.cn",
+      "website",
+      "is not a web address, for example www.example.cn or https://www.example.cn",
+    ],
     [
       "a credit code with a letter never used",
       "52630200MJ0B1234IE,协会",

@@ -18,8 +18,12 @@ describe("shared field rules", () => {
   });
   it("accept only http(s) links", () => {
     expect(httpUrl.safeParse("https://example.cn/a").success).toBe(true);
-    for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil.example"]) {
-      expect(errorOf(httpUrl.safeParse(bad))).toMatch(/http/);
+    // typed without the scheme, as on a business card: https:// is added
+    expect(httpUrl.parse("www.huzhu-qingke.example.cn")).toBe("https://www.huzhu-qingke.example.cn");
+    expect(httpUrl.parse("shop.example.cn/products?id=3")).toBe("https://shop.example.cn/products?id=3");
+    expect(httpUrl.parse("http://example.cn")).toBe("http://example.cn");
+    for (const bad of ["javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil.example", "not a site", "example"]) {
+      expect(errorOf(httpUrl.safeParse(bad))).toMatch(/网址/);
     }
   });
   it("read numbers as people type them: full-width digits, thousands separators grouped by three", () => {

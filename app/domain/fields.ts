@@ -63,6 +63,9 @@ export const httpUrl = z
   .string()
   .trim()
   .max(500, msg("validation.tooLong", { max: 500 }))
+  // an address typed as on a business card (www.example.com, example.cn/shop) gets https:// rather than an error
+  // (issue 21); anything else (javascript:, ftp:, //host) is left as typed and refused below
+  .transform((s) => (/^[^\s/:?#.]+(\.[^\s/:?#.]+)+([/?#].*)?$/.test(s) ? `https://${s}` : s))
   .refine(
     (s) => {
       try {

@@ -367,7 +367,7 @@ describe("misuse reports", () => {
     expect(await noUrl.text()).toContain("必填");
     const script = await postReport({ what_seen: "网店", place_kind: "online", online_url: "javascript:alert(1)" }, "203.0.113.8");
     expect(script.status).toBe(400);
-    expect(await script.text()).toContain("必须是以 http:// 或 https:// 开头的网址");
+    expect(await script.text()).toContain("不是有效的网址,例如 www.example.cn");
     const notImage = new FormData();
     for (const [k, v] of Object.entries(valid)) notImage.append(k, v);
     notImage.append("file", new Blob([Buffer.from("%PDF-1.4 not an image")], { type: "image/jpeg" }), "x.jpg");
