@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "./form-validation";
 import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -231,11 +232,10 @@ export function ReplyForm({
   const t = useT();
   const schema = withQuote ? producerReplySchema : buyerReplySchema;
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     id,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const all = fields as unknown as Record<"body" | "quoted_price", Parameters<typeof TextField>[0]["meta"]>;
   return (
@@ -305,12 +305,11 @@ export function DealForm({
   const t = useT();
   const schema = staff ? staffDealSchema : dealSchema;
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     id,
     lastResult,
     defaultValue: { deal_date: todayInChina(), product_id: products.length === 1 ? String(products[0]!.id) : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const all = fields as unknown as Record<"event_id", Parameters<typeof TextField>[0]["meta"]>;
   const kindError = fields.kind.errors?.length ? fields.kind.errorId : undefined;

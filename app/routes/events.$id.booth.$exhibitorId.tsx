@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -134,11 +135,10 @@ function BoothLeadForm({
   const t = useT();
   const { lang } = usePreferences();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult,
     defaultValue: chosen ? { product_id: String(chosen) } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: leadSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <>

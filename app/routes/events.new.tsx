@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -30,7 +31,7 @@ export default function NewEventPage() {
   const t = useT();
   const { lang } = usePreferences();
   const lastResult = useActionData<typeof action>();
-  const [form] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }), shouldRevalidate: "onInput" });
+  const [form] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema }), ...validateOnSubmit });
   // One notice naming the wrong fields by their labels; "" holds form-level errors, which this form has none of.
   const invalid = Object.keys(form.allErrors).filter((name) => name !== "" && name !== form.name);
   return (

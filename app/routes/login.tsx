@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -47,9 +48,9 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section className="form">

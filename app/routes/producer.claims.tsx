@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -70,9 +71,9 @@ export default function ProducerClaims() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult: actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: claimSchema }),
-    shouldValidate: "onBlur",
   });
   const target = asText(fields.target);
   const { key: targetKey, ...targetProps } = getSelectProps(target, { ariaDescribedBy: undefined });

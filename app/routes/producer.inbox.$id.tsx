@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -92,6 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function StatusForm({ current, lastResult }: { current: string; lastResult?: FormReply }) {
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     id: "status",
     lastResult,
     defaultValue: { status: current },

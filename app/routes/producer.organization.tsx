@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -91,10 +92,10 @@ export default function OrganizationForm() {
   const t = useT();
   const { lang } = usePreferences();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationFormSchema }),
-    shouldValidate: "onBlur",
   });
   const contacts = fields.contacts.getFieldset();
   return (

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -80,7 +81,7 @@ export default function EditProduct() {
     lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: productFormSchema }),
-    shouldValidate: "onBlur",
+    ...validateOnSubmit,
   });
   return (
     <section className="form">

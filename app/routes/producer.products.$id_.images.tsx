@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -123,7 +124,7 @@ function AltForm({
     lastResult,
     defaultValue: { alt_zh: picture.alt_zh, alt_en: picture.alt_en ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: pictureAltEditSchema }),
-    shouldValidate: "onBlur",
+    ...validateOnSubmit,
   });
   return (
     <Form method="post" {...getFormProps(form)} className="image-alt-form">

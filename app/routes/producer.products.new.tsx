@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -35,7 +36,7 @@ export default function NewProduct() {
   const [form, fields] = useForm<ProductForm>({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: productFormSchema }),
-    shouldValidate: "onBlur",
+    ...validateOnSubmit,
   });
   return (
     <section className="form">

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm, type DefaultValue } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -77,7 +78,7 @@ export default function EditTrademark() {
     lastResult: actionData,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trademarkFormSchema }),
-    shouldValidate: "onBlur",
+    ...validateOnSubmit,
   });
   return (
     <section className="form">

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -36,7 +37,7 @@ export default function NewTrademark() {
     lastResult,
     defaultValue: { mark_type: "ordinary", legal_status: "registered" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trademarkFormSchema }),
-    shouldValidate: "onBlur",
+    ...validateOnSubmit,
   });
   return (
     <section className="form">

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
@@ -86,9 +87,9 @@ export default function ReportPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult: actionData,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: misuseReportSchema }),
-    shouldValidate: "onBlur",
   });
   const done = actionData?.done;
   if (done) {

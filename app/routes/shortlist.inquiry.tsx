@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -92,6 +93,7 @@ export default function InquiryForm() {
   const t = useT();
   const { lang } = usePreferences();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     lastResult,
     defaultValue: {
       product_ids: selected.map(String),
@@ -100,8 +102,6 @@ export default function InquiryForm() {
       buyer_phone: buyer?.phone ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inquirySchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   if (products.length === 0) {
     return (

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -60,11 +61,11 @@ export default function StaffOrganizationPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     id: `credit-${org.id}`,
     lastResult: actionData?.form === "credit" ? actionData : undefined,
     defaultValue: { credit_status: org.credit_status, credit_status_source: org.credit_status_source ?? "", credit_status_date: org.credit_status_date ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: creditSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section>

@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -47,11 +48,11 @@ export default function ReportCase() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
+    ...validateOnSubmit,
     id: `case-${report.id}-${report.status}`,
     lastResult: actionData,
     defaultValue: { status: report.status },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: caseSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <section>

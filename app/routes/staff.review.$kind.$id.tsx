@@ -1,3 +1,4 @@
+import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
@@ -114,7 +115,7 @@ function ReviewForm({
     lastResult,
     defaultValue: { version: item.version },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
-    shouldValidate: "onSubmit",
+    ...validateOnSubmit,
   });
   const blocked = item.creditStatus !== null && item.creditStatus !== "normal";
   return (
