@@ -17,16 +17,20 @@ export function ConfirmAction(props: {
   confirmLabel: ReactNode;
   /** hidden inputs (intent, id) */
   children: ReactNode;
+  /** the opening button's look: secondary (default) beside a primary action, or primary when it is the main step */
+  summaryClassName?: string;
+  /** the confirming button's look: danger (default) for removal, primary for a step that only deserves a second look */
+  confirmClassName?: string;
 }) {
   return (
     <details className="confirm-action">
-      <summary className="button button--secondary" aria-label={props.name}>
+      <summary className={props.summaryClassName ?? "button button--secondary"} aria-label={props.name}>
         {props.label}
       </summary>
       <Form method="post" className="confirm-action__panel">
         {props.children}
         <p>{props.question}</p>
-        <button type="submit" className="button button--danger">
+        <button type="submit" className={props.confirmClassName ?? "button button--danger"}>
           {/* one box: a label made of text and a name must wrap as a sentence, not as flex columns */}
           <span>{props.confirmLabel}</span>
         </button>

@@ -76,7 +76,7 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
         label={t("product.trademark")}
         options={[none, ...choices.trademarks.map((m) => ({ value: String(m.id), label: `${m.name_zh}${m.reg_no ? ` (${m.reg_no})` : ""}`, lang: "zh-CN" }))]}
       />
-      <fieldset className="checks">
+      <fieldset className="checks" id="product-months">
         <legend>{t("product.months")}</legend>
         {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
           <label key={m}>
@@ -105,7 +105,7 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
       </div>
       <TextAreaField meta={fields.description_zh} label={t("product.descriptionZh")} lang="zh-CN" />
       <TextAreaField meta={fields.description_en} label={t("product.descriptionEn")} lang="en" />
-      <fieldset className="checks">
+      <fieldset className="checks" id="product-certifications">
         <legend>{t("product.certifications")}</legend>
         {[...certificationRows, ...Array.from({ length: extraRows }, () => undefined)].map((row, i) => {
           const name = `${fields.certifications.name}[${i}]`;

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { ConfirmAction } from "./confirm-action";
 import { useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
@@ -15,6 +16,12 @@ export function RecordEditHeader(props: {
   children?: ReactNode;
 }) {
   const t = useT();
+  // after 保存 at the foot of a long form the notice appears at the top: focus moves there (and the screen with it),
+  // so the producer sees it was saved and a screen reader says so
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (props.message) notice.current?.focus();
+  }, [props.message]);
   return (
     <>
       <h1>{props.title}</h1>
@@ -24,7 +31,7 @@ export function RecordEditHeader(props: {
       </p>
       {props.reviewComment && <p className="notice">{t("producer.reviewComment", { comment: props.reviewComment })}</p>}
       {props.message && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" tabIndex={-1} ref={notice}>
           {t(props.message as MessageKey)}
         </p>
       )}
@@ -32,8 +39,15 @@ export function RecordEditHeader(props: {
   );
 }
 
-export function SubmitForReviewForm() {
+/** 提交审核; with `confirm`, the button first asks (a product far from complete, issue 21). */
+export function SubmitForReviewForm({ confirm }: { confirm?: ReactNode } = {}) {
   const t = useT();
+  if (confirm)
+    return (
+      <ConfirmAction label={t("producer.submit")} question={confirm} confirmLabel={t("producer.submitAnyway")} confirmClassName="button">
+        <input type="hidden" name="intent" value="submit" />
+      </ConfirmAction>
+    );
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="submit" />

@@ -1,3 +1,4 @@
+import { Trans } from "../components/content-text";
 import { Form } from "@remix-run/react";
 import { FormOutcome } from "../components/form-outcome";
 import { ScrollableTable } from "../components/scrollable-table";
@@ -22,7 +23,13 @@ export function ExhibitorImport({ answer }: { answer: ImportAnswer | undefined }
   return (
     <section aria-labelledby="exhibitor-import">
       <h3 id="exhibitor-import">{t("exhibitorImport.title")}</h3>
-      <p className="field-hint">{t("exhibitorImport.hint", { max: MAX_IMPORT_ROWS })}</p>
+      <p className="field-hint">
+        {/* the Chinese headings are named in Chinese in both languages, marked as such for screen readers */}
+        <Trans
+          k="exhibitorImport.hint"
+          vars={{ max: MAX_IMPORT_ROWS, chineseHeadings: lang === "en" ? <span lang="zh-CN">展馆, 展位, 统一社会信用代码, 单位名称</span> : "" }}
+        />
+      </p>
       <p>
         <a href={`/events/exhibitor-import-template.csv${lang === "en" ? "?lang=en" : ""}`} download>
           {t("exhibitorImport.template")}

@@ -44,6 +44,11 @@ export function useT(): Translate {
 }
 
 /** Content in the visitor's language: the English field when present, else Chinese, flagged as a fallback. */
+/** "A、B和C" / "A, B, and C": a list in a sentence, as the language writes it. */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  return new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(items);
+}
+
 export function localized(lang: Lang, zh: string | null | undefined, enText: string | null | undefined) {
   if (lang === "en" && enText) return { text: enText, fallback: false, lang: "en" as const };
   return { text: zh ?? enText ?? "", fallback: lang === "en" && !!zh, lang: (zh ? "zh-CN" : "en") as Lang };

@@ -1,3 +1,4 @@
+import { CompletenessMeter, CONFIRM_SUBMIT_BELOW_PERCENT } from "../components/completeness-meter";
 import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -10,7 +11,7 @@ import { RecordEditHeader, savedMessage, SubmitForReviewForm, submittedMessage }
 import { ProductFields, productDefaults } from "../components/product-fields";
 import { productCompleteness } from "../domain/completeness";
 import { productFormSchema, type ProductForm } from "../domain/product-form";
-import { metaTranslator, useT } from "../i18n/i18n";
+import { joinList, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { removeUnreferencedPictures } from "../images/picture-flow.server";
 import { imageStorage } from "../images/storage.server";
@@ -76,6 +77,7 @@ export default function EditProduct() {
   const { id, status, reviewComment, revision, defaults, completeness, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const { lang } = usePreferences();
   const [form, fields] = useForm<ProductForm>({
     id: `product-${id}`,
     lastResult: actionData,
@@ -86,15 +88,17 @@ export default function EditProduct() {
   return (
     <section className="form">
       <RecordEditHeader title={t("producer.editProduct")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.notice} />
-      <div className="meter">
-        <label htmlFor="completeness">{t("producer.completeness", { percent: completeness.percent })}</label>{" "}
-        <meter id="completeness" min={0} max={100} value={completeness.percent} />
-        {completeness.missing.length > 0 && (
-          <p>
-            {t("producer.missing")} {completeness.missing.map((m) => t(`missing.${m}` as MessageKey)).join("、")}
-          </p>
-        )}
-      </div>
+      <CompletenessMeter
+        completeness={completeness}
+        targets={{
+          image: `/producer/products/${id}/images`,
+          nameEn: `#${fields.name_en.id}`,
+          availability: "#product-months",
+          minOrder: `#${fields.min_order_qty.id}`,
+          description: `#${fields.description_zh.id}`,
+          certificateExpiry: "#product-certifications",
+        }}
+      />
       <p>
         <Link to={`/producer/products/${id}/images`}>{t("product.managePictures")}</Link>
       </p>
@@ -108,7 +112,19 @@ export default function EditProduct() {
         </FormActions>
       </Form>
       <FormActions>
-        <SubmitForReviewForm />
+        <SubmitForReviewForm
+          confirm={
+            completeness.percent < CONFIRM_SUBMIT_BELOW_PERCENT
+              ? t("producer.submitIncomplete", {
+                  percent: completeness.percent,
+                  missing: joinList(
+                    lang,
+                    completeness.missing.map((m) => t(`missing.${m}` as MessageKey)),
+                  ),
+                })
+              : undefined
+          }
+        />
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <button type="submit" className="button button--secondary">

@@ -1,3 +1,5 @@
+import { CompletenessMeter } from "../components/completeness-meter";
+import { productCompleteness } from "../domain/completeness";
 import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -41,6 +43,16 @@ export default function NewProduct() {
   return (
     <section className="form">
       <h1>{t("producer.newProduct")}</h1>
+      {/* from the start, so a producer sees what buyers look for before the first save; pictures come after it */}
+      <CompletenessMeter
+        completeness={productCompleteness({ imageCount: 0 })}
+        targets={{
+          nameEn: `#${fields.name_en.id}`,
+          availability: "#product-months",
+          minOrder: `#${fields.min_order_qty.id}`,
+          description: `#${fields.description_zh.id}`,
+        }}
+      />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <ProductFields fields={fields} choices={choices} />

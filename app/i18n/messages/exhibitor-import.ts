@@ -2,7 +2,7 @@
 export const zh = {
   "exhibitorImport.title": "从表格导入参展单位",
   "exhibitorImport.hint":
-    "上传 CSV 或 Excel(.xlsx)文件,列为:展馆、展位,以及统一社会信用代码或单位名称(英文列名 hall、booth、credit_code、name 亦可)。最多 {max} 行。先预览,确认后一次全部写入;有任何错误则什么也不写。目录中还没有的单位会作为待审核的草稿新建。",
+    "上传 CSV 或 Excel(.xlsx)文件,列为:展馆、展位,以及统一社会信用代码或单位名称{chineseHeadings}(英文列名 hall、booth、credit_code、name 亦可)。最多 {max} 行。先预览,确认后一次全部写入;有任何错误则什么也不写。目录中还没有的单位会作为待审核的草稿新建。",
   "exhibitorImport.template": "下载模板(CSV)",
   "exhibitorImport.file": "参展单位表格",
   "exhibitorImport.preview": "预览导入",
@@ -38,7 +38,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   "exhibitorImport.title": "Import exhibitors from a spreadsheet",
   "exhibitorImport.hint":
-    "Upload a CSV or Excel (.xlsx) file with the columns hall, booth, and credit_code or name (the Chinese headings 展馆, 展位, 统一社会信用代码, 单位名称 work too). At most {max} rows. You see a preview first; confirming writes everything at once, and nothing is written while any row has a problem. Companies not yet in the catalogue are created as drafts for review.",
+    "Upload a CSV or Excel (.xlsx) file with the columns hall, booth, and credit_code or name (the Chinese headings {chineseHeadings} work too). At most {max} rows. You see a preview first; confirming writes everything at once, and nothing is written while any row has a problem. Companies not yet in the catalogue are created as drafts for review.",
   "exhibitorImport.template": "Download the template (CSV)",
   "exhibitorImport.file": "Exhibitor spreadsheet",
   "exhibitorImport.preview": "Preview import",
