@@ -57,6 +57,15 @@ describe("processImage", () => {
     expect(out.placeholder).toMatch(/^data:image\/webp;base64,/);
   });
 
+  it("makes a 1600 px variant for the venue screen from a wide photo, and never upscales a narrower one", async () => {
+    const wide = await processImage(await jpegWithExif(2400, 1800, 1));
+    expect([...new Set(wide.variants.map((v) => v.width))]).toEqual([320, 640, 1280, 1600]);
+    expect(wide.variants.filter((v) => v.width === 1600).map((v) => v.format)).toEqual(["avif", "webp", "jpeg"]);
+    // 1400 wide: its own width is the largest variant, not a blown-up 1600
+    const narrower = await processImage(await jpegWithExif(1400, 1050, 1));
+    expect([...new Set(narrower.variants.map((v) => v.width))]).toEqual([320, 640, 1280, 1400]);
+  });
+
   it("names files deterministically: the same upload gives the same keys, another photo other keys", async () => {
     const input = await jpegWithExif(800, 600, 1);
     const a = await processImage(input);

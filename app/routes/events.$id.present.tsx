@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { getEvent } from "../../db/queries/events";
 import { resolvedCatalogue } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
-import { boothText, EventBadges, imageUrl, L, productAtEvent } from "../events/parts";
+import { boothText, EventBadges, L, productAtEvent } from "../events/parts";
+import { slideIndex, useOfflinePresentation } from "../events/present-offline";
+import { Picture } from "../components/picture";
 import { publicOrigin } from "../platform/public-origin.server";
 import { qrSvg } from "../platform/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -33,7 +35,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slides = await Promise.all(
     entries.map(async (e) => ({
       ...e,
-      image: imageUrl(e.product, 1600),
       qr: await qrSvg(`${origin}${productAtEvent(e.product.id, event.id)}`),
     })),
   );
@@ -41,7 +42,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     event: { id: event.id, name_zh: event.name_zh, name_en: event.name_en },
     slides,
     auto,
-    start: Math.max(0, Math.min(slides.length - 1, (Number(url.searchParams.get("slide")) || 1) - 1)),
+    start: slideIndex(url.search, slides.length),
     // ?controls=0: the venue screen starts without the control bar
     controlsHidden: url.searchParams.get("controls") === "0",
   };
@@ -58,6 +59,10 @@ function nameLength(text: string): "short" | "long" | "very-long" {
   return width > 96 ? "very-long" : width > 48 ? "long" : "short";
 }
 const PREVIOUS = new Set(["ArrowLeft", "PageUp", "ArrowUp"]);
+// the photo's box (app.css: the first of two 1.2fr : 1fr columns, or the full width on a portrait screen), so srcset
+// picks by the pixels it fills: 1600 px where the box is over 1280 device pixels (a 4K screen at 1920×1080), 640 px on
+// a small one; a little over the exact box, never under, so the picture is not drawn blurry
+const SLIDE_PHOTO_SIZES = "(orientation: portrait) 94vw, 52vw";
 
 export default function PresentPage() {
   const { event, slides, auto, start, controlsHidden } = useLoaderData<typeof loader>();
@@ -68,7 +73,6 @@ export default function PresentPage() {
   // 适老模式 promises that nothing moves by itself: no auto-advance there, whether from ?auto= (a link shared by fair
   // staff), the A key or the button, and also when the mode is switched on while the page is open
   const advancing = elder ? 0 : autoSeconds;
-  const [cached, setCached] = useState(false);
   const [controls, setControls] = useState(!controlsHidden);
   const total = slides.length;
   const go = useCallback((delta: number) => setCurrent((c) => Math.max(0, Math.min(total - 1, c + delta))), [total]);
@@ -116,28 +120,14 @@ export default function PresentPage() {
     return () => window.clearInterval(timer);
   }, [advancing, total]);
 
-  // offline: a service worker scoped to this presentation serves what the page caches here once it has loaded
+  // offline: a service worker scoped to this presentation serves what this caches once the page has loaded
+  const cached = useOfflinePresentation(event.id, lang);
+
+  // the offline copy of the page is stored without ?slide= (one copy serves every slide): the slide comes from the
+  // address the page was opened at, read after hydration so the server's HTML and the first render still agree
   useEffect(() => {
-    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
-    let cancelled = false;
-    const scope = `/events/${event.id}/present`;
-    (async () => {
-      await navigator.serviceWorker.register("/present-sw.js", { scope });
-      const urls = new Set<string>([window.location.pathname + window.location.search, scope]);
-      for (const img of Array.from(document.images)) if (img.currentSrc || img.src) urls.add(img.currentSrc || img.src);
-      for (const s of slides) if (s.image) urls.add(s.image);
-      for (const entry of performance.getEntriesByType("resource")) {
-        const u = new URL(entry.name);
-        if (u.origin === window.location.origin && /\.(js|css|woff2?)$/.test(u.pathname)) urls.add(u.pathname);
-      }
-      const cache = await caches.open("haidong-present-v1");
-      await Promise.all([...urls].map((u) => cache.add(u).catch(() => undefined)));
-      if (!cancelled) setCached(true);
-    })().catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [event.id, slides]);
+    setCurrent(slideIndex(window.location.search, total));
+  }, [total]);
 
   // the key help names only what works: in elder mode there is no A key
   const help = t(elder ? "present.helpElder" : "present.help");
@@ -158,6 +148,7 @@ export default function PresentPage() {
       {slides.map((s, i) => {
         const name = localized(lang, s.product.name_zh, s.product.name_en);
         const note = localized(lang, s.note_zh, s.note_en);
+        const picture = s.product.images[0];
         return (
           <section
             key={`${i}-${s.product.id}`}
@@ -167,7 +158,16 @@ export default function PresentPage() {
             aria-label={t("present.slide", { n: i + 1, total })}
           >
             <div className="slide-photo">
-              {s.image && <img src={s.image} alt={(lang === "en" && s.product.images[0]?.alt_en) || s.product.images[0]?.alt_zh || ""} />}
+              {picture && (
+                <Picture
+                  variants={picture.variants}
+                  width={picture.width}
+                  height={picture.height}
+                  alt={(lang === "en" && picture.alt_en) || picture.alt_zh || ""}
+                  sizes={SLIDE_PHOTO_SIZES}
+                  eager
+                />
+              )}
             </div>
             <div className="slide-text">
               <p className="slide-section">

@@ -7,7 +7,8 @@ import type { SampleProduct } from "../../db/seed/sample-catalogue";
 /** A plain, clearly artificial product picture (a coloured field with simple shapes), run through the real pipeline. */
 export function sampleImageMaker(storage: ImageStorage) {
   return async (product: SampleProduct): Promise<SampleImage> => {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
+    // drawn at 1600×1200 so the sample pictures have every variant, the presenter's 1600 px one included (issue 19)
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200" viewBox="0 0 800 600">
       <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${product.colour}"/><stop offset="1" stop-color="#f4f1e8"/></linearGradient></defs>
       <rect width="800" height="600" fill="url(#g)"/>
       <circle cx="400" cy="300" r="150" fill="#ffffff" fill-opacity="0.35"/>

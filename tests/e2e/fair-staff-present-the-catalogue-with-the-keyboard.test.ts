@@ -36,7 +36,7 @@ describe("fair staff present the catalogue with the keyboard", () => {
     // the first slide: the first highlight, big, with its booth, badge and a QR code to the public product page
     await expect.poll(() => visible.locator("h2").textContent()).toBe("示例互助青稞酒 42度 500毫升");
     expect(await visible.locator(".slide-booth").textContent()).toMatch(/A0\d/);
-    expect(await visible.locator(".slide-qr svg").getAttribute("aria-label")).toMatch(/^https:\/\/catalogue\.haidong\.example\/products\/\d+$/);
+    expect(await visible.locator(".slide-qr svg").getAttribute("aria-label")).toMatch(/^https:\/\/catalogue\.haidong\.example\/products\/\d+\?event=\d+$/);
     const fontSize = await visible.locator("h2").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(64);
     // wait for hydration (the page marks the offline cache as filled)
