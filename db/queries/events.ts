@@ -49,7 +49,7 @@ export async function updateEvent(db: Executor, id: number, input: EventInput) {
 export async function setEventSchedule(db: Executor, id: number, items: readonly EventScheduleItem[]) {
   await db
     .updateTable("events")
-    .set({ schedule: sql<EventScheduleItem[]>`${JSON.stringify(items)}::jsonb`, updated_at: sql`now()` })
+    .set({ schedule: sql<EventScheduleItem[]>`${JSON.stringify(items)}::text::jsonb`, updated_at: sql`now()` })
     .where("id", "=", id)
     .execute();
 }
