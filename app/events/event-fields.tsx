@@ -67,6 +67,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   note: "events.note",
   note_zh: "events.noteZh",
   note_en: "events.noteEn",
+  schedule: "eventPage.scheduleLabel",
 };
 
 /** "开始日期、结束日期" / "Starts on, Ends on": the wrong fields by the labels the visitor sees (without the * mark). */

@@ -139,9 +139,20 @@ function matches(p: PublicProduct, q: string) {
   );
 }
 
-/** The kiosk's search: the exhibitors' published products (public read model), by name, category or pinyin. */
-export async function kioskSearch(db: Db, eventId: number, q: string, category: string | null) {
+/**
+ * The search within an event, on the kiosk and the public event page alike (one rule for every screen): the
+ * exhibitors' published products (public read model), by name, category or pinyin, optionally in one category and one
+ * county (the producer's, by its Chinese name). Also the categories and counties there are to choose from.
+ */
+export async function kioskSearch(db: Db, eventId: number, q: string, category: string | null, county: string | null = null) {
   const products = await productSearchRows(db, await exhibitorProductIds(db, eventId));
   const categories = [...new Set(products.map((p) => p.category).filter((c): c is string => !!c))].sort();
-  return { categories, results: products.filter((p) => (!category || p.category === category) && matches(p, q)) };
+  const counties = [...new Map(products.filter((p) => p.county_zh).map((p) => [p.county_zh!, { zh: p.county_zh!, en: p.county_en }])).values()].sort((a, b) =>
+    a.zh.localeCompare(b.zh, "zh-CN"),
+  );
+  return {
+    categories,
+    counties,
+    results: products.filter((p) => (!category || p.category === category) && (!county || p.county_zh === county) && matches(p, q)),
+  };
 }

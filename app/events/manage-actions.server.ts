@@ -11,7 +11,7 @@ import {
 } from "../../db/queries/event-exhibitors";
 import { createSection, deleteSection, moveSection, updateSection } from "../../db/queries/event-sections";
 import type { SavedQuery } from "../../db/schema";
-import { deleteDraftEvent, updateEvent } from "../../db/queries/events";
+import { deleteDraftEvent, getEvent, setEventSchedule, updateEvent } from "../../db/queries/events";
 import { countyExists } from "../../db/queries/places";
 import { fieldErrorReply, issuesReply } from "../domain/form-reply";
 import { msg } from "../domain/message";
@@ -19,6 +19,7 @@ import { parseChinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
 import { confirmExhibitorImport, previewExhibitorImport } from "./exhibitor-import.server";
 import { entrySchema, exhibitorSchema, formId, parseEvent, sectionSchema } from "./forms";
+import { parseSchedule, SCHEDULE_FORM } from "./schedule";
 
 // The fair staff's edits on the manage screen, one handler per intent (the form's hidden `intent` field). Each answers
 // a redirect to the part of the page it changed, or a 400 with the one form-error shape (app/domain/form-reply.ts).
@@ -34,6 +35,19 @@ const handlers: Record<string, Handler> = {
     if (!parsed.ok) return invalid(fieldErrorReply(parsed.fields, { form }));
     await updateEvent(db(), eventId, parsed.value);
     return back(eventId);
+  },
+
+  // the whole schedule at once, every line checked against the event's days: one wrong line saves nothing and the
+  // answer names each wrong line, keeping what was typed
+  async [SCHEDULE_FORM](eventId, form) {
+    const event = await getEvent(db(), eventId);
+    if (!event) throw new Response("no such event", { status: 404 });
+    const raw = form.get("schedule");
+    if (typeof raw !== "string" || raw.length > 20_000) throw new Response("schedule: not a text", { status: 400 });
+    const parsed = parseSchedule(raw, { from: event.starts_on, to: event.ends_on });
+    if (!parsed.ok) return data({ ...fieldErrorReply(["schedule"], { formErrors: parsed.errors, form }), form: SCHEDULE_FORM }, { status: 400 });
+    await setEventSchedule(db(), eventId, parsed.items);
+    return back(eventId, "#schedule");
   },
 
   async "add-exhibitor"(eventId, form, fields) {

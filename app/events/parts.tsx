@@ -75,3 +75,17 @@ export function EventViewLinks({ eventId, staff, t }: { eventId: number; staff: 
     </>
   );
 }
+
+/**
+ * A product's first photo as a small thumbnail: its width and height are set so nothing jumps as it loads, it loads lazily, and its alt text is the photo's own in the page language,
+ * else the product's name.
+ */
+export function ProductPhoto({ product: p, lang, width = 160 }: { product: PublicProduct; lang: Lang; width?: number }) {
+  const src = imageUrl(p, 320);
+  const image = p.images[0];
+  if (!src || !image) return null;
+  const alt = localized(lang, image.alt_zh || p.name_zh, image.alt_en || p.name_en);
+  // a fixed 4:3 box (CSS aspect-ratio and object-fit: cover): every thumbnail the same size, whatever the photo
+  const height = Math.round((width * 3) / 4);
+  return <img className="event-photo" src={src} alt={alt.text} lang={alt.lang} width={width} height={height} loading="lazy" decoding="async" />;
+}

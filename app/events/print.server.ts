@@ -7,6 +7,7 @@ import type { Db } from "../../db/client";
 import { chinaDateTime } from "../platform/china-time";
 import { qrSvg } from "../platform/qr.server";
 import { imageUrl, productAtEvent } from "./parts";
+import { inBoothOrder } from "./booth-order";
 
 // The printable catalogue (/events/:id/print) in two steps: what it is printed from (database reads), then the page's
 // data (numbering, QR codes, indexes). The PDF route fingerprints the first step to know whether a cached PDF is
@@ -68,8 +69,6 @@ export async function printableCatalogue(event: Event, { catalogue, contacts: ro
   };
 }
 
-const naturalOrder = new Intl.Collator("zh-CN", { numeric: true });
-
 /**
  * The exhibitor directory (展商名录) at the back of the catalogue: every exhibitor taking part, by hall and booth in
  * natural order (A2 before A10), with the numbers of its entries. Its page numbers are filled in when the PDF is
@@ -79,14 +78,12 @@ export function exhibitorDirectory(
   exhibitors: readonly { id: number; organization_id: number; hall: string | null; booth: string | null; name_zh: string; name_en: string | null }[],
   entries: readonly { n: number; product: { organization_id: number } }[],
 ) {
-  return [...exhibitors]
-    .sort((a, b) => naturalOrder.compare(a.hall ?? "", b.hall ?? "") || naturalOrder.compare(a.booth ?? "", b.booth ?? ""))
-    .map((x) => ({
-      id: x.id,
-      hall: x.hall,
-      booth: x.booth,
-      name_zh: x.name_zh,
-      name_en: x.name_en,
-      entries: entries.filter((e) => e.product.organization_id === x.organization_id).map((e) => e.n),
-    }));
+  return inBoothOrder(exhibitors).map((x) => ({
+    id: x.id,
+    hall: x.hall,
+    booth: x.booth,
+    name_zh: x.name_zh,
+    name_en: x.name_en,
+    entries: entries.filter((e) => e.product.organization_id === x.organization_id).map((e) => e.n),
+  }));
 }

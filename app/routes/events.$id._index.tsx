@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getEvent } from "../../db/queries/events";
-import { listExhibitors } from "../../db/queries/event-exhibitors";
 import { resolvedCatalogue, type ResolvedSection } from "../../db/queries/event-catalogue-versions";
 import { isFairStaff, visibleOr404 } from "../events/access.server";
-import { boothText, EventBadges, eventDates, EventViewLinks, L } from "../events/parts";
+import { eventPageParts } from "../events/event-page.server";
+import { ExhibitorDirectory } from "../events/event-page-directory";
+import { EventSchedule } from "../events/event-page-schedule";
+import { EventSearchForm, EventSearchResults } from "../events/event-page-search";
+import { boothText, EventBadges, eventDates, EventViewLinks, L, productAtEvent, ProductPhoto } from "../events/parts";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { chinaDateTime } from "../platform/china-time";
 import { db } from "../services.server";
-import { ScrollableTable } from "../components/scrollable-table";
 
 export { ErrorBoundary } from "../components/route-error";
 
@@ -20,16 +22,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
-  const [exhibitors, catalogue] = await Promise.all([listExhibitors(db(), event.id), resolvedCatalogue(db(), event.id)]);
+  const [parts, catalogue] = await Promise.all([eventPageParts(db(), event.id, new URL(request.url)), resolvedCatalogue(db(), event.id)]);
   return {
     staff,
     event,
-    exhibitors,
+    ...parts,
     catalogue: { ...catalogue, version: catalogue.version && { version: catalogue.version.version, cutoff: chinaDateTime(catalogue.version.cutoff_at) } },
   };
 }
 
-function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; headingLevel: "h3" | "h4" }) {
+function Sections({ eventId, sections, headingLevel }: { eventId: number; sections: ResolvedSection[]; headingLevel: "h3" | "h4" }) {
   const t = useT();
   const { lang } = usePreferences();
   const H = headingLevel;
@@ -46,19 +48,22 @@ function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; hea
               const note = localized(lang, e.note_zh, e.note_en);
               return (
                 <li key={e.product.id} className="event-entry">
-                  <Link to={`/products/${e.product.id}`} lang={name.lang}>
-                    {name.text}
-                  </Link>{" "}
-                  <EventBadges product={e.product} t={t} lang={lang} />
-                  <br />
-                  <span className="muted">
-                    <L lang={lang} zh={e.product.organization_zh} en={e.product.organization_en} /> · {boothText(t, e.hall, e.booth)}
-                  </span>
-                  {note.text && (
-                    <p className="event-note" lang={note.lang}>
-                      {note.text}
-                    </p>
-                  )}
+                  <ProductPhoto product={e.product} lang={lang} />
+                  <div>
+                    <Link to={productAtEvent(e.product.id, eventId)} lang={name.lang}>
+                      {name.text}
+                    </Link>{" "}
+                    <EventBadges product={e.product} t={t} lang={lang} />
+                    <br />
+                    <span className="muted">
+                      <L lang={lang} zh={e.product.organization_zh} en={e.product.organization_en} /> · {boothText(t, e.hall, e.booth)}
+                    </span>
+                    {note.text && (
+                      <p className="event-note" lang={note.lang}>
+                        {note.text}
+                      </p>
+                    )}
+                  </div>
                 </li>
               );
             })}
@@ -70,7 +75,7 @@ function Sections({ sections, headingLevel }: { sections: ResolvedSection[]; hea
 }
 
 export default function EventPage() {
-  const { staff, event: e, exhibitors, catalogue } = useLoaderData<typeof loader>();
+  const { staff, event: e, search, results, directory, catalogue } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   return (
@@ -103,57 +108,30 @@ export default function EventPage() {
         )}
       </nav>
 
-      <section>
-        <h2>{t("events.catalogue")}</h2>
-        <p className="muted">
-          {catalogue.version ? t("events.version", { version: catalogue.version.version, date: catalogue.version.cutoff }) : t("events.liveVersion")}
-        </p>
-        {catalogue.sections.length === 0 && catalogue.addendum.length === 0 ? (
-          <p>{t("events.catalogueEmpty")}</p>
-        ) : (
-          <Sections sections={catalogue.sections} headingLevel="h3" />
-        )}
-        {catalogue.addendum.length > 0 && (
-          <section className="event-addendum">
-            <h3>{t("events.addendum")}</h3>
-            <Sections sections={catalogue.addendum} headingLevel="h4" />
-          </section>
-        )}
-      </section>
-
-      <section>
-        <h2>{t("events.exhibitors")}</h2>
-        {exhibitors.length === 0 ? (
-          <p>{t("events.noExhibitors")}</p>
-        ) : (
-          <ScrollableTable label={t("events.exhibitors")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.booth")}</th>
-                  <th scope="col">{t("events.organization")}</th>
-                  <th scope="col">{t("events.county")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {exhibitors.map((x) => (
-                  <tr key={x.id}>
-                    <td>{boothText(t, x.hall, x.booth)}</td>
-                    <td>
-                      <Link to={`/organizations/${x.organization_id}`}>
-                        <L lang={lang} zh={x.name_zh} en={x.name_en} />
-                      </Link>
-                    </td>
-                    <td>
-                      <L lang={lang} zh={x.county_zh} en={x.county_en} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
-        )}
-      </section>
+      <EventSchedule items={e.schedule} />
+      <EventSearchForm eventId={e.id} search={search} />
+      {results ? (
+        <EventSearchResults eventId={e.id} results={results} />
+      ) : (
+        <section>
+          <h2>{t("events.catalogue")}</h2>
+          <p className="muted">
+            {catalogue.version ? t("events.version", { version: catalogue.version.version, date: catalogue.version.cutoff }) : t("events.liveVersion")}
+          </p>
+          {catalogue.sections.length === 0 && catalogue.addendum.length === 0 ? (
+            <p>{t("events.catalogueEmpty")}</p>
+          ) : (
+            <Sections eventId={e.id} sections={catalogue.sections} headingLevel="h3" />
+          )}
+          {catalogue.addendum.length > 0 && (
+            <section className="event-addendum">
+              <h3>{t("events.addendum")}</h3>
+              <Sections eventId={e.id} sections={catalogue.addendum} headingLevel="h4" />
+            </section>
+          )}
+        </section>
+      )}
+      <ExhibitorDirectory eventId={e.id} rows={directory} />
     </article>
   );
 }

@@ -15,6 +15,8 @@ import { IMPORT_FORM } from "../events/exhibitor-import-shared";
 import { manageEvent } from "../events/manage-actions.server";
 import { ManageExhibitors } from "../events/manage-exhibitors";
 import { ManageSections } from "../events/manage-sections";
+import { ManageSchedule } from "../events/manage-schedule";
+import { SCHEDULE_FORM } from "../events/schedule";
 import { ConfirmAction } from "../components/confirm-action";
 import { Trans } from "../components/content-text";
 import { EventViewLinks, L } from "../events/parts";
@@ -74,7 +76,9 @@ export default function ManageEventPage() {
   const answer = useActionData<typeof action>();
   // the import answers below its own form; every other form's answer shows at the top
   const imported = answer && "form" in answer && answer.form === IMPORT_FORM ? answer : undefined;
-  const result = imported ? undefined : answer;
+  // the schedule's refusal names its lines beside the textarea
+  const scheduled = answer && "form" in answer && answer.form === SCHEDULE_FORM ? answer : undefined;
+  const result = imported || scheduled ? undefined : answer;
   const t = useT();
   const { lang } = usePreferences();
   return (
@@ -118,6 +122,8 @@ export default function ManageEventPage() {
           </button>
         </Form>
       </section>
+
+      <ManageSchedule items={e.schedule} answer={scheduled} />
 
       <ManageExhibitors eventId={e.id} exhibitors={exhibitors} withdrawn={withdrawn} candidates={candidates} />
       <ExhibitorImport answer={imported} />

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../client";
-import type { Contact, EventStatus } from "../schema";
+import type { Contact, EventScheduleItem, EventStatus } from "../schema";
 
 // Trade fairs: the events themselves. Exhibitors, sections, entries and catalogue versions have their own modules
 // (event-*.ts). Products always come through the public read model (productSearchRows): a product that is withdrawn,
@@ -41,6 +41,15 @@ export async function updateEvent(db: Executor, id: number, input: EventInput) {
   await db
     .updateTable("events")
     .set({ ...input, updated_at: sql`now()` })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Replaces the event's schedule (checked and sorted by app/events/schedule.ts). */
+export async function setEventSchedule(db: Executor, id: number, items: readonly EventScheduleItem[]) {
+  await db
+    .updateTable("events")
+    .set({ schedule: sql<EventScheduleItem[]>`${JSON.stringify(items)}::text::jsonb`, updated_at: sql`now()` })
     .where("id", "=", id)
     .execute();
 }

@@ -18,8 +18,19 @@ export interface EventsTable {
   organiser_en: string | null;
   status: Generated<EventStatus>;
   is_sample: Generated<boolean>;
+  /** the fair's programme (2026_12_06_100000_event_schedule), checked by app/events/schedule.ts, by day and time */
+  schedule: ColumnType<EventScheduleItem[], never, EventScheduleItem[]>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+/** One schedule item: a day, China's wall-clock time (HH:MM, absent all day), titles and place. */
+export interface EventScheduleItem {
+  date: string;
+  time?: string;
+  title_zh: string;
+  title_en?: string;
+  place_zh?: string;
 }
 
 export interface EventExhibitorsTable {

@@ -1,6 +1,6 @@
 import type { Db } from "../client";
 import { addEntry } from "../queries/event-entries";
-import { createEvent } from "../queries/events";
+import { createEvent, setEventSchedule } from "../queries/events";
 import { createSection } from "../queries/event-sections";
 import { freezeVersion } from "../queries/event-catalogue-versions";
 import { upsertExhibitor } from "../queries/event-exhibitors";
@@ -25,6 +25,17 @@ export async function seedSampleEvent(db: Db) {
     status: "published",
     is_sample: true,
   });
+  // the programme buyers plan their visit by (China time), as staff would type it on the manage screen
+  const day = (d: number) => `${year}-05-${d}`;
+  await setEventSchedule(db, eventId, [
+    { date: day(16), time: "09:30", title_zh: "开幕式", title_en: "Opening ceremony", place_zh: "主会场" },
+    { date: day(16), time: "10:30", title_zh: "特色农产品产销对接洽谈(第一场)", title_en: "Producer–buyer matchmaking talks (1)", place_zh: "A 馆洽谈区" },
+    { date: day(16), time: "14:30", title_zh: "互助青稞酒品鉴会", title_en: "Huzhu qingke liquor tasting", place_zh: "A 馆" },
+    { date: day(17), time: "09:30", title_zh: "产销对接洽谈(第二场)", title_en: "Producer–buyer matchmaking talks (2)", place_zh: "B 馆洽谈区" },
+    { date: day(17), time: "15:00", title_zh: "签约仪式", title_en: "Contract signing ceremony", place_zh: "主会场" },
+    { date: day(18), title_zh: "展区开放,采购商自由洽谈", title_en: "Halls open for buyers' own meetings" },
+    { date: day(18), time: "16:00", title_zh: "闭幕式", title_en: "Closing ceremony", place_zh: "主会场" },
+  ]);
   const orgs = await db
     .selectFrom("organizations")
     .select(["id", "county_id"])

@@ -91,6 +91,8 @@ const pages = (): PageCase[] => [
   { name: "shortlist", path: "/shortlist" },
   { name: "events", path: "/events" },
   { name: "event", path: `/events/${ids.event}` },
+  { name: "event, searched", path: `/events/${ids.event}?q=${encodeURIComponent("青稞")}&category=${encodeURIComponent("酒类")}` },
+  { name: "event, nothing found", path: `/events/${ids.event}?q=zzzz` },
   { name: "event exhibitor list", path: `/events/${ids.event}/list` },
   { name: "event kiosk", path: `/events/${ids.event}/kiosk` },
   { name: "event presenter", path: `/events/${ids.event}/present` },

@@ -3,6 +3,7 @@ import * as buyers from "./buyers";
 import * as catalogue from "./catalogue";
 import * as common from "./common";
 import * as eventLeads from "./event-leads";
+import * as eventPage from "./event-page";
 import * as fairReport from "./fair-report";
 import * as http from "./http";
 import * as events from "./events";
@@ -35,6 +36,7 @@ export const zhCN = {
   ...events.zh,
   ...exhibitorImport.zh,
   ...eventLeads.zh,
+  ...eventPage.zh,
   ...fairReport.zh,
   ...http.zh,
 };
@@ -56,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   ...events.en,
   ...exhibitorImport.en,
   ...eventLeads.en,
+  ...eventPage.en,
   ...fairReport.en,
   ...http.en,
 };
