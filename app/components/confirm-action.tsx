@@ -17,13 +17,17 @@ export function ConfirmAction(props: {
   confirmLabel: ReactNode;
   /** hidden inputs (intent, id) */
   children: ReactNode;
+  /** the route that answers, when not the current page's (deleting a product posts to its recycle bin) */
+  action?: string;
+  /** "danger" outlines the first button in red too: for deleting a whole record, set apart from the page's other actions */
+  tone?: "danger";
 }) {
   return (
     <details className="confirm-action">
-      <summary className="button button--secondary" aria-label={props.name}>
+      <summary className={props.tone === "danger" ? "button button--secondary button--danger-outline" : "button button--secondary"} aria-label={props.name}>
         {props.label}
       </summary>
-      <Form method="post" className="confirm-action__panel">
+      <Form method="post" action={props.action} className="confirm-action__panel">
         {props.children}
         <p>{props.question}</p>
         <button type="submit" className="button button--danger">
