@@ -9,6 +9,7 @@ import { storePicture, type StoredPicture } from "../../app/images/picture-flow.
 import { FileImageStorage } from "../../app/images/storage.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { jsonb } from "../json";
+import { productsForImport } from "./bulk/products";
 import { binnedProducts, binOwnProduct, restoreOwnProduct, runHousekeeping } from "./product-bin";
 
 // The recycle bin's 30 days, on real PostgreSQL and files on disk: a product binned 31 days ago is purged by the
@@ -129,7 +130,10 @@ describe("the recycle bin's 30 days", () => {
     expect(await t.db.transaction().execute((trx) => binOwnProduct(trx, orgId + 999, p))).toBeUndefined();
     expect(await t.db.transaction().execute((trx) => binOwnProduct(trx, orgId, p))).toBeDefined();
     expect(await t.db.transaction().execute((trx) => binOwnProduct(trx, orgId, p))).toBeUndefined();
+    // an import naming it does not touch the binned row (it would become a new product)
+    expect(await productsForImport(t.db, [orgId], ["他人不可删的产品"])).toEqual([]);
     expect(await t.db.transaction().execute((trx) => restoreOwnProduct(trx, orgId + 999, p))).toBeUndefined();
     expect(await t.db.transaction().execute((trx) => restoreOwnProduct(trx, orgId, p))).toMatchObject({ status: "published" });
+    expect((await productsForImport(t.db, [orgId], ["他人不可删的产品"])).map((r) => r.id)).toEqual([p]);
   });
 });
