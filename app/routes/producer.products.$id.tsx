@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { ConfirmAction } from "../components/confirm-action";
+import { Trans } from "../components/content-text";
 import { FormActions, FormErrors } from "../components/form";
 import { RecordEditHeader, savedMessage, SubmitForReviewForm, submittedMessage } from "../components/record-edit";
 import { ProductFields, productDefaults } from "../components/product-fields";
@@ -107,7 +108,7 @@ export default function EditProduct() {
           tone="danger"
           label={t("producer.delete")}
           name={t("producer.deleteName", { name })}
-          question={t("producer.deleteQuestion", { name })}
+          question={<Trans k="producer.deleteQuestion" vars={{ name: <span lang="zh-CN">{name}</span> }} />}
           confirmLabel={t("producer.deleteConfirm")}
         >
           <input type="hidden" name="intent" value="bin" />

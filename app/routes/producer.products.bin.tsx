@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireProducer } from "../auth/guards.server";
 import { FormOutcome } from "../components/form-outcome";
+import { ScrollableTable } from "../components/scrollable-table";
 import { noticeReply, type FormAnswer } from "../domain/form-reply";
 import { msg } from "../domain/message";
 import { metaTranslator, useT } from "../i18n/i18n";
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     .transaction()
     .execute((trx) => restoreOwnProduct(trx, user.organization_id, id));
   if (!restored) notFound();
-  return data<BinAnswer>({ ...noticeReply(msg("producer.restored", { name: restored.name_zh })), form: "restore", product: { id, name: restored.name_zh } });
+  return data<BinAnswer>({ ...noticeReply(msg("producer.restored")), form: "restore", product: { id, name: restored.name_zh } });
 }
 
 export default function ProductBin() {
@@ -78,39 +79,41 @@ export default function ProductBin() {
       {products.length === 0 ? (
         <p>{t("producer.binEmpty")}</p>
       ) : (
-        <table className="status-table">
-          <caption>{t("producer.binCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("record.product")}</th>
-              <th scope="col">{t("producer.binStatusBefore")}</th>
-              <th scope="col">{t("producer.binDeletedAt")}</th>
-              <th scope="col">{t("producer.binDaysLeft")}</th>
-              <th scope="col">{t("producer.restore")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" lang="zh-CN">
-                  {p.name_zh}
-                </th>
-                <td>{p.status_before_delete ? t(`status.${p.status_before_delete}` as MessageKey) : ""}</td>
-                <td>{p.deleted_on}</td>
-                <td>{t("producer.binDaysLeftValue", { days: p.days_left, date: p.purged_on })}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="restore" />
-                    <input type="hidden" name="id" value={p.id} />
-                    <button type="submit" className="button button--secondary" aria-label={t("producer.restoreName", { name: p.name_zh })}>
-                      {t("producer.restore")}
-                    </button>
-                  </Form>
-                </td>
+        <ScrollableTable labelledBy="bin-caption">
+          <table className="status-table">
+            <caption id="bin-caption">{t("producer.binCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("record.product")}</th>
+                <th scope="col">{t("producer.binStatusBefore")}</th>
+                <th scope="col">{t("producer.binDeletedAt")}</th>
+                <th scope="col">{t("producer.binDaysLeft")}</th>
+                <th scope="col">{t("producer.restore")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" lang="zh-CN">
+                    {p.name_zh}
+                  </th>
+                  <td>{p.status_before_delete ? t(`status.${p.status_before_delete}` as MessageKey) : ""}</td>
+                  <td>{p.deleted_on}</td>
+                  <td>{t("producer.binDaysLeftValue", { days: p.days_left, date: p.purged_on })}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="restore" />
+                      <input type="hidden" name="id" value={p.id} />
+                      <button type="submit" className="button button--secondary" aria-label={t("producer.restoreName", { name: p.name_zh })}>
+                        {t("producer.restore")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       <p>
         <Link to="/producer">{t("producer.backToDashboard")}</Link>

@@ -111,7 +111,7 @@ describe.skipIf(!browserAvailable)("a producer deletes a product by mistake and 
     await page.getByRole("heading", { level: 1, name: "Recycle bin" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: `Restore: ${NAME}` }).click();
-    await page.getByRole("status").getByText(`“${NAME}” is restored.`).waitFor();
+    await page.getByRole("status").getByText("Restored, as it was before it was deleted.").waitFor();
     expect(await page.getByText("The recycle bin is empty.").count()).toBe(1);
     expect(await publicStatus()).toBe(200);
     await waitForIndexed(inSearch);
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable)("a producer deletes a product by mistake and 
     await binFromItsPage(page);
     await waitForIndexed(async () => !(await inSearch()));
     await page.getByRole("button", { name: `撤销删除:${NAME}` }).click();
-    await page.getByRole("status").getByText(`已恢复“${NAME}”。`).waitFor();
+    await page.getByRole("status").getByText("已恢复,回到删除前的状态。").waitFor();
     expect(
       await t.db.selectFrom("products").select(["status", "deleted_at", "status_before_delete"]).where("id", "=", productId).executeTakeFirstOrThrow(),
     ).toEqual({ status: "published", deleted_at: null, status_before_delete: null });

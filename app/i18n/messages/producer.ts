@@ -33,7 +33,7 @@ export const zh = {
   "producer.binned": "已移到回收站,30 天内可恢复。",
   "producer.undo": "撤销",
   "producer.undoName": "撤销删除:{name}",
-  "producer.restored": "已恢复“{name}”。",
+  "producer.restored": "已恢复,回到删除前的状态。",
   "producer.bin": "回收站",
   "producer.binLink": "回收站({count})",
   "producer.binIntro": "删除的产品在这里保留 30 天,期间不会公开。恢复后回到删除前的状态;30 天后连同图片永久删除,无法找回。",
@@ -181,7 +181,7 @@ export const en: Record<keyof typeof zh, string> = {
   "producer.binned": "Moved to the recycle bin; you can restore it within 30 days.",
   "producer.undo": "Undo",
   "producer.undoName": "Undo deleting: {name}",
-  "producer.restored": "“{name}” is restored.",
+  "producer.restored": "Restored, as it was before it was deleted.",
   "producer.bin": "Recycle bin",
   "producer.binLink": "Recycle bin ({count})",
   "producer.binIntro":
