@@ -17,17 +17,19 @@ export function ConfirmAction(props: {
   confirmLabel: ReactNode;
   /** hidden inputs (intent, id) */
   children: ReactNode;
-  /** the opening button's look: secondary (default) beside a primary action, or primary when it is the main step */
-  summaryClassName?: string;
+  /** the route that answers, when not the current page's (deleting a product posts to its recycle bin) */
+  action?: string;
+  /** "danger" outlines the first button in red too: for deleting a whole record, set apart from the page's other actions */
+  tone?: "danger";
   /** the confirming button's look: danger (default) for removal, primary for a step that only deserves a second look */
   confirmClassName?: string;
 }) {
   return (
     <details className="confirm-action">
-      <summary className={props.summaryClassName ?? "button button--secondary"} aria-label={props.name}>
+      <summary className={props.tone === "danger" ? "button button--secondary button--danger-outline" : "button button--secondary"} aria-label={props.name}>
         {props.label}
       </summary>
-      <Form method="post" className="confirm-action__panel">
+      <Form method="post" action={props.action} className="confirm-action__panel">
         {props.children}
         <p>{props.question}</p>
         <button type="submit" className={props.confirmClassName ?? "button button--danger"}>

@@ -8,6 +8,7 @@ import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getOwnOrganization, producerDashboard } from "../../db/queries/producer-organization";
 import { listOwnProducts } from "../../db/queries/producer-products";
+import { binnedProducts } from "../../db/queries/product-bin";
 import { countNewInquiries } from "../../db/queries/inquiries";
 import { boothsOfOrganization } from "../../db/queries/event-leads";
 import { db } from "../services.server";
@@ -16,9 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
   // one moment for every reminder: the database's and the trademark rule's "today" are the same China day
   const now = new Date();
-  const [org, products, summary, newInquiries, booths] = await Promise.all([
+  const [org, products, binned, summary, newInquiries, booths] = await Promise.all([
     getOwnOrganization(db(), user.organization_id),
     listOwnProducts(db(), user.organization_id),
+    binnedProducts(db(), user.organization_id),
     producerDashboard(db(), user.organization_id, now),
     countNewInquiries(db(), user.organization_id),
     boothsOfOrganization(db(), user.organization_id),
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     org: { name_zh: org!.name_zh, status: org!.status, review_comment: org!.review_comment, revision: org!.revision?.status ?? null },
     products,
+    binnedCount: binned.length,
     counts: summary.counts,
     trademarkCounts: summary.trademarkCounts,
     claimCounts: summary.claimCounts,
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProducerDashboard() {
-  const { org, products, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } =
+  const { org, products, binnedCount, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } =
     useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
@@ -140,7 +143,8 @@ export default function ProducerDashboard() {
         <p>
           <Link to="/producer/products/new" className="button">
             {t("producer.newProduct")}
-          </Link>
+          </Link>{" "}
+          <Link to="/producer/products/bin">{t("producer.binLink", { count: binnedCount })}</Link>
         </p>
         {products.length === 0 ? (
           <p>{t("producer.noProducts")}</p>

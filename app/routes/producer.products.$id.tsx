@@ -3,9 +3,11 @@ import { validateOnSubmit } from "../components/form-validation";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
+import { ConfirmAction } from "../components/confirm-action";
+import { Trans } from "../components/content-text";
 import { FormActions, FormErrors } from "../components/form";
 import { RecordEditHeader, savedMessage, SubmitForReviewForm, submittedMessage } from "../components/record-edit";
 import { ProductFields, productDefaults } from "../components/product-fields";
@@ -13,11 +15,9 @@ import { productCompleteness } from "../domain/completeness";
 import { productFormSchema, type ProductForm } from "../domain/product-form";
 import { joinList, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { removeUnreferencedPictures } from "../images/picture-flow.server";
-import { imageStorage } from "../images/storage.server";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { productPictures } from "../../db/queries/product-pictures";
-import { brandLinksAllowed, getOwnProduct, productChoices, removeOwnProduct, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
+import { brandLinksAllowed, getOwnProduct, productChoices, saveOwnProduct, submitOwnProduct } from "../../db/queries/producer-products";
 import { db } from "../services.server";
 import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editing = (product.revision?.data as Record<string, unknown> | undefined) ?? product;
   return {
     id: product.id,
+    name: product.name_zh,
     status: product.status,
     reviewComment: product.revision?.review_comment ?? product.review_comment,
     revision: product.revision?.status ?? null,
@@ -53,15 +54,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result === "not_found") notFound();
     return noticeReply(submittedMessage(result));
   }
-  if (intent === "delete") {
-    const keys = await db()
-      .transaction()
-      .execute((trx) => removeOwnProduct(trx, user.organization_id, id));
-    if (!keys) notFound();
-    // files go only after the rows are gone: a failed transaction never leaves a record pointing at missing files
-    await removeUnreferencedPictures(db(), imageStorage(), keys);
-    throw redirect("/producer");
-  }
   const submission = parseWithZod(formData, { schema: productFormSchema });
   if (submission.status !== "success") return data<FormAnswer>(submission.reply(), { status: 400 });
   const badLink = await brandLinksAllowed(db(), user.organization_id, submission.value);
@@ -74,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { id, status, reviewComment, revision, defaults, completeness, choices } = useLoaderData<typeof loader>();
+  const { id, name, status, reviewComment, revision, defaults, completeness, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const { lang } = usePreferences();
@@ -125,13 +117,21 @@ export default function EditProduct() {
               : undefined
           }
         />
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button--secondary">
-            {t("producer.delete")}
-          </button>
-        </Form>
       </FormActions>
+      {/* set apart from 提交审核 and outlined in red: it asks first, then moves the product to the recycle bin */}
+      <div className="product-delete">
+        <ConfirmAction
+          action="/producer/products/bin"
+          tone="danger"
+          label={t("producer.delete")}
+          name={t("producer.deleteName", { name })}
+          question={<Trans k="producer.deleteQuestion" vars={{ name: <span lang="zh-CN">{name}</span> }} />}
+          confirmLabel={t("producer.deleteConfirm")}
+        >
+          <input type="hidden" name="intent" value="bin" />
+          <input type="hidden" name="id" value={id} />
+        </ConfirmAction>
+      </div>
     </section>
   );
 }

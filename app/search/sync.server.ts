@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
 import type { SearchEntityType } from "../../db/schema";
-import { ackSearchEvents, claimSearchEvents, purgeProcessedSearchEvents, retrySearchEvents, type ClaimedEvent } from "../../db/queries/outbox";
+import { ackSearchEvents, claimSearchEvents, retrySearchEvents, type ClaimedEvent } from "../../db/queries/outbox";
+import { housekeeping } from "../images/housekeeping.server";
+import type { ImageStorage } from "../images/storage.server";
 import type { SearchContext } from "./client.server";
 import { ensureCatalogIndex } from "./catalog-index.server";
 import { documentBuilders } from "./documents.server";
@@ -102,7 +104,12 @@ export interface SyncWorker {
  * The in-server worker: polls every `idleMs` while idle, loops at once while busy, and logs (not throws) failures.
  * It applies the index settings before its first batch, so the app can start while Meilisearch is still down.
  */
-export function startSyncWorker(db: Db, search: SearchContext, options: { idleMs?: number; log?: (msg: string) => void } = {}): SyncWorker {
+export function startSyncWorker(
+  db: Db,
+  search: SearchContext,
+  /** storage: where purged products' picture files are swept from (the server's; tests may leave it out) */
+  options: { idleMs?: number; log?: (msg: string) => void; storage?: ImageStorage } = {},
+): SyncWorker {
   const idleMs = options.idleMs ?? 200;
   let running = true;
   let wake: (() => void) | undefined;
@@ -124,7 +131,8 @@ export function startSyncWorker(db: Db, search: SearchContext, options: { idleMs
         lastError = "";
         if (Date.now() - lastPurge > 3_600_000) {
           lastPurge = Date.now();
-          await purgeProcessedSearchEvents(db, 7);
+          // old outbox events and products binned 30 days ago (db/queries/product-bin.ts), under one lock
+          await housekeeping(db, options.storage);
         }
       } catch (e) {
         // log each distinct failure once, not every poll while Meilisearch is down

@@ -87,6 +87,7 @@ export async function producerDashboard(db: Executor, organizationId: number, at
     .selectFrom("products")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
     .where("organization_id", "=", organizationId)
+    .where("deleted_at", "is", null)
     .groupBy("status")
     .execute();
   // trademarks and claims by status too: the dashboard shows every kind of record the producer keeps
@@ -118,7 +119,7 @@ export async function producerDashboard(db: Executor, organizationId: number, at
     .innerJoin("products as p", "p.id", "c.product_id")
     .select(["p.name_zh as product", "c.kind", "c.expires_on", sql<boolean>`c.expires_on < ${today}`.as("expired")])
     .where("p.organization_id", "=", organizationId)
-    .where("p.status", "<>", "archived")
+    .where("p.status", "<>", "archived") // binned products are archived too
     // an expired certificate keeps reminding until the producer renews or removes it: it may not be claimed any more
     .where(sql<boolean>`c.expires_on <= ${today} + 90`)
     .orderBy("c.expires_on")

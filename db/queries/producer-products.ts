@@ -3,23 +3,27 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { ProductInput } from "./record-inputs";
 import { saveOpenRevision, submitOpenRevision } from "./revisions";
 import type { Database } from "../schema";
-import { enqueueSearchSync } from "./outbox";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 // A producer's own products. Every function takes the organisation id and filters on it: another organisation's id
-// simply finds nothing (the caller answers 404), so no route can reach someone else's record.
+// simply finds nothing (the caller answers 404), so no route can reach someone else's record. A product in the recycle
+// bin (deleted_at set, db/queries/product-bin.ts) is found by none of them: it can only be restored.
 
 export async function listOwnProducts(db: Executor, organizationId: number) {
-  return db
-    .selectFrom("products as p")
-    .leftJoin("record_revisions as r", (j) =>
-      j.onRef("r.entity_id", "=", "p.id").on("r.entity_type", "=", "product").on("r.status", "in", ["draft", "submitted", "changes_requested"]),
-    )
-    .select(["p.id", "p.name_zh", "p.name_en", "p.status", "p.review_comment", "p.updated_at", "r.status as revision_status"])
-    .where("p.organization_id", "=", organizationId)
-    .orderBy("p.updated_at", "desc")
-    .execute();
+  return (
+    db
+      .selectFrom("products as p")
+      .leftJoin("record_revisions as r", (j) =>
+        j.onRef("r.entity_id", "=", "p.id").on("r.entity_type", "=", "product").on("r.status", "in", ["draft", "submitted", "changes_requested"]),
+      )
+      .select(["p.id", "p.name_zh", "p.name_en", "p.status", "p.review_comment", "p.updated_at", "r.status as revision_status"])
+      .where("p.organization_id", "=", organizationId)
+      // binned products are listed on their own page (producer.products.bin.tsx)
+      .where("p.deleted_at", "is", null)
+      .orderBy("p.updated_at", "desc")
+      .execute()
+  );
 }
 
 export async function getOwnProduct(db: Executor, organizationId: number, productId: number) {
@@ -46,6 +50,7 @@ export async function getOwnProduct(db: Executor, organizationId: number, produc
     ])
     .where("p.id", "=", productId)
     .where("p.organization_id", "=", organizationId)
+    .where("p.deleted_at", "is", null)
     .executeTakeFirst();
   if (!product) return undefined;
   const revision = await db
@@ -175,6 +180,7 @@ export async function saveOwnProduct(trx: Transaction<Database>, organizationId:
     .select(["id", "status"])
     .where("id", "=", productId)
     .where("organization_id", "=", organizationId)
+    .where("deleted_at", "is", null)
     .forUpdate()
     .executeTakeFirst();
   if (!current) return "not_found" as const;
@@ -202,6 +208,7 @@ export async function submitOwnProduct(trx: Transaction<Database>, organizationI
     .select(["id", "status"])
     .where("id", "=", productId)
     .where("organization_id", "=", organizationId)
+    .where("deleted_at", "is", null)
     .forUpdate()
     .executeTakeFirst();
   if (!current) return "not_found" as const;
@@ -214,46 +221,6 @@ export async function submitOwnProduct(trx: Transaction<Database>, organizationI
     return "submitted" as const;
   }
   return submitOpenRevision(trx, "product", productId);
-}
-
-/** Deleting a draft removes it; a published product is archived instead (and leaves search). Returns image keys to delete. */
-/** Variant keys of the pictures listed in a product revision's data (`images`), if any. */
-function revisionImageKeys(data: unknown): string[] {
-  const images = (data as { images?: { variants?: { key?: unknown }[] }[] } | null)?.images;
-  if (!Array.isArray(images)) return [];
-  return images.flatMap((i) => (Array.isArray(i.variants) ? i.variants.map((v) => v.key).filter((k): k is string => typeof k === "string") : []));
-}
-
-export async function removeOwnProduct(trx: Transaction<Database>, organizationId: number, productId: number) {
-  const current = await trx
-    .selectFrom("products")
-    .select(["id", "status"])
-    .where("id", "=", productId)
-    .where("organization_id", "=", organizationId)
-    .executeTakeFirst();
-  if (!current) return undefined;
-  if (current.status === "published") {
-    await trx
-      .updateTable("products")
-      .set({ status: "archived", updated_at: sql`now()` })
-      .where("id", "=", productId)
-      .execute();
-    await enqueueSearchSync(trx, "product", [productId]);
-    // an open revision of a withdrawn product must not wait in the review queue (approving it would change an
-    // archived record); its uploads are returned so the caller can sweep the files nothing else shows
-    const open = await trx
-      .deleteFrom("record_revisions")
-      .where("entity_type", "=", "product")
-      .where("entity_id", "=", productId)
-      .where("status", "in", ["draft", "submitted", "changes_requested"])
-      .returning("data")
-      .execute();
-    return open.flatMap((r) => revisionImageKeys(r.data));
-  }
-  const images = await trx.deleteFrom("images").where("owner_type", "=", "product").where("owner_id", "=", productId).returning("variants").execute();
-  await trx.deleteFrom("record_revisions").where("entity_type", "=", "product").where("entity_id", "=", productId).execute();
-  await trx.deleteFrom("products").where("id", "=", productId).execute();
-  return images.flatMap((i) => i.variants.map((v) => v.key));
 }
 
 export async function productChoices(db: Executor, organizationId: number) {

@@ -9,7 +9,8 @@ import { FileImageStorage } from "../../app/images/storage.server";
 import { drainOutbox } from "../../app/search/sync.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createTestSearch } from "../../tests/support/search";
-import { removeOwnProduct, saveOwnProduct, submitOwnProduct } from "./producer-products";
+import { saveOwnProduct, submitOwnProduct } from "./producer-products";
+import { binOwnProduct, restoreOwnProduct } from "./product-bin";
 import { reviewQueue } from "./review";
 import { changeProductPictures, productPictures, reviewPictureKeys, unreferencedImageKeys, type NewPicture } from "./product-pictures";
 import { getPublishedProduct } from "./products";
@@ -215,7 +216,7 @@ describe("pictures of a published product", () => {
     expect(onDisk(shared)).toBe(true);
   });
 
-  it("withdrawing a published product closes its waiting revision and sweeps only the waiting uploads", async () => {
+  it("binning a published product takes its waiting revision out of the queue and keeps every file until restored", async () => {
     const p = await newProduct("撤下的产品");
     const live = await upload("公开的图片");
     await change(p, { kind: "add", picture: live });
@@ -225,14 +226,29 @@ describe("pictures of a published product", () => {
     expect(await t.db.transaction().execute((trx) => submitOwnProduct(trx, orgId, p))).toBe("submitted");
     expect((await reviewQueue(t.db)).some((i) => i.kind === "revision" && i.entityId === p)).toBe(true);
 
-    const keys = await t.db.transaction().execute((trx) => removeOwnProduct(trx, orgId, p));
-    await storage.remove(await unreferencedImageKeys(t.db, keys ?? []));
-    expect((await t.db.selectFrom("products").select("status").where("id", "=", p).executeTakeFirstOrThrow()).status).toBe("archived");
-    expect(await t.db.selectFrom("record_revisions").select("id").where("entity_id", "=", p).where("entity_type", "=", "product").execute()).toEqual([]);
+    expect(await t.db.transaction().execute((trx) => binOwnProduct(trx, orgId, p))).toMatchObject({ name_zh: "撤下的产品" });
+    expect(await t.db.selectFrom("products").select(["status", "status_before_delete"]).where("id", "=", p).executeTakeFirstOrThrow()).toEqual({
+      status: "archived",
+      status_before_delete: "published",
+    });
     expect((await reviewQueue(t.db)).some((i) => i.entityId === p && i.entityType === "product")).toBe(false);
-    expect(noneOnDisk(waiting)).toBe(true);
-    // the archived product keeps its own picture rows, and so their files
-    expect(onDisk(live)).toBe(true);
+    expect(await getPublishedProduct(t.db, p)).toBeUndefined();
+    // a binned product's pictures are neither changed nor swept: both uploads are still referenced
+    expect(
+      await unreferencedImageKeys(
+        t.db,
+        [...live.variants, ...waiting.variants].map((v) => v.key),
+      ),
+    ).toEqual([]);
+    expect(await change(p, { kind: "delete", ref: "image-1" })).toEqual({ result: "not_found" });
+    expect(onDisk(live) && onDisk(waiting)).toBe(true);
+
+    // restoring gives back the published product; the revision waits as a draft for the producer to send again
+    expect(await t.db.transaction().execute((trx) => restoreOwnProduct(trx, orgId, p))).toMatchObject({ status: "published" });
+    expect(await getPublishedProduct(t.db, p)).toBeDefined();
+    expect(
+      await t.db.selectFrom("record_revisions").select("status").where("entity_id", "=", p).where("entity_type", "=", "product").executeTakeFirstOrThrow(),
+    ).toEqual({ status: "draft" });
   });
 
   it("refuses another organisation's product and unknown pictures", async () => {

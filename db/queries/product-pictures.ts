@@ -84,6 +84,7 @@ export async function changeProductPictures(
     .select(["id", "status"])
     .where("id", "=", productId)
     .where("organization_id", "=", organizationId)
+    .where("deleted_at", "is", null) // a binned product's pictures wait untouched until it is restored or purged
     .forUpdate()
     .executeTakeFirst();
   if (!product) return { result: "not_found" };

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { DateOnly, DefaultJson, DefaultTimestamp, NullableTimestamp, RecordColumns, ReviewColumns } from "./columns";
+import type { DateOnly, DefaultJson, DefaultTimestamp, NullableTimestamp, RecordColumns, RecordStatus, ReviewColumns } from "./columns";
 
 // Catalogue tables (2026_11_28_090000_create_catalogue): places, Nice classes, GI schemes, organisations, trademarks,
 // GI products, regional brands, products, images, figures and the search outbox.
@@ -180,6 +180,10 @@ export interface ProductsTable extends RecordColumns, ReviewColumns {
   samples_available: Generated<boolean>;
   description_zh: string | null;
   description_en: string | null;
+  /** set while the product is in the producer's recycle bin (status is then 'archived'); purged 30 days later */
+  deleted_at: NullableTimestamp;
+  /** the status restoring from the bin gives back; set exactly when deleted_at is */
+  status_before_delete: RecordStatus | null;
 }
 
 export interface ProductCertificationsTable {

@@ -6,6 +6,7 @@ import { completeConfig, type Config } from "../../app/platform/config.server";
 import { listeningOrigin } from "../../app/platform/public-origin.server";
 import { createHttpApp } from "../../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
+import { imageStorage } from "../../app/images/storage.server";
 import { db, search } from "../../app/services.server";
 import { createDb } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
@@ -94,7 +95,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   } finally {
     await boot.destroy();
   }
-  running.worker = startSyncWorker(db(), search(), { log });
+  running.worker = startSyncWorker(db(), search(), { log, storage: imageStorage() });
 
   const server = (running.server = createServer());
   const source = (running.source = await loadApp(server));

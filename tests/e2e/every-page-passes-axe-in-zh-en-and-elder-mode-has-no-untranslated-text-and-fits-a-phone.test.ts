@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, signInOverHttp } from "../support/accounts";
@@ -70,6 +71,7 @@ const pages = (): PageCase[] => [
   { name: "edit product", path: `/producer/products/${ids.ownProduct}`, signedIn: "producer" },
   { name: "product pictures", path: `/producer/products/${ids.ownProduct}/images`, signedIn: "producer" },
   { name: "product pictures, published (changes wait for review)", path: `/producer/products/${ids.publishedOwnProduct}/images`, signedIn: "producer" },
+  { name: "product recycle bin", path: "/producer/products/bin", signedIn: "producer" },
   { name: "trademarks", path: "/producer/trademarks", signedIn: "producer" },
   { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
   { name: "edit trademark", path: `/producer/trademarks/${ids.ownTrademark}`, signedIn: "producer" },
@@ -159,6 +161,18 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // one product in the recycle bin, so the bin's table is walked and not only its empty state
+  await t.db
+    .insertInto("products")
+    .values({
+      organization_id: producer.organizationId!,
+      name_zh: "走查已删除产品",
+      category: "水果",
+      status: "archived",
+      status_before_delete: "published",
+      deleted_at: sql`now() - interval '3 days'`,
+    })
+    .execute();
   ids.ownTrademark = (
     await t.db
       .insertInto("trademarks")

@@ -87,10 +87,14 @@ function selectProducts(db: Executor) {
     ]);
 }
 
-/** Products of these organisations with these names; the caller pairs them up. */
+/**
+ * Products of these organisations with these names; the caller pairs them up. A product in its producer's recycle bin
+ * counts as absent: an imported row of the same name becomes a new product and the binned one waits untouched.
+ */
 export async function productsForImport(db: Executor, organizationIds: readonly number[], names: readonly string[]): Promise<ProductRecord[]> {
   if (organizationIds.length === 0) return [];
   return (await selectProducts(db)
+    .where("p.deleted_at", "is", null)
     .where("p.organization_id", "=", sql<number>`any(${organizationIds}::bigint[])`)
     .where("p.name_zh", "=", sql<string>`any(${names}::text[])`)
     .execute()) as ProductRecord[];

@@ -1,0 +1,15 @@
+import type { Db } from "../../db/client";
+import { runHousekeeping } from "../../db/queries/product-bin";
+import { removeUnreferencedPictures } from "./picture-flow.server";
+import type { ImageStorage } from "./storage.server";
+
+/**
+ * The hourly housekeeping the search worker runs (runHousekeeping: old outbox events, products binned 30 days ago),
+ * then, after its commit, the files of purged pictures that nothing else shows any more. Without a storage (a test's
+ * worker) the rows go and the files stay.
+ */
+export async function housekeeping(db: Db, storage: ImageStorage | undefined) {
+  const purged = await runHousekeeping(db);
+  if (purged && storage) await removeUnreferencedPictures(db, storage, purged.keys);
+  return purged;
+}
