@@ -53,15 +53,16 @@ describe.skipIf(!browserAvailable)("a producer deletes a product by mistake and 
     await page.goto(`${app.url}/producer/products/${productId}`);
     await page.getByRole("heading", { level: 1, name: "编辑产品" }).waitFor();
     const summary = page.locator("summary", { hasText: "删除" });
+    // (this product is far from complete, so 提交审核 is itself a panel that asks first: a summary, not a button)
     // not styled like 提交审核 beside it: outlined in the danger colour, in its own place below
-    const submitClass = await page.getByRole("button", { name: "提交审核" }).getAttribute("class");
+    const submitClass = await page.locator("summary, button", { hasText: "提交审核" }).first().getAttribute("class");
     const deleteClass = (await summary.getAttribute("class")) ?? "";
     expect(deleteClass).toContain("button--danger-outline");
     expect(deleteClass).not.toBe(submitClass);
     expect(await summary.getAttribute("aria-label")).toBe(`删除产品:${NAME}`);
     // it asks first, naming the product; nothing has happened yet
     await summary.click();
-    const panel = page.locator(".confirm-action__panel");
+    const panel = page.locator(".product-delete .confirm-action__panel");
     await panel.waitFor();
     expect(await panel.textContent()).toContain(`将“${NAME}”移到回收站?`);
     if (axe) expect(await axeViolations(page)).toEqual([]);

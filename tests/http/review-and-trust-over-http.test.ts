@@ -409,6 +409,16 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(html).toContain("<svg");
     expect(html).toContain(`${app.url}/verify?code=${CODE}`);
     expect(html).toContain("PUBLIC_ORIGIN");
+    // the producer prints the same label for its own authorisation; another producer finds nothing there
+    const own = await get(`/producer/claims/gi/${verified.id}/label`, producer.cookie);
+    expect(own.status).toBe(200);
+    const ownHtml = await own.text();
+    expect(ownHtml).toContain(`${app.url}/verify?code=${CODE}`);
+    expect(ownHtml).toContain('href="/producer/claims"');
+    const stranger = await createAccount(t.db, { organizationName: `别家合作社${++seq}` });
+    const strangerCookie = (await signInOverHttp(app.url, stranger.email, stranger.password)).cookie;
+    expect((await get(`/producer/claims/gi/${verified.id}/label`, strangerCookie)).status).toBe(404);
+    expect((await get(`/producer/claims/gi/${verified.id}/label`)).status).toBe(302);
     const pending = await t.db
       .insertInto("gi_authorised_users")
       .values({

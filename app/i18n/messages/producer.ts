@@ -81,6 +81,8 @@ export const zh = {
   "producer.reminderGiDuties": "您可使用“{gi}”地理标志专用标志:须在标志指定位置标注统一社会信用代码,按标准组织生产,并定期向知识产权部门报送使用情况。",
   "producer.completeness": "完整度 {percent}%",
   "producer.missing": "还缺少:",
+  "producer.claimsBack": "返回地理标志与品牌授权",
+  "producer.printLabel": "打印核验二维码标签",
   "producer.submitIncomplete": "资料完整度只有 {percent}%,还缺少:{missing}。买家看不到这些信息,审核也可能退回。仍要提交审核吗?",
   "producer.submitAnyway": "仍然提交审核",
   "missing.image": "产品图片",
@@ -234,6 +236,8 @@ export const en: Record<keyof typeof zh, string> = {
     "You may use the official GI special mark for “{gi}”: print your unified social credit code in its designated place, produce to the standard, and report your use to the IP office regularly.",
   "producer.completeness": "{percent}% complete",
   "producer.missing": "Still missing:",
+  "producer.claimsBack": "Back to GI and brand authorisations",
+  "producer.printLabel": "Print the verification QR label",
   "producer.submitIncomplete":
     "The product is only {percent}% complete; still missing: {missing}. Buyers will not see these, and review may send it back. Submit it for review anyway?",
   "producer.submitAnyway": "Submit for review anyway",
