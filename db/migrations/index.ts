@@ -10,6 +10,7 @@ import * as indexForeignKeys from "./2026_11_28_180000_index_foreign_keys";
 import * as consolidateThrottles from "./2026_11_28_190000_consolidate_throttles";
 import * as fairDayLeadsAndBooths from "./2026_12_05_100000_fair_day_leads_and_booths";
 import * as eventSchedule from "./2026_12_06_100000_event_schedule";
+import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_190000_consolidate_throttles": consolidateThrottles,
   "2026_12_05_100000_fair_day_leads_and_booths": fairDayLeadsAndBooths,
   "2026_12_06_100000_event_schedule": eventSchedule,
+  "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
 };
