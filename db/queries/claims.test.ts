@@ -149,7 +149,14 @@ describe.each(["gi", "brand"] as const)("a %s claim", (kind: ClaimKind) => {
       .where("action", "=", "supersede_claim")
       .execute();
     expect(audit).toEqual([{ action: "supersede_claim", before: "verified", after: "superseded", note: `#${renewal!.id}` }]);
-    // the next claim renews the new authorisation
+    // the next claim renews the new authorisation; revoked meanwhile, a further claim still re-files that renewal
     expect(await file(o, { targetId: target })).toBe("renewal_filed");
+    expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, renewal!.id, "revoke", "注销"))).toBe("ok");
+    expect(await file(o, { targetId: target, validTo: "2102-01-01" })).toBe("renewal_filed");
+    expect((await rows()).map((r) => [r.verification, r.valid_to, r.renews_id])).toEqual([
+      ["superseded", "2099-01-01", null],
+      ["revoked", "2101-01-01", null],
+      ["pending", "2102-01-01", renewal!.id],
+    ]);
   });
 });

@@ -136,16 +136,17 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
     .where("verification", "<>", "superseded")
     .forUpdate()
     .executeTakeFirst();
-  const renews = current?.verification === "verified" ? current.id : null;
-  const existing =
-    renews === null
-      ? current
-      : await trx
-          .selectFrom(k.table as "gi_authorised_users")
-          .select(["id", "verification"])
-          .where("renews_id", "=", renews)
-          .forUpdate()
-          .executeTakeFirst();
+  // its renewal, if one was filed (it stays the renewal when staff revoke the current one meanwhile)
+  const renewal = current
+    ? await trx
+        .selectFrom(k.table as "gi_authorised_users")
+        .select(["id", "verification"])
+        .where("renews_id", "=", current.id)
+        .forUpdate()
+        .executeTakeFirst()
+    : undefined;
+  const renews = current && (current.verification === "verified" || renewal) ? current.id : null;
+  const existing = renews === null ? current : renewal;
   // typed as the GI table's, like every cast here: for a brand the spread adds nothing and the reference is its licence_no
   const values = {
     ...(k.ownColumns(input) as { basis: Basis }),
