@@ -42,6 +42,7 @@ export function ClaimsTable({
             <tr key={`${c.kind}-${c.id}`}>
               <td>
                 <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
+                {c.renews_id !== null && ` · ${t("claims.renewalOf")}`}
               </td>
               <td>
                 {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}

@@ -1,3 +1,4 @@
+import type { Verification } from "../../db/schema";
 import type { DefaultValue, FieldMetadata, FormMetadata } from "@conform-to/react";
 import { CERTIFICATION_KINDS, PRODUCT_CATEGORIES, type ProductForm } from "../domain/product-form";
 import { useT } from "../i18n/i18n";
@@ -8,7 +9,7 @@ type Fields = ReturnType<FormMetadata<ProductForm, string[]>["getFieldset"]>;
 
 export interface ProductChoices {
   /** authorisation: this producer's authorisation to use the GI (null: none claimed) */
-  gis: { id: number; name_zh: string; authorisation: "pending" | "verified" | "rejected" | "revoked" | null }[];
+  gis: { id: number; name_zh: string; authorisation: Verification | null }[];
   brands: { id: number; name_zh: string }[];
   trademarks: { id: number; name_zh: string; reg_no: string | null }[];
 }

@@ -34,6 +34,9 @@ export const claimSchema = z
     if (v.target.startsWith("brand:") && [...v.reference].length > 100)
       ctx.addIssue({ code: "custom", message: msg("validation.tooLong", { max: 100 }), path: ["reference"] });
     if (v.valid_to && v.valid_to < v.valid_from) ctx.addIssue({ code: "custom", message: msg("validation.validToBeforeFrom"), path: ["valid_to"] });
+    // an authorisation that has already ended cannot be claimed (issue 21): renew it first, then file the new dates
+    else if (v.valid_to && v.valid_to < todayInChina())
+      ctx.addIssue({ code: "custom", message: msg("claims.validToPast", { date: v.valid_to }), path: ["valid_to"] });
   });
 
 export type ClaimForm = z.infer<typeof claimSchema>;
@@ -43,12 +46,15 @@ export function parseTarget(target: string) {
   return { kind, id: Number(id) };
 }
 
-export const claimDecisionSchema = z.object({
-  kind: oneOf(["gi", "brand"] as const),
-  id: recordId(),
-  decision: oneOf(["verify", "reject", "revoke"] as const),
-  note: optional(text(500)),
-});
+export const claimDecisionSchema = z
+  .object({
+    kind: oneOf(["gi", "brand"] as const),
+    id: recordId(),
+    decision: oneOf(["verify", "reject", "revoke"] as const),
+    note: optional(text(500)),
+  })
+  // revoking takes the badge away from a producer: staff say why, and the reason goes to the audit log (issue 21)
+  .refine((v) => v.decision !== "revoke" || !!v.note, { message: msg("staff.revokeReasonRequired"), path: ["note"] });
 
 export const CREDIT_STATUSES = ["normal", "abnormal", "serious"] as const;
 

@@ -63,7 +63,9 @@ export default function ProducerDashboard() {
         date: c.expires_on ?? "",
       }),
     ),
-    ...authorisations.map((a) => t("producer.reminderAuthorisationEnding", { name: a.name_zh, date: a.valid_to ?? "" })),
+    ...authorisations.map((a) =>
+      t(a.expired ? "producer.reminderAuthorisationExpired" : "producer.reminderAuthorisationEnding", { name: a.name_zh, date: a.valid_to ?? "" }),
+    ),
     ...gis.map((g) => t("producer.reminderGiDuties", { gi: g.name_zh })),
   ];
   return (
@@ -121,6 +123,11 @@ export default function ProducerDashboard() {
       )}
       <section aria-labelledby="reminders">
         <h2 id="reminders">{t("producer.reminders")}</h2>
+        {authorisations.length > 0 && (
+          <p className="notice">
+            {t("claims.endingNotice")} <Link to="/producer/claims">{t("claims.renew")}</Link>
+          </p>
+        )}
         {reminders.length === 0 ? (
           <p>{t("producer.noReminders")}</p>
         ) : (

@@ -3,7 +3,7 @@ import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireProducer } from "../auth/guards.server";
 import { FieldErrors, FormActions, FormErrors, SelectField, TextField } from "../components/form";
@@ -15,6 +15,7 @@ import { metaTranslator, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound } from "../lib/route-params";
 import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
+import { endingState } from "../domain/authorisation-ending";
 import { db } from "../services.server";
 import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
@@ -29,7 +30,10 @@ const withdrawSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
   const [claims, choices] = await Promise.all([claimsOf(db(), user.organization_id), claimChoices(db())]);
-  return { claims, choices };
+  // ?renew=gi:12 (the 申请续期 link) pre-fills the form's target with the authorisation being renewed
+  const renew = new URL(request.url).searchParams.get("renew");
+  const renewTarget = renew && claims.some((c) => `${c.kind}:${c.target_id}` === renew && c.verification === "verified") ? renew : null;
+  return { claims, choices, renewTarget };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,17 +66,17 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   if (outcome === "unknown_target")
     return data<FormAnswer>(submission.reply({ fieldErrors: { target: [msg("validation.unknownReference", { value: v.target })] } }), { status: 400 });
-  if (outcome === "already_verified") return data<FormAnswer>(submission.reply({ fieldErrors: { target: ["claims.alreadyVerified"] } }), { status: 409 });
-  return noticeReply("claims.filed", submission.reply({ resetForm: true }));
+  return noticeReply(outcome === "renewal_filed" ? "claims.renewalFiled" : "claims.filed", submission.reply({ resetForm: true }));
 }
 
 export default function ProducerClaims() {
-  const { claims, choices } = useLoaderData<typeof loader>();
+  const { claims, choices, renewTarget } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
     ...validateOnSubmit,
     lastResult: actionData,
+    defaultValue: renewTarget ? { target: renewTarget } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: claimSchema }),
   });
   const target = asText(fields.target);
@@ -93,22 +97,40 @@ export default function ProducerClaims() {
         <ClaimsTable
           claims={claims}
           showVerifier={false}
-          actions={(c) =>
-            c.verification === "pending" && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="withdraw" />
-                <input type="hidden" name="kind" value={c.kind} />
-                <input type="hidden" name="id" value={c.id} />
-                <button type="submit" className="button button--secondary" aria-label={`${t("claims.withdraw")}:${c.name_zh}`}>
-                  {t("claims.withdraw")}
-                </button>
-              </Form>
-            )
-          }
+          actions={(c) => {
+            const ending = endingState(c);
+            const renewal = claims.find((r) => r.kind === c.kind && r.renews_id === c.id);
+            if (c.verification === "verified")
+              return (
+                <>
+                  {ending && <span className="badge badge--unverified">{t(ending.key, { days: ending.days })}</span>}{" "}
+                  {renewal ? (
+                    t("claims.renewing")
+                  ) : (
+                    <Link to={`?renew=${c.kind}:${c.target_id}#new-claim`} aria-label={`${t("claims.renew")}:${c.name_zh}`}>
+                      {t("claims.renew")}
+                    </Link>
+                  )}
+                </>
+              );
+            return (
+              c.verification === "pending" && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw" />
+                  <input type="hidden" name="kind" value={c.kind} />
+                  <input type="hidden" name="id" value={c.id} />
+                  <button type="submit" className="button button--secondary" aria-label={`${t("claims.withdraw")}:${c.name_zh}`}>
+                    {t("claims.withdraw")}
+                  </button>
+                </Form>
+              )
+            );
+          }}
         />
       )}
 
-      <h2>{t("claims.new")}</h2>
+      <h2 id="new-claim">{t("claims.new")}</h2>
+      {renewTarget && <p className="notice">{t("claims.renewHint")}</p>}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <div className="field">

@@ -39,6 +39,7 @@ export default function ClaimsQueue() {
               <h2>
                 <span lang="zh-CN">{c.target}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
               </h2>
+              {c.renews_id !== null && <p className="notice">{t("staff.claimRenews")}</p>}
               <dl className="facts">
                 <dt>{t("staff.col.organization")}</dt>
                 <dd>

@@ -6,6 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { ClaimsTable } from "../components/claims-table";
+import { ConfirmAction } from "../components/confirm-action";
 import { FormActions, FormErrors, SelectField, TextField } from "../components/form";
 import { asText, AuditTable, creditKey, formatDate } from "../components/staff";
 import { StatusBadge } from "../components/status-badge";
@@ -139,14 +140,22 @@ export default function StaffOrganizationPage() {
               {c.verification === "verified" && (
                 <>
                   <Link to={`/staff/qr/${c.kind}/${c.id}`}>{t("staff.printQr")}</Link>
-                  <Form method="post">
+                  {/* revoking asks first and asks why: the reason goes into the audit log (issue 21) */}
+                  <ConfirmAction
+                    label={t("staff.revokeClaim")}
+                    name={`${t("staff.revokeClaim")}:${c.name_zh}`}
+                    question={t("staff.revokeQuestion", { name: c.name_zh })}
+                    confirmLabel={t("staff.revokeConfirm")}
+                  >
                     <input type="hidden" name="intent" value="claim" />
                     <input type="hidden" name="kind" value={c.kind} />
                     <input type="hidden" name="id" value={c.id} />
-                    <button type="submit" name="decision" value="revoke" className="button button--secondary">
-                      {t("staff.revokeClaim")}
-                    </button>
-                  </Form>
+                    <input type="hidden" name="decision" value="revoke" />
+                    <div className="field">
+                      <label htmlFor={`revoke-${c.kind}-${c.id}`}>{t("staff.revokeReason")}</label>
+                      <input id={`revoke-${c.kind}-${c.id}`} name="note" required maxLength={500} />
+                    </div>
+                  </ConfirmAction>
                 </>
               )}
               {c.verification === "pending" && (

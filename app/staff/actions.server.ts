@@ -20,6 +20,7 @@ export async function claimDecisionAction(user: SessionUser, formData: FormData)
   if (result === "not_found") throw data({ error: "not found" }, { status: 404 });
   if (result === "stale") return data<FormAnswer>(fieldErrorReply([], { formErrors: ["staff.stale"] }), { status: 409 });
   if (result === "credit_blocked") return data<FormAnswer>(fieldErrorReply([], { formErrors: ["staff.creditBlocked"] }), { status: 409 });
+  if (result === "expired") return data<FormAnswer>(fieldErrorReply([], { formErrors: ["staff.claimExpired"] }), { status: 409 });
   return data<FormAnswer>(noticeReply("staff.claimDone"));
 }
 

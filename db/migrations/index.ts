@@ -11,6 +11,7 @@ import * as consolidateThrottles from "./2026_11_28_190000_consolidate_throttles
 import * as fairDayLeadsAndBooths from "./2026_12_05_100000_fair_day_leads_and_booths";
 import * as eventSchedule from "./2026_12_06_100000_event_schedule";
 import * as productRecycleBin from "./2026_12_06_110000_product_recycle_bin";
+import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_100000_fair_day_leads_and_booths": fairDayLeadsAndBooths,
   "2026_12_06_100000_event_schedule": eventSchedule,
   "2026_12_06_110000_product_recycle_bin": productRecycleBin,
+  "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
 };

@@ -25,6 +25,8 @@ export type AuditAction =
   | "disable_user"
   | "enable_user"
   | "claim_filed"
+  | "renewal_filed"
+  | "supersede_claim"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -43,6 +45,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "disable_user",
   "enable_user",
   "claim_filed",
+  "renewal_filed",
+  "supersede_claim",
   "change",
 ];
 

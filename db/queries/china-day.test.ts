@@ -105,9 +105,12 @@ describe("China's day", () => {
       ["organic", true],
       ["green_food", false],
     ]);
-    // an authorisation that ended on 1 March is no longer among the GIs the producer may use, nor "ending soon"
+    // an authorisation that ended on 1 March is no longer among the GIs the producer may use; it is listed as expired
     expect(dashboard.gis).toHaveLength(1);
-    expect(dashboard.endingAuthorisations.map((a) => a.valid_to)).toEqual(["2026-03-02"]);
+    expect(dashboard.endingAuthorisations.map((a) => [a.valid_to, a.expired])).toEqual([
+      ["2026-03-01", true],
+      ["2026-03-02", false],
+    ]);
   });
 
   it("decides which certificates a product's search document lists (the badges search shows)", async () => {

@@ -83,7 +83,6 @@ describe.each(["gi", "brand"] as const)("a %s claim", (kind: ClaimKind) => {
 
     const before = await sql<{ n: number }>`select count(*)::int as n from search_outbox`.execute(t.db);
     expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, first.id, "verify", "核实"))).toBe("ok");
-    expect(await file(o, { targetId: target })).toBe("already_verified");
     const announced = await t.db.selectFrom("search_outbox").select(["entity_type", "entity_id"]).orderBy("id").offset(before.rows[0]!.n).execute();
     expect(announced).toEqual([
       { entity_type: "product", entity_id: product },
@@ -113,5 +112,51 @@ describe.each(["gi", "brand"] as const)("a %s claim", (kind: ClaimKind) => {
     expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, first.id, "reject", null))).toBe("stale");
     expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, first.id, "revoke", null))).toBe("ok");
     expect((await claimOf(o)).verification).toBe("revoked");
+  });
+
+  it("refuses to verify a claim whose validity has ended, and a renewal supersedes the verified one when verified", async () => {
+    const o = await org();
+    const target = (await t.db.selectFrom(k.target).select("id").where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow()).id;
+    const rows = () =>
+      t.db.selectFrom(k.table).select(["id", "verification", "valid_to", "renews_id"]).where("organization_id", "=", o).orderBy("id").execute();
+    // filed straight into the table: the form refuses past dates, an old claim (or a slow review) can still hold them
+    expect(await file(o, { targetId: target, validFrom: "2024-03-01", validTo: "2026-01-01" })).toBe("filed");
+    const [ended] = await rows();
+    expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, ended!.id, "verify", null))).toBe("expired");
+    expect((await rows())[0]!.verification).toBe("pending");
+    // re-filed with current dates, it is verified
+    expect(await file(o, { targetId: target, validFrom: "2024-03-01", validTo: "2099-01-01" })).toBe("filed");
+    expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, ended!.id, "verify", null))).toBe("ok");
+
+    // a renewal while verified is a new pending row pointing at it; re-filing it changes that row, not a third
+    expect(await file(o, { targetId: target, validFrom: "2098-01-01", validTo: "2100-01-01" })).toBe("renewal_filed");
+    expect(await file(o, { targetId: target, validFrom: "2098-01-01", validTo: "2101-01-01" })).toBe("renewal_filed");
+    const [old, renewal] = await rows();
+    expect(await rows()).toHaveLength(2);
+    expect(old).toMatchObject({ id: ended!.id, verification: "verified", renews_id: null });
+    expect(renewal).toMatchObject({ verification: "pending", valid_to: "2101-01-01", renews_id: old!.id });
+
+    expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, renewal!.id, "verify", "续期"))).toBe("ok");
+    expect(await rows()).toEqual([
+      { id: old!.id, verification: "superseded", valid_to: "2099-01-01", renews_id: null },
+      { id: renewal!.id, verification: "verified", valid_to: "2101-01-01", renews_id: null },
+    ]);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "before", "after", "note"])
+      .where("entity_type", "=", k.auditEntity)
+      .where("entity_id", "=", old!.id)
+      .where("action", "=", "supersede_claim")
+      .execute();
+    expect(audit).toEqual([{ action: "supersede_claim", before: "verified", after: "superseded", note: `#${renewal!.id}` }]);
+    // the next claim renews the new authorisation; revoked meanwhile, a further claim still re-files that renewal
+    expect(await file(o, { targetId: target })).toBe("renewal_filed");
+    expect(await t.db.transaction().execute((trx) => decideClaim(trx, staffId, kind, renewal!.id, "revoke", "注销"))).toBe("ok");
+    expect(await file(o, { targetId: target, validTo: "2102-01-01" })).toBe("renewal_filed");
+    expect((await rows()).map((r) => [r.verification, r.valid_to, r.renews_id])).toEqual([
+      ["superseded", "2099-01-01", null],
+      ["revoked", "2101-01-01", null],
+      ["pending", "2102-01-01", renewal!.id],
+    ]);
   });
 });

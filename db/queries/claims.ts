@@ -79,12 +79,17 @@ function claimRows(db: Executor, kind: ClaimKind) {
     "r.id as target_id",
     "c.valid_from",
     "c.valid_to",
+    "c.renews_id",
     (CLAIM_KINDS[kind].basis ? sql<Basis | null>`c.basis` : sql<Basis | null>`null`).as("basis"),
     sql<string>`${referenceOf(kind)}`.as("reference"),
   ]);
 }
 
-/** Both kinds of claim for one organisation (all states), GIs first. */
+/**
+ * Both kinds of claim for one organisation (all states, superseded ones and pending renewals included), GIs first.
+ * `days_left` counts China's days until valid_to (negative once it has passed, null when open-ended): a verified
+ * authorisation is "expiring" within 90 days (EXPIRING_DAYS) and expired below 0; the badge goes when it passes.
+ */
 export async function claimsOf(db: Executor, organizationId: number) {
   const of = (kind: ClaimKind) =>
     claimRows(db, kind)
@@ -97,6 +102,7 @@ export async function claimsOf(db: Executor, organizationId: number) {
         sql<boolean>`(c.verification = 'verified' and (c.valid_from is null or c.valid_from <= ${CHINA_TODAY}) and (c.valid_to is null or c.valid_to >= ${CHINA_TODAY}))`.as(
           "current",
         ),
+        sql<number | null>`c.valid_to - ${CHINA_TODAY}`.as("days_left"),
       ])
       .where("c.organization_id", "=", organizationId)
       .orderBy("r.name_zh")
@@ -106,8 +112,10 @@ export async function claimsOf(db: Executor, organizationId: number) {
 }
 
 /**
- * Files (or re-files) a claim for the producer's own organisation. A verified one is not touched (staff revoke it
- * first); a pending, rejected or revoked one is replaced by the new details and waits for review again.
+ * Files (or re-files) a claim for the producer's own organisation. A pending, rejected or revoked one is replaced by
+ * the new details and waits for review again. While one is verified, the claim is a renewal: a new row pointing at it
+ * (renews_id; a pending or rejected renewal is re-filed in place), which replaces it only when staff verify it — until
+ * then the verified one keeps its badge.
  */
 export async function fileClaim(trx: Transaction<Database>, organizationId: number, userId: number, input: ClaimInput) {
   const k = CLAIM_KINDS[input.kind];
@@ -118,14 +126,27 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
     .where("status", "=", "published")
     .executeTakeFirst();
   if (!target) return "unknown_target" as const;
-  const existing = await trx
+  // the current authorisation (not a renewal, not superseded): at most one, by a partial unique index
+  const current = await trx
     .selectFrom(k.table as "gi_authorised_users")
     .select(["id", "verification"])
     .where(k.targetId as "gi_product_id", "=", input.targetId)
     .where("organization_id", "=", organizationId)
+    .where("renews_id", "is", null)
+    .where("verification", "<>", "superseded")
     .forUpdate()
     .executeTakeFirst();
-  if (existing?.verification === "verified") return "already_verified" as const;
+  // its renewal, if one was filed (it stays the renewal when staff revoke the current one meanwhile)
+  const renewal = current
+    ? await trx
+        .selectFrom(k.table as "gi_authorised_users")
+        .select(["id", "verification"])
+        .where("renews_id", "=", current.id)
+        .forUpdate()
+        .executeTakeFirst()
+    : undefined;
+  const renews = current && (current.verification === "verified" || renewal) ? current.id : null;
+  const existing = renews === null ? current : renewal;
   // typed as the GI table's, like every cast here: for a brand the spread adds nothing and the reference is its licence_no
   const values = {
     ...(k.ownColumns(input) as { basis: Basis }),
@@ -149,12 +170,19 @@ export async function fileClaim(trx: Transaction<Database>, organizationId: numb
     : (
         await trx
           .insertInto(k.table as "gi_authorised_users")
-          .values({ ...values, [k.targetId as "gi_product_id"]: input.targetId, organization_id: organizationId })
+          .values({ ...values, [k.targetId as "gi_product_id"]: input.targetId, organization_id: organizationId, renews_id: renews })
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-  await writeAudit(trx, { actorId: userId, action: "claim_filed", entityType: k.auditEntity, entityId: id, after: input.reference });
-  return "filed" as const;
+  await writeAudit(trx, {
+    actorId: userId,
+    action: renews === null ? "claim_filed" : "renewal_filed",
+    entityType: k.auditEntity,
+    entityId: id,
+    after: input.reference,
+    note: renews === null ? null : `#${renews}`,
+  });
+  return renews === null ? ("filed" as const) : ("renewal_filed" as const);
 }
 
 /** Withdraws the organisation's own pending claim; anything else (another organisation's, a verified one) finds nothing. */
@@ -193,15 +221,24 @@ const FROM: Record<ClaimDecision, Verification[]> = { verify: ["pending"], rejec
 const TO: Record<ClaimDecision, Verification> = { verify: "verified", reject: "rejected", revoke: "revoked" };
 
 /**
- * Verifies or rejects a pending claim, or revokes a verified one. The products that could show the badge, the
- * organisation and the GI or brand are announced to search in the same transaction.
+ * Verifies or rejects a pending claim, or revokes a verified one. A claim whose validity has already ended cannot be
+ * verified ("expired"). Verifying a renewal supersedes the authorisation it renews and takes its place, in the same
+ * transaction. The products that could show the badge, the organisation and the GI or brand are announced to search
+ * in the same transaction.
  */
 export async function decideClaim(trx: Transaction<Database>, actorId: number, kind: ClaimKind, id: number, decision: ClaimDecision, note: string | null) {
   await setAuditActor(trx, actorId);
   const k = CLAIM_KINDS[kind];
   const row = await trx
     .selectFrom(k.table as "gi_authorised_users")
-    .select(["id", "organization_id", `${k.targetId} as target_id` as "gi_product_id as target_id", "verification"])
+    .select([
+      "id",
+      "organization_id",
+      `${k.targetId} as target_id` as "gi_product_id as target_id",
+      "verification",
+      "renews_id",
+      sql<boolean>`valid_to is not null and valid_to < ${CHINA_TODAY}`.as("ended"),
+    ])
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();
@@ -210,10 +247,43 @@ export async function decideClaim(trx: Transaction<Database>, actorId: number, k
   if (decision === "verify") {
     const org = await trx.selectFrom("organizations").select("credit_status").where("id", "=", row.organization_id).executeTakeFirstOrThrow();
     if (org.credit_status !== "normal") return "credit_blocked" as const;
+    if (row.ended) return "expired" as const;
+  }
+  if (decision === "verify" && row.renews_id !== null) {
+    // the renewed authorisation leaves the current place first (a partial unique index holds one there)
+    const old = await trx
+      .selectFrom(k.table as "gi_authorised_users")
+      .select(["id", "verification"])
+      .where("id", "=", row.renews_id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (old)
+      await trx
+        .updateTable(k.table)
+        .set({ verification: "superseded", updated_at: sql`now()` })
+        .where("id", "=", old.id)
+        .execute();
+    if (old)
+      await writeAudit(trx, {
+        actorId,
+        action: "supersede_claim",
+        entityType: k.auditEntity,
+        entityId: old.id,
+        field: "verification",
+        before: old.verification,
+        after: "superseded",
+        note: `#${id}`,
+      });
   }
   await trx
     .updateTable(k.table)
-    .set({ verification: TO[decision], verified_at: sql`now()`, verified_by: actorId, updated_at: sql`now()` })
+    .set({
+      verification: TO[decision],
+      verified_at: sql`now()`,
+      verified_by: actorId,
+      updated_at: sql`now()`,
+      ...(decision === "verify" ? { renews_id: null } : {}),
+    })
     .where("id", "=", id)
     .execute();
   const products = await trx

@@ -1,3 +1,4 @@
+import { EXPIRING_DAYS } from "../../app/domain/authorisation-ending";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { OrganizationInput } from "./record-inputs";
 import { jsonb } from "../json";
@@ -132,22 +133,23 @@ export async function producerDashboard(db: Executor, organizationId: number, at
     .where("au.verification", "=", "verified")
     .where(sql<boolean>`(au.valid_to is null or au.valid_to >= ${today})`)
     .execute();
-  // verified rights to use a GI or a regional brand that lapse within 90 days: the badge goes when they do
+  // verified rights to use a GI or a regional brand that lapse within 90 days, or have lapsed: the badge goes when they
+  // do, and an expired one keeps reminding until a verified renewal supersedes it (or staff revoke it)
   const endingAuthorisations = await db
     .selectFrom("gi_authorised_users as au")
     .innerJoin("gi_products as g", "g.id", "au.gi_product_id")
-    .select(["g.name_zh", "au.valid_to"])
+    .select(["g.name_zh", "au.valid_to", sql<boolean>`au.valid_to < ${today}`.as("expired")])
     .where("au.organization_id", "=", organizationId)
     .where("au.verification", "=", "verified")
-    .where(sql<boolean>`au.valid_to between ${today} and ${today} + 90`)
+    .where(sql<boolean>`au.valid_to <= ${today} + ${sql.lit(EXPIRING_DAYS)}`)
     .unionAll(
       db
         .selectFrom("regional_brand_licences as rl")
         .innerJoin("regional_brands as r", "r.id", "rl.regional_brand_id")
-        .select(["r.name_zh", "rl.valid_to"])
+        .select(["r.name_zh", "rl.valid_to", sql<boolean>`rl.valid_to < ${today}`.as("expired")])
         .where("rl.organization_id", "=", organizationId)
         .where("rl.verification", "=", "verified")
-        .where(sql<boolean>`rl.valid_to between ${today} and ${today} + 90`),
+        .where(sql<boolean>`rl.valid_to <= ${today} + ${sql.lit(EXPIRING_DAYS)}`),
     )
     .orderBy("valid_to")
     .execute();

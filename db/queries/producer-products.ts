@@ -228,7 +228,14 @@ export async function productChoices(db: Executor, organizationId: number) {
     // each GI with this producer's authorisation status: a link without a verified one is "claimed, not verified"
     db
       .selectFrom("gi_products as g")
-      .leftJoin("gi_authorised_users as au", (j) => j.onRef("au.gi_product_id", "=", "g.id").on("au.organization_id", "=", organizationId))
+      .leftJoin("gi_authorised_users as au", (j) =>
+        // the current authorisation, not a pending renewal or a superseded one
+        j
+          .onRef("au.gi_product_id", "=", "g.id")
+          .on("au.organization_id", "=", organizationId)
+          .on("au.renews_id", "is", null)
+          .on("au.verification", "<>", "superseded"),
+      )
       .select(["g.id", "g.name_zh", "au.verification as authorisation"])
       .where("g.status", "=", "published")
       .orderBy("g.name_zh")

@@ -1,3 +1,4 @@
+import type { Verification } from "../schema";
 import type { ProductInput } from "./record-inputs";
 import { productColumns } from "./producer-products";
 import { livePictures, revisionPictures, type PictureEntry } from "./product-pictures";
@@ -172,14 +173,21 @@ export interface ReviewItem {
   /** product pictures to show side by side: the live ones (null for a new record) and the proposed ones */
   pictures: { before: PictureEntry[] | null; after: PictureEntry[] } | null;
   /** the GI a product links to, with its producer's authorisation status (null: no authorisation claimed) */
-  giLink: { name: string; authorisation: "pending" | "verified" | "rejected" | "revoked" | null } | null;
+  giLink: { name: string; authorisation: Verification | null } | null;
 }
 
 /** The GI a product would link to, and whether its producer's authorisation to use it is verified. */
 async function giLinkFor(db: Executor, organizationId: number, giProductId: number) {
   const row = await db
     .selectFrom("gi_products as g")
-    .leftJoin("gi_authorised_users as au", (j) => j.onRef("au.gi_product_id", "=", "g.id").on("au.organization_id", "=", organizationId))
+    .leftJoin("gi_authorised_users as au", (j) =>
+      // the current authorisation, not a pending renewal or a superseded one
+      j
+        .onRef("au.gi_product_id", "=", "g.id")
+        .on("au.organization_id", "=", organizationId)
+        .on("au.renews_id", "is", null)
+        .on("au.verification", "<>", "superseded"),
+    )
     .select(["g.name_zh", "au.verification"])
     .where("g.id", "=", giProductId)
     .executeTakeFirst();

@@ -447,14 +447,16 @@ describe("badge rules", () => {
     const row = await t.db.selectFrom("gi_authorised_users").select(["verified_by", "verified_at"]).where("id", "=", claim.id).executeTakeFirstOrThrow();
     expect(row.verified_by).toBe(reviewerId);
     expect(row.verified_at).not.toBeNull();
-    // a verified claim cannot be overwritten by the producer
+    // a verified claim cannot be overwritten by the producer: a new claim is a renewal beside it (issue 21), and the
+    // verified one keeps its badge until staff verify the renewal
     expect(
       await t.db
         .transaction()
         .execute((trx) =>
           fileClaim(trx, o, reviewerId, { kind: "gi", targetId: gi.id, basis: "announcement", reference: "x", validFrom: "2024-01-01", validTo: null }),
         ),
-    ).toBe("already_verified");
+    ).toBe("renewal_filed");
+    expect((await getPublishedProduct(t.db, p))!.gi_authorised).toBe(true);
     expect(await t.db.transaction().execute((trx) => decideClaim(trx, reviewerId, "gi", claim.id, "revoke", "许可到期"))).toBe("ok");
     expect((await getPublishedProduct(t.db, p))!.gi_authorised).toBe(false);
     // the product was announced to search with each decision

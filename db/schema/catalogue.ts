@@ -114,7 +114,8 @@ export interface GiProtectedPlacesTable {
   place_id: number;
 }
 
-export type Verification = "pending" | "verified" | "rejected" | "revoked";
+/** superseded: a verified authorisation replaced by its verified renewal (renews_id on the renewal, until verified). */
+export type Verification = "pending" | "verified" | "rejected" | "revoked" | "superseded";
 
 export interface GiAuthorisedUsersTable {
   id: Generated<number>;
@@ -127,6 +128,8 @@ export interface GiAuthorisedUsersTable {
   verification: Generated<Verification>;
   verified_at: NullableTimestamp;
   verified_by: number | null;
+  /** a pending (or rejected) renewal: the authorisation it will supersede when verified */
+  renews_id: Generated<number | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -155,6 +158,8 @@ export interface RegionalBrandLicencesTable {
   verification: Generated<Verification>;
   verified_at: NullableTimestamp;
   verified_by: number | null;
+  /** a pending (or rejected) renewal: the authorisation it will supersede when verified */
+  renews_id: Generated<number | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

@@ -78,6 +78,7 @@ export const zh = {
   "producer.reminderCertificate": "产品“{product}”的{cert}证书将于 {date} 到期。",
   "producer.reminderCertificateExpired": "产品“{product}”的{cert}证书已于 {date} 过期,请更新证书或删除该认证。",
   "producer.reminderAuthorisationEnding": "您使用“{name}”的授权将于 {date} 到期,到期后产品不再显示该标志,请及时续办并重新提交。",
+  "producer.reminderAuthorisationExpired": "您使用“{name}”的授权已于 {date} 到期,产品已不再显示该标志;请在“使用授权申报”中申请续期。",
   "producer.reminderGiDuties": "您可使用“{gi}”地理标志专用标志:须在标志指定位置标注统一社会信用代码,按标准组织生产,并定期向知识产权部门报送使用情况。",
   "producer.completeness": "完整度 {percent}%",
   "producer.missing": "还缺少:",
@@ -232,6 +233,8 @@ export const en: Record<keyof typeof zh, string> = {
   "producer.reminderCertificateExpired": "The {cert} certificate of “{product}” expired on {date}. Update the certificate or remove it.",
   "producer.reminderAuthorisationEnding":
     "Your authorisation to use “{name}” ends on {date}; after that your products no longer show its badge. Renew it and file it again in time.",
+  "producer.reminderAuthorisationExpired":
+    "Your authorisation to use “{name}” expired on {date}; products no longer show the mark. Renew it under Authorised use.",
   "producer.reminderGiDuties":
     "You may use the official GI special mark for “{gi}”: print your unified social credit code in its designated place, produce to the standard, and report your use to the IP office regularly.",
   "producer.completeness": "{percent}% complete",

@@ -113,6 +113,12 @@ export const zh = {
   "staff.verifyClaim": "确认核实",
   "staff.rejectClaim": "驳回",
   "staff.revokeClaim": "撤销授权",
+  "staff.revokeReason": "撤销原因 *",
+  "staff.revokeReasonRequired": "请填写撤销原因,它会记入操作日志",
+  "staff.revokeQuestion": "撤销“{name}”的这项授权?产品将不再显示该标志,生产者会看到“已撤销”。",
+  "staff.revokeConfirm": "确认撤销",
+  "staff.claimExpired": "该申报的有效期已经结束,不能核实;请驳回并请生产者按新的有效期重新申报。",
+  "staff.claimRenews": "续期申报:核实后取代原授权",
   "staff.note": "备注",
   "staff.claimDone": "已处理。",
   "staff.factsIntro": "来自公开资料、尚未经工作人员核实的记录对外显示“待核实”。核对原始资料后标记为已核实,页面上会显示核实人和日期。",
@@ -182,6 +188,8 @@ export const zh = {
   "action.disable_user": "停用账号",
   "action.enable_user": "启用账号",
   "action.claim_filed": "提交授权申报",
+  "action.renewal_filed": "提交续期申报",
+  "action.supersede_claim": "由续期取代",
   "action.change": "字段修改",
 } as const;
 
@@ -300,6 +308,12 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.verifyClaim": "Verify",
   "staff.rejectClaim": "Reject",
   "staff.revokeClaim": "Revoke",
+  "staff.revokeReason": "Reason for revoking *",
+  "staff.revokeReasonRequired": "give the reason for revoking; it goes into the audit log",
+  "staff.revokeQuestion": "Revoke this authorisation for “{name}”? Its products stop showing the mark and the producer sees “Revoked”.",
+  "staff.revokeConfirm": "Revoke it",
+  "staff.claimExpired": "This claim's validity has already ended; it cannot be verified. Reject it and ask the producer to file the new dates.",
+  "staff.claimRenews": "Renewal: once verified, it replaces the current authorisation",
   "staff.note": "Note",
   "staff.claimDone": "Done.",
   "staff.factsIntro":
@@ -372,5 +386,7 @@ export const en: Record<keyof typeof zh, string> = {
   "action.disable_user": "account disabled",
   "action.enable_user": "account enabled",
   "action.claim_filed": "claim filed",
+  "action.renewal_filed": "renewal filed",
+  "action.supersede_claim": "superseded by renewal",
   "action.change": "field changed",
 };

@@ -26,6 +26,8 @@ export interface UpsertSpec {
   columns: readonly string[];
   /** the conflict target (a unique key); update: columns taken from the new row on conflict */
   conflict: readonly string[];
+  /** the predicate of a partial unique index the conflict target names (the current authorisation, not a renewal) */
+  conflictWhere?: RawBuilder<boolean>;
   update: readonly string[];
   /** also set updated_at = now() on conflict (tables with record columns) */
   touch?: boolean;
@@ -45,7 +47,7 @@ export async function upsertRows<R>(db: Executor, spec: UpsertSpec, rows: readon
     const result = await sql<R>`
       insert into ${sql.table(spec.table)} (${sql.join(spec.columns.map((c) => sql.ref(c)))})
       values ${values}
-      on conflict (${sql.join(spec.conflict.map((c) => sql.ref(c)))}) ${onConflict}
+      on conflict (${sql.join(spec.conflict.map((c) => sql.ref(c)))}) ${spec.conflictWhere ? sql`where ${spec.conflictWhere} ` : sql``}${onConflict}
       returning ${sql.join(spec.returning.map((c) => sql.ref(c)))}`.execute(db);
     out.push(...result.rows);
     onBatch?.(part.length);

@@ -42,6 +42,8 @@ export async function giUsersForImport(db: Executor, giIds: readonly number[], o
   return selectGiUsers(db)
     .where("u.gi_product_id", "=", sql<number>`any(${giIds}::bigint[])`)
     .where("u.organization_id", "=", sql<number>`any(${organizationIds}::bigint[])`)
+    .where("u.renews_id", "is", null)
+    .where("u.verification", "<>", "superseded")
     .execute();
 }
 
@@ -52,6 +54,8 @@ export async function giUsersForExport(db: Executor): Promise<GiUserRecord[]> {
     .where("g.is_sample", "=", false)
     .where("o.status", "=", "published")
     .where("o.is_sample", "=", false)
+    .where("u.renews_id", "is", null)
+    .where("u.verification", "<>", "superseded")
     .orderBy("g.name_zh")
     .orderBy(sql`o.credit_code nulls last`)
     .orderBy("o.name_zh")
@@ -66,14 +70,23 @@ export async function writeGiUsers(db: Executor, rows: readonly Record<string, S
   const update = columns.filter((c) => c !== "gi_product_id" && c !== "organization_id");
   await upsertRows(
     db,
-    { table: "gi_authorised_users", columns, conflict: ["gi_product_id", "organization_id"], update, touch: true, returning: ["id"] },
+    {
+      table: "gi_authorised_users",
+      columns,
+      conflict: ["gi_product_id", "organization_id"],
+      // the current authorisation of (GI, organisation): a pending renewal and superseded ones are left alone
+      conflictWhere: sql<boolean>`renews_id is null and verification <> 'superseded'`,
+      update,
+      touch: true,
+      returning: ["id"],
+    },
     rows,
     onBatch,
   );
   // keep the first verification time; clear it when a use is no longer verified
   await sql`
     update gi_authorised_users set verified_at = case when verification = 'verified' then coalesce(verified_at, now()) end
-    where (gi_product_id, organization_id) in (
+    where renews_id is null and verification <> 'superseded' and (gi_product_id, organization_id) in (
       select * from unnest(${rows.map((r) => r.gi_product_id as number)}::bigint[], ${rows.map((r) => r.organization_id as number)}::bigint[]))`.execute(db);
   const organizations = [...new Set(rows.map((r) => r.organization_id as number))];
   await enqueueSearchSync(db, "product", await productIdsReferencing(db, "organization_id", organizations));
