@@ -111,6 +111,15 @@ export default function ProducerClaims() {
                       {t("claims.renew")}
                     </Link>
                   )}
+                  {/* a label to print beside the goods, leading to /verify; its page says when it cannot be printed */}
+                  {ending?.key !== "claims.expired" && (
+                    <>
+                      {" "}
+                      <Link to={`/producer/claims/${c.kind}/${c.id}/label`} aria-label={`${t("producer.printLabel")}:${c.name_zh}`}>
+                        {t("producer.printLabel")}
+                      </Link>
+                    </>
+                  )}
                 </>
               );
             return (

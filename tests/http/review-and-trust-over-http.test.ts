@@ -409,7 +409,8 @@ describe("accounts, QR labels, facts and the audit log", () => {
     expect(html).toContain("<svg");
     expect(html).toContain(`${app.url}/verify?code=${CODE}`);
     expect(html).toContain("PUBLIC_ORIGIN");
-    // the producer prints the same label for its own authorisation; another producer finds nothing there
+    // the producer prints the same label for its own authorisation, linked from its claims; another producer finds nothing there
+    expect(await (await get("/producer/claims", producer.cookie)).text()).toContain(`/producer/claims/gi/${verified.id}/label`);
     const own = await get(`/producer/claims/gi/${verified.id}/label`, producer.cookie);
     expect(own.status).toBe(200);
     const ownHtml = await own.text();
