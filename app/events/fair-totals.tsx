@@ -11,7 +11,8 @@ import { L } from "./parts";
 
 type DealTotals = Pick<FairTotals, "intents" | "intent_amount_cny" | "signed" | "signed_amount_cny">;
 
-function DealCells({ row }: { row: DealTotals }) {
+/** A row's deal figures: intents and signed deals with their amounts (every fair-summary table ends with them). */
+export function DealCells({ row }: { row: DealTotals }) {
   const { lang } = usePreferences();
   return (
     <>
@@ -23,7 +24,7 @@ function DealCells({ row }: { row: DealTotals }) {
   );
 }
 
-function DealHeaders() {
+export function DealHeaders() {
   const t = useT();
   return (
     <>

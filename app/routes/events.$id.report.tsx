@@ -4,8 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireFairStaff } from "../events/access.server";
 import { boothText, L } from "../events/parts";
 import { dailyTotals, fairSummaryByCounty, fairSummaryDays, fairSummaryTotals } from "../events/fair-summary.server";
-import { CategoryTotals, CountyTotals } from "../events/fair-totals";
-import { formatCny } from "../lib/format";
+import { CategoryTotals, CountyTotals, DealCells, DealHeaders } from "../events/fair-totals";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { fairSummary, fairSummaryByCategory } from "../../db/queries/event-leads";
@@ -36,7 +35,6 @@ export default function FairSummaryPage() {
   const { event: e, rows, totals, days, dayTotals, byCounty, byCategory } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
-  const amount = (n: number) => formatCny(lang, n);
   // the CSV files are Chinese unless asked for in English: an English reader's links ask
   const csvQuery = lang === "en" ? "?lang=en" : "";
   return (
@@ -73,18 +71,7 @@ export default function FairSummaryPage() {
                 <th scope="col" className="num">
                   {t("leads.leads")}
                 </th>
-                <th scope="col" className="num">
-                  {t("leads.intents")}
-                </th>
-                <th scope="col" className="num">
-                  {t("leads.intentAmount")}
-                </th>
-                <th scope="col" className="num">
-                  {t("leads.signed")}
-                </th>
-                <th scope="col" className="num">
-                  {t("leads.signedAmount")}
-                </th>
+                <DealHeaders />
               </tr>
             </thead>
             <tbody>
@@ -96,10 +83,7 @@ export default function FairSummaryPage() {
                   </th>
                   <td className="num">{r.views}</td>
                   <td className="num">{r.leads}</td>
-                  <td className="num">{r.intents}</td>
-                  <td className="num">{amount(r.intent_amount_cny)}</td>
-                  <td className="num">{r.signed}</td>
-                  <td className="num">{amount(r.signed_amount_cny)}</td>
+                  <DealCells row={r} />
                 </tr>
               ))}
             </tbody>
@@ -109,10 +93,7 @@ export default function FairSummaryPage() {
                 <th scope="row">{t("leads.total")}</th>
                 <td className="num">{totals.views}</td>
                 <td className="num">{totals.leads}</td>
-                <td className="num">{totals.intents}</td>
-                <td className="num">{amount(totals.intent_amount_cny)}</td>
-                <td className="num">{totals.signed}</td>
-                <td className="num">{amount(totals.signed_amount_cny)}</td>
+                <DealCells row={totals} />
               </tr>
             </tfoot>
           </table>
