@@ -17,7 +17,8 @@ const REVIEWED = new Map<string, string[]>([
   ["routes/events.$id.print.tsx", ["x.qr"]],
   ["events/manage-exhibitors.tsx", ["x.qr.svg"]],
   ["routes/events.$id.kiosk.tsx", ["handoff.svg"]],
-  ["routes/staff.qr.$kind.$id.tsx", ["qr.svg"]],
+  // the authorisation QR label, for staff and the producer alike (qrLabel in app/staff/qr.server.ts)
+  ["components/qr-label.tsx", ["qr.svg"]],
 ]);
 
 function sources(dir: string): string[] {

@@ -211,7 +211,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await page.goto(`${app.url}/shortlist/inquiry`);
     await page.getByLabel("数量 *", { exact: true }).fill("abc");
     await page.getByRole("button", { name: "发送询价" }).click();
-    await page.getByText("应为数字,最多两位小数(如 12.5)").waitFor();
+    await page.getByText("应为数字,最多两位小数(如 12.5 或 1,200.50)").waitFor();
     await page.getByText("请填写电子邮箱或电话,生产者才能联系您").waitFor();
     await page.getByLabel("数量 *", { exact: true }).fill("2");
     await page.getByLabel("单位 *", { exact: true }).fill("吨");
