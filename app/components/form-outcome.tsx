@@ -1,5 +1,5 @@
 import type { FormAnswer } from "../domain/form-reply";
-import { translateMessage, useT } from "../i18n/i18n";
+import { translateMessage, useT, withoutRequiredMark } from "../i18n/i18n";
 
 /**
  * The outcome line of a form that has no fields to show its errors next to (a button such as 核实 or 通过): the notice
@@ -17,7 +17,7 @@ export function FormOutcome({ answer, labels = {} }: { answer: FormAnswer | unde
     ) : null;
   }
   const lines = Object.entries(answer.error ?? {}).flatMap(([field, messages]) =>
-    (messages ?? []).map((m) => `${labels[field] ? `${labels[field]}: ` : ""}${translateMessage(t, m)}`),
+    (messages ?? []).map((m) => `${labels[field] ? `${withoutRequiredMark(labels[field])}: ` : ""}${translateMessage(t, m)}`),
   );
   return (
     <div className="form-error" role="alert">

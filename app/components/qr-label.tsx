@@ -5,6 +5,7 @@ import type { MessageKey } from "../i18n/messages";
 import { validityText } from "../lib/format";
 // type only, erased from the browser bundle: the label data the two routes load
 import type { QrLabelData } from "../staff/qr.server";
+import { CreditCode } from "./credit-code";
 
 /** The printable label page: staff reach it from the organisation, a producer from its claims. */
 export function QrLabelPage({ data, back }: { data: SerializeFrom<QrLabelData>; back: { to: string; label: string } }) {
@@ -21,7 +22,7 @@ export function QrLabelPage({ data, back }: { data: SerializeFrom<QrLabelData>; 
       <h2 lang="zh-CN">{label.organization}</h2>
       <dl className="facts">
         <dt>{t("record.creditCode")}</dt>
-        <dd>{label.credit_code ?? "—"}</dd>
+        <dd>{label.credit_code ? <CreditCode code={label.credit_code} /> : "—"}</dd>
         <dt>{t(`claim.kind.${kind}` as MessageKey)}</dt>
         <dd lang="zh-CN">{label.target}</dd>
         <dt>{t("staff.col.basis")}</dt>

@@ -1,5 +1,5 @@
 import type { EventInput } from "../../db/queries/events";
-import { useT, type Lang, type Translate } from "../i18n/i18n";
+import { useT, type Lang, type Translate, withoutRequiredMark } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
 /** The event's own fields (plain inputs: the form works without JavaScript). */
@@ -72,6 +72,6 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 
 /** "开始日期、结束日期" / "Starts on, Ends on": the wrong fields by the labels the visitor sees (without the * mark). */
 export function invalidFieldsText(t: Translate, lang: Lang, fields: readonly string[]): string {
-  const labels = [...new Set(fields)].map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]).replace(/\s*\*$/, "") : f));
+  const labels = [...new Set(fields)].map((f) => (FIELD_LABELS[f] ? withoutRequiredMark(t(FIELD_LABELS[f])) : f));
   return labels.join(lang === "en" ? ", " : "、");
 }

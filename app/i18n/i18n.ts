@@ -43,12 +43,20 @@ export function useT(): Translate {
   return translator(usePreferences().lang);
 }
 
-/** Content in the visitor's language: the English field when present, else Chinese, flagged as a fallback. */
 /** "A、B和C" / "A, B, and C": a list in a sentence, as the language writes it. */
 export function joinList(lang: Lang, items: readonly string[]): string {
   return new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(items);
 }
 
+/**
+ * A form label as a read-only name: the same words without the required mark (" *") the form shows, for a column
+ * heading, a fact list or an error that names the field (issue 21: read-only labels kept the asterisk).
+ */
+export function withoutRequiredMark(label: string): string {
+  return label.replace(/\s*[*＊]\s*$/u, "");
+}
+
+/** Content in the visitor's language: the English field when present, else Chinese, flagged as a fallback. */
 export function localized(lang: Lang, zh: string | null | undefined, enText: string | null | undefined) {
   if (lang === "en" && enText) return { text: enText, fallback: false, lang: "en" as const };
   return { text: zh ?? enText ?? "", fallback: lang === "en" && !!zh, lang: (zh ? "zh-CN" : "en") as Lang };

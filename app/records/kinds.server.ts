@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { SearchEntityType } from "../../db/schema";
-import { getPublishedGiProduct } from "../../db/queries/gi-products";
+import { getGiRegisterEntry } from "../../db/queries/gi-register";
 import { getPublicOrganization } from "../../db/queries/organizations";
 import { getPublishedProduct } from "../../db/queries/products";
 import { getPublishedRegionalBrand } from "../../db/queries/regional-brands";
@@ -32,7 +32,7 @@ export interface RecordKind<R extends PublicRecord, T extends SearchEntityType =
 const kind = <R extends PublicRecord, T extends SearchEntityType>(k: RecordKind<R, T>) => k;
 
 export const RECORD_KINDS = {
-  gi: kind({ type: "gi", load: getPublishedGiProduct, seo: giSeo }),
+  gi: kind({ type: "gi", load: getGiRegisterEntry, seo: giSeo }),
   regional_brand: kind({ type: "regional_brand", load: getPublishedRegionalBrand, seo: regionalBrandSeo }),
   organization: kind({ type: "organization", load: getPublicOrganization, seo: organizationSeo }),
   trademark: kind({

@@ -9,7 +9,7 @@ import { formatCny } from "../lib/format";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
-import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { localized, metaTranslator, usePreferences, useT, withoutRequiredMark } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { dealTotals, recentDeals } from "../../db/queries/deals";
 import { recentInquiries } from "../../db/queries/inquiries";
@@ -69,11 +69,11 @@ export default function MatchingOverview() {
               <caption id="deals-caption">{t("matching.recentDeals")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("deal.date")}</th>
-                  <th scope="col">{t("deal.kind")}</th>
+                  <th scope="col">{withoutRequiredMark(t("deal.date"))}</th>
+                  <th scope="col">{withoutRequiredMark(t("deal.kind"))}</th>
                   <th scope="col">{t("record.producer")}</th>
-                  <th scope="col">{t("deal.product")}</th>
-                  <th scope="col">{t("deal.amount")}</th>
+                  <th scope="col">{withoutRequiredMark(t("deal.product"))}</th>
+                  <th scope="col">{withoutRequiredMark(t("deal.amount"))}</th>
                   <th scope="col">{t("deal.recordedBy")}</th>
                   <th scope="col">{t("deal.event")}</th>
                 </tr>

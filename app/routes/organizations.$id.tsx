@@ -10,6 +10,7 @@ import { RECORD_KINDS, recordPage } from "../records/kinds.server";
 import { recordPageMeta } from "../records/record-meta";
 import { db } from "../services.server";
 import { JsonLd } from "../seo/json-ld";
+import { CreditCode } from "../components/credit-code";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { record, seo } = await recordPage(db(), RECORD_KINDS.organization, params.id);
@@ -40,7 +41,7 @@ export default function OrganizationPage() {
         <dt>{t("record.orgType")}</dt>
         <dd>{t(`orgType.${org.org_type}` as MessageKey)}</dd>
         <dt>{t("record.creditCode")}</dt>
-        <dd>{org.credit_code ?? t("common.unknown")}</dd>
+        <dd>{org.credit_code ? <CreditCode code={org.credit_code} /> : t("common.unknown")}</dd>
         <dt>{t("record.origin")}</dt>
         <dd lang={county.lang}>{[county.text, org.township_zh].filter(Boolean).join(" · ") || t("common.unknown")}</dd>
         {org.address && (

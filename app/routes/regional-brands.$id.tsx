@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { LocalizedText } from "../components/localized-text";
+import { SourceList } from "../components/source-list";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import { validityText } from "../lib/format";
 import { RECORD_KINDS, recordPage } from "../records/kinds.server";
@@ -27,16 +28,28 @@ export default function RegionalBrandPage() {
         <TrustBadges unverified={brand.unverified} sample={brand.is_sample} />
       </p>
       <dl className="facts">
-        {brand.brand_type && (
+        {(brand.brand_type_zh || brand.brand_type) && (
           <>
             <dt>{t("record.brandType")}</dt>
-            <dd lang="en">{brand.brand_type}</dd>
+            <dd>
+              <LocalizedText zh={brand.brand_type_zh} en={brand.brand_type} />
+            </dd>
+          </>
+        )}
+        {brand.county_zh && (
+          <>
+            <dt>{t("gi.county")}</dt>
+            <dd>
+              <LocalizedText zh={brand.county_zh} en={brand.county_en} />
+            </dd>
           </>
         )}
         {brand.scope && (
           <>
             <dt>{t("record.scope")}</dt>
-            <dd lang="zh-CN">{brand.scope}</dd>
+            <dd>
+              <LocalizedText zh={brand.scope} en={brand.scope_en} />
+            </dd>
           </>
         )}
         {brand.launched_on && (
@@ -69,16 +82,7 @@ export default function RegionalBrandPage() {
           </ul>
         )}
       </section>
-      {brand.source.length > 0 && (
-        <section>
-          <h2>{t("gi.sources")}</h2>
-          <ul className="sources" lang="zh-CN">
-            {brand.source.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SourceList sources={brand.source} />
     </article>
   );
 }

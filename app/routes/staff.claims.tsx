@@ -10,6 +10,7 @@ import { validityText } from "../lib/format";
 import { claimDecisionAction } from "../staff/actions.server";
 import { pendingClaims } from "../../db/queries/claims";
 import { db } from "../services.server";
+import { CreditCode } from "../components/credit-code";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -46,7 +47,7 @@ export default function ClaimsQueue() {
                   <Link to={`/staff/organizations/${c.organization_id}`} lang="zh-CN">
                     {c.organization}
                   </Link>{" "}
-                  {c.credit_code ?? ""}
+                  {c.credit_code && <CreditCode code={c.credit_code} />}
                   {c.credit_status !== "normal" && <StatusBadge tone="warn" label={t(creditKey(c.credit_status))} />}
                 </dd>
                 <dt>{t("staff.col.basis")}</dt>

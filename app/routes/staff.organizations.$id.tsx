@@ -21,6 +21,7 @@ import { listAudit } from "../../db/queries/audit";
 import { claimsOf } from "../../db/queries/claims";
 import { setCreditStatus, staffOrganization } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
+import { CreditCode } from "../components/credit-code";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -79,7 +80,7 @@ export default function StaffOrganizationPage() {
       <FormOutcome answer={actionData?.form === "credit" && actionData.status === "error" ? undefined : actionData} />
       <dl className="facts">
         <dt>{t("record.creditCode")}</dt>
-        <dd>{org.credit_code ?? "—"}</dd>
+        <dd>{org.credit_code ? <CreditCode code={org.credit_code} /> : "—"}</dd>
         <dt>{t("record.origin")}</dt>
         <dd lang="zh-CN">{org.county_zh ?? "—"}</dd>
         <dt>{t("staff.confidence")}</dt>

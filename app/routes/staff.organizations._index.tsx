@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 import { staffOrganizations } from "../../db/queries/credit-marks";
 import { db } from "../services.server";
 import { ScrollableTable } from "../components/scrollable-table";
+import { CreditCode } from "../components/credit-code";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -63,7 +64,7 @@ export default function StaffOrganizations() {
                     </Link>
                     {o.is_sample && <StatusBadge label={t("label.sample")} />}
                   </td>
-                  <td>{o.credit_code ?? "—"}</td>
+                  <td>{o.credit_code ? <CreditCode code={o.credit_code} /> : "—"}</td>
                   <td>{t(`status.${o.status}` as MessageKey)}</td>
                   <td>{o.credit_status === "normal" ? t("credit.normal") : <StatusBadge tone="warn" label={t(creditKey(o.credit_status))} />}</td>
                 </tr>

@@ -9,7 +9,7 @@ import { FormActions, FormErrors, SelectField, TextAreaField } from "../componen
 import { Picture } from "../components/picture";
 import { AuditTable, asText, formatDateTime } from "../components/staff";
 import { caseSchema, MISUSE_REPORT_STATUSES } from "../domain/review-forms";
-import { metaTranslator, translateMessage, useT } from "../i18n/i18n";
+import { metaTranslator, translateMessage, useT, withoutRequiredMark } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { listAudit } from "../../db/queries/audit";
@@ -76,7 +76,7 @@ export default function ReportCase() {
         </dd>
         <dt>{t("report.gi")}</dt>
         <dd lang="zh-CN">{report.gi_name ?? t("report.giUnknown")}</dd>
-        <dt>{t("report.placeKind")}</dt>
+        <dt>{withoutRequiredMark(t("report.placeKind"))}</dt>
         <dd>
           {t(`report.place.${report.place_kind}` as MessageKey)}
           {report.place_name && (

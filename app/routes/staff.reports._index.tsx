@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole, STAFF_ROLES } from "../auth/guards.server";
 import { formatDateTime } from "../components/staff";
 import { MISUSE_REPORT_STATUSES } from "../domain/review-forms";
-import { metaTranslator, useT } from "../i18n/i18n";
+import { metaTranslator, useT, withoutRequiredMark } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { listMisuseReports } from "../../db/queries/misuse-reports";
 import type { MisuseReportStatus } from "../../db/schema";
@@ -53,7 +53,7 @@ export default function ReportQueue() {
             <thead>
               <tr>
                 <th scope="col">{t("staff.col.record")}</th>
-                <th scope="col">{t("report.placeKind")}</th>
+                <th scope="col">{withoutRequiredMark(t("report.placeKind"))}</th>
                 <th scope="col">{t("staff.caseStatus")}</th>
                 <th scope="col">{t("staff.col.submitted")}</th>
               </tr>

@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 import { validityText } from "../lib/format";
 import { verifyByCreditCode } from "../../db/queries/verify";
 import { db } from "../services.server";
+import { CreditCode } from "../components/credit-code";
 
 // docs/interfaces.md: GET /verify?code=<统一社会信用代码> — the code users must print next to the GI special mark, also reached
 // from the QR code on a label. A malformed code says what is wrong (400); a valid code not in the public catalogue
@@ -80,7 +81,9 @@ export default function VerifyPage() {
           </h2>
           <dl className="facts">
             <dt>{t("record.creditCode")}</dt>
-            <dd>{result.org.credit_code}</dd>
+            <dd>
+              <CreditCode code={result.org.credit_code ?? ""} />
+            </dd>
             <dt>{t("record.origin")}</dt>
             <dd lang={localized(lang, result.org.county_zh, result.org.county_en).lang}>
               {localized(lang, result.org.county_zh, result.org.county_en).text || t("common.unknown")}

@@ -126,6 +126,8 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
         ...base({ ...r, record_id: r.id, type: "regional_brand" }),
         description_zh: r.description_zh,
         description_en: r.description_en,
+        county: r.county_zh,
+        county_en: r.county_en,
         category: r.brand_type,
       }),
     ),

@@ -8,13 +8,18 @@ export async function regionalBrandSearchRows(db: Executor, ids?: number[]) {
   if (ids && ids.length === 0) return [];
   let q = db
     .selectFrom("regional_brands as r")
+    .leftJoin("places as c", "c.id", "r.county_id")
     .select([
+      "c.name_zh as county_zh",
+      "c.name_en as county_en",
+      "r.brand_type_zh",
       "r.id",
       "r.name_zh",
       "r.name_en",
       "r.brand_type",
       "r.owner_name",
       "r.scope",
+      "r.scope_en",
       "r.slogan",
       "r.description_zh",
       "r.description_en",

@@ -98,6 +98,12 @@ export interface GiProductsTable extends RecordColumns {
   quality_en: string | null;
   standard: string | null;
   notes: string | null;
+  /** the protected area in words where the sources list no townships (gi_protected_places holds those listed) */
+  area_zh: string | null;
+  area_en: string | null;
+  /** 登记情况: what is and is not documented about the registration */
+  register_zh: string | null;
+  register_en: string | null;
 }
 
 export interface GiProductSchemesTable {
@@ -138,7 +144,12 @@ export interface RegionalBrandsTable extends RecordColumns {
   id: Generated<number>;
   name_zh: string;
   name_en: string | null;
+  /** the type in English; brand_type_zh in Chinese */
   brand_type: string | null;
+  brand_type_zh: string | null;
+  /** scope is Chinese */
+  scope_en: string | null;
+  county_id: number | null;
   owner_name: string | null;
   owner_org_id: number | null;
   scope: string | null;

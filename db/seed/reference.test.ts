@@ -61,7 +61,10 @@ describe("the reference data", () => {
       const ledu = (await d.db.selectFrom("places").select("id").where("name_zh", "=", "乐都区").executeTakeFirstOrThrow()).id;
       const handEntered = { confidence: "low", source: jsonb(["entered by hand; to be verified against 民政部 全国行政区划信息查询平台"]) };
       // as a database seeded before looked: 碾伯镇 (now 碾伯街道) with an organisation in it, and 中坝乡 that staff verified
-      await d.db.deleteFrom("places").where("parent_id", "=", ledu).where("name_zh", "in", ["碾伯街道", "中坝藏族乡"]).execute();
+      const current = d.db.selectFrom("places").select("id").where("parent_id", "=", ledu).where("name_zh", "in", ["碾伯街道", "中坝藏族乡"]);
+      // (a database seeded that early had no GI protected areas pointing at the current units either)
+      await d.db.deleteFrom("gi_protected_places").where("place_id", "in", current).execute();
+      await d.db.deleteFrom("places").where("id", "in", current).execute();
       const nianbo = (
         await d.db
           .insertInto("places")

@@ -1,10 +1,11 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Confidence, Database, GiSchemeCode } from "../schema";
 import { jsonb } from "../json";
 import { upsertGiProduct } from "../queries/gi-products";
 import { enqueueSearchSync } from "../queries/outbox";
 import reference from "./haidong.json" with { type: "json" };
 import { seedTownships } from "./townships";
+import { GI_TEXTS, REGIONAL_BRAND_TEXTS } from "./reference-texts";
 
 // Seeds ../shared/reference/haidong.json (copied verbatim to db/seed/haidong.json) as is. Reference records are
 // published but keep their confidence: medium/low facts show as 待核实 until staff verify them.
@@ -119,17 +120,24 @@ export async function seedReference(db: Kysely<Database>) {
     for (const g of reference.gi_products) {
       const scheme = schemeFromText(g.gi_system);
       const extra = g as { holder?: string; approval_date?: string; notes?: string };
-      await upsertGiProduct(
+      const text = giText(g.name_zh);
+      const county = countyId(g.county);
+      const id = await upsertGiProduct(
         trx,
         {
           name_zh: g.name_zh,
-          name_en: g.name_en_suggested,
+          name_en: text.name_en,
           pinyin: g.pinyin,
-          category: g.category,
-          county_id: countyId(g.county),
+          category: text.category,
+          county_id: county,
           holder_name: extra.holder ?? null,
-          quality_zh: null,
-          quality_en: g.description,
+          quality_zh: text.quality_zh,
+          quality_en: text.quality_en,
+          standard: text.standard ?? null,
+          area_zh: text.area_zh ?? null,
+          area_en: text.area_en ?? null,
+          register_zh: text.register_zh,
+          register_en: text.register_en,
           notes: [g.gi_system, extra.notes].filter(Boolean).join("\n"),
           status: "published",
           source: jsonb(g.source),
@@ -139,6 +147,7 @@ export async function seedReference(db: Kysely<Database>) {
           ? [{ scheme, reg_no: g.announcement_or_reg_no, reg_date: extra.approval_date ?? null, approval_year: g.approval_year, source_text: g.gi_system }]
           : [],
       );
+      await seedArea(trx, id, county, text.area_townships ?? []);
     }
 
     for (const t of reference.trademarks) {
@@ -181,12 +190,22 @@ export async function seedReference(db: Kysely<Database>) {
 
     for (const r of reference.regional_brands) {
       const extra = r as { launched?: string };
+      const text = regionalBrandText(r.name);
+      // the first seeds stored the reference file's mixed-language name; the record keeps its id under the new one
+      if (text.name_zh !== r.name) {
+        await trx.updateTable("regional_brands").set({ name_zh: text.name_zh }).where("name_zh", "=", r.name).execute();
+      }
       const { id } = await trx
         .insertInto("regional_brands")
         .values({
-          name_zh: r.name,
-          brand_type: r.type,
-          scope: r.scope,
+          name_zh: text.name_zh,
+          name_en: text.name_en,
+          brand_type: text.brand_type_en,
+          brand_type_zh: text.brand_type_zh,
+          county_id: text.county ? countyId(text.county) : null,
+          scope: text.scope ?? r.scope,
+          scope_en: text.scope_en,
+          description_zh: text.description_zh,
           description_en: r.description,
           launched_on: extra.launched ?? null,
           status: "published",
@@ -195,8 +214,13 @@ export async function seedReference(db: Kysely<Database>) {
         })
         .onConflict((oc) =>
           oc.column("name_zh").doUpdateSet((eb) => ({
+            name_en: eb.ref("excluded.name_en"),
             brand_type: eb.ref("excluded.brand_type"),
+            brand_type_zh: eb.ref("excluded.brand_type_zh"),
+            county_id: eb.ref("excluded.county_id"),
             scope: eb.ref("excluded.scope"),
+            scope_en: eb.ref("excluded.scope_en"),
+            description_zh: eb.ref("excluded.description_zh"),
             description_en: eb.ref("excluded.description_en"),
           })),
         )
@@ -205,4 +229,35 @@ export async function seedReference(db: Kysely<Database>) {
       await enqueueSearchSync(trx, "regional_brand", [id]);
     }
   });
+}
+
+function giText(nameZh: string) {
+  const text = GI_TEXTS[nameZh];
+  if (!text) throw new Error(`db/seed/reference-texts.ts has no texts for the GI ${nameZh}`);
+  return text;
+}
+
+function regionalBrandText(name: string) {
+  const text = REGIONAL_BRAND_TEXTS[name];
+  if (!text) throw new Error(`db/seed/reference-texts.ts has no texts for the regional brand ${name}`);
+  return text;
+}
+
+/** The townships a GI's sources list, resolved in its county by current name or by the alias an old name lives on as. */
+async function seedArea(trx: Transaction<Database>, giId: number, countyId: number | null, townships: string[]) {
+  if (townships.length === 0 || countyId === null) return;
+  const places = await trx
+    .selectFrom("places")
+    .select(["id", "name_zh", "short_zh"])
+    .where("kind", "=", "township")
+    .where("parent_id", "=", countyId)
+    .where((eb) => eb.or([eb("name_zh", "in", townships), eb("short_zh", "in", townships)]))
+    .execute();
+  const missing = townships.filter((t) => !places.some((p) => p.name_zh === t || p.short_zh === t));
+  if (missing.length > 0) throw new Error(`GI ${giId}: townships not found: ${missing.join(", ")}`);
+  await trx
+    .insertInto("gi_protected_places")
+    .values(places.map((p) => ({ gi_product_id: giId, place_id: p.id })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
