@@ -103,7 +103,7 @@ export function productFacts(t: Translate, lang: Lang, p: FactSource, today = to
   const gi: FactPart[] =
     p.gi_id && p.gi_authorised && p.gi_validity
       ? [
-          ...zh(p.gi_name_zh),
+          ...localizedPart(lang, p.gi_name_zh, p.gi_name_en),
           ` — ${t(`basis.${p.gi_validity.basis}` as MessageKey)}`,
           ...(p.gi_validity.basis_reference ? [" (", ...zh(p.gi_validity.basis_reference), ")"] : []),
           `, ${validityText(t, p.gi_validity.valid_from, p.gi_validity.valid_to)}`,
@@ -112,7 +112,7 @@ export function productFacts(t: Translate, lang: Lang, p: FactSource, today = to
   const brand: FactPart[] =
     p.regional_brand_id && p.regional_brand_licensed && p.regional_brand_validity
       ? [
-          ...zh(p.regional_brand_zh),
+          ...localizedPart(lang, p.regional_brand_zh, p.regional_brand_en),
           " — ",
           ...(p.regional_brand_validity.licence_no ? [...zh(p.regional_brand_validity.licence_no), ", "] : []),
           validityText(t, p.regional_brand_validity.valid_from, p.regional_brand_validity.valid_to),
@@ -123,7 +123,7 @@ export function productFacts(t: Translate, lang: Lang, p: FactSource, today = to
   return {
     producer: localizedPart(lang, p.organization_zh, p.organization_en),
     origin: joined(
-      [localizedPart(lang, p.county_zh, p.county_en), zh(p.township_zh)].filter((x) => x.length > 0),
+      [localizedPart(lang, p.county_zh, p.county_en), localizedPart(lang, p.township_zh, p.township_en)].filter((x) => x.length > 0),
       " · ",
     ),
     gi,

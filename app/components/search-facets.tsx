@@ -5,6 +5,8 @@ import { CERTIFICATION_VALUES, ENTITY_TYPE_VALUES, GI_SCHEME_VALUES, SORT_VALUES
 export interface FacetLabels {
   counties: { name_zh: string; name_en: string }[];
   niceClasses: Record<string, { zh: string; en: string }>;
+  /** English names of the township values shown, by Chinese name */
+  townships: Record<string, string>;
 }
 
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -46,8 +48,10 @@ export function facetValueLabel(facet: FacetName, value: string, t: Translate, l
       const l = localized(lang, value, c?.name_en);
       return { text: l.text, lang: l.lang };
     }
-    case "township":
-      return { text: value, lang: "zh-CN" };
+    case "township": {
+      const l = localized(lang, value, labels.townships[value]);
+      return { text: l.text, lang: l.lang };
+    }
   }
 }
 

@@ -20,6 +20,8 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
   const { lang } = usePreferences();
   const useEn = lang === "en" && !!hit.name_en;
   const county = localized(lang, hit.county, hit.county_en);
+  const township = localized(lang, hit.township, hit.township_en);
+  const brand = localized(lang, hit.regional_brand, hit.regional_brand_en);
   const hasPlace = !!county.text || !!hit.township;
   return (
     <li className={image ? "result result--with-image" : "result"}>
@@ -50,7 +52,7 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
         <SchemeBadges schemes={hit.gi_schemes} />
         {hit.regional_brand && (
           <span className="badge badge--brand">
-            <Interpolated template={t("search.badge.regionalBrand")} values={{ name: <Content text={hit.regional_brand} /> }} />
+            <Interpolated template={t("search.badge.regionalBrand")} values={{ name: <Content text={brand.text} lang={brand.lang} /> }} />
           </span>
         )}
         {hit.trademark && (
@@ -70,7 +72,7 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
         <p className="result__meta">
           {county.text && <span lang={county.lang}>{county.text}</span>}
           {county.text && hit.township && " · "}
-          {hit.township && <span lang="zh-CN">{hit.township}</span>}
+          {hit.township && <span lang={township.lang}>{township.text}</span>}
           {hasPlace && hit.reg_no && " · "}
           {hit.reg_no && (
             <span>

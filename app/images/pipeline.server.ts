@@ -63,7 +63,11 @@ function fromPixels(px: Pixels) {
   });
 }
 
-export async function processImage(data: Buffer): Promise<ProcessedImage> {
+/**
+ * The checks every upload of a picture passes before any decoding (also claim evidence photos): not empty, within the
+ * byte, pixel and side limits, a JPEG, PNG or WebP by its bytes, and a single frame. Returns sharp's header metadata.
+ */
+export async function inspectImage(data: Buffer): Promise<Metadata> {
   if (data.length === 0) throw new ImageRejected("empty");
   if (data.length > IMAGE_LIMITS.maxBytes) throw new ImageRejected("tooLarge");
   if (!sniffImageType(data)) throw new ImageRejected("unsupportedType");
@@ -82,6 +86,12 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
   }
   if ((meta.pages ?? 1) > 1) throw new ImageRejected("animated");
 
+  return meta;
+}
+
+export async function processImage(data: Buffer): Promise<ProcessedImage> {
+  const meta = await inspectImage(data);
+  const { width = 0, height = 0 } = meta;
   // One decode, straight to the largest variant: JPEG shrink-on-load decodes a 12 MP photo at 1/2 size, autoOrient
   // applies the EXIF rotation before metadata is dropped (phone photos stay upright), and the smaller widths are
   // resized from these 8-bit sRGB pixels rather than from the upload again.

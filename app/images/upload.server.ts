@@ -54,8 +54,8 @@ async function collectText(data: AsyncIterable<Uint8Array>, limit: number) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parses an image upload form: one file part plus a few short text fields. */
-export async function parseImageUpload(request: Request): Promise<{ file: Buffer | null; fields: Record<string, string> }> {
+/** Parses an upload form (a picture, or claim evidence): one file part named "file" plus a few short text fields. */
+export async function parseImageUpload(request: Request): Promise<{ file: Buffer | null; fileName: string | undefined; fields: Record<string, string> }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > UPLOAD_LIMITS.maxBody) throw new UploadRejected("requestTooLarge", 413);
   if (!request.body || !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) throw new UploadRejected("badRequest", 400);
@@ -67,12 +67,14 @@ export async function parseImageUpload(request: Request): Promise<{ file: Buffer
   } as RequestInit);
   let parts = 0;
   let file: Buffer | null = null;
+  let fileName: string | undefined;
   const handler: UploadHandler = async (part) => {
     if (++parts > UPLOAD_LIMITS.maxParts) throw new UploadRejected("tooManyParts", 413);
     if (part.filename !== undefined) {
       if (file || part.name !== "file") throw new UploadRejected("tooManyParts", 413);
       const data = await collect(part.data, IMAGE_LIMITS.maxBytes, "tooLarge", 413);
       file = data.length > 0 ? data : null;
+      fileName = part.filename;
       return undefined;
     }
     return await collectText(part.data, UPLOAD_LIMITS.maxTextPart);
@@ -85,7 +87,7 @@ export async function parseImageUpload(request: Request): Promise<{ file: Buffer
     ]);
     const fields: Record<string, string> = {};
     for (const [k, v] of formData.entries()) if (typeof v === "string") fields[k] = v;
-    return { file, fields };
+    return { file, fileName, fields };
   } catch (e) {
     if (e instanceof UploadRejected) throw e;
     throw new UploadRejected("badRequest", 400);

@@ -43,7 +43,17 @@ export default function OrganizationPage() {
         <dt>{t("record.creditCode")}</dt>
         <dd>{org.credit_code ? <CreditCode code={org.credit_code} /> : t("common.unknown")}</dd>
         <dt>{t("record.origin")}</dt>
-        <dd lang={county.lang}>{[county.text, org.township_zh].filter(Boolean).join(" · ") || t("common.unknown")}</dd>
+        <dd>
+          {county.text || org.township_zh ? (
+            <>
+              {county.text && <span lang={county.lang}>{county.text}</span>}
+              {county.text && org.township_zh && " · "}
+              {org.township_zh && <LocalizedText zh={org.township_zh} en={org.township_en} />}
+            </>
+          ) : (
+            t("common.unknown")
+          )}
+        </dd>
         {org.address && (
           <>
             <dt>{t("record.address")}</dt>

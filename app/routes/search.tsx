@@ -17,6 +17,7 @@ import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { spellingSuggestions } from "../search/suggestions.server";
 import { db, search } from "../services.server";
 import { productCardImages } from "../../db/queries/search-cards";
+import { townshipEnglishNames } from "../../db/queries/places";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { prefs } = readPreferences(request);
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     labels: {
       counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
       niceClasses: Object.fromEntries([...classes].filter((c) => NICE_CLASS_NAMES[Number(c)]).map((c) => [c, NICE_CLASS_NAMES[Number(c)]!])),
+      townships: await townshipEnglishNames(db(), [...new Set([...Object.keys(result.facets.township ?? {}), ...params.township])]),
     },
   };
 }

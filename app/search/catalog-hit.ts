@@ -21,6 +21,7 @@ const HIT_FIELDS = {
   county_en: text,
   /** 乡镇 of the producer (products, organisations) where the data has it */
   township: text,
+  township_en: text,
   category: text,
   url: z.string(),
   gi_schemes: texts,
@@ -32,6 +33,7 @@ const HIT_FIELDS = {
   reg_no: text,
   /** a product's regional public brand, only while its licence is verified and valid */
   regional_brand: text,
+  regional_brand_en: text,
   /** a product's trademark */
   trademark: text,
   is_sample: z.boolean(),

@@ -13,6 +13,7 @@ import * as eventSchedule from "./2026_12_06_100000_event_schedule";
 import * as productRecycleBin from "./2026_12_06_110000_product_recycle_bin";
 import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
 import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_texts_in_both_languages";
+import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_110000_product_recycle_bin": productRecycleBin,
   "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
   "2026_12_06_150000_reference_texts_in_both_languages": referenceTextsInBothLanguages,
+  "2026_12_06_160000_claim_evidence": claimEvidence,
 };

@@ -26,6 +26,7 @@ function publicOrganization(db: Executor) {
         "c.name_zh as county_zh",
         "c.name_en as county_en",
         "t.name_zh as township_zh",
+        "t.name_en as township_en",
       ])
       // Organisations under a credit mark (经营异常 / 严重违法失信) leave the public catalogue while it stands.
       .where("o.status", "=", "published")

@@ -21,6 +21,18 @@ export async function findCountyByName(db: Executor, name: string) {
     .executeTakeFirst();
 }
 
+/** English names of townships by Chinese name (the search facet's values are Chinese names). */
+export async function townshipEnglishNames(db: Executor, names: readonly string[]) {
+  if (names.length === 0) return {};
+  const rows = await db
+    .selectFrom("places")
+    .select(["name_zh", "name_en"])
+    .where("kind", "=", "township")
+    .where("name_zh", "in", [...names])
+    .execute();
+  return Object.fromEntries(rows.filter((r) => r.name_en).map((r) => [r.name_zh, r.name_en as string]));
+}
+
 /** Whether `id` names a county (or district) one may choose for an organisation; ids past `serial` name nothing. */
 export async function countyExists(db: Executor, id: number) {
   if (!Number.isSafeInteger(id) || id < 1 || id > MAX_SERIAL_ID) return false;

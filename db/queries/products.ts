@@ -46,6 +46,7 @@ function publicProducts(db: Executor) {
       "c.name_zh as county_zh",
       "c.name_en as county_en",
       "tw.name_zh as township_zh",
+      "tw.name_en as township_en",
       "g.id as gi_id",
       "g.name_zh as gi_name_zh",
       "g.name_en as gi_name_en",

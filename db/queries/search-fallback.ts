@@ -119,11 +119,11 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
   const query = sql<{ hits: FallbackHit[]; total: number; type_counts: Record<string, number>; county_counts: Record<string, number> }>`
     with candidates as (
       select 'gi'::text as type, g.id::bigint as record_id, g.name_zh::text, g.name_en::text, c.name_zh::text as county,
-             c.name_en::text as county_en, null::text as township, g.category::text,
+             c.name_en::text as county_en, null::text as township, null::text as township_en, g.category::text,
              coalesce((select array_agg(s.scheme::text order by s.scheme) from gi_product_schemes s where s.gi_product_id = g.id), '{}')::text[] as gi_schemes,
              '{}'::int[] as nice_classes, '{}'::text[] as certifications, '{}'::int[] as availability_months, false as well_known,
              (select string_agg(s.reg_no, ' ' order by s.scheme) from gi_product_schemes s where s.gi_product_id = g.id)::text as reg_no,
-             null::text as credit_code, null::text as regional_brand, null::text as trademark,
+             null::text as credit_code, null::text as regional_brand, null::text as regional_brand_en, null::text as trademark,
              g.is_sample, ${unverifiedSql("g")} as unverified, g.updated_at,
              concat_ws(' ', g.name_zh, g.name_en, ${PLAIN_PINYIN(sql`g.pinyin`)}, replace(${PLAIN_PINYIN(sql`g.pinyin`)}, ' ', ''),
                        c.name_zh, c.name_en,
@@ -131,36 +131,36 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
       from gi_products g left join places c on c.id = g.county_id
       where g.status = 'published'
       union all
-      select 'trademark', t.id, t.name_zh, t.name_en, c.name_zh, c.name_en, null, null,
+      select 'trademark', t.id, t.name_zh, t.name_en, c.name_zh, c.name_en, null, null, null,
              '{}'::text[],
              coalesce((select array_agg(k.class_no::int order by k.class_no) from trademark_classes k where k.trademark_id = t.id), '{}')::int[],
-             '{}'::text[], '{}'::int[], t.well_known, t.reg_no, null, null, null,
+             '{}'::text[], '{}'::int[], t.well_known, t.reg_no, null, null, null, null,
              t.is_sample, ${unverifiedSql("t")}, t.updated_at,
              concat_ws(' ', t.name_zh, t.name_en, t.reg_no, t.holder_name, c.name_zh, c.name_en)
       from trademarks t left join places c on c.id = t.county_id
       where t.status = 'published'
       union all
-      select 'organization', o.id, o.name_zh, o.name_en, c.name_zh, c.name_en, tw.name_zh, null,
-             '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, o.credit_code::text, null, null,
+      select 'organization', o.id, o.name_zh, o.name_en, c.name_zh, c.name_en, tw.name_zh, tw.name_en, null,
+             '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, o.credit_code::text, null, null, null,
              o.is_sample, ${unverifiedSql("o")}, o.updated_at,
              concat_ws(' ', o.name_zh, o.name_en, o.credit_code, c.name_zh, c.name_en, tw.name_zh)
       from organizations o left join places c on c.id = o.county_id left join places tw on tw.id = o.township_id
       where o.status = 'published' and o.credit_status = 'normal'
       union all
-      select 'regional_brand', r.id, r.name_zh, r.name_en, null, null, null, r.brand_type,
-             '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, null, null, null,
+      select 'regional_brand', r.id, r.name_zh, r.name_en, c.name_zh, c.name_en, null, null, r.brand_type,
+             '{}'::text[], '{}'::int[], '{}'::text[], '{}'::int[], false, null, null, null, null, null,
              r.is_sample, ${unverifiedSql("r")}, r.updated_at,
-             concat_ws(' ', r.name_zh, r.name_en)
-      from regional_brands r
+             concat_ws(' ', r.name_zh, r.name_en, r.brand_type_zh, c.name_zh, c.name_en)
+      from regional_brands r left join places c on c.id = r.county_id
       where r.status = 'published'
       union all
-      select 'product', p.id, p.name_zh, p.name_en, c.name_zh, c.name_en, tw.name_zh, p.category,
+      select 'product', p.id, p.name_zh, p.name_en, c.name_zh, c.name_en, tw.name_zh, tw.name_en, p.category,
              case when au.ok then coalesce((select array_agg(s.scheme::text order by s.scheme) from gi_product_schemes s where s.gi_product_id = g.id), '{}') else '{}' end::text[],
              '{}'::int[],
              coalesce((select array_agg(distinct pc.kind::text) from product_certifications pc
                        where pc.product_id = p.id and (pc.expires_on is null or pc.expires_on >= ${CHINA_TODAY})), '{}')::text[],
              p.availability_months::int[], false, null, null,
-             case when rl.ok then rb.name_zh end, tm.name_zh,
+             case when rl.ok then rb.name_zh end, case when rl.ok then rb.name_en end, tm.name_zh,
              p.is_sample, ${unverifiedSql("p")}, p.updated_at,
              concat_ws(' ', p.name_zh, p.name_en, o.name_zh, o.name_en, tm.name_zh, case when rl.ok then rb.name_zh end, c.name_zh, c.name_en, tw.name_zh)
       from products p

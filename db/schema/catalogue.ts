@@ -140,6 +140,19 @@ export interface GiAuthorisedUsersTable {
   updated_at: DefaultTimestamp;
 }
 
+/** A file backing a claim (exactly one of the two claim ids is set); the file itself lives in private storage. */
+export interface ClaimEvidenceTable {
+  id: Generated<number>;
+  gi_authorised_user_id: number | null;
+  regional_brand_licence_id: number | null;
+  storage_key: string;
+  content_type: "application/pdf" | "image/jpeg";
+  file_name: string;
+  byte_size: number;
+  uploaded_by: number | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface RegionalBrandsTable extends RecordColumns {
   id: Generated<number>;
   name_zh: string;
@@ -275,6 +288,7 @@ export interface CatalogueTables {
   gi_product_schemes: GiProductSchemesTable;
   gi_protected_places: GiProtectedPlacesTable;
   gi_authorised_users: GiAuthorisedUsersTable;
+  claim_evidence: ClaimEvidenceTable;
   regional_brands: RegionalBrandsTable;
   regional_brand_licences: RegionalBrandLicencesTable;
   products: ProductsTable;

@@ -198,6 +198,8 @@ export interface RegionalBrandText {
   brand_type_zh: string;
   brand_type_en: string;
   description_zh: string;
+  /** the English description where the reference file's one names things only in Chinese */
+  description_en?: string;
 }
 
 export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> = {
@@ -237,6 +239,8 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     brand_type_en: "Craft industry brand",
     description_zh:
       "青海刺绣的统称,包括土族盘绣、藏绣、皮绣、撒拉族刺绣、回族刺绣和河湟刺绣。海东出台《海东市推动青绣产业高质量发展三年行动方案(2020—2022年)》,2018 年以来获扶持资金 816 万元;16 家企业被命名为省级民族手工艺品扶贫基地,代表企业互助土族自治县素隆姑刺绣有限公司带动约 2,000 名农村妇女。2020 年平安首届河湟香包大赛展出青绣作品 1,500 多件。",
+    description_en:
+      "The collective name for Qinghai embroidery: Tu Coil Embroidery (Panxiu), Tibetan, leather, Salar, Hui and Hehuang embroidery. Haidong issued a three-year action plan for the Qingxiu industry (2020–2022) and has received CNY 8.16 m in support since 2018; 16 firms were named provincial ethnic-handicraft poverty-alleviation bases, and a representative firm in Huzhu (Sulonggu Embroidery) involves about 2,000 rural women. In 2020 the first Hehuang sachet contest in Ping'an showed more than 1,500 works.",
   },
   土族盘绣: {
     name_zh: "土族盘绣",

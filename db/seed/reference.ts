@@ -206,7 +206,7 @@ export async function seedReference(db: Kysely<Database>) {
           scope: text.scope ?? r.scope,
           scope_en: text.scope_en,
           description_zh: text.description_zh,
-          description_en: r.description,
+          description_en: text.description_en ?? r.description,
           launched_on: extra.launched ?? null,
           status: "published",
           source: jsonb(r.source),

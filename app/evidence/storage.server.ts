@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { config } from "../platform/config.server";
+
+/**
+ * Private files: claim evidence (licences, certificates) that only staff may read. On disk under $DATA_DIR/private,
+ * outside anything the server serves statically; read only through the staff route. Keys are content hashes chosen
+ * by the server. Like ImageStorage, an object-storage implementation (issue 20) only has to provide these operations,
+ * against a bucket that is not public.
+ */
+export interface PrivateFileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  read(key: string): Promise<Buffer | undefined>;
+  remove(keys: string[]): Promise<void>;
+  /** keys written before `before`, for sweeping files no row points at */
+  listOlderThan(before: Date): Promise<string[]>;
+}
+
+const KEY = /^[a-f0-9]{64}\.(pdf|jpg)$/;
+
+export function isEvidenceKey(key: string): boolean {
+  return KEY.test(key);
+}
+
+export class FilePrivateStorage implements PrivateFileStorage {
+  constructor(private readonly root: string) {}
+
+  private file(key: string) {
+    if (!isEvidenceKey(key)) throw new Error(`invalid evidence key: ${key}`);
+    return path.join(this.root, key.slice(0, 2), key);
+  }
+
+  async put(key: string, data: Buffer) {
+    const file = this.file(key);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.promises.writeFile(tmp, data, { mode: 0o600 });
+    await fs.promises.rename(tmp, file);
+  }
+
+  async read(key: string) {
+    try {
+      return await fs.promises.readFile(this.file(key));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async remove(keys: string[]) {
+    await Promise.all(keys.map((k) => fs.promises.rm(this.file(k), { force: true })));
+  }
+
+  async listOlderThan(before: Date) {
+    const keys: string[] = [];
+    const dirs = await fs.promises.readdir(this.root).catch(() => [] as string[]);
+    for (const dir of dirs) {
+      const names = await fs.promises.readdir(path.join(this.root, dir)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!isEvidenceKey(name)) continue;
+        const stat = await fs.promises.stat(path.join(this.root, dir, name)).catch(() => undefined);
+        if (stat && stat.mtime < before) keys.push(name);
+      }
+    }
+    return keys;
+  }
+}
+
+/** The evidence directory under a data directory: backup and restore copy it with the images. */
+export const EVIDENCE_DIR = path.join("private", "evidence");
+
+export function evidenceStorage(): PrivateFileStorage {
+  return new FilePrivateStorage(path.join(config().dataDir, EVIDENCE_DIR));
+}
