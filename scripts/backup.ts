@@ -1,8 +1,9 @@
 import path from "node:path";
 import { backupDatabase, copyDirectory } from "../db/backup";
 import { log, runCli } from "./lib/cli";
+import { EVIDENCE_DIR } from "../app/evidence/storage.server";
 
-// npm run backup -- <dir>: the database (consistent snapshot) and the image files.
+// npm run backup -- <dir>: the database (consistent snapshot), the image files and the private claim evidence.
 await runCli(async ({ services, config }) => {
   const dir = process.argv[2];
   if (!dir) {
@@ -12,5 +13,8 @@ await runCli(async ({ services, config }) => {
   const target = path.resolve(dir);
   const manifest = await backupDatabase(services.databaseUrl, target);
   const images = await copyDirectory(path.join(config.dataDir, "images"), path.join(target, "images"));
-  log(`backed up ${manifest.tables.length} tables (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows) and ${images} image files to ${target}`);
+  const evidence = await copyDirectory(path.join(config.dataDir, EVIDENCE_DIR), path.join(target, EVIDENCE_DIR));
+  log(
+    `backed up ${manifest.tables.length} tables (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows), ${images} image files and ${evidence} evidence files to ${target}`,
+  );
 });

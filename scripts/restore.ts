@@ -4,6 +4,7 @@ import { reindexCatalog } from "../app/search/reindex.server";
 import { copyDirectory, restoreDatabase } from "../db/backup";
 import { migrateToLatest } from "../db/migrate";
 import { log, runCli } from "./lib/cli";
+import { EVIDENCE_DIR } from "../app/evidence/storage.server";
 
 // npm run restore -- <dir>: into an empty database (migrated here first), images back into $DATA_DIR/images, and the
 // search index rebuilt from the restored database.
@@ -17,7 +18,8 @@ await runCli(async ({ services, config, db, search }) => {
   await migrateToLatest(db);
   const manifest = await restoreDatabase(services.databaseUrl, source);
   const images = await copyDirectory(path.join(source, "images"), path.join(config.dataDir, "images"));
+  const evidence = await copyDirectory(path.join(source, EVIDENCE_DIR), path.join(config.dataDir, EVIDENCE_DIR));
   await ensureCatalogIndex(search);
   const documents = await reindexCatalog(db, search, log);
-  log(`restored ${manifest.tables.length} tables and ${images} image files; search rebuilt with ${documents} documents`);
+  log(`restored ${manifest.tables.length} tables, ${images} image files and ${evidence} evidence files; search rebuilt with ${documents} documents`);
 });

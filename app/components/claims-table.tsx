@@ -5,6 +5,7 @@ import { validityText } from "../lib/format";
 import type { claimsOf } from "../../db/queries/claims";
 import { formatDate } from "./staff";
 import { ScrollableTable } from "./scrollable-table";
+import { ProducerEvidenceLink, StaffEvidenceLinks } from "./claim-evidence";
 
 type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
 
@@ -47,6 +48,15 @@ export function ClaimsTable({
               <td>
                 {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : ""}
                 <span lang="zh-CN">{c.reference ?? "—"}</span>
+                {/* evidence (issue 21): staff open the files, the producer manages them on the claim's own page */}
+                {showVerifier ? (
+                  <StaffEvidenceLinks evidence={c.evidence} />
+                ) : (
+                  <>
+                    {" "}
+                    · <ProducerEvidenceLink claim={c} />
+                  </>
+                )}
               </td>
               <td>{validityText(t, c.valid_from, c.valid_to)}</td>
               <td>

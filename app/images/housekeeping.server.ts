@@ -2,14 +2,18 @@ import type { Db } from "../../db/client";
 import { runHousekeeping } from "../../db/queries/product-bin";
 import { removeUnreferencedPictures } from "./picture-flow.server";
 import type { ImageStorage } from "./storage.server";
+import type { PrivateFileStorage } from "../evidence/storage.server";
+import { sweepOrphanEvidence } from "../evidence/evidence.server";
 
 /**
  * The hourly housekeeping the search worker runs (runHousekeeping: old outbox events, products binned 30 days ago),
  * then, after its commit, the files of purged pictures that nothing else shows any more. Without a storage (a test's
  * worker) the rows go and the files stay.
  */
-export async function housekeeping(db: Db, storage: ImageStorage | undefined) {
+export async function housekeeping(db: Db, storage: ImageStorage | undefined, evidence?: PrivateFileStorage) {
   const purged = await runHousekeeping(db);
   if (purged && storage) await removeUnreferencedPictures(db, storage, purged.keys);
+  // claim evidence no row points at any more (only the server that held the lock sweeps)
+  if (purged && evidence) await sweepOrphanEvidence(db, evidence);
   return purged;
 }

@@ -29,3 +29,12 @@ export function formatCny(lang: Lang, value: number | string): string {
   const n = typeof value === "number" ? value : Number(value);
   return Number.isFinite(n) ? CNY[lang].format(n) : "—";
 }
+
+/** A size as people read it: "2.4 MB", "312 KB" (whole MB limits stay whole: "16 MB"). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    const mb = bytes / 1024 / 1024;
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  }
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

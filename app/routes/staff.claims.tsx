@@ -11,6 +11,7 @@ import { claimDecisionAction } from "../staff/actions.server";
 import { pendingClaims } from "../../db/queries/claims";
 import { db } from "../services.server";
 import { CreditCode } from "../components/credit-code";
+import { StaffEvidenceLinks } from "../components/claim-evidence";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -55,6 +56,8 @@ export default function ClaimsQueue() {
                   {c.basis ? `${t(`basis.${c.basis}` as MessageKey)} · ` : `${t("claim.licence")} · `}
                   <span lang="zh-CN">{c.reference ?? "—"}</span>
                 </dd>
+                <dt>{t("evidence.staffList")}</dt>
+                <dd>{c.evidence.length === 0 ? t("evidence.none") : <StaffEvidenceLinks evidence={c.evidence} />}</dd>
                 <dt>{t("staff.col.validity")}</dt>
                 <dd>{validityText(t, c.valid_from, c.valid_to)}</dd>
                 <dt>{t("staff.col.submitted")}</dt>

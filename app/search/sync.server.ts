@@ -3,6 +3,7 @@ import type { SearchEntityType } from "../../db/schema";
 import { ackSearchEvents, claimSearchEvents, retrySearchEvents, type ClaimedEvent } from "../../db/queries/outbox";
 import { housekeeping } from "../images/housekeeping.server";
 import type { ImageStorage } from "../images/storage.server";
+import type { PrivateFileStorage } from "../evidence/storage.server";
 import type { SearchContext } from "./client.server";
 import { ensureCatalogIndex } from "./catalog-index.server";
 import { documentBuilders } from "./documents.server";
@@ -108,7 +109,7 @@ export function startSyncWorker(
   db: Db,
   search: SearchContext,
   /** storage: where purged products' picture files are swept from (the server's; tests may leave it out) */
-  options: { idleMs?: number; log?: (msg: string) => void; storage?: ImageStorage } = {},
+  options: { idleMs?: number; log?: (msg: string) => void; storage?: ImageStorage; evidence?: PrivateFileStorage } = {},
 ): SyncWorker {
   const idleMs = options.idleMs ?? 200;
   let running = true;
@@ -132,7 +133,7 @@ export function startSyncWorker(
         if (Date.now() - lastPurge > 3_600_000) {
           lastPurge = Date.now();
           // old outbox events and products binned 30 days ago (db/queries/product-bin.ts), under one lock
-          await housekeeping(db, options.storage);
+          await housekeeping(db, options.storage, options.evidence);
         }
       } catch (e) {
         // log each distinct failure once, not every poll while Meilisearch is down

@@ -2,6 +2,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { UPLOAD_LIMITS } from "../images/upload.server";
 import { sendPlainError } from "./error-page";
 import { FORM_LIMITS, formProblem, type FieldProblem } from "./form-guard";
+import { formatBytes } from "../lib/format";
 
 // Reads each non-GET body once, bounded, and refuses malformed or disproportionate form data before Remix or any
 // form parser sees it (form-guard.ts says why). The checked bytes are handed to Remix (remix-handler.ts) from
@@ -42,8 +43,6 @@ function readBody(req: ExpressRequest, limit: number, timeoutMs: number): Promis
   });
 }
 
-const mebibytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`);
-
 function refuse(req: ExpressRequest, res: ExpressResponse, problem: FieldProblem) {
   // too many fields is a submission too large (413); a malformed name is a bad request (400)
   if (problem.reason === "count") return sendPlainError(req, res, 413, "http.field.count", { limit: problem.limit });
@@ -70,7 +69,7 @@ export function requestBodyGuard() {
     const limit = multipart ? UPLOAD_LIMITS.maxBody + 64 * 1024 : FORM_LIMITS.maxUrlencodedBytes;
     if (Number(req.get("content-length") ?? 0) > limit) {
       req.resume();
-      return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+      return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: formatBytes(limit) });
     }
     readBody(req, limit, UPLOAD_LIMITS.timeoutMs)
       .then(async (body) => {
@@ -93,7 +92,7 @@ export function requestBodyGuard() {
         next();
       })
       .catch((e: unknown) => {
-        if (e instanceof BodyTooLarge) return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: mebibytes(limit) });
+        if (e instanceof BodyTooLarge) return sendPlainError(req, res, 413, "http.bodyTooLarge", { max: formatBytes(limit) });
         // a drip is the one case worth cutting off: draining it would hold the connection as long as the sender likes
         res.setHeader("Connection", "close");
         if (e instanceof BodyTooSlow) return sendPlainError(req, res, 408, "http.bodyTooSlow", { seconds: UPLOAD_LIMITS.timeoutMs / 1000 });

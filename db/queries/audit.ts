@@ -27,6 +27,8 @@ export type AuditAction =
   | "claim_filed"
   | "renewal_filed"
   | "supersede_claim"
+  | "add_evidence"
+  | "remove_evidence"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -47,6 +49,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "claim_filed",
   "renewal_filed",
   "supersede_claim",
+  "add_evidence",
+  "remove_evidence",
   "change",
 ];
 

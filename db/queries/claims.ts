@@ -3,6 +3,13 @@ import type { Database, GiAuthorisedUsersTable, RegionalBrandLicencesTable, Veri
 import { setAuditActor, writeAudit } from "./audit";
 import { enqueueSearchSync } from "./outbox";
 import { CHINA_TODAY } from "./china-day";
+import { evidenceByClaim } from "./claim-evidence";
+
+/** Claims with the evidence files each carries (issue 21), for the producer's list and staff's. */
+async function withEvidence<T extends { kind: ClaimKind; id: number }>(db: Executor, claims: T[]) {
+  const evidence = await evidenceByClaim(db, claims);
+  return claims.map((c) => ({ ...c, evidence: evidence[`${c.kind}-${c.id}`] ?? [] }));
+}
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -108,7 +115,7 @@ export async function claimsOf(db: Executor, organizationId: number) {
       .orderBy("r.name_zh")
       .execute()
       .then((rows) => rows.map((c) => ({ ...c, kind })));
-  return (await Promise.all([of("gi"), of("brand")])).flat();
+  return withEvidence(db, (await Promise.all([of("gi"), of("brand")])).flat());
 }
 
 /**
@@ -206,7 +213,10 @@ export async function pendingClaims(db: Executor) {
       .where("c.verification", "=", "pending")
       .execute()
       .then((rows) => rows.map((c) => ({ ...c, kind })));
-  return (await Promise.all([of("gi"), of("brand")])).flat().sort((a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime());
+  return withEvidence(
+    db,
+    (await Promise.all([of("gi"), of("brand")])).flat().sort((a, b) => new Date(a.updated_at).getTime() - new Date(b.updated_at).getTime()),
+  );
 }
 
 export async function pendingClaimCount(db: Executor) {

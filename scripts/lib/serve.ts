@@ -7,6 +7,7 @@ import { listeningOrigin } from "../../app/platform/public-origin.server";
 import { createHttpApp } from "../../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
 import { imageStorage } from "../../app/images/storage.server";
+import { evidenceStorage } from "../../app/evidence/storage.server";
 import { db, search } from "../../app/services.server";
 import { createDb } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
@@ -95,7 +96,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   } finally {
     await boot.destroy();
   }
-  running.worker = startSyncWorker(db(), search(), { log, storage: imageStorage() });
+  running.worker = startSyncWorker(db(), search(), { log, storage: imageStorage(), evidence: evidenceStorage() });
 
   const server = (running.server = createServer());
   const source = (running.source = await loadApp(server));

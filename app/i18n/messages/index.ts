@@ -6,6 +6,7 @@ import * as eventLeads from "./event-leads";
 import * as eventPage from "./event-page";
 import * as fairReport from "./fair-report";
 import * as giRegister from "./gi-register";
+import * as evidence from "./evidence";
 import * as http from "./http";
 import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
@@ -41,6 +42,7 @@ export const zhCN = {
   ...fairReport.zh,
   ...http.zh,
   ...giRegister.zh,
+  ...evidence.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -64,4 +66,5 @@ export const en: Record<MessageKey, string> = {
   ...fairReport.en,
   ...http.en,
   ...giRegister.en,
+  ...evidence.en,
 };

@@ -190,6 +190,8 @@ export const zh = {
   "action.claim_filed": "提交授权申报",
   "action.renewal_filed": "提交续期申报",
   "action.supersede_claim": "由续期取代",
+  "action.add_evidence": "上传证明文件",
+  "action.remove_evidence": "删除证明文件",
   "action.change": "字段修改",
 } as const;
 
@@ -388,5 +390,7 @@ export const en: Record<keyof typeof zh, string> = {
   "action.claim_filed": "claim filed",
   "action.renewal_filed": "renewal filed",
   "action.supersede_claim": "superseded by renewal",
+  "action.add_evidence": "evidence uploaded",
+  "action.remove_evidence": "evidence removed",
   "action.change": "field changed",
 };
