@@ -5,6 +5,7 @@ import { validityText } from "../lib/format";
 import type { claimsOf } from "../../db/queries/claims";
 import { formatDate } from "./staff";
 import { ScrollableTable } from "./scrollable-table";
+import { LocalizedText } from "./localized-text";
 import { ProducerEvidenceLink, StaffEvidenceLinks } from "./claim-evidence";
 
 type Claim = Awaited<ReturnType<typeof claimsOf>>[number];
@@ -42,7 +43,7 @@ export function ClaimsTable({
           {claims.map((c) => (
             <tr key={`${c.kind}-${c.id}`}>
               <td>
-                <span lang="zh-CN">{c.name_zh}</span> · {t(`claim.kind.${c.kind}` as MessageKey)}
+                <LocalizedText zh={c.name_zh} en={c.name_en} /> · {t(`claim.kind.${c.kind}` as MessageKey)}
                 {c.renews_id !== null && ` · ${t("claims.renewalOf")}`}
               </td>
               <td>

@@ -11,7 +11,7 @@ import { ClaimsTable } from "../components/claims-table";
 import { asText } from "../components/staff";
 import { msg, recordId } from "../domain/fields";
 import { BASES, claimSchema, parseTarget } from "../domain/review-forms";
-import { metaTranslator, useT } from "../i18n/i18n";
+import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notFound } from "../lib/route-params";
 import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
@@ -148,16 +148,12 @@ export default function ProducerClaims() {
             <option value="">{t("claims.choose")}</option>
             <optgroup label={t("claim.kind.gi")}>
               {choices.gis.map((g) => (
-                <option key={`gi-${g.id}`} value={`gi:${g.id}`} lang="zh-CN">
-                  {g.name_zh}
-                </option>
+                <ChoiceOption key={`gi-${g.id}`} value={`gi:${g.id}`} zh={g.name_zh} en={g.name_en} />
               ))}
             </optgroup>
             <optgroup label={t("claim.kind.brand")}>
               {choices.brands.map((b) => (
-                <option key={`brand-${b.id}`} value={`brand:${b.id}`} lang="zh-CN">
-                  {b.name_zh}
-                </option>
+                <ChoiceOption key={`brand-${b.id}`} value={`brand:${b.id}`} zh={b.name_zh} en={b.name_en} />
               ))}
             </optgroup>
           </select>
@@ -188,3 +184,14 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export { ErrorBoundary } from "../components/route-error";
+
+/** A GI or brand to claim, named in the page's language. */
+function ChoiceOption({ value, zh, en }: { value: string; zh: string; en: string | null }) {
+  const { lang } = usePreferences();
+  const l = localized(lang, zh, en);
+  return (
+    <option value={value} lang={l.lang}>
+      {l.text}
+    </option>
+  );
+}

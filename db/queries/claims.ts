@@ -30,8 +30,8 @@ export interface ClaimInput {
 
 export async function claimChoices(db: Executor) {
   const [gis, brands] = await Promise.all([
-    db.selectFrom("gi_products").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
-    db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("gi_products").select(["id", "name_zh", "name_en"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("regional_brands").select(["id", "name_zh", "name_en"]).where("status", "=", "published").orderBy("name_zh").execute(),
   ]);
   return { gis, brands };
 }
@@ -103,6 +103,7 @@ export async function claimsOf(db: Executor, organizationId: number) {
       .leftJoin("users as v", "v.id", "c.verified_by")
       .select([
         "r.name_zh",
+        "r.name_en",
         "c.verification",
         "c.verified_at",
         sql<string | null>`coalesce(v.display_name, v.email)`.as("verified_by_name"),
