@@ -27,6 +27,7 @@ export type AuditAction =
   | "claim_filed"
   | "renewal_filed"
   | "supersede_claim"
+  | "guidance_restore"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -47,6 +48,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "claim_filed",
   "renewal_filed",
   "supersede_claim",
+  "guidance_restore",
   "change",
 ];
 
@@ -61,6 +63,8 @@ export const AUDIT_ENTITIES = [
   "revision",
   "misuse_report",
   "user",
+  "guidance_text",
+  "guidance_contact",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
