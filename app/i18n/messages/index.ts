@@ -5,6 +5,7 @@ import * as common from "./common";
 import * as eventLeads from "./event-leads";
 import * as eventPage from "./event-page";
 import * as fairReport from "./fair-report";
+import * as guidance from "./guidance";
 import * as http from "./http";
 import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
@@ -39,6 +40,7 @@ export const zhCN = {
   ...eventPage.zh,
   ...fairReport.zh,
   ...http.zh,
+  ...guidance.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -61,4 +63,5 @@ export const en: Record<MessageKey, string> = {
   ...eventPage.en,
   ...fairReport.en,
   ...http.en,
+  ...guidance.en,
 };
