@@ -49,9 +49,9 @@ Search the China Trademark Office site for the same or similar marks before you 
   },
   "nice-classes": {
     title_zh: "尼斯分类怎么选",
-    body_zh: `商标只在申请时选定的类别和商品上受保护,所以要按您实际卖的商品选类别。中国使用以尼斯分类为基础的《类似商品和服务区分表》,共45类。
+    body_zh: `商标只在申请时选定的类别和商品上受保护,要按实际卖的商品选类别。例如:青稞酒在第33类;鲜果、活畜、未加工的青稞在第31类;牛羊肉、菜籽油、奶制品在第29类;青稞面、拉面、茶、蜂蜜、调味品在第30类。拿不准时以《类似商品和服务区分表》为准。
 
-海东常见产品大致属于这些类别:
+中国使用以尼斯分类为基础的《类似商品和服务区分表》,共45类。海东常见产品大致属于这些类别:
 - 第33类 酒(啤酒除外):青稞酒。
 - 第31类 未加工的农产品:鲜果、新鲜蔬菜、未加工的谷物(如青稞粒)、活畜(牛、羊)、种子、饲料。
 - 第29类 肉、奶制品、干制或腌制的水果蔬菜、食用油:牦牛肉干、菜籽油、酸奶。
@@ -62,9 +62,9 @@ Search the China Trademark Office site for the same or similar marks before you 
 
 同一种东西加工程度不同,类别也可能不同(鲜果在第31类,果干在第29类)。拿不准时,以《类似商品和服务区分表》为准,或问商标品牌指导站。`,
     title_en: "Choosing Nice classes",
-    body_en: `A trademark is protected only for the classes and goods named in the application, so choose classes for what you actually sell. China uses the Classification of Similar Goods and Services, based on the Nice Classification, with 45 classes.
+    body_en: `A trademark is protected only for the classes and goods named in the application, so choose classes for what you actually sell. For example: highland barley liquor is in Class 33; fresh fruit, live animals and unprocessed highland barley in Class 31; beef, mutton, rapeseed oil and dairy in Class 29; highland barley flour, noodles, tea, honey and seasonings in Class 30. When unsure, the Classification of Similar Goods and Services decides.
 
-Common Haidong products fall roughly into these classes:
+China uses the Classification of Similar Goods and Services, based on the Nice Classification, with 45 classes. Common Haidong products fall roughly into these classes:
 - Class 33, alcoholic beverages except beer: highland barley liquor (青稞酒).
 - Class 31, unprocessed farm products: fresh fruit, fresh vegetables, unprocessed grain (such as highland barley grain), live cattle and sheep, seeds, animal feed.
 - Class 29, meat, dairy, dried or preserved fruit and vegetables, edible oils: dried yak meat, rapeseed oil, yoghurt.

@@ -76,12 +76,11 @@ export default function EditGuidance() {
           {translateMessage(t, answer.notice)}
         </p>
       )}
-      <p className="field-hint">{t("staffGuide.format")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="save" />
         <TextField meta={asText(fields.title_zh)} label={t("staffGuide.titleZh")} lang="zh-CN" />
-        <TextAreaField meta={asText(fields.body_zh)} label={t("staffGuide.bodyZh")} lang="zh-CN" />
+        <TextAreaField meta={asText(fields.body_zh)} label={t("staffGuide.bodyZh")} hint={t("staffGuide.format")} lang="zh-CN" />
         <TextField meta={asText(fields.title_en)} label={t("staffGuide.titleEn")} hint={t("staffGuide.enHint")} lang="en" />
         <TextAreaField meta={asText(fields.body_en)} label={t("staffGuide.bodyEn")} lang="en" />
         <FormActions>
