@@ -57,3 +57,8 @@ export function firstParagraph(body: string): Inline[][] {
   if (!first) return [];
   return first.kind === "p" ? first.lines : first.items.slice(0, 1);
 }
+
+/** Lines of parts as one plain string (a page description, a summary in a list). */
+export function plainText(lines: Inline[][]): string {
+  return lines.map((line) => line.map((p) => ("text" in p ? p.text : p.href)).join("")).join(" ");
+}

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GuidanceBody, pickText, StationContactBlock } from "../components/guidance";
+import { firstParagraph, plainText } from "../guidance/body";
 import { isGuidanceTopic } from "../guidance/default-texts";
+import { seoMeta } from "../seo/meta";
+import { pageSeo } from "../seo/record-seo.server";
 import { metaTranslator, usePreferences, useT, type Preferences } from "../i18n/i18n";
 import { formatDate } from "../lib/format";
 import { notFound } from "../lib/route-params";
@@ -18,6 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     entry: { ...brief(entry), updated_at: entry.custom ? entry.updated_at : null },
     others: all.filter((g) => g.topic !== entry.topic).map(brief),
     contact,
+    // search engines get the Chinese text, as for the catalogue's records
+    seo: pageSeo(`/guide/${entry.topic}`, entry.title_zh, plainText(firstParagraph(entry.body_zh))),
   };
 }
 
@@ -62,7 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
   const prefs = (matches.find((m) => m.id === "root")?.data as { prefs?: Preferences } | undefined)?.prefs;
   const title = data ? pickText(prefs?.lang ?? "zh-CN", data.entry).title : t("guide.notFound");
-  return [{ title: `${title} · ${t("guide.title")} · ${t("site.name")}` }];
+  return [{ title: `${title} · ${t("guide.title")} · ${t("site.name")}` }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pickText, StationContactBlock } from "../components/guidance";
-import { firstParagraph } from "../guidance/body";
-import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
+import { firstParagraph, plainText } from "../guidance/body";
+import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
+import { seoMeta } from "../seo/meta";
+import { pageSeo } from "../seo/record-seo.server";
 import { guidanceContact, guidanceTopics } from "../../db/queries/guidance";
 import { db } from "../services.server";
 
@@ -11,7 +13,12 @@ import { db } from "../services.server";
 
 export async function loader(_: LoaderFunctionArgs) {
   const [topics, contact] = await Promise.all([guidanceTopics(db()), guidanceContact(db())]);
-  return { topics: topics.map(({ topic, title_zh, body_zh, title_en, body_en }) => ({ topic, title_zh, body_zh, title_en, body_en })), contact };
+  const t = translator("zh-CN");
+  return {
+    topics: topics.map(({ topic, title_zh, body_zh, title_en, body_en }) => ({ topic, title_zh, body_zh, title_en, body_en })),
+    contact,
+    seo: pageSeo("/guide", t("guide.title"), t("guide.linkHint")),
+  };
 }
 
 export default function GuideIndex() {
@@ -26,10 +33,7 @@ export default function GuideIndex() {
       <ul className="guidance-topics">
         {topics.map((g) => {
           const text = pickText(lang, g);
-          const summary = firstParagraph(text.body)
-            .flat()
-            .map((p) => ("text" in p ? p.text : p.href))
-            .join("");
+          const summary = plainText(firstParagraph(text.body));
           return (
             <li key={g.topic}>
               <Link to={`/guide/${g.topic}`} lang={text.lang} className="guidance-topics__link">
@@ -48,9 +52,9 @@ export default function GuideIndex() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaTranslator(matches);
-  return [{ title: `${t("guide.title")} · ${t("site.name")}` }, { name: "description", content: t("guide.linkHint") }];
+  return [{ title: `${t("guide.title")} · ${t("site.name")}` }, ...seoMeta(data?.seo)];
 };
 
 export { ErrorBoundary } from "../components/route-error";

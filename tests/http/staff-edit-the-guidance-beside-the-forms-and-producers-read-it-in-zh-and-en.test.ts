@@ -52,7 +52,10 @@ describe("the public guidance pages", () => {
   it("a producer choosing Nice classes reads which class covers 青稞酒, in Chinese and in English", async () => {
     const zh = await get("/guide/nice-classes");
     expect(zh.status).toBe(200);
-    const zhText = text(await zh.text());
+    const zhHtml = await zh.text();
+    // what a search engine shows under the link: the topic's summary, which names the class
+    expect(zhHtml).toMatch(/<meta name="description" content="[^"]*青稞酒在第33类/);
+    const zhText = text(zhHtml);
     expect(zhText).toContain("第33类 酒(啤酒除外):青稞酒");
     expect(zhText).toContain("以《类似商品和服务区分表》为准");
     expect(zhText).toContain("指导站的联系方式尚未公布");
