@@ -177,6 +177,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link to="/stats">{t("nav.stats")}</Link>
               <Link to="/open-data">{t("nav.openData")}</Link>
               <Link to="/report">{t("nav.report")}</Link>
+              <Link to="/guide">{t("guide.link")}</Link>
             </nav>
             <p>{t("footer.basis")}</p>
           </footer>

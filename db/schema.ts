@@ -4,6 +4,7 @@
 import type { AccountTables } from "./schema/accounts";
 import type { CatalogueTables } from "./schema/catalogue";
 import type { EventTables } from "./schema/events";
+import type { GuidanceTables } from "./schema/guidance";
 import type { MatchingTables } from "./schema/matching";
 import type { ReviewTables } from "./schema/review";
 
@@ -11,7 +12,8 @@ export type * from "./schema/accounts";
 export type * from "./schema/catalogue";
 export type * from "./schema/columns";
 export type * from "./schema/events";
+export type * from "./schema/guidance";
 export type * from "./schema/matching";
 export type * from "./schema/review";
 
-export interface Database extends CatalogueTables, AccountTables, ReviewTables, MatchingTables, EventTables {}
+export interface Database extends CatalogueTables, AccountTables, ReviewTables, MatchingTables, EventTables, GuidanceTables {}

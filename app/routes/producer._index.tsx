@@ -11,19 +11,23 @@ import { listOwnProducts } from "../../db/queries/producer-products";
 import { binnedProducts } from "../../db/queries/product-bin";
 import { countNewInquiries } from "../../db/queries/inquiries";
 import { boothsOfOrganization } from "../../db/queries/event-leads";
+import { guidanceAside } from "../../db/queries/guidance";
+import { GuidanceLinks, GuidanceSection } from "../components/guidance-links";
+import { DASHBOARD_GUIDANCE } from "../guidance/default-texts";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
   // one moment for every reminder: the database's and the trademark rule's "today" are the same China day
   const now = new Date();
-  const [org, products, binned, summary, newInquiries, booths] = await Promise.all([
+  const [org, products, binned, summary, newInquiries, booths, guidance] = await Promise.all([
     getOwnOrganization(db(), user.organization_id),
     listOwnProducts(db(), user.organization_id),
     binnedProducts(db(), user.organization_id),
     producerDashboard(db(), user.organization_id, now),
     countNewInquiries(db(), user.organization_id),
     boothsOfOrganization(db(), user.organization_id),
+    guidanceAside(db(), DASHBOARD_GUIDANCE),
   ]);
   const today = todayInChina(now);
   const trademarkReminders = summary.trademarks
@@ -42,12 +46,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gis: summary.gis,
     newInquiries,
     booths,
+    guidance,
   };
 }
 
 export default function ProducerDashboard() {
-  const { org, products, binnedCount, counts, trademarkCounts, claimCounts, trademarkReminders, certificates, authorisations, gis, newInquiries, booths } =
-    useLoaderData<typeof loader>();
+  const {
+    org,
+    products,
+    binnedCount,
+    counts,
+    trademarkCounts,
+    claimCounts,
+    trademarkReminders,
+    certificates,
+    authorisations,
+    gis,
+    newInquiries,
+    booths,
+    guidance,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const reminders = [
@@ -137,7 +155,12 @@ export default function ProducerDashboard() {
             ))}
           </ul>
         )}
+        {/* how to act on a reminder: renew the mark, renew the GI or brand authorisation */}
+        <GuidanceLinks
+          entries={guidance.entries.filter((g) => (g.topic === "renewal" ? trademarkReminders.length > 0 : authorisations.length > 0 || gis.length > 0))}
+        />
       </section>
+      <GuidanceSection contact={guidance.contact} />
       <section aria-labelledby="products">
         <h2 id="products">{t("producer.products")}</h2>
         <p>

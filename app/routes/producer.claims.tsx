@@ -16,6 +16,9 @@ import type { MessageKey } from "../i18n/messages";
 import { notFound } from "../lib/route-params";
 import { claimChoices, claimsOf, fileClaim, withdrawClaim } from "../../db/queries/claims";
 import { endingState } from "../domain/authorisation-ending";
+import { guidanceAside } from "../../db/queries/guidance";
+import { GuidanceAside } from "../components/guidance";
+import { CLAIM_GUIDANCE } from "../guidance/default-texts";
 import { db } from "../services.server";
 import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
@@ -29,11 +32,11 @@ const withdrawSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
-  const [claims, choices] = await Promise.all([claimsOf(db(), user.organization_id), claimChoices(db())]);
+  const [claims, choices, guidance] = await Promise.all([claimsOf(db(), user.organization_id), claimChoices(db()), guidanceAside(db(), CLAIM_GUIDANCE)]);
   // ?renew=gi:12 (the 申请续期 link) pre-fills the form's target with the authorisation being renewed
   const renew = new URL(request.url).searchParams.get("renew");
   const renewTarget = renew && claims.some((c) => `${c.kind}:${c.target_id}` === renew && c.verification === "verified") ? renew : null;
-  return { claims, choices, renewTarget };
+  return { claims, choices, renewTarget, guidance };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -70,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProducerClaims() {
-  const { claims, choices, renewTarget } = useLoaderData<typeof loader>();
+  const { claims, choices, renewTarget, guidance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -159,6 +162,8 @@ export default function ProducerClaims() {
           </select>
           <FieldErrors meta={fields.target} />
         </div>
+        {/* choosing what to claim: how the GI special mark and a regional brand are applied for */}
+        <GuidanceAside entries={guidance.entries} contact={guidance.contact} headingLevel={3} />
         <SelectField
           meta={asText(fields.basis)}
           label={t("claims.basis")}

@@ -13,17 +13,20 @@ import { metaTranslator, useT } from "../i18n/i18n";
 
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { getOwnTrademark, regNoTakenByOther, saveOwnTrademark, submitOwnTrademark } from "../../db/queries/producer-trademarks";
+import { guidanceAside } from "../../db/queries/guidance";
+import { TRADEMARK_GUIDANCE } from "../guidance/default-texts";
 import { db } from "../services.server";
 import { noticeReply, type FormAnswer } from "../domain/form-reply";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
-  const tm = await getOwnTrademark(db(), user.organization_id, recordIdOr404(params.id));
+  const [tm, guidance] = await Promise.all([getOwnTrademark(db(), user.organization_id, recordIdOr404(params.id)), guidanceAside(db(), TRADEMARK_GUIDANCE)]);
   if (!tm) notFound();
   const r = tm.revision?.data as (Partial<TrademarkForm> & { nice_classes?: number[] }) | undefined;
   const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   const source = r ?? { ...tm, nice_classes: tm.class_list ? tm.class_list.split(";").map(Number) : [] };
   return {
+    guidance,
     id: tm.id,
     status: tm.status,
     revision: tm.revision?.status ?? null,
@@ -70,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditTrademark() {
-  const { id, status, revision, reviewComment, defaults } = useLoaderData<typeof loader>();
+  const { id, status, revision, reviewComment, defaults, guidance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm<TrademarkForm>({
@@ -85,7 +88,7 @@ export default function EditTrademark() {
       <RecordEditHeader title={t("producer.editTrademark")} status={status} revision={revision} reviewComment={reviewComment} message={actionData?.notice} />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <TrademarkFields fields={fields} />
+        <TrademarkFields fields={fields} guidance={guidance} />
         <FormActions>
           <button type="submit" className="button">
             {t("producer.save")}

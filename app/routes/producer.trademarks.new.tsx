@@ -3,18 +3,20 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { FormActions, FormErrors } from "../components/form";
 import { TrademarkFields } from "../components/trademark-fields";
 import { trademarkFormSchema, type TrademarkForm } from "../domain/trademark-form";
 import { metaTranslator, useT } from "../i18n/i18n";
 import { createOwnTrademark, regNoTakenByOther } from "../../db/queries/producer-trademarks";
+import { guidanceAside } from "../../db/queries/guidance";
+import { TRADEMARK_GUIDANCE } from "../guidance/default-texts";
 import { db } from "../services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProducer(request);
-  return null;
+  return { guidance: await guidanceAside(db(), TRADEMARK_GUIDANCE) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewTrademark() {
+  const { guidance } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm<TrademarkForm>({
@@ -44,7 +47,7 @@ export default function NewTrademark() {
       <h1>{t("producer.newTrademark")}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <TrademarkFields fields={fields} />
+        <TrademarkFields fields={fields} guidance={guidance} />
         <FormActions>
           <button type="submit" className="button">
             {t("producer.save")}

@@ -2,6 +2,7 @@ import { sitemapEntries } from "../../db/queries/open-data";
 import { todayInChina } from "../platform/china-time";
 import { RECORD_PATHS } from "../open-data/records.server";
 import { configuredOrigin } from "../platform/public-origin.server";
+import { GUIDANCE_TOPICS } from "../guidance/default-texts";
 import { db } from "../services.server";
 
 // GET /sitemap.xml — every published, public, non-sample record page with its lastmod, plus the public index pages.
@@ -9,7 +10,8 @@ import { db } from "../services.server";
 // only: production requires it) the answer is a 503 saying so, as a sitemap of development addresses helps no one.
 // One file holds up to 50,000 URLs (the protocol's limit); the catalogue is far below that.
 
-const STATIC_PAGES = ["/", "/search", "/stats", "/open-data"];
+// the guidance pages too: producers search for 商标续展 or 地理标志专用标志 before they know this site exists
+const STATIC_PAGES = ["/", "/search", "/stats", "/open-data", "/guide", ...GUIDANCE_TOPICS.map((topic) => `/guide/${topic}`)];
 
 const xmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -19,6 +19,7 @@ const LINKS: [string, MessageKey][] = [
   ["/staff/reports", "staff.reports"],
   ["/staff/audit", "staff.audit"],
   ["/staff/users", "staff.users"],
+  ["/staff/guidance", "staff.guidance"],
   ["/staff/export", "export.title"],
 ];
 

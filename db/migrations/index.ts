@@ -12,6 +12,7 @@ import * as fairDayLeadsAndBooths from "./2026_12_05_100000_fair_day_leads_and_b
 import * as eventSchedule from "./2026_12_06_100000_event_schedule";
 import * as productRecycleBin from "./2026_12_06_110000_product_recycle_bin";
 import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
+import * as guidanceTexts from "./2026_12_06_130000_guidance_texts";
 import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_texts_in_both_languages";
 import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_100000_event_schedule": eventSchedule,
   "2026_12_06_110000_product_recycle_bin": productRecycleBin,
   "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
+  "2026_12_06_130000_guidance_texts": guidanceTexts,
   "2026_12_06_150000_reference_texts_in_both_languages": referenceTextsInBothLanguages,
   "2026_12_06_160000_claim_evidence": claimEvidence,
 };

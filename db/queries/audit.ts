@@ -29,6 +29,7 @@ export type AuditAction =
   | "supersede_claim"
   | "add_evidence"
   | "remove_evidence"
+  | "guidance_restore"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -51,6 +52,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "supersede_claim",
   "add_evidence",
   "remove_evidence",
+  "guidance_restore",
   "change",
 ];
 
@@ -65,6 +67,8 @@ export const AUDIT_ENTITIES = [
   "revision",
   "misuse_report",
   "user",
+  "guidance_text",
+  "guidance_contact",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

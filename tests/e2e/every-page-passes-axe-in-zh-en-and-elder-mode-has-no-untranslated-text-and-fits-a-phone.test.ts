@@ -90,6 +90,8 @@ const pages = (): PageCase[] => [
       await page.locator(".field-error").first().waitFor();
     },
   },
+  { name: "guidance topics", path: "/guide" },
+  { name: "guidance topic", path: "/guide/nice-classes" },
   { name: "shortlist", path: "/shortlist" },
   { name: "events", path: "/events" },
   { name: "event", path: `/events/${ids.event}` },
@@ -116,6 +118,17 @@ const pages = (): PageCase[] => [
   { name: "staff audit log", path: "/staff/audit", signedIn: "admin" },
   { name: "staff users", path: "/staff/users", signedIn: "admin" },
   { name: "staff export", path: "/staff/export", signedIn: "admin" },
+  { name: "staff guidance texts and station contact", path: "/staff/guidance", signedIn: "admin" },
+  {
+    name: "staff guidance topic with errors",
+    path: "/staff/guidance/renewal",
+    signedIn: "admin",
+    prepare: async (page) => {
+      await page.locator("input[name=title_zh]").fill("");
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
   { name: "matching desk", path: "/matching", signedIn: "admin" },
   { name: "new deal", path: "/matching/deals/new", signedIn: "admin" },
   { name: "new event", path: "/events/new", signedIn: "admin" },

@@ -59,6 +59,7 @@ beforeAll(async () => {
     "routes/staff.organizations.$id:id": String(product.organization_id),
     kind: "product",
     "routes/staff.review.$kind.$id:id": String(product.id),
+    "routes/staff.guidance.$topic:topic": "renewal",
     resource: "products",
     token: "not-a-real-token",
     file: "products.json",

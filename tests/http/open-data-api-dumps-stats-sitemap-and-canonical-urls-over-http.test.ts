@@ -483,6 +483,7 @@ describe("search engines", () => {
     expect(r.text).toContain(`<loc>${ORIGIN}/organizations/${ids.org}</loc>`);
     expect(r.text).toContain(`<loc>${ORIGIN}/trademarks/${ids.validMark}</loc>`);
     expect(r.text).toContain(`<loc>${ORIGIN}/stats</loc>`);
+    expect(r.text).toContain(`<loc>${ORIGIN}/guide/nice-classes</loc>`);
     for (const hidden of [
       `/products/${ids.draftProduct}<`,
       `/products/${ids.sampleProduct}<`,

@@ -7,6 +7,7 @@ import * as eventPage from "./event-page";
 import * as fairReport from "./fair-report";
 import * as giRegister from "./gi-register";
 import * as evidence from "./evidence";
+import * as guidance from "./guidance";
 import * as http from "./http";
 import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
@@ -43,6 +44,7 @@ export const zhCN = {
   ...http.zh,
   ...giRegister.zh,
   ...evidence.zh,
+  ...guidance.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -67,4 +69,5 @@ export const en: Record<MessageKey, string> = {
   ...http.en,
   ...giRegister.en,
   ...evidence.en,
+  ...guidance.en,
 };
