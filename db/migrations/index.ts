@@ -12,6 +12,7 @@ import * as fairDayLeadsAndBooths from "./2026_12_05_100000_fair_day_leads_and_b
 import * as eventSchedule from "./2026_12_06_100000_event_schedule";
 import * as productRecycleBin from "./2026_12_06_110000_product_recycle_bin";
 import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
+import * as officialFigures from "./2026_12_06_140000_official_figures";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_100000_event_schedule": eventSchedule,
   "2026_12_06_110000_product_recycle_bin": productRecycleBin,
   "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
+  "2026_12_06_140000_official_figures": officialFigures,
 };

@@ -27,6 +27,8 @@ export type AuditAction =
   | "claim_filed"
   | "renewal_filed"
   | "supersede_claim"
+  | "official_figure_set"
+  | "official_figure_delete"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -47,6 +49,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "claim_filed",
   "renewal_filed",
   "supersede_claim",
+  "official_figure_set",
+  "official_figure_delete",
   "change",
 ];
 
@@ -61,6 +65,7 @@ export const AUDIT_ENTITIES = [
   "revision",
   "misuse_report",
   "user",
+  "official_figure",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
