@@ -19,12 +19,28 @@ export function numberFormat(lang: Lang) {
   return (n: number) => f.format(n);
 }
 
-export function Figure({ id, heading, desc, children, notes }: { id: FigureName; heading: string; desc: string; children: ReactNode; notes?: ReactNode }) {
+export function Figure({
+  id,
+  heading,
+  desc,
+  lead,
+  children,
+  notes,
+}: {
+  id: FigureName;
+  heading: string;
+  desc: string;
+  /** said right after the description, before the chart (the trademark headline's "missing" and official lines) */
+  lead?: ReactNode;
+  children: ReactNode;
+  notes?: ReactNode;
+}) {
   const t = useT();
   return (
     <section className="stats-figure" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       <p>{desc}</p>
+      {lead}
       {children}
       {notes}
       <p>
@@ -131,7 +147,7 @@ function SourceList({ sources }: { sources: AssessedSource[] }) {
         const kind = t(`stats.source.kind.${s.kind}` as MessageKey);
         return (
           <li key={i}>
-            {supports ? kind : `${t("stats.source.notSupport")}(${kind})`}:{" "}
+            {supports ? kind : t("stats.source.unsupported", { kind })}:{" "}
             {supports && s.url ? (
               <a href={s.url} rel="noopener noreferrer" aria-label={t("stats.source.open", { name: publisher })}>
                 {publisher}
@@ -139,13 +155,9 @@ function SourceList({ sources }: { sources: AssessedSource[] }) {
             ) : (
               publisher
             )}
-            {s.title && (
-              <>
-                {" "}
-                <q lang="zh-CN">{s.title}</q>
-              </>
-            )}
-            {s.date && ` ${s.date}`}
+            {/* a Chinese title in 书名号, which also keeps its own inner quotation marks readable */}
+            {s.title && <span lang="zh-CN">《{s.title}》</span>}
+            {s.date && <span className="source-date"> {s.date}</span>}
           </li>
         );
       })}

@@ -49,7 +49,7 @@ export function TrademarkFigure({ s }: { s: Stats }) {
       id="trademarks"
       heading={t("stats.tm.heading")}
       desc={desc}
-      notes={
+      lead={
         <>
           <p>
             {t("stats.tm.missing", {
@@ -63,9 +63,9 @@ export function TrademarkFigure({ s }: { s: Stats }) {
               ? t("official.latest", { year: latest.year, value: fmt(latest.value), percent: percent(latest.value), source: latest.source_text })
               : t("official.noneForTarget")}
           </p>
-          <p className="muted">{t("stats.tm.rule")}</p>
         </>
       }
+      notes={<p className="muted">{t("stats.tm.rule")}</p>}
     >
       <BarChart id="chart-trademarks" title={t("stats.tm.heading")} desc={desc} bars={bars} format={fmt} emptyMessage={t("stats.empty")} />
       <ReferenceTable caption={t("stats.tableOf", { name: t("stats.tm.heading") })} rows={rows} />

@@ -88,8 +88,11 @@ export const REFERENCE_FIGURES = {
     sources: [
       {
         kind: "official",
-        publisher: { zh: "海东市人民政府办公室", en: "General Office of the Haidong Municipal Government" },
-        title: "东政办〔2022〕145号《关于贯彻落实青海省“十四五”知识产权保护和运用规划的实施意见》二、发展目标",
+        publisher: {
+          zh: "海东市人民政府办公室 东政办〔2022〕145号,二、发展目标",
+          en: "General Office of the Haidong Municipal Government, document Dongzhengban [2022] No. 145, part 2 (targets)",
+        },
+        title: "关于贯彻落实青海省“十四五”知识产权保护和运用规划的实施意见",
         date: "2022-10-14",
         url: null,
       },
