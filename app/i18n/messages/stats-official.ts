@@ -39,7 +39,7 @@ export const zh = {
   "official.saved": "已保存:{metric} {year} 年",
   "official.deleted": "已删除:{metric} {year} 年",
   "official.gone": "这个数字已被删除。",
-  "official.yearRange": "年份应为 {min} 到 {max} 之间的整数",
+  "official.yearRange": "应为 {min} 到 {max} 之间的年份",
   "official.wholeNumber": "应为不小于 0 的整数",
   "official.httpsOnly": "网址应以 https:// 开头",
   "official.latest": "全市官方数字:{year} 年商标有效注册量 {value} 件,为 2025 年目标的 {percent}(来源:{source})。",
