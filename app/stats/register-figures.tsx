@@ -152,6 +152,12 @@ export function WellKnownFigure({ s }: { s: Stats }) {
   const bars: Bar[] = [
     { label: t("stats.wk.catalogue"), value: s.trademarks.well_known },
     { label: t("stats.wk.famous"), value: s.trademarks.provincial_famous },
+    // the latest official figure of each measure, then the reports
+    ...(["well_known_marks", "provincial_famous_marks"] as const).flatMap((m) =>
+      officialOf(s, m)
+        .slice(0, 1)
+        .map((f) => ({ label: officialRow(t, f).label, value: f.value, tone: "reference" as const })),
+    ),
     ...refs.map((r) => ({
       label: r.label,
       value: r.value,
