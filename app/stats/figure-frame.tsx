@@ -123,7 +123,7 @@ export function ReferenceTable({ caption, rows }: { caption: string; rows: Figur
 export function SourceText({ text, url }: { text: string; url?: string | null }) {
   const lang = /\p{Script=Han}/u.test(text) ? "zh-CN" : /[A-Za-z]/.test(text) ? "en" : undefined;
   return url ? (
-    <a href={url} lang={lang} rel="noopener noreferrer">
+    <a href={url} lang={lang} rel="noopener noreferrer" className="source-link">
       {text}
     </a>
   ) : (

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { BarChart, type Bar } from "./charts";
-import { catalogueRow, Figure, numberFormat, pick, ReferenceTable, referenceRow, type FigureRow, type Stats } from "./figure-frame";
+import { catalogueRow, Figure, numberFormat, pick, ReferenceTable, referenceRow, SourceText, type FigureRow, type Stats } from "./figure-frame";
 import { officialOf, officialRow } from "./official-rows";
 import { ScrollableTable } from "../components/scrollable-table";
 
@@ -58,11 +58,15 @@ export function TrademarkFigure({ s }: { s: Stats }) {
               unverified: fmt(tm.unverified),
             })}
           </p>
-          <p>
-            {latest && target
-              ? t("official.latest", { year: latest.year, value: fmt(latest.value), percent: percent(latest.value), source: latest.source_text })
-              : t("official.noneForTarget")}
-          </p>
+          {latest && target ? (
+            <p>
+              {t("official.latest", { year: latest.year, value: fmt(latest.value), percent: percent(latest.value) })} {t("official.sourceLabel")}{" "}
+              {/* the source as staff typed it, in its own language */}
+              <SourceText text={latest.source_text} url={latest.source_url} />
+            </p>
+          ) : (
+            <p>{t("official.noneForTarget")}</p>
+          )}
         </>
       }
       notes={<p className="muted">{t("stats.tm.rule")}</p>}
