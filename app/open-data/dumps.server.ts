@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { lastModified, type OpenDataType } from "../../db/queries/open-data";
 import { toCsv, type CellValue } from "../catalogue-io/tabular";
-import { todayInChina } from "../platform/china-time";
-import { db } from "../services.server";
+import type { Db } from "../../db/client";
+import { chinaDay, chinaIsoDateTime, todayInChina } from "../platform/china-time";
 import { LICENCE } from "./openapi";
 import { loadRecords } from "./records.server";
 import { RECORD_SCHEMAS } from "./schemas";
@@ -64,13 +64,18 @@ export function csvColumns(schema: z.ZodObject): Column[] {
 
 const cache = new Map<string, { body: string; generatedAt: Date; lastModified: Date | null }>();
 
-export async function buildDump(type: OpenDataType, format: DumpFormat) {
+/** A dump's file name carries China's day of generation: at 01:30 in Haidong (17:30 UTC the day before) it is that day. */
+export function dumpFileName(type: OpenDataType, format: DumpFormat, generatedAt: Date): string {
+  return `haidong-${type}-${chinaDay(generatedAt)}.${format}`;
+}
+
+export async function buildDump(db: Db, type: OpenDataType, format: DumpFormat) {
   const today = todayInChina();
-  const modified = await lastModified(db(), type);
+  const modified = await lastModified(db, type);
   const key = `${type}.${format}|${modified?.toISOString() ?? ""}|${today}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const records = z.array(RECORD_SCHEMAS[type] as z.ZodType).parse(await loadRecords(db(), type, today)) as Record<string, unknown>[];
+  const records = z.array(RECORD_SCHEMAS[type] as z.ZodType).parse(await loadRecords(db, type, today)) as Record<string, unknown>[];
   const generatedAt = new Date();
   let body: string;
   if (format === "json") {
@@ -78,8 +83,9 @@ export async function buildDump(type: OpenDataType, format: DumpFormat) {
       {
         title: `${ATTRIBUTION}: ${type}`,
         licence: { ...LICENCE, attribution: ATTRIBUTION, note: LICENCE_NOTE },
-        generated_at: generatedAt.toISOString(),
-        data_last_modified: modified?.toISOString() ?? null,
+        // China's time, like the file name and /open-data: the same moment, readable as Haidong's day
+        generated_at: chinaIsoDateTime(generatedAt),
+        data_last_modified: modified ? chinaIsoDateTime(modified) : null,
         count: records.length,
         schema: "/api/v1/openapi.json",
         records,

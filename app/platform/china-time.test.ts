@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, chinaDateTime, chinaDay, chinaDayFromToday, chinaDayStart, parseChinaDateTime, todayInChina } from "./china-time";
+import { addDays, chinaDateTime, chinaDay, chinaIsoDateTime, chinaDayFromToday, chinaDayStart, parseChinaDateTime, todayInChina } from "./china-time";
 import { trademarkValidity } from "../domain/trademark-validity";
 
 describe("China's day is the catalogue's day, whatever the server's zone", () => {
@@ -32,6 +32,11 @@ describe("moments are shown as China's wall-clock time", () => {
   it("an inquiry sent at 08:00 UTC reads 16:00 to the producer in Haidong and to a buyer abroad alike", () => {
     expect(chinaDateTime("2026-12-01T08:00:00Z")).toBe("2026-12-01 16:00");
     expect(chinaDateTime(new Date("2026-12-31T17:05:00Z"))).toBe("2027-01-01 01:05");
+  });
+
+  it("an export stamps the same moment as an ISO timestamp in China's time, dated China's day", () => {
+    expect(chinaIsoDateTime("2026-12-05T17:30:00Z")).toBe("2026-12-06T01:30:00+08:00");
+    expect(Date.parse(chinaIsoDateTime("2026-12-05T17:30:00Z"))).toBe(Date.parse("2026-12-05T17:30:00Z"));
   });
 });
 

@@ -42,6 +42,16 @@ export function chinaDateTime(moment: Moment): string {
   return wall.toISOString().slice(0, 16).replace("T", " ");
 }
 
+/**
+ * A moment as an ISO 8601 timestamp in China's time, "2026-12-06T01:30:00+08:00": what machine-readable exports
+ * write, so the date a reader sees in the file is China's day, like every file name and screen.
+ */
+export function chinaIsoDateTime(moment: Moment): string {
+  const wall = wallClock(moment);
+  if (!wall) throw new RangeError(`not a moment: ${String(moment)}`);
+  return `${wall.toISOString().slice(0, 19)}${CHINA_UTC_OFFSET}`;
+}
+
 /** A calendar date (YYYY-MM-DD) moved by whole days; calendar arithmetic, no time zone involved. */
 export function addDays(isoDate: string, days: number): string {
   const t = Date.parse(`${isoDate}T00:00:00Z`);

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { OPEN_DATA_TYPES, type OpenDataType } from "../../db/queries/open-data";
-import { buildDump, DUMP_FORMATS, type DumpFormat } from "../open-data/dumps.server";
+import { buildDump, DUMP_FORMATS, dumpFileName, type DumpFormat } from "../open-data/dumps.server";
 import { cacheableResponse, errorResponse, guard } from "../open-data/http.server";
 import { refuseParameters } from "../open-data/params";
-import { chinaDay } from "../platform/china-time";
+import { chinaIsoDateTime } from "../platform/china-time";
+import { db } from "../services.server";
 
 // GET /open-data/<type>.csv and /open-data/<type>.json — bulk downloads of every published record of a type, with the
 // licence (JSON: in the file; both: a Link rel="license" header) and the generation date. Throttled like the API.
@@ -19,16 +20,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const refused = refuseParameters(new URL(request.url).searchParams);
   if (refused) return errorResponse(400, refused);
-  const dump = await buildDump(type, format);
-  // the file is named after China's day, like every other export (its validity figures use that day too)
-  const date = chinaDay(dump.generatedAt);
+  const dump = await buildDump(db(), type, format);
   return cacheableResponse(request, dump.body, {
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
     lastModified: dump.lastModified,
     headers: {
-      "Content-Disposition": `attachment; filename="haidong-${type}-${date}.${format}"`,
+      // named after China's day, like every other export (its validity figures use that day too)
+      "Content-Disposition": `attachment; filename="${dumpFileName(type, format, dump.generatedAt)}"`,
       Link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"',
-      "X-Generated-At": dump.generatedAt.toISOString(),
+      "X-Generated-At": chinaIsoDateTime(dump.generatedAt),
     },
   });
 }

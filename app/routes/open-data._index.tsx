@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OPEN_DATA_TYPES, publicCounts } from "../../db/queries/open-data";
-import { todayInChina } from "../platform/china-time";
+import { chinaDateTime, todayInChina } from "../platform/china-time";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { seoMeta } from "../seo/meta";
@@ -16,7 +16,8 @@ export { ErrorBoundary } from "../components/route-error";
 export async function loader() {
   const counts = await publicCounts(db(), todayInChina());
   const t = translator("zh-CN");
-  return { counts, generatedAt: new Date().toISOString(), seo: pageSeo("/open-data", t("openData.title"), t("openData.metaDescription")) };
+  // China's wall-clock time, as on /stats: the page and the files it offers name Haidong's day, never UTC's
+  return { counts, generatedAt: chinaDateTime(new Date()), seo: pageSeo("/open-data", t("openData.title"), t("openData.metaDescription")) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -29,7 +30,6 @@ export default function OpenDataPage() {
   const t = useT();
   const { lang } = usePreferences();
   const fmt = new Intl.NumberFormat(lang === "en" ? "en" : "zh-CN");
-  const when = `${generatedAt.slice(0, 10)} ${generatedAt.slice(11, 16)} UTC`;
   return (
     <div className="open-data-page">
       <h1>{t("openData.title")}</h1>
@@ -37,7 +37,7 @@ export default function OpenDataPage() {
 
       <section aria-labelledby="downloads-heading">
         <h2 id="downloads-heading">{t("openData.downloads")}</h2>
-        <p>{t("openData.generated", { date: when })}</p>
+        <p>{t("openData.generated", { date: generatedAt })}</p>
         <ScrollableTable labelledBy="downloads-caption">
           <table className="data-table">
             <caption id="downloads-caption">{t("openData.downloads")}</caption>
@@ -71,6 +71,12 @@ export default function OpenDataPage() {
           </table>
         </ScrollableTable>
         <p>{t("openData.formats")}</p>
+        <p>
+          <a href="/stats/official.csv" download>
+            {t("openData.official")}
+          </a>{" "}
+          <span className="muted">(CSV, UTF-8)</span>
+        </p>
       </section>
 
       <section aria-labelledby="licence-heading">

@@ -15,6 +15,7 @@ const LINKS: [string, MessageKey][] = [
   ["/staff", "staff.queue"],
   ["/staff/claims", "staff.claims"],
   ["/staff/facts", "staff.facts"],
+  ["/staff/figures", "staff.figures"],
   ["/staff/organizations", "staff.organizations"],
   ["/staff/reports", "staff.reports"],
   ["/staff/audit", "staff.audit"],

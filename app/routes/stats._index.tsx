@@ -6,6 +6,7 @@ import { pageSeo } from "../seo/record-seo.server";
 import { db } from "../services.server";
 import { EventsFigure, ProductsFigure, RenewalsFigure } from "../stats/activity-figures";
 import { cachedStats } from "../stats/figures.server";
+import { OfficialFiguresFigure } from "../stats/official-figures";
 import { GiSchemeFigure, GiUsersFigure, TrademarkFigure, WellKnownFigure } from "../stats/register-figures";
 
 // GET /stats — figures against the plan's targets (东政办〔2022〕145号), each as a server-rendered SVG chart with its
@@ -36,6 +37,7 @@ export default function StatsPage() {
       <p>{t("stats.intro", { date: stats.today })}</p>
       <p className="notice">{t("stats.caveat")}</p>
       <TrademarkFigure s={stats} />
+      <OfficialFiguresFigure s={stats} />
       <GiSchemeFigure s={stats} />
       <WellKnownFigure s={stats} />
       <GiUsersFigure s={stats} />

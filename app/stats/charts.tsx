@@ -27,16 +27,47 @@ const WIDTH = 680;
 const LABEL_WIDTH = 232;
 const VALUE_SPACE = 90;
 
-/** Long labels are cut to fit the label column (the full label is in the table); a CJK character is two units wide. */
-function fit(label: string, max = 26): string {
+const MAX_UNITS = 26;
+const unitsOf = (ch: string) => (/[\u2e80-\uffef]/.test(ch) ? 2 : 1);
+
+/**
+ * A label broken into lines that fit the label column, never cut: a CJK character is two units wide. Lines break
+ * before an opening bracket or after a space or colon where one is near the end of the line, else anywhere. A cut-off
+ * label ("2025 年目标:全市商标有效…") left readers guessing which figure a bar was (issue 21).
+ */
+export function labelLines(label: string, max = MAX_UNITS): string[] {
+  const lines: string[] = [];
+  let line = "";
   let units = 0;
-  let out = "";
   for (const ch of label) {
-    units += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
-    if (units > max - 1) return `${out}…`;
-    out += ch;
+    if (units + unitsOf(ch) > max) {
+      // break before the last opening bracket past the first quarter of the line (a report's date stays whole), else
+      // after the last space or colon there, else where the line is full
+      const bracket = Math.max(line.lastIndexOf("("), line.lastIndexOf("\uff08"));
+      const gap = Math.max(line.lastIndexOf(" "), line.lastIndexOf(":"), line.lastIndexOf("\uff1a")) + 1;
+      const cut = bracket >= line.length / 4 && bracket > 0 ? bracket : gap > line.length / 3 ? gap : line.length;
+      lines.push(line.slice(0, cut).trimEnd());
+      line = line.slice(cut).trimStart();
+      units = [...line].reduce((n, c) => n + unitsOf(c), 0);
+    }
+    line += ch;
+    units += unitsOf(ch);
   }
-  return out;
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A label's lines as tspans centred on `y` (the text element's own y). */
+function Lines({ lines, x, lineHeight = 16 }: { lines: string[]; x: number; lineHeight?: number }) {
+  return (
+    <>
+      {lines.map((line, n) => (
+        <tspan key={n} x={x} dy={n === 0 ? -((lines.length - 1) * lineHeight) / 2 : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </>
+  );
 }
 
 function Frame({ id, title, desc, height, children }: { id: string; title: string; desc: string; height: number; children: React.ReactNode }) {
@@ -75,7 +106,9 @@ function Empty({ id, title, desc, message }: { id: string; title: string; desc: 
 /** Horizontal bars, one per row; reference and target bars are outlined rather than filled. */
 export function BarChart({ bars, emptyMessage, ...text }: ChartText & { bars: Bar[]; emptyMessage: string }) {
   if (bars.length === 0) return <Empty {...text} message={emptyMessage} />;
-  const rowHeight = 36;
+  const labels = bars.map((b) => labelLines(b.label));
+  const lineHeight = 16;
+  const rowHeight = 36 + lineHeight * (Math.max(...labels.map((l) => l.length)) - 1);
   const height = bars.length * rowHeight + 16;
   const y = scaleBand<number>()
     .domain(bars.map((_, i) => i))
@@ -96,7 +129,7 @@ export function BarChart({ bars, emptyMessage, ...text }: ChartText & { bars: Ba
         return (
           <g key={i}>
             <text x={LABEL_WIDTH - 8} y={top + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart__label" lang={b.lang}>
-              {fit(b.label)}
+              <Lines lines={labels[i]!} x={LABEL_WIDTH - 8} lineHeight={lineHeight} />
             </text>
             <rect
               x={LABEL_WIDTH}
@@ -183,9 +216,12 @@ export function StackedBarChart({
   emptyMessage: string;
 }) {
   if (rows.length === 0 || series.length === 0) return <Empty {...text} message={emptyMessage} />;
-  const rowHeight = 34;
+  const rowLabels = rows.map((r) => labelLines(r.label));
+  const rowHeight = 34 + 16 * (Math.max(...rowLabels.map((l) => l.length)) - 1);
+  const legendLabels = series.map((s) => labelLines(s.label, 24));
+  const legendLine = 22 + 14 * (Math.max(...legendLabels.map((l) => l.length)) - 1);
   const legendRows = Math.ceil(series.length / 3);
-  const legendHeight = legendRows * 22 + 8;
+  const legendHeight = legendRows * legendLine + 8;
   const height = rows.length * rowHeight + 16 + legendHeight;
   const data = rows.map((r) => ({
     label: r.label,
@@ -209,7 +245,7 @@ export function StackedBarChart({
       <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={rows.length * rowHeight + 16} stroke="#4b4b4b" />
       {rows.map((r, i) => (
         <text key={r.label} x={LABEL_WIDTH - 8} y={(y(i) ?? 0) + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart__label">
-          {fit(r.label)}
+          <Lines lines={rowLabels[i]!} x={LABEL_WIDTH - 8} />
         </text>
       ))}
       {layers.map((layer, li) => (
@@ -227,10 +263,10 @@ export function StackedBarChart({
       ))}
       <g transform={`translate(0, ${rows.length * rowHeight + 24})`}>
         {series.map((s, i) => (
-          <g key={s.key} transform={`translate(${(i % 3) * 226}, ${Math.floor(i / 3) * 22})`}>
+          <g key={s.key} transform={`translate(${(i % 3) * 226}, ${Math.floor(i / 3) * legendLine})`}>
             <rect width={14} height={14} fill={colour(i)} />
-            <text x={20} y={7} dominantBaseline="middle" className="chart__tick" lang={s.lang}>
-              {fit(s.label, 24)}
+            <text x={20} y={7 + ((legendLabels[i]!.length - 1) * 14) / 2} dominantBaseline="middle" className="chart__tick" lang={s.lang}>
+              <Lines lines={legendLabels[i]!} x={20} lineHeight={14} />
             </text>
           </g>
         ))}

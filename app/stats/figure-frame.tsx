@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from "react";
 import type { ReferenceFigure } from "../../db/queries/stats";
+import type { AssessedSource, Bilingual } from "../../db/seed/reference-figures";
 import { usePreferences, useT, type Lang, type Translate } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { FigureName } from "./figure-names";
@@ -18,12 +19,28 @@ export function numberFormat(lang: Lang) {
   return (n: number) => f.format(n);
 }
 
-export function Figure({ id, heading, desc, children, notes }: { id: FigureName; heading: string; desc: string; children: ReactNode; notes?: ReactNode }) {
+export function Figure({
+  id,
+  heading,
+  desc,
+  lead,
+  children,
+  notes,
+}: {
+  id: FigureName;
+  heading: string;
+  desc: string;
+  /** said right after the description, before the chart (the trademark headline's "missing" and official lines) */
+  lead?: ReactNode;
+  children: ReactNode;
+  notes?: ReactNode;
+}) {
   const t = useT();
   return (
     <section className="stats-figure" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       <p>{desc}</p>
+      {lead}
       {children}
       {notes}
       <p>
@@ -37,29 +54,35 @@ export function Figure({ id, heading, desc, children, notes }: { id: FigureName;
 }
 
 export function refValue(f: ReferenceFigure | undefined): number | undefined {
-  return f && typeof f.value === "number" ? f.value : undefined;
+  return f?.value;
 }
 
 export function confidenceLabel(t: Translate, c: string) {
   return t(`stats.confidence.${c === "high" || c === "low" ? c : "medium"}` as MessageKey);
 }
 
-/** The reference figures next to a catalogue count, as a table (measure, value, as of, confidence, source). */
-export function ReferenceTable({
-  caption,
-  rows,
-}: {
-  caption: string;
-  rows: {
-    label: string;
-    value: number;
-    asOf: string;
-    confidence: string;
-    source: string;
-    /** reference rows quote their sources and dates as the reference file gives them (see SourceList) */
-    reference?: { asOf: string; sources: string[] };
-  }[];
-}) {
+/** A row of a figure's table: a catalogue count, or a reference figure with its assessed sources. */
+export interface FigureRow {
+  label: string;
+  value: number;
+  asOf: string;
+  confidence: string;
+  /** why the confidence is below high (reference figures) */
+  reason?: string;
+  /** a catalogue or official row's source, as text (an official one as staff typed it), with its address if any */
+  source?: string;
+  sourceUrl?: string | null;
+  /** a reference row's sources, each assessed (db/seed/reference-figures.ts) */
+  sources?: AssessedSource[];
+}
+
+/** The catalogue's own count as a row: computed today from published records. */
+export function catalogueRow(t: Translate, today: string, label: string, value: number): FigureRow {
+  return { label, value, asOf: today, confidence: confidenceLabel(t, "high"), source: t("stats.catalogueSource") };
+}
+
+/** The figures of a chart next to each other, as a table (measure, value, as of, confidence, source). */
+export function ReferenceTable({ caption, rows }: { caption: string; rows: FigureRow[] }) {
   const t = useT();
   const captionId = useId(); // a page shows several reference tables
   const { lang } = usePreferences();
@@ -82,10 +105,12 @@ export function ReferenceTable({
             <tr key={i}>
               <th scope="row">{r.label}</th>
               <td className="num">{fmt(r.value)}</td>
-              {/* the reference file's dates are written in English, whatever the page language */}
-              <td lang={r.reference ? "en" : undefined}>{r.asOf}</td>
-              <td>{r.confidence}</td>
-              <td className="sources">{r.reference ? <SourceList sources={r.reference.sources} /> : r.source}</td>
+              <td>{r.asOf}</td>
+              <td>
+                {r.confidence}
+                {r.reason && <p className="muted confidence-reason">{r.reason}</p>}
+              </td>
+              <td className="sources">{r.sources ? <SourceList sources={r.sources} /> : <SourceText text={r.source ?? ""} url={r.sourceUrl} />}</td>
             </tr>
           ))}
         </tbody>
@@ -94,31 +119,68 @@ export function ReferenceTable({
   );
 }
 
-/** Quoted sources (Chinese document titles, English summaries, URLs), each marked with its own language. */
-function SourceList({ sources }: { sources: string[] }) {
-  return (
-    <>
-      {sources.map((text, i) => (
-        <span key={i} lang={/\p{Script=Han}/u.test(text) ? "zh-CN" : "en"}>
-          {i > 0 && "; "}
-          {text}
-        </span>
-      ))}
-    </>
+/** A source typed by staff, in whatever language they wrote it, linked when it has an address. */
+export function SourceText({ text, url }: { text: string; url?: string | null }) {
+  const lang = /\p{Script=Han}/u.test(text) ? "zh-CN" : /[A-Za-z]/.test(text) ? "en" : undefined;
+  return url ? (
+    <a href={url} lang={lang} rel="noopener noreferrer" className="source-link">
+      {text}
+    </a>
+  ) : (
+    <span lang={lang}>{text}</span>
   );
 }
 
-export function referenceRow(t: Translate, label: string, f: ReferenceFigure | undefined) {
-  const value = refValue(f);
-  if (!f || value === undefined) return [];
+/**
+ * Each source with what kind of publisher it is. Official and news sources are linked; any other (a mirror, a
+ * translation or AI-summary site) is named only as "not support", never linked, so the page never cites it.
+ * Original titles are Chinese and keep their own lang.
+ */
+function SourceList({ sources }: { sources: AssessedSource[] }) {
+  const t = useT();
+  const { lang } = usePreferences();
+  return (
+    <ul className="source-list">
+      {sources.map((s, i) => {
+        const supports = s.supports;
+        const publisher = pick(lang, s.publisher);
+        const kind = t(`stats.source.kind.${s.kind}` as MessageKey);
+        return (
+          <li key={i}>
+            {supports ? kind : t("stats.source.unsupported", { kind })}:{" "}
+            {supports && s.url ? (
+              <a href={s.url} rel="noopener noreferrer" aria-label={t("stats.source.open", { name: publisher })}>
+                {publisher}
+              </a>
+            ) : (
+              publisher
+            )}
+            {/* a Chinese title in 书名号, which also keeps its own inner quotation marks readable */}
+            {s.title && <span lang="zh-CN">《{s.title}》</span>}
+            {s.date && <span className="source-date"> {s.date}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The text of a bilingual pair in the page language. */
+export function pick(lang: Lang, b: Bilingual): string {
+  return lang === "en" ? b.en : b.zh;
+}
+
+/** A reference figure as a table row in the page language; none when the figure is not in the database. */
+export function referenceRow(t: Translate, lang: Lang, f: ReferenceFigure | undefined): FigureRow[] {
+  if (!f) return [];
   return [
     {
-      label,
-      value,
-      asOf: f.as_of ?? "",
+      label: pick(lang, f.label),
+      value: f.value,
+      asOf: pick(lang, f.asOf),
       confidence: confidenceLabel(t, f.confidence),
-      source: f.source.join("; "),
-      reference: { asOf: f.as_of ?? "", sources: f.source },
+      reason: f.reason ? pick(lang, f.reason) : undefined,
+      sources: f.sources,
     },
   ];
 }

@@ -8,6 +8,7 @@ import {
   trademarkSummary,
   trademarksDueForRenewal,
 } from "../../db/queries/stats";
+import { officialFigures } from "../../db/queries/official-figures";
 import { todayInChina } from "../platform/china-time";
 
 // Every figure of /stats at once, cached in-process for 60 s per China date: the figures are public and the app
@@ -16,7 +17,7 @@ import { todayInChina } from "../platform/china-time";
 export const STATS_TTL_MS = 60_000;
 
 export async function computeStats(db: Db, today: string) {
-  const [trademarks, gi, giUsers, products, renewals, events, reference] = await Promise.all([
+  const [trademarks, gi, giUsers, products, renewals, events, reference, official] = await Promise.all([
     trademarkSummary(db, today),
     giProductsByScheme(db),
     authorisedGiUsers(db, today),
@@ -24,13 +25,31 @@ export async function computeStats(db: Db, today: string) {
     trademarksDueForRenewal(db, today),
     eventOutcomes(db),
     referenceFigures(db),
+    officialFigures(db),
   ]);
-  return { today, computedAt: new Date().toISOString(), trademarks, gi, giUsers, products, renewals, events, reference };
+  return {
+    today,
+    computedAt: new Date().toISOString(),
+    trademarks,
+    gi,
+    giUsers,
+    products,
+    renewals,
+    events,
+    reference,
+    // the moment as text: the page receives it as JSON, and the CSV and page read the same shape
+    official: official.map((f) => ({ ...f, entered_at: f.entered_at.toISOString() })),
+  };
 }
 
 export type StatsData = Awaited<ReturnType<typeof computeStats>>;
 
 const cache = new Map<string, { at: number; value: Promise<StatsData> }>();
+
+/** Drops this server's copy, so a figure staff just entered shows at once (other servers within STATS_TTL_MS). */
+export function forgetStats() {
+  cache.clear();
+}
 
 export function cachedStats(db: Db, now = Date.now()): Promise<StatsData> {
   const today = todayInChina(new Date(now));

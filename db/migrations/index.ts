@@ -13,6 +13,7 @@ import * as eventSchedule from "./2026_12_06_100000_event_schedule";
 import * as productRecycleBin from "./2026_12_06_110000_product_recycle_bin";
 import * as authorisationRenewals from "./2026_12_06_120000_authorisation_renewals";
 import * as guidanceTexts from "./2026_12_06_130000_guidance_texts";
+import * as officialFigures from "./2026_12_06_140000_official_figures";
 import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_texts_in_both_languages";
 import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_110000_product_recycle_bin": productRecycleBin,
   "2026_12_06_120000_authorisation_renewals": authorisationRenewals,
   "2026_12_06_130000_guidance_texts": guidanceTexts,
+  "2026_12_06_140000_official_figures": officialFigures,
   "2026_12_06_150000_reference_texts_in_both_languages": referenceTextsInBothLanguages,
   "2026_12_06_160000_claim_evidence": claimEvidence,
 };

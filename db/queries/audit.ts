@@ -30,6 +30,8 @@ export type AuditAction =
   | "add_evidence"
   | "remove_evidence"
   | "guidance_restore"
+  | "official_figure_set"
+  | "official_figure_delete"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -53,6 +55,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "add_evidence",
   "remove_evidence",
   "guidance_restore",
+  "official_figure_set",
+  "official_figure_delete",
   "change",
 ];
 
@@ -69,6 +73,7 @@ export const AUDIT_ENTITIES = [
   "user",
   "guidance_text",
   "guidance_contact",
+  "official_figure",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

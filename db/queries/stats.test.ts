@@ -169,6 +169,11 @@ describe("trademark figures", () => {
     expect(await trademarkSummary(db, TODAY)).toEqual({
       total: 13, // T1–T7, T10–T15
       valid: 9, // T1 T2 T3 T5 T11 T12 T13 T14 T15
+      verified_registered: 10, // registered with number and date, high confidence: the valid ones and T4
+      verified_valid: 9,
+      missing_reg_no: 0,
+      missing_registration_date: 2, // T7 T10
+      unverified: 0,
       well_known: 3, // T1 T5 T6
       well_known_valid: 2, // T1 T5
       provincial_famous: 1, // T5
@@ -343,11 +348,25 @@ describe("event outcomes", () => {
 });
 
 describe("reference figures", () => {
-  it("reads the plan's target and the low-confidence registered-trademark figure with their dates", async () => {
+  it("reads the plan's target and the low-confidence registered-trademark figure with their dates, in both languages", async () => {
     const ref = await referenceFigures(db);
-    expect(ref.trademarkTarget).toMatchObject({ value: 12000, as_of: "target for 2025, set 2022-10-14", confidence: "high" });
+    expect(ref.trademarkTarget).toMatchObject({ value: 12000, asOf: { zh: "2025 年目标,2022-10-14 印发" }, confidence: "high" });
     expect(ref.registeredTrademarks).toMatchObject({ value: 1452, confidence: "low" });
-    expect(ref.registeredTrademarks?.as_of).toMatch(/2020-10-23/);
+    expect(ref.registeredTrademarks?.asOf.zh).toMatch(/2020-10-23/);
+    expect(ref.registeredTrademarks?.reason?.zh).toMatch(/时间不明/);
     expect(ref.wellKnown2022?.value).toBe(9);
+  });
+
+  it("tells the two 中国驰名商标 reports apart and reads a sub-figure of an object value (用标企业 110)", async () => {
+    const ref = await referenceFigures(db);
+    expect([ref.wellKnown2022?.value, ref.wellKnown2020?.value]).toEqual([9, 8]);
+    expect(ref.wellKnown2022?.label.zh).not.toBe(ref.wellKnown2020?.label.zh);
+    expect(ref.qinghaiGiUsers2024).toMatchObject({ value: 110, confidence: "high" });
+  });
+
+  it("never lets a translation or AI-summary site support a figure", async () => {
+    const ref = await referenceFigures(db);
+    expect(ref.giProducts?.sources.map((s) => [s.kind, s.supports])).toEqual([["translation_ai", false]]);
+    expect(ref.giProducts?.confidence).toBe("low");
   });
 });

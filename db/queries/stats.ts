@@ -1,5 +1,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, FigureValue, GiSchemeCode } from "../schema";
+import type { Database, GiSchemeCode } from "../schema";
+import { assess, REFERENCE_FIGURES, type AssessedSource, type ReferenceKey, type ReferenceOverlay } from "../seed/reference-figures";
+import { unverifiedSql } from "./verification";
+
+export type { ReferenceKey } from "../seed/reference-figures";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -15,50 +19,51 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 const EXPIRES_ON = sql<string>`(t.registration_date + interval '120 months' - interval '1 day')::date`;
 
-/** Reference figures (db/seed/haidong.json `figures`) shown next to the catalogue's own counts. */
-export const REFERENCE_METRICS = {
-  trademarkTarget: "target: valid trademark registrations in Haidong by 2025 (商标有效注册量)",
-  registeredTrademarks: "注册商标 (registered trademarks) in Haidong",
-  wellKnown2022: "中国驰名商标 held in Haidong",
-  wellKnown2020: "中国驰名商标 in Haidong",
-  provincialFamous: "青海省著名商标 held in Haidong",
-  agriculturalGi: "农产品地理标志登记产品 (AGI) in Haidong",
-  certificationMarks: "地理标志证明商标 in Haidong",
-  giProducts: "GI products ('地理标志产品') in Haidong",
-  qinghaiGiUsers: "Qinghai enterprises authorised to use the GI special mark",
-} as const;
-
-export type ReferenceKey = keyof typeof REFERENCE_METRICS;
-
-export interface ReferenceFigure {
-  metric: string;
-  value: FigureValue;
+/** Reference figures (db/seed/haidong.json `figures`) as the overlay db/seed/reference-figures.ts presents them. */
+export interface ReferenceFigure extends Omit<ReferenceOverlay, "pick" | "sources"> {
+  sources: AssessedSource[];
+  value: number;
   unit: string | null;
-  as_of: string | null;
   scope: string | null;
-  confidence: string;
-  source: string[];
 }
 
+/** The reference figures the overlay names, with the seeded value; a figure whose row or number is missing is left out. */
 export async function referenceFigures(db: Executor): Promise<Partial<Record<ReferenceKey, ReferenceFigure>>> {
+  const overlays = Object.entries(REFERENCE_FIGURES) as [ReferenceKey, ReferenceOverlay][];
   const rows = await db
     .selectFrom("figures")
-    .select(["metric", "value", "unit", "as_of", "scope", "confidence", "source"])
-    .where("metric", "in", Object.values(REFERENCE_METRICS))
+    .select(["metric", "value", "unit", "scope"])
+    .where(
+      "metric",
+      "in",
+      overlays.map(([, o]) => o.metric),
+    )
     .execute();
   const out: Partial<Record<ReferenceKey, ReferenceFigure>> = {};
-  for (const [key, metric] of Object.entries(REFERENCE_METRICS) as [ReferenceKey, string][]) {
-    const row = rows.find((r) => r.metric === metric);
-    if (row) out[key] = row;
+  for (const [key, { pick, ...overlay }] of overlays) {
+    const row = rows.find((r) => r.metric === overlay.metric);
+    const raw: unknown = pick && row && typeof row.value === "object" ? (row.value as Record<string, unknown>)[pick] : row?.value;
+    if (row && typeof raw === "number") out[key] = { ...overlay, sources: overlay.sources.map(assess), value: raw, unit: row.unit, scope: row.scope };
   }
   return out;
 }
 
 export interface TrademarkSummary {
-  /** published trademarks in the catalogue */
+  /** published trademarks in the catalogue (recorded) */
   total: number;
-  /** legal status registered and today within the 10-year term plus the 6-month grace period */
+  /** legal status registered and today within the 10-year term plus the 6-month grace period (as recorded) */
   valid: number;
+  /**
+   * verified as registered: legal status registered, with a registration number and date, and the record checked —
+   * high confidence or checked by staff (the 待核实 rule, db/queries/verification.ts); decision 032
+   */
+  verified_registered: number;
+  /** verified as registered and valid today: what the catalogue can set against the target of valid registrations */
+  verified_valid: number;
+  /** what is missing for the rest: no registration number, no registration date, not checked (a mark may lack several) */
+  missing_reg_no: number;
+  missing_registration_date: number;
+  unverified: number;
   well_known: number;
   /** well-known marks that are also valid today */
   well_known_valid: number;
@@ -70,13 +75,22 @@ export async function trademarkSummary(db: Executor, today: string): Promise<Tra
     with tm as (
       select t.legal_status, t.registration_date, t.well_known, t.provincial_famous,
              t.legal_status = 'registered' and t.registration_date is not null
-               and ${today}::date <= (${EXPIRES_ON} + interval '6 months')::date as is_valid
+               and ${today}::date <= (${EXPIRES_ON} + interval '6 months')::date as is_valid,
+             nullif(btrim(t.reg_no), '') is null as no_reg_no,
+             t.registration_date is null as no_registration_date,
+             ${unverifiedSql("t")} as is_unverified
       from trademarks t
       left join organizations o on o.id = t.holder_org_id
       where t.status = 'published' and not t.is_sample and (o.id is null or o.credit_status = 'normal')
     )
     select count(*)::int as total,
            count(*) filter (where is_valid)::int as valid,
+           count(*) filter (where legal_status = 'registered' and not no_reg_no and not no_registration_date and not is_unverified)::int
+             as verified_registered,
+           count(*) filter (where is_valid and not no_reg_no and not is_unverified)::int as verified_valid,
+           count(*) filter (where no_reg_no)::int as missing_reg_no,
+           count(*) filter (where no_registration_date)::int as missing_registration_date,
+           count(*) filter (where is_unverified)::int as unverified,
            count(*) filter (where well_known)::int as well_known,
            count(*) filter (where well_known and is_valid)::int as well_known_valid,
            count(*) filter (where provincial_famous)::int as provincial_famous

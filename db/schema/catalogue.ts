@@ -258,6 +258,18 @@ export interface FiguresTable {
   source: DefaultJson<string[]>;
 }
 
+/** The city's official figure for a metric and year, entered by staff (app/domain/official-figures.ts). */
+export interface OfficialFiguresTable {
+  id: Generated<number>;
+  metric: string;
+  year: number;
+  value: number;
+  source_text: string;
+  source_url: string | null;
+  entered_by: number | null;
+  entered_at: DefaultTimestamp;
+}
+
 export type SearchEntityType = "gi" | "trademark" | "regional_brand" | "product" | "organization";
 
 export interface SearchOutboxTable {
@@ -295,5 +307,6 @@ export interface CatalogueTables {
   product_certifications: ProductCertificationsTable;
   images: ImagesTable;
   figures: FiguresTable;
+  official_figures: OfficialFiguresTable;
   search_outbox: SearchOutboxTable;
 }

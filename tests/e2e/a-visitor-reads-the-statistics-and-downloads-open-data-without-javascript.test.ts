@@ -101,7 +101,7 @@ describe.skipIf(!browserAvailable)("statistics and open data in the browser", ()
     await page.getByRole("heading", { level: 1, name: "统计与规划目标" }).waitFor();
     // each chart is one named image
     await page.getByRole("img", { name: "产品(按区县和品类)" }).waitFor();
-    await page.getByRole("img", { name: "有效注册商标与 2025 年目标" }).waitFor();
+    await page.getByRole("img", { name: "商标:目录收录情况与 2025 年目标" }).waitFor();
     const table = page.getByRole("table", { name: "数据表:产品(按区县和品类)" });
     await expect(table.getByRole("rowheader", { name: "乐都区" }).count()).resolves.toBe(1);
     await expect(table.locator("tfoot td").last().textContent()).resolves.toBe("4");
@@ -118,6 +118,35 @@ describe.skipIf(!browserAvailable)("statistics and open data in the browser", ()
     const body = JSON.parse(fs.readFileSync((await dump.path())!, "utf8")) as { licence: { name: string }; records: { name_zh: string }[] };
     expect(body.licence.name).toBe("CC BY 4.0");
     expect(body.records.map((r) => r.name_zh)).toContain("牦牛肉干");
+    await context.close();
+  });
+
+  it("writes the Chinese tables of /stats without English, and tells the two 中国驰名商标 reports apart", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/stats`);
+    // text in a table cell outside any element that declares its own language (a quoted source, a site's name)
+    const english = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const cell of document.querySelectorAll("main table th, main table td, main table caption")) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const owner = node.parentElement?.closest("[lang]");
+          if (owner && owner !== document.documentElement) continue;
+          // words of two or more Latin letters, leaving out web addresses and site names (ht.cn, reportify.ai)
+          const text = (node.textContent ?? "").replace(/\b[\w.-]+\.(cn|com|ai)\b/gi, "");
+          if (/[A-Za-z]{2,}/.test(text)) found.push(text.trim());
+        }
+      }
+      return found;
+    });
+    expect(english).toEqual([]);
+    const wellKnown = page.getByRole("table", { name: "数据表:中国驰名商标与青海省著名商标" });
+    const labels = await wellKnown.locator("tbody th").allTextContents();
+    const reports = labels.filter((l) => l.startsWith("中国驰名商标"));
+    expect(reports).toEqual(["中国驰名商标(2022 年 12 月报道)", "中国驰名商标(2020 年 10 月报道)"]);
+    // the chart's labels are whole: no label is cut with an ellipsis
+    expect(await page.locator("svg.chart text").evaluateAll((els) => els.filter((e) => e.textContent?.includes("…")).length)).toBe(0);
     await context.close();
   });
 

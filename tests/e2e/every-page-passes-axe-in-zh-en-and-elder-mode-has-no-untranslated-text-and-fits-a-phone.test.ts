@@ -113,6 +113,16 @@ const pages = (): PageCase[] => [
   { name: "staff home", path: "/staff", signedIn: "admin" },
   { name: "staff claims", path: "/staff/claims", signedIn: "admin" },
   { name: "staff facts", path: "/staff/facts?type=trademark", signedIn: "admin" },
+  { name: "staff official figures", path: "/staff/figures", signedIn: "admin" },
+  {
+    name: "staff official figures with errors",
+    path: "/staff/figures",
+    signedIn: "admin",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
   { name: "staff organisations", path: "/staff/organizations", signedIn: "admin" },
   { name: "staff misuse reports", path: "/staff/reports", signedIn: "admin" },
   { name: "staff audit log", path: "/staff/audit", signedIn: "admin" },
@@ -193,6 +203,18 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // one official figure, so /staff/figures and /stats show their tables of them
+  await t.db
+    .insertInto("official_figures")
+    .values({
+      metric: "valid_trademarks",
+      year: 2025,
+      value: 9876,
+      source_text: "海东市市场监督管理局 2025 年工作总结",
+      source_url: "https://www.haidong.gov.cn/x.html",
+      entered_by: admin.id,
+    })
+    .execute();
   app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: fair.dataDir } });
   cookies.producer = (await signInOverHttp(app.url, producer.email, producer.password)).cookie;
   cookies.admin = (await signInOverHttp(app.url, admin.email, admin.password)).cookie;

@@ -428,7 +428,7 @@ describe("/stats over HTTP", () => {
   it("renders each figure as an SVG image with a title, a data table and a CSV link", async () => {
     const r = await get("/stats");
     expect(r.status).toBe(200);
-    for (const figure of ["trademarks", "gi-schemes", "well-known", "gi-users", "products", "renewals", "events"]) {
+    for (const figure of ["official", "trademarks", "gi-schemes", "well-known", "gi-users", "products", "renewals", "events"]) {
       expect(r.text).toContain(`href="/stats/${figure}.csv"`);
     }
     const svgs = [...r.text.matchAll(/<svg [^>]*>/g)].map((m) => m[0]).filter((s) => s.includes('class="chart"'));
@@ -462,12 +462,17 @@ describe("/stats over HTTP", () => {
       "",
     ]);
     const marks = (await get("/stats/trademarks.csv")).text;
-    expect(marks).toContain("valid registered trademarks in the catalogue,catalogue,1,");
-    expect(marks).toContain("trademarks in the catalogue,catalogue,2,");
-    expect(marks).toMatch(/registered trademarks \(reference\),reference,1452,[^\r\n]*,low,/);
-    expect(marks).toContain('valid trademark registrations (target 2025),target,12000,"target for 2025, set 2022-10-14",海东市,high,');
+    // each measure in both languages (no English words in the Chinese column), the reference rows with their verdict
+    expect(marks).toContain("目录收录的商标,Trademarks recorded in the catalogue,catalogue,2,");
+    expect(marks).toContain("其中经核实已注册且今日有效,of which verified as registered and valid today,catalogue,1,");
+    expect(marks).toMatch(/全市注册商标\(2020 年 10 月报道\),Registered trademarks in Haidong \(reported October 2020\),reference,1452,[^\r\n]*,low,/);
+    expect(marks).toContain("2025 年目标:全市商标有效注册量,2025 target: valid trademark registrations in Haidong,target,12000,");
     const wellKnown = (await get("/stats/well-known.csv")).text;
-    expect(wellKnown).toContain("中国驰名商标 in the catalogue,catalogue,1,");
+    expect(wellKnown).toContain("目录内中国驰名商标,Well-known marks in the catalogue,catalogue,1,");
+    // the two 中国驰名商标 reports are told apart by their date; a mirror never appears as a cited address
+    expect(wellKnown).toContain("中国驰名商标(2022 年 12 月报道),China well-known marks (reported December 2022),reference,9,");
+    expect(wellKnown).toContain("中国驰名商标(2020 年 10 月报道),China well-known marks (reported October 2020),reference,8,");
+    expect(wellKnown).not.toContain("http://tyjgjz.com");
     expect((await get("/stats/nothing.csv")).status).toBe(404);
   });
 });

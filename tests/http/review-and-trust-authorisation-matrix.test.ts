@@ -135,6 +135,7 @@ describe("GET", () => {
       `/staff/review/product/${product}`,
       "/staff/claims",
       "/staff/facts?type=trademark",
+      "/staff/figures",
       "/staff/organizations",
       `/staff/organizations/${producerOrg}`,
       `/staff/qr/gi/${claim}`,
@@ -207,6 +208,18 @@ const cases: PostCase[] = [
         body: { type: "trademark", id: String(id) },
         changed: async () =>
           (await t.db.selectFrom("trademarks").select("last_verified_at").where("id", "=", id).executeTakeFirstOrThrow()).last_verified_at !== null,
+      };
+    },
+  },
+  {
+    name: "enter the city's official figure for a year",
+    allowed: STAFF,
+    async make() {
+      const value = 1000 + ++seq; // a value of its own per request: entering the year again replaces the figure
+      return {
+        path: "/staff/figures",
+        body: { intent: "save", metric: "well_known_marks", year: "2024", value: String(value), source_text: "矩阵测试来源" },
+        changed: async () => !!(await t.db.selectFrom("official_figures").select("id").where("value", "=", value).executeTakeFirst()),
       };
     },
   },

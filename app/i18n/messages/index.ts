@@ -18,6 +18,7 @@ import * as search from "./search";
 import * as staff from "./staff";
 import * as staffAdmin from "./staff-admin";
 import * as stats from "./stats";
+import * as statsOfficial from "./stats-official";
 import * as trust from "./trust";
 import * as validation from "./validation";
 
@@ -36,6 +37,7 @@ export const zhCN = {
   ...staffAdmin.zh,
   ...trust.zh,
   ...stats.zh,
+  ...statsOfficial.zh,
   ...events.zh,
   ...exhibitorImport.zh,
   ...eventLeads.zh,
@@ -61,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   ...staffAdmin.en,
   ...trust.en,
   ...stats.en,
+  ...statsOfficial.en,
   ...events.en,
   ...exhibitorImport.en,
   ...eventLeads.en,
