@@ -75,6 +75,9 @@ export async function prepareEvidence(upload: Buffer): Promise<PreparedEvidence>
 /** The name the file is listed under: the uploaded name without any path, control or markup characters, at most 100. */
 export function evidenceFileName(raw: string | undefined, contentType: PreparedEvidence["contentType"]): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f<>"'`]/g, "").trim().slice(0, 100);
+  const clean = base
+    .replace(/[\p{Cc}<>"'`]/gu, "")
+    .trim()
+    .slice(0, 100);
   return clean || (contentType === "application/pdf" ? "evidence.pdf" : "evidence.jpg");
 }

@@ -76,6 +76,7 @@ const pages = (): PageCase[] => [
   { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
   { name: "edit trademark", path: `/producer/trademarks/${ids.ownTrademark}`, signedIn: "producer" },
   { name: "GI and brand claims", path: "/producer/claims", signedIn: "producer" },
+  { name: "claim evidence", path: `/producer/claims/gi/${ids.claim}/evidence`, signedIn: "producer" },
   { name: "producer inbox", path: "/producer/inbox", signedIn: "producer" },
   { name: "statistics", path: "/stats" },
   { name: "open data", path: "/open-data" },
@@ -203,6 +204,24 @@ beforeAll(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // a pending claim with one evidence file, so the evidence page, the claims table and the staff queue show theirs
+  ids.claim = (
+    await t.db
+      .insertInto("gi_authorised_users")
+      .values({ gi_product_id: ids.gi, organization_id: producer.organizationId!, basis: "announcement", basis_reference: "走查公告 1 号" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  await t.db
+    .insertInto("claim_evidence")
+    .values({
+      gi_authorised_user_id: ids.claim,
+      storage_key: `${"a".repeat(64)}.pdf`,
+      content_type: "application/pdf",
+      file_name: "走查许可.pdf",
+      byte_size: 2048,
+    })
+    .execute();
   // one official figure, so /staff/figures and /stats show their tables of them
   await t.db
     .insertInto("official_figures")
