@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { config } from "../platform/config.server";
+import { readFileIfPresent, removeFiles, writeFileAtomically } from "../platform/stored-files.server";
 
 /**
  * Private files: claim evidence (licences, certificates) that only staff may read. On disk under $DATA_DIR/private,
@@ -31,23 +32,16 @@ export class FilePrivateStorage implements PrivateFileStorage {
   }
 
   async put(key: string, data: Buffer) {
-    const file = this.file(key);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, data, { mode: 0o600 });
-    await fs.promises.rename(tmp, file);
+    await writeFileAtomically(this.file(key), data, { private: true });
   }
 
   async read(key: string) {
-    try {
-      return await fs.promises.readFile(this.file(key));
-    } catch {
-      return undefined;
-    }
+    // a key that is not a content hash names no file (and no path outside the store)
+    return isEvidenceKey(key) ? readFileIfPresent(this.file(key)) : undefined;
   }
 
   async remove(keys: string[]) {
-    await Promise.all(keys.map((k) => fs.promises.rm(this.file(k), { force: true })));
+    await removeFiles(keys.map((k) => this.file(k)));
   }
 
   async listOlderThan(before: Date) {

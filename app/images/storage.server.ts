@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { config } from "../platform/config.server";
+import { readFileIfPresent, removeFiles, writeFileAtomically } from "../platform/stored-files.server";
 
 /**
  * Where image variants live. Files on disk under $DATA_DIR/images today; an object-storage implementation only has to
@@ -29,24 +29,15 @@ export class FileImageStorage implements ImageStorage {
   }
 
   async put(key: string, data: Buffer) {
-    const file = this.file(key);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    // write-then-rename: a reader never sees half a file, and a crash leaves only a .tmp to sweep
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, data);
-    await fs.promises.rename(tmp, file);
+    await writeFileAtomically(this.file(key), data);
   }
 
   async read(key: string) {
-    try {
-      return await fs.promises.readFile(this.file(key));
-    } catch {
-      return undefined;
-    }
+    return isImageKey(key) ? readFileIfPresent(this.file(key)) : undefined;
   }
 
   async remove(keys: string[]) {
-    await Promise.all(keys.map((k) => fs.promises.rm(this.file(k), { force: true })));
+    await removeFiles(keys.map((k) => this.file(k)));
   }
 
   urlFor(key: string) {
