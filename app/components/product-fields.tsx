@@ -1,7 +1,8 @@
 import type { Verification } from "../../db/schema";
 import type { DefaultValue, FieldMetadata, FormMetadata } from "@conform-to/react";
-import { CERTIFICATION_KINDS, PRODUCT_CATEGORIES, type ProductForm } from "../domain/product-form";
-import { useT } from "../i18n/i18n";
+import { categoryEn, CERTIFICATION_KINDS, PRODUCT_CATEGORIES, type ProductForm } from "../domain/product-form";
+import { localized, usePreferences, useT } from "../i18n/i18n";
+import { LocalizedText } from "./localized-text";
 import type { MessageKey } from "../i18n/messages";
 import { FieldErrors, SelectField, TextAreaField, TextField } from "./form";
 
@@ -9,8 +10,8 @@ type Fields = ReturnType<FormMetadata<ProductForm, string[]>["getFieldset"]>;
 
 export interface ProductChoices {
   /** authorisation: this producer's authorisation to use the GI (null: none claimed) */
-  gis: { id: number; name_zh: string; authorisation: Verification | null }[];
-  brands: { id: number; name_zh: string }[];
+  gis: { id: number; name_zh: string; name_en: string | null; authorisation: Verification | null }[];
+  brands: { id: number; name_zh: string; name_en: string | null }[];
   trademarks: { id: number; name_zh: string; reg_no: string | null }[];
 }
 
@@ -30,7 +31,7 @@ function GiLinkStatus({ gi }: { gi: ProductChoices["gis"][number] | undefined })
   return (
     <p className="notice" role="status">
       {before}
-      <span lang="zh-CN">{gi.name_zh}</span>
+      <LocalizedText zh={gi.name_zh} en={gi.name_en} />
       {after} <a href="/producer/claims">{t("product.giClaimLink")}</a>
     </p>
   );
@@ -39,6 +40,9 @@ function GiLinkStatus({ gi }: { gi: ProductChoices["gis"][number] | undefined })
 /** The product form's fields, shared by "new" and "edit". */
 export function ProductFields({ fields, choices }: { fields: Fields; choices: ProductChoices }) {
   const t = useT();
+  const { lang } = usePreferences();
+  // categories, GIs and brands are named in the page's language (an option cannot hold a span: the name sets its lang)
+  const named = (zh: string, en: string | null | undefined) => localized(lang, zh, en);
   const none = { value: "", label: t("product.none") };
   const months = (fields.availability_months.initialValue as string[] | undefined) ?? [];
   const certificationRows = fields.certifications.getFieldList();
@@ -50,7 +54,13 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
       <SelectField
         meta={fields.category}
         label={t("product.category")}
-        options={[{ value: "", label: "—" }, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: c, lang: "zh-CN" }))]}
+        options={[
+          { value: "", label: "—" },
+          ...PRODUCT_CATEGORIES.map((c) => {
+            const name = named(c, categoryEn(c));
+            return { value: c, label: name.text, lang: name.lang };
+          }),
+        ]}
       />
       <SelectField
         meta={fields.gi_product_id as FieldMetadata<string>}
@@ -58,19 +68,23 @@ export function ProductFields({ fields, choices }: { fields: Fields; choices: Pr
         hint={t("product.giHint")}
         options={[
           none,
-          ...choices.gis.map((g) => ({
-            value: String(g.id),
-            label: t("product.giOption", { name: g.name_zh, status: t(giAuthorisationKey(g.authorisation)) }),
-            // an option cannot hold a span: the (Chinese) GI name decides its language
-            lang: "zh-CN",
-          })),
+          ...choices.gis.map((g) => {
+            const name = named(g.name_zh, g.name_en);
+            return { value: String(g.id), label: t("product.giOption", { name: name.text, status: t(giAuthorisationKey(g.authorisation)) }), lang: name.lang };
+          }),
         ]}
       />
       <GiLinkStatus gi={choices.gis.find((g) => String(g.id) === String(fields.gi_product_id.initialValue ?? ""))} />
       <SelectField
         meta={fields.regional_brand_id as FieldMetadata<string>}
         label={t("product.regionalBrand")}
-        options={[none, ...choices.brands.map((b) => ({ value: String(b.id), label: b.name_zh, lang: "zh-CN" }))]}
+        options={[
+          none,
+          ...choices.brands.map((b) => {
+            const name = named(b.name_zh, b.name_en);
+            return { value: String(b.id), label: name.text, lang: name.lang };
+          }),
+        ]}
       />
       <SelectField
         meta={fields.trademark_id as FieldMetadata<string>}

@@ -236,11 +236,11 @@ export async function productChoices(db: Executor, organizationId: number) {
           .on("au.renews_id", "is", null)
           .on("au.verification", "<>", "superseded"),
       )
-      .select(["g.id", "g.name_zh", "au.verification as authorisation"])
+      .select(["g.id", "g.name_zh", "g.name_en", "au.verification as authorisation"])
       .where("g.status", "=", "published")
       .orderBy("g.name_zh")
       .execute(),
-    db.selectFrom("regional_brands").select(["id", "name_zh"]).where("status", "=", "published").orderBy("name_zh").execute(),
+    db.selectFrom("regional_brands").select(["id", "name_zh", "name_en"]).where("status", "=", "published").orderBy("name_zh").execute(),
     db.selectFrom("trademarks").select(["id", "name_zh", "reg_no"]).where("holder_org_id", "=", organizationId).orderBy("name_zh").execute(),
   ]);
   return { gis, brands, trademarks };
