@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useT } from "../i18n/i18n";
 import { formatBytes } from "../lib/format";
+import { Content, Interpolated } from "./search-text";
 
 interface Evidence {
   id: number;
@@ -26,7 +27,13 @@ export function StaffEvidenceLinks({ evidence }: { evidence: readonly Evidence[]
     <ul className="plain-list evidence-list">
       {evidence.map((f) => (
         <li key={f.id}>
-          <a href={`/staff/evidence/${f.id}`}>{t("evidence.download", { name: f.file_name, size: formatBytes(f.byte_size) })}</a>
+          <a href={`/staff/evidence/${f.id}`}>
+            {/* the file's name is the producer's, in whatever language: it carries its own lang */}
+            <Interpolated
+              template={t("evidence.download", { name: "{name}", size: formatBytes(f.byte_size) })}
+              values={{ name: <Content text={f.file_name} /> }}
+            />
+          </a>
         </li>
       ))}
     </ul>

@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireProducer } from "../auth/guards.server";
 import { FormOutcome } from "../components/form-outcome";
+import { LocalizedText } from "../components/localized-text";
+import { Interpolated } from "../components/search-text";
 import { errorsReply, noticeReply, type FormAnswer } from "../domain/form-reply";
 import { EvidenceRejected } from "../evidence/prepare.server";
 import { removeEvidence, saveEvidence } from "../evidence/evidence.server";
@@ -29,7 +31,7 @@ async function ownClaimOr404(request: Request, params: { kind?: string; id?: str
   const id = recordIdOr404(params.id);
   const claim = await ownClaimForEvidence(db(), user.organization_id, kind as ClaimKind, id);
   if (!claim) notFound();
-  return { user, claim: { kind: kind as ClaimKind, id, name_zh: claim.name_zh } };
+  return { user, claim: { kind: kind as ClaimKind, id, name_zh: claim.name_zh, name_en: claim.name_en } };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -82,7 +84,9 @@ export default function ClaimEvidence() {
       <p>
         <Link to="/producer/claims">{t("evidence.back")}</Link>
       </p>
-      <h1>{t("evidence.title", { name: claim.name_zh })}</h1>
+      <h1>
+        <Interpolated template={t("evidence.title", { name: "{name}" })} values={{ name: <LocalizedText zh={claim.name_zh} en={claim.name_en} /> }} />
+      </h1>
       <p>{t("evidence.intro")}</p>
       <FormOutcome answer={answer} labels={{ file: t("evidence.file") }} />
       <h2>{t("evidence.list")}</h2>

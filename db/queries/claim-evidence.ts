@@ -26,8 +26,8 @@ export const MAX_EVIDENCE_PER_CLAIM = 5;
 /** The claim of `kind` and `id` if it belongs to the organisation, with its GI or brand's name. */
 export async function ownClaimForEvidence(db: Executor, organizationId: number, kind: ClaimKind, id: number) {
   const c = CLAIM[kind];
-  const row = await sql<{ id: number; name_zh: string; verification: string }>`
-    select c.id, r.name_zh, c.verification
+  const row = await sql<{ id: number; name_zh: string; name_en: string | null; verification: string }>`
+    select c.id, r.name_zh, r.name_en, c.verification
     from ${sql.table(c.table)} c join ${sql.table(c.target)} r on r.id = ${sql.ref(`c.${c.targetId}`)}
     where c.id = ${id} and c.organization_id = ${organizationId}`.execute(db);
   return row.rows[0];
