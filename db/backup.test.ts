@@ -5,8 +5,7 @@ import { sql } from "kysely";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inject } from "vitest";
-import { FileImageStorage } from "../app/images/storage.server";
-import { sampleImageMaker } from "../scripts/lib/sample-images";
+import { samplePicturesIn } from "../tests/support/events";
 import { createTestDatabase, type TestDatabase } from "../tests/support/db";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { createDb } from "./client";
@@ -21,7 +20,7 @@ const emptyName = `hdt_${inject("runId")}_${process.pid}_restore`;
 beforeAll(async () => {
   source = await createTestDatabase();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-backup-"));
-  await seedSampleCatalogue(source.db, sampleImageMaker(new FileImageStorage(path.join(dir, "images-src"))));
+  await seedSampleCatalogue(source.db, await samplePicturesIn(path.join(dir, "images-src")));
   const admin = postgres(source.url.replace(/\/[^/]+$/, "/postgres"), { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database "${emptyName}"`);
   await admin.end();

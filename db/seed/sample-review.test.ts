@@ -2,8 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { FileImageStorage } from "../../app/images/storage.server";
-import { sampleImageMaker } from "../../scripts/lib/sample-images";
+import { samplePicturesIn } from "../../tests/support/events";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { pendingClaims } from "../queries/claims";
 import { reviewQueue } from "../queries/review";
@@ -16,7 +15,7 @@ let dir: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "sample-review-"));
-  await seedSampleCatalogue(t.db, sampleImageMaker(new FileImageStorage(dir)));
+  await seedSampleCatalogue(t.db, await samplePicturesIn(dir));
   await seedSampleAccounts(t.db, "not-a-real-hash");
 });
 afterAll(async () => {

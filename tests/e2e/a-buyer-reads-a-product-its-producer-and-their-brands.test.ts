@@ -3,12 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FileImageStorage } from "../../app/images/storage.server";
 import { seedSampleCatalogue } from "../../db/seed/sample";
-import { sampleImageMaker } from "../../scripts/lib/sample-images";
 import { startTestApp, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { samplePicturesIn } from "../support/events";
 import { createTestSearch } from "../support/search";
 
 let t: TestDatabase;
@@ -21,7 +20,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   search = await createTestSearch();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-records-"));
-  await seedSampleCatalogue(t.db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
+  await seedSampleCatalogue(t.db, await samplePicturesIn(path.join(dataDir, "images")));
   const id = async (table: "products" | "organizations" | "trademarks" | "regional_brands", name: string) =>
     (await t.db.selectFrom(table).select("id").where("name_zh", "=", name).executeTakeFirstOrThrow()).id;
   ids.product = await id("products", "示例互助青稞酒 42度 500毫升");

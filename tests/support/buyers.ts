@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FileImageStorage } from "../../app/images/storage.server";
 import type { Db } from "../../db/client";
 import { seedSampleCatalogue } from "../../db/seed/sample";
-import { sampleImageMaker } from "../../scripts/lib/sample-images";
+import { samplePicturesIn } from "./events";
 import { chinaDayFromToday } from "../../app/platform/china-time";
 
 /** A browser-like cookie store for HTTP tests: keeps what Set-Cookie sets and drops what it expires. */
@@ -67,7 +66,7 @@ export function httpClient(appUrl: string, jar = new CookieJar()) {
 /** Seeds the sample producers and products (with generated pictures in a temp dir, returned for the app's DATA_DIR). */
 export async function seedSamples(db: Db) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-buyers-"));
-  await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(dataDir, "images"))));
+  await seedSampleCatalogue(db, await samplePicturesIn(path.join(dataDir, "images")));
   const product = async (name: string) =>
     await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow();
   return { dataDir, product, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };

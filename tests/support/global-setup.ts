@@ -20,6 +20,8 @@ declare module "vitest" {
     runId: string;
     meiliUrl: string;
     meiliKey: string;
+    /** a folder of the run's own, shared by its workers (removed at the end); tests/support/events.ts caches there */
+    scratchDir: string;
   }
 }
 
@@ -66,6 +68,9 @@ export default async function setup(project: TestProject) {
   project.provide("runId", runId);
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.key);
+  const scratchDir = path.join(tmp, "scratch");
+  fs.mkdirSync(scratchDir);
+  project.provide("scratchDir", scratchDir);
 
   return async () => {
     const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`hdt_${runId}_%`}`;

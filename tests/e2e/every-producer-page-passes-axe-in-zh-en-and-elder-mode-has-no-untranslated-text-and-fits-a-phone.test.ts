@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import { startWalk, type PageCase, type Walk, type WalkIds } from "../support/page-walk";
+
+// Every page template of a producer's pages (dashboard, organisation, products, pictures, bin, trademarks, claims, evidence, inbox): add new templates here. The checks live in tests/support/page-walk.ts.
+const pages = (ids: WalkIds): PageCase[] => [
+  { name: "producer dashboard", path: "/producer", signedIn: "producer" },
+  { name: "organisation profile", path: "/producer/organization", signedIn: "producer" },
+  { name: "new product", path: "/producer/products/new", signedIn: "producer" },
+  {
+    name: "new product with errors",
+    path: "/producer/products/new",
+    signedIn: "producer",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "edit product", path: `/producer/products/${ids.ownProduct}`, signedIn: "producer" },
+  { name: "product pictures", path: `/producer/products/${ids.ownProduct}/images`, signedIn: "producer" },
+  { name: "product pictures, published (changes wait for review)", path: `/producer/products/${ids.publishedOwnProduct}/images`, signedIn: "producer" },
+  { name: "product recycle bin", path: "/producer/products/bin", signedIn: "producer" },
+  { name: "trademarks", path: "/producer/trademarks", signedIn: "producer" },
+  { name: "new trademark", path: "/producer/trademarks/new", signedIn: "producer" },
+  { name: "edit trademark", path: `/producer/trademarks/${ids.ownTrademark}`, signedIn: "producer" },
+  { name: "GI and brand claims", path: "/producer/claims", signedIn: "producer" },
+  { name: "claim evidence", path: `/producer/claims/gi/${ids.claim}/evidence`, signedIn: "producer" },
+  { name: "producer inbox", path: "/producer/inbox", signedIn: "producer" },
+];
+
+let walk: Walk;
+beforeAll(async () => {
+  if (browserAvailable) walk = await startWalk();
+});
+afterAll(async () => {
+  await walk?.stop();
+});
+
+describe.skipIf(!browserAvailable)("every producer page", () => {
+  it("has no axe violations in zh, en and elder mode (public pages at the largest text size too), no untranslated interface text in English, targets of 24 px (60 px in elder mode), and fits a 360 px phone", async () => {
+    expect(await walk.check(pages(walk.ids))).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser";
+import { startWalk, type PageCase, type Walk, type WalkIds } from "../support/page-walk";
+
+// Every page template of market-regulation staff's pages (claims, facts, figures, organisations, reports, audit, users, export, guidance): add new templates here. The checks live in tests/support/page-walk.ts.
+const pages = (_ids: WalkIds): PageCase[] => [
+  { name: "staff home", path: "/staff", signedIn: "admin" },
+  { name: "staff claims", path: "/staff/claims", signedIn: "admin" },
+  { name: "staff facts", path: "/staff/facts?type=trademark", signedIn: "admin" },
+  { name: "staff official figures", path: "/staff/figures", signedIn: "admin" },
+  {
+    name: "staff official figures with errors",
+    path: "/staff/figures",
+    signedIn: "admin",
+    prepare: async (page) => {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "staff organisations", path: "/staff/organizations", signedIn: "admin" },
+  { name: "staff misuse reports", path: "/staff/reports", signedIn: "admin" },
+  { name: "staff audit log", path: "/staff/audit", signedIn: "admin" },
+  { name: "staff users", path: "/staff/users", signedIn: "admin" },
+  { name: "staff export", path: "/staff/export", signedIn: "admin" },
+  { name: "staff guidance texts and station contact", path: "/staff/guidance", signedIn: "admin" },
+  {
+    name: "staff guidance topic with errors",
+    path: "/staff/guidance/renewal",
+    signedIn: "admin",
+    prepare: async (page) => {
+      await page.locator("input[name=title_zh]").fill("");
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+];
+
+let walk: Walk;
+beforeAll(async () => {
+  if (browserAvailable) walk = await startWalk();
+});
+afterAll(async () => {
+  await walk?.stop();
+});
+
+describe.skipIf(!browserAvailable)("every staff page", () => {
+  it("has no axe violations in zh, en and elder mode (public pages at the largest text size too), no untranslated interface text in English, targets of 24 px (60 px in elder mode), and fits a 360 px phone", async () => {
+    expect(await walk.check(pages(walk.ids))).toEqual([]);
+  }, 600_000);
+});
