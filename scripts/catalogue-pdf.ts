@@ -28,7 +28,7 @@ if (!Number.isInteger(eventId) || eventId <= 0 || !out) {
 const root = path.resolve(import.meta.dirname, "..");
 
 async function startApp(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     // handed on, not read: the child app validates it in its own config() (PATH, CHROMIUM_PATH, the operator's servers)
     env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: "0" },

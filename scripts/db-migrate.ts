@@ -1,8 +1,9 @@
-import { migrateToLatest } from "../db/migrate";
 import { log, runCli } from "./lib/cli";
+import { prepareCatalogue } from "./lib/boot";
 
+// `npm run db:migrate`: once per deploy, before the servers start (production servers refuse a database that lacks
+// a migration). On an empty catalogue it also seeds the Haidong reference data, never the sample catalogue.
 await runCli(async ({ db }) => {
-  const result = await migrateToLatest(db);
-  const applied = result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
-  log(applied.length ? `applied: ${applied.join(", ")}` : "already at the latest migration");
+  await prepareCatalogue(db, { log, seed: true, sample: false });
+  log("the database is at the latest migration");
 });

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { config } from "../platform/config.server";
 import { destinationPages, fillPageReferences } from "./pdf-page-refs.server";
 
@@ -116,7 +116,11 @@ export class PdfRenderer {
     if (!this.browser) {
       this.launches += 1;
       this.log(`pdf: launching Chromium (launch ${this.launches})`);
-      const launching = chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--font-render-hinting=none"] });
+      // playwright-core is loaded on the first PDF, not at start-up: importing it costs over a second, and most server
+      // processes never print one
+      const launching = import("playwright-core").then(({ chromium }) =>
+        chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--font-render-hinting=none"] }),
+      );
       this.browser = launching;
       launching.then(
         // a crashed or killed browser disconnects: the next render launches a new one

@@ -31,8 +31,6 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
-  // set by the test harness and the bench, which build once and start many servers: `npm start` must not rebuild
-  HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
 });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */

@@ -85,9 +85,9 @@ if (values.only === "image") {
 }
 
 try {
-  if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+  if (!fs.existsSync(path.join(root, "build", "server", "index.js")) || !fs.existsSync(path.join(root, "build", "start", "start.js"))) {
     log("no build/: building the app");
-    if (spawnSync("npx", ["remix", "vite:build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("build failed");
+    if (spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("build failed");
   }
   log(`scale ${factor}: ${scale.organizations} organisations, ${scale.trademarks} trademarks, ${scale.products} products`);
   env = await openBenchEnv(log);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BenchEnv } from "./env";
 
-// The real server entry (scripts/start.ts), as tests/support/app.ts starts it, on a free port of 127.0.0.1.
+// The compiled server (build/start/start.js), as tests/support/app.ts starts it, on a free port of 127.0.0.1.
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -17,7 +17,7 @@ export interface BenchServer {
 export async function startServer(env: BenchEnv): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(env.tmp, "app-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "build", "start", "start.js")], {
     cwd: root,
     env: {
       // handed on, not read: the app under test validates it in its own config(); the values below override it
@@ -26,7 +26,6 @@ export async function startServer(env: BenchEnv): Promise<BenchServer> {
       // production requires it; the bench never follows absolute links, so any origin will do
       PUBLIC_ORIGIN: "https://catalogue.bench.invalid",
       SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      HAIDONG_SKIP_BUILD: "1",
       DATABASE_URL: env.databaseUrl,
       MEILI_URL: env.meiliUrl,
       MEILI_MASTER_KEY: env.meiliKey,

@@ -12,6 +12,7 @@ import { db, search } from "../../app/services.server";
 import { createDb } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
 import { readOrCreateSecret } from "../embedded/process-utils";
+import { pendingMigrations } from "../../db/migrate";
 import { prepareCatalogue } from "./boot";
 import { log } from "./cli";
 
@@ -92,7 +93,16 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   // Migrations and the first seeding may run longer than a request's query bound (DB_QUERY_TIMEOUT_MS): their own pool.
   const boot = createDb(services.databaseUrl, { max: 2 });
   try {
-    await prepareCatalogue(boot, { log, seed: true, sample: !production });
+    if (production) {
+      // Production migrates once per deploy (`npm run db:migrate`, deploy/README.md), not from every server process
+      // as it starts: a server refuses a database its code is ahead of rather than serve it half-understood.
+      const pending = await pendingMigrations(boot);
+      if (pending.length) {
+        throw new Error(`the database lacks ${pending.length} migration(s) (${pending.join(", ")}): run \`npm run db:migrate\` once, then start the servers`);
+      }
+    } else {
+      await prepareCatalogue(boot, { log, seed: true, sample: true });
+    }
   } finally {
     await boot.destroy();
   }

@@ -16,18 +16,17 @@ export interface TestApp {
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /**
- * Runs the real server entry (scripts/start.ts) against a test database and the run's Meilisearch, on a free port.
+ * Runs the compiled server (build/start/start.js, from scripts/start.ts) against a test database and the run's Meilisearch, on a free port.
  * The app is built once by `npm test` before vitest starts.
  */
 export async function startTestApp(options: { databaseUrl: string; indexPrefix: string; env?: Record<string, string> }): Promise<TestApp> {
   const dataDir = options.env?.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "haidong-app-"));
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, [path.join(root, "build", "start", "start.js")], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "test",
-      HAIDONG_SKIP_BUILD: "1",
       DATABASE_URL: options.databaseUrl,
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),

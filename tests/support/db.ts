@@ -21,12 +21,13 @@ export interface TestDatabase {
  * A fresh database cloned from the migrated, reference-seeded template: each test (or file) gets its own, so tests
  * never see each other's writes and can run in parallel.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const server = inject("pgServerUrl");
   const name = `hdt_${inject("runId")}_${process.pid}_${++counter}`;
   const admin = postgres(withDatabase(server, "postgres"), { max: 1, onnotice: () => undefined });
   try {
-    await admin.unsafe(`create database "${name}" template "${inject("templateDatabase")}"`);
+    // empty: a new server's database, before any migration
+    await admin.unsafe(options.empty ? `create database "${name}"` : `create database "${name}" template "${inject("templateDatabase")}"`);
   } finally {
     await admin.end();
   }
