@@ -79,6 +79,7 @@ export async function openServices(config: Config, options: { log?: (line: strin
           dir: path.join(config.dataDir, "postgres"),
           passwordFile: path.join(config.dataDir, "postgres.password"),
           database: DATABASE_NAME,
+          notice: log,
         });
         databaseUrl = pg.url;
       }
