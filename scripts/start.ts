@@ -4,7 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { config } from "../app/platform/config.server";
-import { configOrExit, log } from "./lib/cli";
+import { logger } from "../app/platform/log.server";
+import { configOrExit } from "./lib/cli";
 import { serveCatalogue } from "./lib/serve";
 
 // `npm start`: the production build (built here when missing or older than the sources) behind the shared start-up
@@ -30,7 +31,7 @@ function ensureBuilt() {
   const built = fs.existsSync(serverEntry) ? fs.statSync(serverEntry).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "db")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
   if (built > sources) return;
-  log("building the app (first start or changed sources)");
+  logger().info({ event: "build.started" }, "building the app (first start or changed sources)");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build", "--logLevel", "warn"], {
     cwd: root,
     stdio: "inherit",
@@ -48,6 +49,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[haidong] ${(e as Error).message}`);
+  // configOrExit() has validated the environment by now, so the logger can be configured from it
+  logger().fatal({ event: "server.failed", err: e }, (e as Error).message);
   process.exit(1);
 });

@@ -133,6 +133,14 @@ export function requestLogger(): Logger {
   return scope.getStore()?.log ?? logger();
 }
 
+/** An EventLog that writes through requestLogger(): with the request id when an event happens while handling one. */
+export const scopedLog: EventLog = {
+  debug: (fields, message) => requestLogger().debug(fields, message),
+  info: (fields, message) => requestLogger().info(fields, message),
+  warn: (fields, message) => requestLogger().warn(fields, message),
+  error: (fields, message) => requestLogger().error(fields, message),
+};
+
 /** The current request's id, if called while handling one. */
 export function currentRequestId(): string | undefined {
   return scope.getStore()?.requestId;
