@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, requestLogger } from "../platform/log.server";
 import { loggedPath, loggedQueryKeys, requestIdFrom, requestLogging } from "./request-log";
@@ -14,6 +15,14 @@ describe("a request id", () => {
     expect(requestIdFrom("abc-123")).toBe("abc-123");
     expect(requestIdFrom("0af7651916cd43dd8448eb211c80319c")).toBe("0af7651916cd43dd8448eb211c80319c");
     expect(requestIdFrom(["first:1", "second"])).toBe("first:1");
+  });
+
+  it("is never anything but a plain token of at most 64 characters, whatever the header holds", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: "binary" }), (header) => {
+        expect(requestIdFrom(header)).toMatch(/^[A-Za-z0-9._:-]{1,64}$/);
+      }),
+    );
   });
 
   it("is a new UUID when the header is missing, too long, or could break a log line or a header", () => {
@@ -38,6 +47,15 @@ describe("the path an access line shows", () => {
     expect(loggedPath("/call/13800000000")).toBe("/call/:redacted");
     expect(loggedPath("/guide/trademark-registration-basics")).toBe("/guide/trademark-registration-basics");
     expect(loggedPath("/assets/entry.client-DkX9_a1B.js")).toBe("/assets/entry.client-DkX9_a1B.js");
+  });
+
+  it("never holds a query, an @ or a run of 7 digits, whatever the URL", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: "binary" }), (url) => {
+        const logged = loggedPath(`/${url}`);
+        expect(logged).not.toMatch(/[?#@]|%40|\d{7}/);
+      }),
+    );
   });
 
   it("is at most 200 characters", () => {

@@ -49,8 +49,9 @@ export function loggedQueryKeys(originalUrl: string): string[] | undefined {
   return keys.length > 0 ? keys.slice(0, 20) : undefined;
 }
 
-// Fingerprinted files and health probes: routine when they succeed, so they are logged at debug, not info.
-const ROUTINE = /^\/(assets|images)\/|^\/(healthz|favicon\.ico|robots\.txt)$/;
+// Fingerprinted files, health probes and, under `npm run dev`, the modules Vite serves (hundreds a page): routine when
+// they succeed, so they are logged at debug, not info.
+const ROUTINE = /^\/(assets|images|app|node_modules|@vite|@fs|@id|@react-refresh)\/|^\/(healthz|favicon\.ico|robots\.txt|__manifest)$/;
 
 function byteLength(chunk: unknown, encoding?: unknown): number {
   if (typeof chunk === "string") return Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");

@@ -82,7 +82,7 @@ export async function openServices(config: Config, options: { log?: EventLog; re
           database: DATABASE_NAME,
         });
         databaseUrl = pg.url;
-        log.info({ event: "embedded.postgres.started", pid: pg.pid }, "embedded PostgreSQL is up");
+        log.debug({ event: "embedded.postgres.started", pid: pg.pid }, "embedded PostgreSQL is up");
       }
     }
     if (!meiliUrl) {
@@ -102,7 +102,7 @@ export async function openServices(config: Config, options: { log?: EventLog; re
         meili = await startEmbeddedMeili(meiliOptions);
         meiliUrl = meili.url;
         meiliKey = meili.key;
-        log.info({ event: "embedded.meili.started", pid: meili.pid }, "embedded Meilisearch is up");
+        log.debug({ event: "embedded.meili.started", pid: meili.pid }, "embedded Meilisearch is up");
         if (options.restartMeiliOnExit)
           superviseMeili(
             meili,
