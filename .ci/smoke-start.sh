@@ -45,6 +45,7 @@ if [ -n "$left" ]; then
   pkill -9 -f -- "$data_dir" || true
   exit 1
 fi
-cat "$log" | grep '\[haidong\]'
+# the server's own lines: readable ("[haidong] …") outside production, JSON ("name":"haidong") with LOG_FORMAT=json
+grep -E '\[haidong\]|"name":"haidong"' "$log"
 echo "stopped cleanly: no PostgreSQL or Meilisearch left"
 rm -rf "$data_dir" "$log"

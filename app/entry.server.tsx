@@ -8,6 +8,7 @@ import { preferencesCookie, readPreferences } from "./i18n/preferences.server";
 import { NonceProvider } from "./lib/nonce";
 import { isDatabaseUnavailable, isQueryCanceled } from "../db/client";
 import { config } from "./platform/config.server";
+import { requestLogger } from "./platform/log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -47,11 +48,11 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     context.databaseUnavailable?.();
     if (Date.now() - lastUnavailableLog > 60_000) {
       lastUnavailableLog = Date.now();
-      console.error(`database unavailable: ${(error as Error).message}`);
+      requestLogger().error({ event: "database.unavailable", reason: (error as Error).message }, `database unavailable: ${(error as Error).message}`);
     }
     return;
   }
-  console.error(error);
+  requestLogger().error({ event: "remix.error", err: error }, `loader, action or render failed: ${(error as Error)?.message ?? String(error)}`);
 };
 
 export default function handleRequest(
@@ -85,7 +86,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are logged here; the visitor sees the ErrorBoundary, never a stack trace.
-          if (shellRendered) console.error(error);
+          if (shellRendered) requestLogger().error({ event: "render.error", err: error }, "rendering failed after the page started streaming");
         },
       },
     );

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { createServer as createViteServer } from "vite";
+import { logger } from "../app/platform/log.server";
 import { configOrExit } from "./lib/cli";
 import { serveCatalogue } from "./lib/serve";
 
@@ -36,6 +37,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[haidong] ${(e as Error).message}`);
+  logger().fatal({ event: "server.failed", err: e }, (e as Error).message);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { logger } from "../app/platform/log.server";
 import { configOrExit } from "./lib/cli";
 import { serveCatalogue } from "./lib/serve";
 
@@ -27,6 +28,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`[haidong] ${(e as Error).message}`);
+  // configOrExit() has validated the environment by now, so the logger can be configured from it
+  logger().fatal({ event: "server.failed", err: e }, (e as Error).message);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { config } from "../platform/config.server";
+import { quietLog, type EventLog } from "../platform/log.server";
 import { destinationPages, fillPageReferences } from "./pdf-page-refs.server";
 
 export const chromiumPath = () => config().CHROMIUM_PATH;
@@ -17,7 +18,7 @@ export interface PdfRendererOptions {
   concurrency?: number;
   /** requests allowed to wait for a slot; beyond that the answer is "busy" rather than an ever longer wait */
   queue?: number;
-  log?: (message: string) => void;
+  log?: EventLog;
 }
 
 /**
@@ -80,14 +81,14 @@ export class Slots {
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
   private readonly slots: Slots;
-  private readonly log: (message: string) => void;
+  private readonly log: EventLog;
   private closed = false;
   /** how many times Chromium was launched (logged, so tests can tell that requests share one browser) */
   launches = 0;
 
   constructor(options: PdfRendererOptions = {}) {
     this.slots = new Slots(options.concurrency ?? 2, options.queue ?? 8);
-    this.log = options.log ?? (() => undefined);
+    this.log = options.log ?? quietLog;
   }
 
   /** Prints `url` (opened with `cookie`, if any) to an A4 PDF. */
@@ -96,7 +97,7 @@ export class PdfRenderer {
     await this.slots.take();
     try {
       // the address Chromium opens is logged in full: it must be this server's own, never a request's Host
-      this.log(`pdf: printing ${url} (${this.slots.describe()})`);
+      this.log.info({ event: "pdf.print", url, slots: this.slots.describe() }, `pdf: printing ${url} (${this.slots.describe()})`);
       return await this.print(url, options.cookie);
     } finally {
       this.slots.release();
@@ -115,7 +116,7 @@ export class PdfRenderer {
     if (this.closed) return Promise.reject(new Error("the PDF renderer is closed"));
     if (!this.browser) {
       this.launches += 1;
-      this.log(`pdf: launching Chromium (launch ${this.launches})`);
+      this.log.info({ event: "pdf.launch", launch: this.launches }, `pdf: launching Chromium (launch ${this.launches})`);
       // playwright-core is loaded on the first PDF, not at start-up: importing it costs over a second, and most server
       // processes never print one
       const launching = import("playwright-core").then(({ chromium }) =>

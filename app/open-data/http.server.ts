@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { isDatabaseUnavailable, isQueryCanceled } from "../../db/client";
+import { requestLogger } from "../platform/log.server";
 import { PUBLIC_API, TokenBucket } from "../platform/throttle.server";
 
 // HTTP behaviour shared by every /api/v1 resource route and the bulk dumps: CORS for GET, validated JSON bodies,
@@ -8,7 +9,7 @@ import { PUBLIC_API, TokenBucket } from "../platform/throttle.server";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After, Content-Disposition",
+  "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After, Content-Disposition, X-Request-Id",
 } as const;
 
 export const CACHE_CONTROL = "public, max-age=60";
@@ -117,7 +118,9 @@ export function cacheableResponse(request: Request, body: string, options: BodyO
 export function validatedJson<T extends z.ZodType>(request: Request, schema: T, body: unknown, lastModified: Date | null): Response {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    console.error("[api] response does not match its schema", parsed.error.issues.slice(0, 5));
+    // paths and messages only: zod 4 leaves the offending values out of its issues
+    const issues = parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message }));
+    requestLogger().error({ event: "api.schema_mismatch", issues }, "[api] response does not match its schema");
     return errorResponse(500, "internal error: the response did not match its published schema");
   }
   return cacheableResponse(request, JSON.stringify(parsed.data), { contentType: "application/json; charset=utf-8", lastModified });

@@ -31,6 +31,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  // the server's logs (app/platform/log.server.ts, docs/decisions/036-structured-logs.md): the least severe level
+  // written, and the line format — JSON lines by default in production, one readable line each otherwise
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Db } from "../../db/client";
 import { fallbackSearch } from "../../db/queries/search-fallback";
+import { requestLogger } from "../platform/log.server";
 import { recordPath } from "../records/paths";
 import { catalogDocumentId, HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
 import type { SearchContext } from "./client.server";
@@ -100,7 +101,7 @@ function logDegraded(error: unknown) {
   // one line per distinct failure per minute, not one per keystroke while Meilisearch is down
   if (message === lastLogged.message && Date.now() - lastLogged.at < 60_000) return;
   lastLogged = { message, at: Date.now() };
-  console.warn(`search degraded to PostgreSQL: ${message}`);
+  requestLogger().warn({ event: "search.degraded", reason: message }, `search degraded to PostgreSQL: ${message}`);
 }
 
 /** Whole-query spellings and per-word spellings (synonym groups) for the PostgreSQL fallback. */

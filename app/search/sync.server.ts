@@ -4,6 +4,7 @@ import { ackSearchEvents, claimSearchEvents, retrySearchEvents, type ClaimedEven
 import { housekeeping } from "../images/housekeeping.server";
 import type { ImageStorage } from "../images/storage.server";
 import type { PrivateFileStorage } from "../evidence/storage.server";
+import { quietLog, type EventLog } from "../platform/log.server";
 import type { SearchContext } from "./client.server";
 import { ensureCatalogIndex } from "./catalog-index.server";
 import { documentBuilders } from "./documents.server";
@@ -104,14 +105,19 @@ export interface SyncWorker {
 /**
  * The in-server worker: polls every `idleMs` while idle, loops at once while busy, and logs (not throws) failures.
  * It applies the index settings before its first batch, so the app can start while Meilisearch is still down.
+ * Events: outbox.drained (info, once per busy stretch, with its count), outbox.failed (warn, once per distinct
+ * failure), outbox.recovered (info), search.index.ready and housekeeping.done (debug).
  */
 export function startSyncWorker(
   db: Db,
   search: SearchContext,
   /** storage: where purged products' picture files are swept from (the server's; tests may leave it out) */
-  options: { idleMs?: number; log?: (msg: string) => void; storage?: ImageStorage; evidence?: PrivateFileStorage } = {},
+  options: { idleMs?: number; log?: EventLog; storage?: ImageStorage; evidence?: PrivateFileStorage } = {},
 ): SyncWorker {
   const idleMs = options.idleMs ?? 200;
+  const log = options.log ?? quietLog;
+  // events handled since the outbox was last empty, and since when: one outbox.drained line per busy stretch
+  let stretch = { count: 0, since: 0 };
   let running = true;
   let wake: (() => void) | undefined;
   let lastPurge = 0;
@@ -127,18 +133,27 @@ export function startSyncWorker(
         if (!indexReady) {
           await ensureCatalogIndex(search);
           indexReady = true;
+          log.debug({ event: "search.index.ready", index: search.indexName }, "search index settings applied");
         }
         handled = await drainOutboxOnce(db, search);
+        if (lastError) log.info({ event: "outbox.recovered" }, "search sync: working again");
         lastError = "";
+        if (handled > 0) stretch = { count: stretch.count + handled, since: stretch.since || Date.now() };
+        else if (stretch.count > 0) {
+          const ms = Date.now() - stretch.since;
+          log.info({ event: "outbox.drained", count: stretch.count, ms }, `search sync: ${stretch.count} event(s) indexed`);
+          stretch = { count: 0, since: 0 };
+        }
         if (Date.now() - lastPurge > 3_600_000) {
           lastPurge = Date.now();
           // old outbox events and products binned 30 days ago (db/queries/product-bin.ts), under one lock
-          await housekeeping(db, options.storage, options.evidence);
+          const purged = await housekeeping(db, options.storage, options.evidence);
+          log.debug({ event: "housekeeping.done", ran: !!purged }, "housekeeping done");
         }
       } catch (e) {
         // log each distinct failure once, not every poll while Meilisearch is down
         const message = (e as Error).message;
-        if (message !== lastError) options.log?.(`search sync: ${message}`);
+        if (message !== lastError) log.warn({ event: "outbox.failed", err: e }, `search sync: ${message}`);
         lastError = message;
       }
       if (handled === 0 && running) {

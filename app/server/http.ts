@@ -4,8 +4,10 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type { PdfRenderer } from "../events/pdf.server";
+import { logger } from "../platform/log.server";
 import { sendPlainError } from "./error-page";
 import { requestBodyGuard } from "./request-body";
+import { requestLogging } from "./request-log";
 import { originCheck, privateResponses, securityHeaders } from "./security";
 
 /**
@@ -50,6 +52,8 @@ export function createHttpApp(options: {
   app.disable("x-powered-by");
   // Client addresses and protocol come from X-Forwarded-* only behind a proxy the operator declared (TRUST_PROXY=1).
   app.set("trust proxy", options.trustProxy ? 1 : false);
+  // First, so every answer — a guard's refusal too — carries X-Request-Id and gets its access line.
+  app.use(requestLogging());
   app.use(securityHeaders(options.production));
   app.use(originCheck(options.publicOrigin));
   // Guards above and below apply alike to both sources of the browser's files.
@@ -81,7 +85,8 @@ export function createHttpApp(options: {
     if (error instanceof URIError || status === 400) return sendPlainError(req, res, 400, "http.badRequest");
     // a refused dotfile (403 from the static server) is reported like any other missing file
     if (status === 403 || status === 404) return sendPlainError(req, res, 404, "http.notFound");
-    console.error(`[haidong] ${req.method} ${req.originalUrl.slice(0, 200)} failed:`, error);
+    // the request's access line (same requestId) says which path; the URL is not repeated here with its query
+    (res.locals.log ?? logger()).error({ event: "http.error", err: error }, "request failed");
     sendPlainError(req, res, 500, "http.error");
   });
   return app;

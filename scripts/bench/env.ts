@@ -7,6 +7,7 @@ import { createSearchContext, type SearchContext } from "../../app/search/client
 import { createDb, type Db } from "../../db/client";
 import { startEmbeddedMeili, type EmbeddedMeili } from "../embedded/meilisearch";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded/postgres";
+import { messageLog } from "../../app/platform/log.server";
 import { prepareCatalogue } from "../lib/boot";
 import { config } from "../../app/platform/config.server";
 
@@ -69,7 +70,7 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
     const indexPrefix = "bench_";
     const db = createDb(databaseUrl, { max: 8 });
     cleanups.push(() => db.destroy());
-    await prepareCatalogue(db, { log, seed: true, sample: false });
+    await prepareCatalogue(db, { log: messageLog(log), seed: true, sample: false });
     const search = createSearchContext({ url: meili.url, key: meili.key, prefix: indexPrefix, timeoutMs: 30_000 });
     // the index settings first, as the server's worker applies them before its first batch
     await ensureCatalogIndex(search);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../../app/platform/config.server";
+import { quietLog, type EventLog } from "../../app/platform/log.server";
 import { startEmbeddedMeili, type EmbeddedMeili } from "./meilisearch";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./postgres";
 import { commandLineOf, isAlive, readOrCreateSecret, stopProcess } from "./process-utils";
@@ -46,8 +47,8 @@ function writeState(config: Config, state: StateFile) {
   fs.renameSync(file + ".tmp", file);
 }
 
-export async function openServices(config: Config, options: { log?: (line: string) => void; restartMeiliOnExit?: boolean } = {}): Promise<Services> {
-  const log = options.log ?? (() => undefined);
+export async function openServices(config: Config, options: { log?: EventLog; restartMeiliOnExit?: boolean } = {}): Promise<Services> {
+  const log = options.log ?? quietLog;
   const state = readState(config);
   const ownerRunning = !!state && state.ownerPid !== process.pid && isAlive(state.ownerPid);
   let pg: EmbeddedPostgres | undefined;
@@ -74,14 +75,15 @@ export async function openServices(config: Config, options: { log?: (line: strin
       if (ownerRunning && state?.postgres && isAlive(state.postgres.pid)) {
         databaseUrl = state.postgres.url;
       } else {
-        log("starting embedded PostgreSQL 15");
+        log.info({ event: "embedded.postgres.starting" }, "starting embedded PostgreSQL 15");
         pg = await startEmbeddedPostgres({
           dir: path.join(config.dataDir, "postgres"),
           passwordFile: path.join(config.dataDir, "postgres.password"),
           database: DATABASE_NAME,
-          notice: log,
+          notice: (line) => log.info({ event: "embedded.postgres.relocated" }, line),
         });
         databaseUrl = pg.url;
+        log.debug({ event: "embedded.postgres.started", pid: pg.pid }, "embedded PostgreSQL is up");
       }
     }
     if (!meiliUrl) {
@@ -91,7 +93,7 @@ export async function openServices(config: Config, options: { log?: (line: strin
       } else {
         const stale = state?.meili?.pid;
         if (stale && isAlive(stale) && commandLineOf(stale).includes("meilisearch")) await stopProcess(stale, "SIGTERM", 5000);
-        log("starting embedded Meilisearch");
+        log.info({ event: "embedded.meili.starting" }, "starting embedded Meilisearch");
         const meiliOptions = {
           dir: path.join(config.dataDir, "meili"),
           keyFile: meiliKeyFile,
@@ -101,6 +103,7 @@ export async function openServices(config: Config, options: { log?: (line: strin
         meili = await startEmbeddedMeili(meiliOptions);
         meiliUrl = meili.url;
         meiliKey = meili.key;
+        log.debug({ event: "embedded.meili.started", pid: meili.pid }, "embedded Meilisearch is up");
         if (options.restartMeiliOnExit)
           superviseMeili(
             meili,
@@ -149,26 +152,28 @@ let recordState: () => void = () => undefined;
 function superviseMeili(
   current: EmbeddedMeili,
   options: Parameters<typeof startEmbeddedMeili>[0],
-  log: (line: string) => void,
+  log: EventLog,
   replace: (m: EmbeddedMeili) => void,
   closing: () => boolean,
 ) {
   const port = Number(new URL(current.url).port);
   current.onUnexpectedExit(async (code) => {
     if (closing()) return;
-    log(`embedded Meilisearch exited (code ${code}); restarting`);
+    log.warn({ event: "supervisor.meili.exited", code }, `embedded Meilisearch exited (code ${code}); restarting`);
     for (let attempt = 1; attempt <= 5 && !closing(); attempt++) {
       try {
         const next = await startEmbeddedMeili({ ...options, port });
         if (closing()) return next.kill();
         replace(next);
         recordState();
+        log.info({ event: "supervisor.meili.restarted", attempt, pid: next.pid }, `embedded Meilisearch restarted (attempt ${attempt})`);
         superviseMeili(next, options, log, replace, closing);
         return;
       } catch (e) {
-        log(`restart attempt ${attempt} failed: ${(e as Error).message}`);
+        log.warn({ event: "supervisor.meili.restart_failed", attempt, err: e }, `restart attempt ${attempt} failed: ${(e as Error).message}`);
         await new Promise((r) => setTimeout(r, attempt * 1000));
       }
     }
+    if (!closing()) log.error({ event: "supervisor.meili.gave_up" }, "embedded Meilisearch did not restart after 5 attempts; search answers from PostgreSQL");
   });
 }

@@ -1,4 +1,5 @@
 import { completeConfig, config, ConfigError, type Config } from "../../app/platform/config.server";
+import { messageLog } from "../../app/platform/log.server";
 import { createSearchContext, type SearchContext } from "../../app/search/client.server";
 import { createDb, type Db } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
@@ -10,6 +11,10 @@ export interface CliContext {
   search: SearchContext;
 }
 
+/**
+ * A command-line tool's progress line, for the person running it. The server process logs through
+ * app/platform/log.server.ts instead (structured, with levels).
+ */
 export function log(message: string) {
   console.log(`[haidong] ${message}`);
 }
@@ -37,7 +42,7 @@ export async function runCli(task: (ctx: CliContext) => Promise<number | void>) 
   let db: Db | undefined;
   let code = 0;
   try {
-    services = await openServices(config, { log });
+    services = await openServices(config, { log: messageLog(log) });
     // app code the task calls (image storage, search documents) reads the servers this task actually uses
     config = completeConfig({ DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey });
     db = createDb(services.databaseUrl, { max: 4 });

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { PdfRenderer } from "../../app/events/pdf.server";
 import { completeConfig, type Config } from "../../app/platform/config.server";
+import { announce, logger, scopedLog } from "../../app/platform/log.server";
 import { listeningOrigin } from "../../app/platform/public-origin.server";
 import { createHttpApp } from "../../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
@@ -14,7 +15,6 @@ import { openServices, type Services } from "../embedded/services";
 import { readOrCreateSecret } from "../embedded/process-utils";
 import { pendingMigrations } from "../../db/migrate";
 import { prepareCatalogue } from "./boot";
-import { log } from "./cli";
 
 // The start-up `npm start` (scripts/start.ts) and `npm run dev` (scripts/dev.ts) share: embedded services, migrations
 // and seeding, the search sync worker, the HTTP app with every guard, and the shutdown that stops it all. They differ
@@ -36,6 +36,7 @@ function isDriverWriteAfterClose(e: unknown) {
  */
 export async function serveCatalogue(validated: Readonly<Config>, loadApp: (server: Server) => Promise<AppSource>) {
   const production = validated.NODE_ENV === "production";
+  const log = logger();
   // Filled in as start-up proceeds; shutdown stops whatever has started so far.
   const running: { services?: Services; server?: Server; source?: AppSource; worker?: SyncWorker; pdf?: PdfRenderer } = {};
   let shuttingDown = false;
@@ -45,7 +46,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     shuttingDown = true;
     // Hard deadline: docs/interfaces.md promises everything is gone within 10 s.
     setTimeout(() => process.exit(code || 1), 9000).unref();
-    log("stopping");
+    log.info({ event: "server.stopping", code }, "stopping");
     const { server, worker, services } = running;
     await new Promise<void>((resolve) => {
       if (!server) return resolve();
@@ -60,20 +61,21 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
       .destroy()
       .catch(() => undefined);
     await services?.close().catch(() => undefined);
+    log.info({ event: "server.stopped", code }, "stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   process.on("uncaughtException", (e) => {
-    console.error(e);
     // postgres.js 3.4.9 throws this from a timer when the server drops a connection with a write still queued
     // (porsager/postgres#1154): the query itself was already rejected and the pool is renewed (db/client.ts), so it
     // is no reason to take every other request down with the process.
-    if (isDriverWriteAfterClose(e)) return;
+    if (isDriverWriteAfterClose(e)) return void log.warn({ event: "process.uncaught", err: e, ignored: true }, "postgres.js wrote to a closed connection");
+    log.fatal({ event: "process.uncaught", err: e }, `uncaught exception: ${e.message}`);
     void shutdown(1);
   });
   process.on("unhandledRejection", (e) => {
-    console.error(e);
+    log.fatal({ event: "process.unhandled_rejection", err: e }, `unhandled rejection: ${(e as Error)?.message ?? String(e)}`);
     void shutdown(1);
   });
 
@@ -110,8 +112,9 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
 
   const server = (running.server = createServer());
   const source = (running.source = await loadApp(server));
-  // One Chromium for every PDF this process prints, launched on the first one (app/events/pdf.server.ts).
-  const pdf = (running.pdf = new PdfRenderer({ concurrency: 2, queue: 8, log }));
+  // One Chromium for every PDF this process prints, launched on the first one (app/events/pdf.server.ts); its lines
+  // carry the id of the request that asked for the PDF.
+  const pdf = (running.pdf = new PdfRenderer({ concurrency: 2, queue: 8, log: scopedLog }));
   // Known once listening (PORT=0 picks one); requests only arrive after that.
   let serverOrigin = "";
   const app = createHttpApp({
@@ -130,6 +133,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : booted.PORT;
     serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: booted.HOST, port });
-    log(`catalogue ready at http://${booted.HOST}:${port}`);
+    // the line the test harness, scripts/catalogue-pdf.ts and .ci/smoke-start.sh wait for, whatever LOG_LEVEL says
+    announce(log, { event: "server.ready", url: `http://${booted.HOST}:${port}` }, `catalogue ready at http://${booted.HOST}:${port}`);
   });
 }
