@@ -33,6 +33,24 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   // set by the test harness and the bench, which build once and start many servers: `npm start` must not rebuild
   HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+  // Pictures in an S3-compatible bucket instead of $DATA_DIR/images (app/images/s3-storage.server.ts,
+  // docs/decisions/035-object-storage-for-pictures.md): set S3_BUCKET to switch; the rest only matter with it.
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens")
+    .optional(),
+  // the provider's endpoint (Aliyun OSS, Tencent COS, Huawei OBS, MinIO); unset means AWS itself
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a region name such as cn-hangzhou or us-east-1")
+    .default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // bucket in the path (http://endpoint/bucket/key) instead of the host name: MinIO and most self-hosted servers
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
+  // where browsers fetch pictures from (a public-read bucket or a CDN in front of it); unset, the app streams them
+  S3_PUBLIC_BASE_URL: httpUrl.transform((url) => url.replace(/\/+$/, "")).optional(),
 });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
@@ -43,6 +61,12 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) problems.push("PUBLIC_ORIGIN is required when NODE_ENV=production");
   if (env.NODE_ENV === "production" && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
     problems.push("MEILI_MASTER_KEY is required with MEILI_URL in production");
+  }
+  // credentials come in pairs, and the other S3_* settings mean nothing without a bucket
+  if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
+  if (!env.S3_BUCKET) {
+    const orphans = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_BASE_URL", "S3_FORCE_PATH_STYLE"].filter((name) => env[name]);
+    if (orphans.length) problems.push(`${orphans.join(", ")} ${orphans.length > 1 ? "are" : "is"} set but S3_BUCKET is not (pictures would stay on disk)`);
   }
   return problems;
 }
