@@ -7,6 +7,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import type { Readable } from "node:stream";
 import type { Config } from "../platform/config.server";
 import { appImagePath, checkedImageKey, IMMUTABLE_CACHE_CONTROL, imageContentType, isImageKey, type ImageStorage } from "./storage.server";
 
@@ -83,11 +84,17 @@ export class S3ImageStorage implements ImageStorage {
   }
 
   async read(key: string) {
-    // a string that is not a content-hash key never reaches the bucket
+    const object = await this.open(key);
+    return object && Buffer.concat(await object.body.toArray());
+  }
+
+  /** The stored object as a stream (the app serves /images/<key> from it); undefined when it is missing. */
+  async open(key: string): Promise<{ body: Readable; length?: number; etag?: string } | undefined> {
     if (!isImageKey(key)) return undefined;
     try {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
-      return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : Buffer.alloc(0);
+      if (!object.Body) return undefined;
+      return { body: object.Body as Readable, length: object.ContentLength, etag: object.ETag };
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw e;
