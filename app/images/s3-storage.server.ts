@@ -1,12 +1,4 @@
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  paginateListObjectsV2,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import type { Readable } from "node:stream";
 import type { Config } from "../platform/config.server";
 import { appImagePath, checkedImageKey, IMMUTABLE_CACHE_CONTROL, imageContentType, isImageKey, type ImageStorage } from "./storage.server";
@@ -97,17 +89,6 @@ export class S3ImageStorage implements ImageStorage {
       return { body: object.Body as Readable, length: object.ContentLength, etag: object.ETag };
     } catch (e) {
       if (isMissing(e)) return undefined;
-      throw e;
-    }
-  }
-
-  /** Whether the bucket holds this key (the disk → bucket copy skips what is there). */
-  async has(key: string) {
-    try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: checkedImageKey(key) }));
-      return true;
-    } catch (e) {
-      if (isMissing(e)) return false;
       throw e;
     }
   }
