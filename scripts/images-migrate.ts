@@ -1,4 +1,4 @@
-import { copyPictures } from "../app/images/copy-pictures.server";
+import { copyStoredFiles } from "../app/platform/copy-stored-files.server";
 import { fileImageStorage, imageStorage } from "../app/images/storage.server";
 import { configOrExit, log } from "./lib/cli";
 
@@ -11,7 +11,7 @@ if (!config.S3_BUCKET) {
   process.exit(2);
 }
 try {
-  const { copied, skipped } = await copyPictures(fileImageStorage(config.dataDir), imageStorage(), { concurrency: 8 });
+  const { copied, skipped } = await copyStoredFiles(fileImageStorage(config.dataDir), imageStorage(), { concurrency: 8 });
   log(`copied ${copied} picture files from ${config.dataDir}/images to bucket ${config.S3_BUCKET}; ${skipped} were already there`);
 } catch (e) {
   console.error(`[haidong] images:migrate failed: ${(e as Error).message}`);

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { S3PrivateStorage } from "../app/evidence/s3-storage.server";
+import { fileEvidenceStorage } from "../app/evidence/storage.server";
 import { S3ImageStorage } from "../app/images/s3-storage.server";
 import { fileImageStorage } from "../app/images/storage.server";
 import { createTestDatabase, type TestDatabase } from "../tests/support/db";
@@ -11,7 +13,8 @@ import { startTestS3, type TestS3 } from "../tests/support/s3";
 import { createTestSearch } from "../tests/support/search";
 
 // Issue 20, item 1: an operator moves a catalogue's pictures from disk into the bucket (npm run images:migrate), and
-// backs up and restores a catalogue whose pictures live there (npm run backup / restore) — real processes, as run.
+// backs up and restores a catalogue whose pictures and claim evidence live in buckets (npm run backup / restore) —
+// real processes, as run.
 
 const root = path.resolve(import.meta.dirname, "..");
 const key = (n: number, ext = "jpg") => `${n.toString(16).padStart(2, "0")}/${n.toString(16).padStart(64, "0")}-640.${ext}`;
@@ -95,25 +98,33 @@ describe("npm run images:migrate", () => {
   });
 });
 
-describe("npm run backup / restore with pictures in the bucket", () => {
+describe("npm run backup / restore with pictures and claim evidence in buckets", () => {
   let backupDir: string;
+  const licence = `${"e".repeat(64)}.pdf`;
+  const withEvidence = () => ({ ...s3.env, S3_EVIDENCE_BUCKET: s3.evidenceBucket });
+  const evidenceBucket = () => new S3PrivateStorage({ ...s3.settings, bucket: s3.evidenceBucket });
 
-  it("downloads the bucket's pictures into the backup's images folder", async () => {
+  it("downloads the buckets' pictures and evidence into the backup folder", async () => {
     backupDir = path.join(dataDir, "backup");
     // the disk copy is gone: the backup must come from the bucket
     fs.rmSync(path.join(dataDir, "images"), { recursive: true, force: true });
-    const r = await run("backup", [backupDir], s3.env);
+    await evidenceBucket().put(licence, Buffer.from("%PDF licence"));
+    const r = await run("backup", [backupDir], withEvidence());
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain("3 image files");
+    expect(r.output).toContain("3 image files and 1 evidence files");
     expect(await fileImageStorage(backupDir).list()).toEqual([...keys].sort());
+    expect((await fileEvidenceStorage(backupDir).read(licence))?.toString()).toBe("%PDF licence");
   });
 
-  it("uploads them back into an emptied bucket with the database", async () => {
+  it("uploads them back into emptied buckets with the database", async () => {
     await bucket.remove(await bucket.list());
-    const r = await run("restore", [backupDir], { ...s3.env, DATABASE_URL: emptyUrl });
+    await evidenceBucket().remove([licence]);
+    const r = await run("restore", [backupDir], { ...withEvidence(), DATABASE_URL: emptyUrl });
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toContain("3 image files");
+    expect(r.output).toContain("3 image files and 1 evidence files");
     expect(await bucket.list()).toEqual([...keys].sort());
+    expect((await evidenceBucket().read(licence))?.toString()).toBe("%PDF licence");
     expect(fs.existsSync(path.join(dataDir, "images"))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, "private"))).toBe(false);
   });
 });

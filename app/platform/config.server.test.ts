@@ -58,6 +58,9 @@ describe("loadConfig", () => {
     expect(problems({ S3_ENDPOINT: "http://127.0.0.1:9000", S3_PUBLIC_BASE_URL: "https://img.example.cn" })).toMatch(
       /S3_ENDPOINT, S3_PUBLIC_BASE_URL are set but S3_BUCKET is not/,
     );
+    // claim evidence never shares the (possibly public) picture bucket
+    expect(problems({ S3_BUCKET: "pictures", S3_EVIDENCE_BUCKET: "pictures" })).toMatch(/S3_EVIDENCE_BUCKET must not be S3_BUCKET/);
+    expect(loadConfig({ S3_BUCKET: "pictures", S3_EVIDENCE_BUCKET: "evidence" }).S3_EVIDENCE_BUCKET).toBe("evidence");
   });
 
   it("treats empty strings as unset", () => {

@@ -7,6 +7,7 @@ import { z } from "zod";
 // own, which is how a value validated here used to be read differently elsewhere.
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http:// or https:// URL");
+const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,10 +36,9 @@ const envSchema = z.object({
   HAIDONG_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
   // Pictures in an S3-compatible bucket instead of $DATA_DIR/images (app/images/s3-storage.server.ts,
   // docs/decisions/035-object-storage-for-pictures.md): set S3_BUCKET to switch; the rest only matter with it.
-  S3_BUCKET: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens")
-    .optional(),
+  S3_BUCKET: bucketName.optional(),
+  // claim evidence (staff only) in its own private bucket, never the picture bucket, which may be public-read
+  S3_EVIDENCE_BUCKET: bucketName.optional(),
   // the provider's endpoint (Aliyun OSS, Tencent COS, Huawei OBS, MinIO); unset means AWS itself
   S3_ENDPOINT: httpUrl.optional(),
   S3_REGION: z
@@ -65,8 +65,13 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   // credentials come in pairs, and the other S3_* settings mean nothing without a bucket
   if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
   if (!env.S3_BUCKET) {
-    const orphans = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_BASE_URL", "S3_FORCE_PATH_STYLE"].filter((name) => env[name]);
+    const orphans = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_BASE_URL", "S3_FORCE_PATH_STYLE", "S3_EVIDENCE_BUCKET"].filter(
+      (name) => env[name],
+    );
     if (orphans.length) problems.push(`${orphans.join(", ")} ${orphans.length > 1 ? "are" : "is"} set but S3_BUCKET is not (pictures would stay on disk)`);
+  }
+  if (env.S3_EVIDENCE_BUCKET && env.S3_EVIDENCE_BUCKET === env.S3_BUCKET) {
+    problems.push("S3_EVIDENCE_BUCKET must not be S3_BUCKET: claim evidence is private and the picture bucket may be public");
   }
   return problems;
 }

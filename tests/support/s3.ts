@@ -12,14 +12,17 @@ export interface TestS3 {
   endpoint: string;
   bucket: string;
   settings: S3Settings;
-  /** the app's environment for this bucket (startTestApp's env) */
+  /** a second, private bucket for claim evidence (S3_EVIDENCE_BUCKET) */
+  evidenceBucket: string;
+  /** the app's environment for the picture bucket (startTestApp's env); add S3_EVIDENCE_BUCKET for evidence */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
 
-export async function startTestS3(bucket = "haidong-pictures"): Promise<TestS3> {
+export async function startTestS3(bucket = "haidong-pictures", evidenceBucket = "haidong-evidence"): Promise<TestS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets: [{ name: bucket }] });
+  const configureBuckets = [{ name: bucket }, { name: evidenceBucket }];
+  const server = new S3rver({ address: "127.0.0.1", port: 0, directory, silent: true, configureBuckets });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
@@ -27,6 +30,7 @@ export async function startTestS3(bucket = "haidong-pictures"): Promise<TestS3> 
     endpoint,
     bucket,
     settings: { bucket, endpoint, region: "us-east-1", credentials, forcePathStyle: true },
+    evidenceBucket,
     env: {
       S3_BUCKET: bucket,
       S3_ENDPOINT: endpoint,
