@@ -10,13 +10,17 @@ import { createTestSearch } from "../support/search";
 
 // Issue 20, item 1: with S3_BUCKET configured the app keeps pictures in the bucket, not in $DATA_DIR/images. Without a
 // public base URL it streams /images/<key> from the bucket with the same immutable caching as from disk; anything
-// else under /images is a 404, never a 500. Deleting the picture sweeps its files from the bucket.
+// else under /images is a 404, never a 500. With S3_PUBLIC_BASE_URL pages link the CDN's address instead. Deleting the
+// picture sweeps its files from the bucket.
 
 let t: TestDatabase;
 let search: Awaited<ReturnType<typeof createTestSearch>>;
 let s3: TestS3;
 let bucket: S3ImageStorage;
 let app: TestApp;
+// the same catalogue and bucket, with pictures published at a CDN address
+let cdnApp: TestApp;
+const CDN = "https://img.example.cn/pictures";
 let owner: string;
 let productId: number;
 const photo = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/images/barley-field.jpg"));
@@ -33,7 +37,12 @@ beforeAll(async () => {
   search = await createTestSearch();
   s3 = await startTestS3();
   bucket = new S3ImageStorage(s3.settings);
-  app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: s3.env });
+  // one session secret, so the producer's cookie opens pages on both apps
+  const env = { ...s3.env, SESSION_SECRET: "bucket-test-".padEnd(48, "s") };
+  [app, cdnApp] = await Promise.all([
+    startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env }),
+    startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { ...env, S3_PUBLIC_BASE_URL: `${CDN}/` } }),
+  ]);
   const a = await createAccount(t.db, { organizationName: "桶存图片合作社" });
   owner = (await signInOverHttp(app.url, a.email, a.password)).cookie;
   const created = await post("/producer/products/new", new URLSearchParams({ name_zh: "桶存青稞饼", category: "杂粮" }));
@@ -41,6 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  await cdnApp?.stop();
   await s3?.stop();
   await search?.drop();
   await t?.drop();
@@ -69,6 +79,20 @@ describe("a producer's picture with pictures in an S3 bucket", () => {
     expect(body.equals((await bucket.read(src.slice("/images/".length)))!)).toBe(true);
     const avif = (await pictureKeys()).find((k) => k.endsWith(".avif"));
     if (avif) expect((await fetch(`${app.url}/images/${avif}`)).headers.get("content-type")).toBe("image/avif");
+  });
+
+  it("is linked at the CDN's address when S3_PUBLIC_BASE_URL is set, which the CSP allows; /images still serves it", async () => {
+    const res = await fetch(`${cdnApp.url}/producer/products/${productId}/images`, { headers: { cookie: owner } });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const jpeg = (await pictureKeys()).find((k) => k.endsWith(".jpg"))!;
+    expect(page).toContain(`${CDN}/${jpeg}`);
+    expect(page).not.toMatch(/src="\/images\//);
+    expect(res.headers.get("content-security-policy")).toContain("img-src 'self' data: blob: https://img.example.cn;");
+    // same-origin uses (the presenter's offline copy, open data, og:image) keep working
+    const direct = await fetch(`${cdnApp.url}/images/${jpeg}`);
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
   it("answers 404, never 500, for a key the bucket does not hold or a name the server never generates", async () => {
