@@ -21,6 +21,7 @@ import { currentUser } from "./auth/session.server";
 import { LANDING } from "./auth/landing";
 import { useNonce } from "./lib/nonce";
 import { configuredOrigin } from "./platform/public-origin.server";
+import { pictureBaseUrl } from "./images/storage.server";
 import stylesheet from "./styles/app.css?url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prefs: readPreferences(request).prefs,
     // canonical origin for absolute links; never derived from the request's Host header
     origin: configuredOrigin() ?? null,
+    // where <Picture> points: the public bucket or CDN when configured (an absolute URL only from configuration)
+    pictureBase: pictureBaseUrl(),
     // only what the header needs; never the whole user row
     user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
   };

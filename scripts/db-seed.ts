@@ -1,8 +1,7 @@
 import { migrateToLatest } from "../db/migrate";
 import { seedReference } from "../db/seed/reference";
 import { seedSampleCatalogue } from "../db/seed/sample";
-import { FileImageStorage } from "../app/images/storage.server";
-import path from "node:path";
+import { imageStorage } from "../app/images/storage.server";
 import { sampleImageMaker } from "./lib/sample-images";
 import { SAMPLE_PASSWORD, seedSampleAccounts } from "../db/seed/sample-accounts";
 import { seedSampleEvent } from "../db/seed/sample-event";
@@ -17,7 +16,8 @@ await runCli(async ({ db, config }) => {
   await seedReference(db);
   log("reference data seeded");
   if (!referenceOnly) {
-    await seedSampleCatalogue(db, sampleImageMaker(new FileImageStorage(path.join(config.dataDir, "images"))));
+    // the configured store, as the app's own first-start seeding (scripts/lib/boot.ts): the bucket when S3_BUCKET is set
+    await seedSampleCatalogue(db, sampleImageMaker(imageStorage()));
     await seedSampleAccounts(db, await hashPassword(SAMPLE_PASSWORD));
     await seedSampleEvent(db);
     log("sample catalogue seeded (labelled 示例数据)");

@@ -4,10 +4,13 @@ import { reindexCatalog } from "../app/search/reindex.server";
 import { copyDirectory, restoreDatabase } from "../db/backup";
 import { migrateToLatest } from "../db/migrate";
 import { log, runCli } from "./lib/cli";
-import { EVIDENCE_DIR } from "../app/evidence/storage.server";
+import { EVIDENCE_DIR, evidenceStorage, fileEvidenceStorage } from "../app/evidence/storage.server";
+import { copyStoredFiles } from "../app/platform/copy-stored-files.server";
+import { fileImageStorage, imageStorage } from "../app/images/storage.server";
 
-// npm run restore -- <dir>: into an empty database (migrated here first), images back into $DATA_DIR/images, and the
-// search index rebuilt from the restored database.
+// npm run restore -- <dir>: into an empty database (migrated here first), images back into $DATA_DIR/images (or
+// uploaded into the bucket when S3_BUCKET is set; what it already holds is skipped), and the search index rebuilt from
+// the restored database.
 await runCli(async ({ services, config, db, search }) => {
   const dir = process.argv[2];
   if (!dir) {
@@ -17,8 +20,12 @@ await runCli(async ({ services, config, db, search }) => {
   const source = path.resolve(dir);
   await migrateToLatest(db);
   const manifest = await restoreDatabase(services.databaseUrl, source);
-  const images = await copyDirectory(path.join(source, "images"), path.join(config.dataDir, "images"));
-  const evidence = await copyDirectory(path.join(source, EVIDENCE_DIR), path.join(config.dataDir, EVIDENCE_DIR));
+  const images = config.S3_BUCKET
+    ? (await copyStoredFiles(fileImageStorage(source), imageStorage())).copied
+    : await copyDirectory(path.join(source, "images"), path.join(config.dataDir, "images"));
+  const evidence = config.S3_EVIDENCE_BUCKET
+    ? (await copyStoredFiles(fileEvidenceStorage(source), evidenceStorage())).copied
+    : await copyDirectory(path.join(source, EVIDENCE_DIR), path.join(config.dataDir, EVIDENCE_DIR));
   await ensureCatalogIndex(search);
   const documents = await reindexCatalog(db, search, log);
   log(`restored ${manifest.tables.length} tables, ${images} image files and ${evidence} evidence files; search rebuilt with ${documents} documents`);

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { config } from "../platform/config.server";
+import { config, type Config } from "../platform/config.server";
 import { readFileIfPresent, removeFiles, writeFileAtomically } from "../platform/stored-files.server";
+import { S3PrivateStorage, s3EvidenceSettings } from "./s3-storage.server";
 
 /**
  * Private files: claim evidence (licences, certificates) that only staff may read. On disk under $DATA_DIR/private,
  * outside anything the server serves statically; read only through the staff route. Keys are content hashes chosen
- * by the server. Like ImageStorage, an object-storage implementation (issue 20) only has to provide these operations,
- * against a bucket that is not public.
+ * by the server. With S3_EVIDENCE_BUCKET the same operations run against a private bucket (./s3-storage.server.ts).
  */
 export interface PrivateFileStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -15,7 +15,12 @@ export interface PrivateFileStorage {
   remove(keys: string[]): Promise<void>;
   /** keys written before `before`, for sweeping files no row points at */
   listOlderThan(before: Date): Promise<string[]>;
+  /** every stored key (backups) */
+  list(): Promise<string[]>;
 }
+
+/** Later than any file's time: listOlderThan(END_OF_TIME) is every file. */
+export const END_OF_TIME = new Date(8.64e15);
 
 const KEY = /^[a-f0-9]{64}\.(pdf|jpg)$/;
 
@@ -57,11 +62,30 @@ export class FilePrivateStorage implements PrivateFileStorage {
     }
     return keys;
   }
+
+  async list() {
+    return (await this.listOlderThan(END_OF_TIME)).sort();
+  }
 }
 
 /** The evidence directory under a data directory: backup and restore copy it with the images. */
 export const EVIDENCE_DIR = path.join("private", "evidence");
 
+export function fileEvidenceStorage(dataDir: string): FilePrivateStorage {
+  return new FilePrivateStorage(path.join(dataDir, EVIDENCE_DIR));
+}
+
+// One store (and S3 client) per configuration, not one per request.
+let cached: { config: Readonly<Config>; storage: PrivateFileStorage } | undefined;
+
+/** The configured store: the private evidence bucket when S3_EVIDENCE_BUCKET is set, else $DATA_DIR/private/evidence. */
 export function evidenceStorage(): PrivateFileStorage {
-  return new FilePrivateStorage(path.join(config().dataDir, EVIDENCE_DIR));
+  const current = config();
+  if (cached?.config !== current) {
+    cached = {
+      config: current,
+      storage: current.S3_EVIDENCE_BUCKET ? new S3PrivateStorage(s3EvidenceSettings(current)) : fileEvidenceStorage(current.dataDir),
+    };
+  }
+  return cached.storage;
 }

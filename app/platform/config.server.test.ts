@@ -30,6 +30,39 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).PUBLIC_ORIGIN).toBeUndefined();
   });
 
+  it("keeps pictures on disk unless S3_BUCKET names a bucket, and says which S3 setting is wrong", () => {
+    expect(loadConfig({}).S3_BUCKET).toBeUndefined();
+    const s3 = loadConfig({
+      S3_BUCKET: "haidong-pictures",
+      S3_ENDPOINT: "https://oss-cn-hangzhou.aliyuncs.com",
+      S3_REGION: "cn-hangzhou",
+      S3_ACCESS_KEY_ID: "id",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_PUBLIC_BASE_URL: "https://img.example.cn/pictures/",
+    });
+    expect(s3).toMatchObject({ S3_BUCKET: "haidong-pictures", S3_REGION: "cn-hangzhou", S3_FORCE_PATH_STYLE: "0" });
+    // one form of the base, so `${base}/${key}` never doubles the slash
+    expect(s3.S3_PUBLIC_BASE_URL).toBe("https://img.example.cn/pictures");
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return "";
+      } catch (e) {
+        return (e as ConfigError).problems.join("\n");
+      }
+    };
+    expect(problems({ S3_BUCKET: "Pictures_1" })).toMatch(/^S3_BUCKET must be a bucket name/);
+    expect(problems({ S3_BUCKET: "pictures", S3_ENDPOINT: "oss-cn-hangzhou.aliyuncs.com" })).toMatch(/^S3_ENDPOINT must be an http/);
+    expect(problems({ S3_BUCKET: "pictures", S3_FORCE_PATH_STYLE: "yes" })).toMatch(/^S3_FORCE_PATH_STYLE/);
+    expect(problems({ S3_BUCKET: "pictures", S3_ACCESS_KEY_ID: "id" })).toMatch(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together/);
+    expect(problems({ S3_ENDPOINT: "http://127.0.0.1:9000", S3_PUBLIC_BASE_URL: "https://img.example.cn" })).toMatch(
+      /S3_ENDPOINT, S3_PUBLIC_BASE_URL are set but S3_BUCKET is not/,
+    );
+    // claim evidence never shares the (possibly public) picture bucket
+    expect(problems({ S3_BUCKET: "pictures", S3_EVIDENCE_BUCKET: "pictures" })).toMatch(/S3_EVIDENCE_BUCKET must not be S3_BUCKET/);
+    expect(loadConfig({ S3_BUCKET: "pictures", S3_EVIDENCE_BUCKET: "evidence" }).S3_EVIDENCE_BUCKET).toBe("evidence");
+  });
+
   it("treats empty strings as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

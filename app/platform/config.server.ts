@@ -7,6 +7,7 @@ import { z } from "zod";
 // own, which is how a value validated here used to be read differently elsewhere.
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, "must be an http:// or https:// URL");
+const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -35,6 +36,23 @@ const envSchema = z.object({
   // written, and the line format — JSON lines by default in production, one readable line each otherwise
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  // Pictures in an S3-compatible bucket instead of $DATA_DIR/images (app/images/s3-storage.server.ts,
+  // docs/decisions/035-object-storage-for-pictures.md): set S3_BUCKET to switch; the rest only matter with it.
+  S3_BUCKET: bucketName.optional(),
+  // claim evidence (staff only) in its own private bucket, never the picture bucket, which may be public-read
+  S3_EVIDENCE_BUCKET: bucketName.optional(),
+  // the provider's endpoint (Aliyun OSS, Tencent COS, Huawei OBS, MinIO); unset means AWS itself
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a region name such as cn-hangzhou or us-east-1")
+    .default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // bucket in the path (http://endpoint/bucket/key) instead of the host name: MinIO and most self-hosted servers
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
+  // where browsers fetch pictures from (a public-read bucket or a CDN in front of it); unset, the app streams them
+  S3_PUBLIC_BASE_URL: httpUrl.transform((url) => url.replace(/\/+$/, "")).optional(),
 });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
@@ -45,6 +63,17 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) problems.push("PUBLIC_ORIGIN is required when NODE_ENV=production");
   if (env.NODE_ENV === "production" && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
     problems.push("MEILI_MASTER_KEY is required with MEILI_URL in production");
+  }
+  // credentials come in pairs, and the other S3_* settings mean nothing without a bucket
+  if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
+  if (!env.S3_BUCKET) {
+    const orphans = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_BASE_URL", "S3_FORCE_PATH_STYLE", "S3_EVIDENCE_BUCKET"].filter(
+      (name) => env[name],
+    );
+    if (orphans.length) problems.push(`${orphans.join(", ")} ${orphans.length > 1 ? "are" : "is"} set but S3_BUCKET is not (pictures would stay on disk)`);
+  }
+  if (env.S3_EVIDENCE_BUCKET && env.S3_EVIDENCE_BUCKET === env.S3_BUCKET) {
+    problems.push("S3_EVIDENCE_BUCKET must not be S3_BUCKET: claim evidence is private and the picture bucket may be public");
   }
   return problems;
 }

@@ -166,6 +166,8 @@ export default function PresentPage() {
                   alt={(lang === "en" && picture.alt_en) || picture.alt_zh || ""}
                   sizes={SLIDE_PHOTO_SIZES}
                   eager
+                  // the offline copy keeps this site's /images files (app/events/present-offline.ts)
+                  sameOrigin
                 />
               )}
             </div>

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import type { PdfRenderer } from "../events/pdf.server";
+import type { S3ImageStorage } from "../images/s3-storage.server";
+import { IMMUTABLE_CACHE_CONTROL, imageContentType, isImageKey } from "../images/storage.server";
 import { logger } from "../platform/log.server";
 import { sendPlainError } from "./error-page";
 import { requestBodyGuard } from "./request-body";
@@ -40,7 +43,10 @@ export function createHttpApp(options: {
   client: ClientFiles;
   /** "development" only under the dev server: Remix then adds critical CSS and shows error details */
   remixMode?: "production" | "development";
-  imagesDir: string;
+  /** where /images/<key> comes from: files on disk, or the bucket (streamed through the app) */
+  images: { dir: string } | { bucket: Pick<S3ImageStorage, "open"> };
+  /** the origin of S3_PUBLIC_BASE_URL, when pages take their pictures from there (the CSP allows it) */
+  pictureOrigin?: string;
   publicOrigin?: string;
   production: boolean;
   trustProxy: boolean;
@@ -54,17 +60,12 @@ export function createHttpApp(options: {
   app.set("trust proxy", options.trustProxy ? 1 : false);
   // First, so every answer — a guard's refusal too — carries X-Request-Id and gets its access line.
   app.use(requestLogging());
-  app.use(securityHeaders(options.production));
+  app.use(securityHeaders(options.production, options.pictureOrigin));
   app.use(originCheck(options.publicOrigin));
   // Guards above and below apply alike to both sources of the browser's files.
   if ("vite" in options.client) app.use(options.client.vite.middlewares);
   else app.use(builtClientFiles(options.client.buildDir));
-  // Image variants are named by content hash and re-encoded by us: safe to cache forever; nosniff is set globally.
-  // send's MIME table predates AVIF (it would say application/octet-stream, which nosniff makes unusable).
-  const setHeaders = (res: express.Response, file: string) => {
-    if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
-  };
-  app.use("/images", express.static(options.imagesDir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders }));
+  app.use("/images", "dir" in options.images ? imagesFromDisk(options.images.dir) : imagesFromBucket(options.images.bucket));
   app.use(requestBodyGuard());
   app.use(unavailableAs503);
   app.use(privateResponses());
@@ -90,6 +91,56 @@ export function createHttpApp(options: {
     sendPlainError(req, res, 500, "http.error");
   });
   return app;
+}
+
+// Image variants are named by content hash and re-encoded by us: safe to cache forever (IMMUTABLE_CACHE_CONTROL, the
+// same from disk, from the bucket through the app, or from the bucket itself); nosniff is set globally.
+
+function imagesFromDisk(dir: string) {
+  // send's MIME table predates AVIF (it would say application/octet-stream, which nosniff makes unusable).
+  const setHeaders = (res: express.Response, file: string) => {
+    if (file.endsWith(".avif")) res.setHeader("Content-Type", "image/avif");
+  };
+  return express.static(dir, { immutable: true, maxAge: "1y", index: false, dotfiles: "deny", fallthrough: false, setHeaders });
+}
+
+/**
+ * /images/<key> streamed from the bucket (no public base URL configured, or a page that must stay same-origin: the
+ * presenter's offline copy, open data, og:image). Anything that is not an image key the server generated is a 404
+ * before the bucket is asked; a key the bucket does not hold is a 404 too.
+ */
+function imagesFromBucket(bucket: Pick<S3ImageStorage, "open">) {
+  const notFound = Object.assign(new Error("no such picture"), { status: 404 });
+  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("Allow", "GET, HEAD");
+      return res.status(405).end();
+    }
+    let key: string;
+    try {
+      key = decodeURIComponent(req.path.slice(1));
+    } catch {
+      return next(notFound);
+    }
+    if (!isImageKey(key)) return next(notFound);
+    try {
+      const object = await bucket.open(key);
+      if (!object) return next(notFound);
+      res.status(200);
+      res.setHeader("Content-Type", imageContentType(key));
+      res.setHeader("Cache-Control", IMMUTABLE_CACHE_CONTROL);
+      if (object.length !== undefined) res.setHeader("Content-Length", String(object.length));
+      if (object.etag) res.setHeader("ETag", object.etag);
+      if (req.method === "HEAD") {
+        object.body.destroy();
+        return res.end();
+      }
+      await pipeline(object.body, res);
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      next(error);
+    }
+  };
 }
 
 function builtClientFiles(buildDir: string): express.Router {

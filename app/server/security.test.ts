@@ -9,10 +9,10 @@ import { originCheck, securityHeaders } from "./security";
 // PUBLIC_ORIGIN rather than the Host header a client controls.
 
 const servers: Server[] = [];
-async function serve(production: boolean, publicOrigin?: string): Promise<string> {
+async function serve(production: boolean, publicOrigin?: string, pictureOrigin?: string): Promise<string> {
   const app = express();
   app.set("trust proxy", false);
-  app.use(securityHeaders(production));
+  app.use(securityHeaders(production, pictureOrigin));
   app.use(originCheck(publicOrigin));
   app.all("*", (_req, res) => void res.status(200).send("ok"));
   const server = await new Promise<Server>((resolve) => {
@@ -51,6 +51,12 @@ describe("security headers", () => {
       expect(a.headers.get("x-content-type-options")).toBe("nosniff");
       expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     }
+  });
+
+  it("let pages show pictures from the configured public bucket or CDN, and from nowhere else", async () => {
+    expect((await fetch(production)).headers.get("content-security-policy")).toContain("img-src 'self' data: blob:;");
+    const withCdn = await serve(true, undefined, "https://img.example.cn");
+    expect((await fetch(withCdn)).headers.get("content-security-policy")).toContain("img-src 'self' data: blob: https://img.example.cn;");
   });
 });
 

@@ -38,8 +38,11 @@ export function originCheck(publicOrigin: string | undefined) {
   };
 }
 
-/** Per-request CSP nonce and the standard hardening headers. */
-export function securityHeaders(production: boolean) {
+/**
+ * Per-request CSP nonce and the standard hardening headers. `pictureOrigin`: where pages' pictures come from besides
+ * this site (the public bucket or CDN of S3_PUBLIC_BASE_URL).
+ */
+export function securityHeaders(production: boolean, pictureOrigin?: string) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -49,7 +52,7 @@ export function securityHeaders(production: boolean) {
         "default-src 'self'",
         `script-src 'self' 'nonce-${nonce}'`,
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
+        `img-src 'self' data: blob:${pictureOrigin ? ` ${pictureOrigin}` : ""}`,
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -7,7 +7,8 @@ import { announce, logger, scopedLog } from "../../app/platform/log.server";
 import { listeningOrigin } from "../../app/platform/public-origin.server";
 import { createHttpApp } from "../../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
-import { imageStorage } from "../../app/images/storage.server";
+import { imageStorage, pictureBaseUrl } from "../../app/images/storage.server";
+import { S3ImageStorage } from "../../app/images/s3-storage.server";
 import { evidenceStorage } from "../../app/evidence/storage.server";
 import { db, search } from "../../app/services.server";
 import { createDb } from "../../db/client";
@@ -108,7 +109,9 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   } finally {
     await boot.destroy();
   }
-  running.worker = startSyncWorker(db(), search(), { log, storage: imageStorage(), evidence: evidenceStorage() });
+  const storage = imageStorage();
+  const pictureBase = pictureBaseUrl();
+  running.worker = startSyncWorker(db(), search(), { log, storage, evidence: evidenceStorage() });
 
   const server = (running.server = createServer());
   const source = (running.source = await loadApp(server));
@@ -121,7 +124,8 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     build: source.build,
     client: source.client,
     remixMode: source.remixMode,
-    imagesDir: path.join(booted.dataDir, "images"),
+    images: storage instanceof S3ImageStorage ? { bucket: storage } : { dir: path.join(booted.dataDir, "images") },
+    pictureOrigin: pictureBase.startsWith("/") ? undefined : new URL(pictureBase).origin,
     publicOrigin: booted.PUBLIC_ORIGIN,
     production,
     trustProxy: booted.TRUST_PROXY === "1",
