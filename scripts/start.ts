@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -21,10 +22,16 @@ function projectRoot(): string {
 async function main() {
   const validated = configOrExit();
   const buildDir = path.join(projectRoot(), "build");
-  await serveCatalogue(validated, async () => ({
-    build: (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild,
-    client: { buildDir },
-  }));
+  // one process per core in production unless WEB_CONCURRENCY says otherwise (scripts/lib/cluster.ts)
+  const processes = validated.WEB_CONCURRENCY ?? (validated.NODE_ENV === "production" ? os.availableParallelism() : 1);
+  await serveCatalogue(
+    validated,
+    async () => ({
+      build: (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild,
+      client: { buildDir },
+    }),
+    { processes },
+  );
 }
 
 main().catch((e) => {

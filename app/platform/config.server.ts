@@ -27,6 +27,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // server processes `npm start` runs on PORT (scripts/lib/cluster.ts): default one per core in production, else one
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   PUBLIC_ORIGIN: httpUrl.optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),

@@ -33,6 +33,8 @@ export async function startServer(env: BenchEnv): Promise<BenchServer> {
       DATA_DIR: dataDir,
       HOST: "127.0.0.1",
       PORT: "0",
+      // the one-process figures; the deployed shape (two processes behind nginx) has its own rows
+      WEB_CONCURRENCY: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

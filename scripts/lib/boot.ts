@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
+import { createDb, type Db } from "../../db/client";
+import { migrateToLatest, pendingMigrations } from "../../db/migrate";
 import { seedReference } from "../../db/seed/reference";
 import { seedSampleCatalogue } from "../../db/seed/sample";
 import { SAMPLE_PASSWORD, seedSampleAccounts } from "../../db/seed/sample-accounts";
@@ -34,5 +34,25 @@ export async function prepareCatalogue(db: Db, options: { log: EventLog; seed: b
       await seedSampleEvent(db);
       await seedSampleReview(db);
     }
+  }
+}
+
+/**
+ * Before a server serves: outside production, migrate and (first start) seed, as `npm start`'s two-command promise
+ * needs; in production, and in a cluster's workers, only check. Production migrates once per deploy
+ * (`npm run db:migrate`, decision 037), not from every server process as it starts: a server refuses a database its
+ * code is ahead of rather than serve it half-understood. Its own small pool: migrations and the first seeding may run
+ * longer than a request's query bound (DB_QUERY_TIMEOUT_MS).
+ */
+export async function prepareDatabase(databaseUrl: string, options: { production: boolean; log: EventLog }) {
+  const boot = createDb(databaseUrl, { max: 2 });
+  try {
+    if (!options.production) return await prepareCatalogue(boot, { log: options.log, seed: true, sample: true });
+    const pending = await pendingMigrations(boot);
+    if (pending.length) {
+      throw new Error(`the database lacks ${pending.length} migration(s) (${pending.join(", ")}): run \`npm run db:migrate\` once, then start the servers`);
+    }
+  } finally {
+    await boot.destroy();
   }
 }

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import fs from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -11,11 +12,10 @@ import { imageStorage, pictureBaseUrl } from "../../app/images/storage.server";
 import { S3ImageStorage } from "../../app/images/s3-storage.server";
 import { evidenceStorage } from "../../app/evidence/storage.server";
 import { db, search } from "../../app/services.server";
-import { createDb } from "../../db/client";
 import { openServices, type Services } from "../embedded/services";
 import { readOrCreateSecret } from "../embedded/process-utils";
-import { pendingMigrations } from "../../db/migrate";
-import { prepareCatalogue } from "./boot";
+import { prepareDatabase } from "./boot";
+import { runPrimary } from "./cluster";
 
 // The start-up `npm start` (scripts/start.ts) and `npm run dev` (scripts/dev.ts) share: embedded services, migrations
 // and seeding, the search sync worker, the HTTP app with every guard, and the shutdown that stops it all. They differ
@@ -35,9 +35,10 @@ function isDriverWriteAfterClose(e: unknown) {
  * Starts the catalogue and serves it on HOST:PORT until SIGINT/SIGTERM. `loadApp` is called once the database is
  * ready, with the HTTP server before it listens (Vite runs its hot-reload socket on the same server and port).
  */
-export async function serveCatalogue(validated: Readonly<Config>, loadApp: (server: Server) => Promise<AppSource>) {
+export async function serveCatalogue(validated: Readonly<Config>, loadApp: (server: Server) => Promise<AppSource>, options: { processes?: number } = {}) {
   const production = validated.NODE_ENV === "production";
   const log = logger();
+  if ((options.processes ?? 1) > 1 && cluster.isPrimary) return runPrimary(validated, options.processes!);
   // Filled in as start-up proceeds; shutdown stops whatever has started so far.
   const running: { services?: Services; server?: Server; source?: AppSource; worker?: SyncWorker; pdf?: PdfRenderer } = {};
   let shuttingDown = false;
@@ -80,9 +81,10 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     void shutdown(1);
   });
 
+  // In a cluster the primary opened the servers and hands their URLs down: a worker starts nothing embedded.
   const services = (running.services = await openServices(validated, { log, restartMeiliOnExit: true }));
   // Cached catalogue PDFs (app/events/catalogue-pdf.server.ts) were laid out by the previous build: start afresh.
-  fs.rmSync(path.join(validated.dataDir, "pdf-cache"), { recursive: true, force: true });
+  if (cluster.isPrimary) fs.rmSync(path.join(validated.dataDir, "pdf-cache"), { recursive: true, force: true });
   // What start-up learned goes into the one config every reader — this script and the server build alike — shares,
   // before anything reads it. Outside production a generated secret (kept in $DATA_DIR, 0600) signs session cookies;
   // production must set one.
@@ -93,22 +95,8 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     SESSION_SECRET: validated.SESSION_SECRET ?? readOrCreateSecret(path.join(validated.dataDir, "session.secret")),
   });
 
-  // Migrations and the first seeding may run longer than a request's query bound (DB_QUERY_TIMEOUT_MS): their own pool.
-  const boot = createDb(services.databaseUrl, { max: 2 });
-  try {
-    if (production) {
-      // Production migrates once per deploy (`npm run db:migrate`, deploy/README.md), not from every server process
-      // as it starts: a server refuses a database its code is ahead of rather than serve it half-understood.
-      const pending = await pendingMigrations(boot);
-      if (pending.length) {
-        throw new Error(`the database lacks ${pending.length} migration(s) (${pending.join(", ")}): run \`npm run db:migrate\` once, then start the servers`);
-      }
-    } else {
-      await prepareCatalogue(boot, { log, seed: true, sample: true });
-    }
-  } finally {
-    await boot.destroy();
-  }
+  // a cluster's primary (scripts/lib/cluster.ts) has migrated and seeded before it started this process
+  await prepareDatabase(services.databaseUrl, { production: production || cluster.isWorker, log });
   const storage = imageStorage();
   const pictureBase = pictureBaseUrl();
   running.worker = startSyncWorker(db(), search(), { log, storage, evidence: evidenceStorage() });
@@ -137,6 +125,8 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : booted.PORT;
     serverOrigin = listeningOrigin(typeof address === "object" && address ? address : { address: booted.HOST, port });
+    // in a cluster the primary announces the catalogue once every process listens
+    if (cluster.isWorker) return void log.debug({ event: "server.worker.listening", port }, `process ${process.pid} listening`);
     // the line the test harness, scripts/catalogue-pdf.ts and .ci/smoke-start.sh wait for, whatever LOG_LEVEL says
     announce(log, { event: "server.ready", url: `http://${booted.HOST}:${port}` }, `catalogue ready at http://${booted.HOST}:${port}`);
   });

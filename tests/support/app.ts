@@ -34,6 +34,8 @@ export async function startTestApp(options: { databaseUrl: string; indexPrefix: 
       DATA_DIR: dataDir,
       HOST: "127.0.0.1",
       PORT: "0",
+      // one process unless a test asks for a cluster (production defaults to one per core)
+      WEB_CONCURRENCY: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
