@@ -7,7 +7,7 @@ import { preferencesCookie, readPreferences } from "../i18n/preferences.server";
 import { publicOrigin } from "../platform/public-origin.server";
 import { CATALOGUE_PDF, TokenBucket } from "../platform/throttle.server";
 import { db } from "../services.server";
-import { PdfBusyError } from "./pdf.server";
+import { isPdfError, PdfBusyError, PdfOffError } from "./pdf.server";
 import { printDigest, printSources } from "./print.server";
 import { config } from "../platform/config.server";
 
@@ -81,7 +81,16 @@ export async function cataloguePdfResponse(request: Request, context: AppLoadCon
     const pdf = await rendering;
     return new Response(new Uint8Array(pdf), { headers: { ...headers, "X-Pdf-Cache": "miss" } });
   } catch (e) {
-    if (e instanceof PdfBusyError) return pdfRefusal(request, 503, e.retryAfterSeconds);
+    // by name, not instanceof: the renderer is made by the server's start-up (build/start), a bundle apart from this one
+    if (isPdfError(e, PdfBusyError)) return pdfRefusal(request, 503, e.retryAfterSeconds);
+    if (isPdfError(e, PdfOffError)) {
+      // not a wait-and-retry: the printable page is the same catalogue, and the browser prints it
+      const t = translator(readPreferences(request).prefs.lang);
+      return new Response(`${t("print.pdfOff", { url: `${origin}/events/${event.id}/print` })}\n`, {
+        status: 503,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
+    }
     throw e;
   }
 }

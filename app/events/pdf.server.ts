@@ -6,6 +6,22 @@ import { destinationPages, fillPageReferences } from "./pdf-page-refs.server";
 export const chromiumPath = () => config().CHROMIUM_PATH;
 
 /** Thrown when every rendering slot is taken and the queue is full: the route answers 503 with Retry-After. */
+/**
+ * `e` is a `kind` error. Compared by name: the renderer lives in the server's start-up bundle and the routes in the
+ * Remix build, and each bundle has its own copy of these classes, so instanceof would miss.
+ */
+export function isPdfError<T extends Error>(e: unknown, kind: new (...args: never[]) => T): e is T {
+  return e instanceof Error && e.name === kind.name;
+}
+
+/** PDF_RENDERER=off: this server has no Chromium to print with (deploy/README.md). */
+export class PdfOffError extends Error {
+  constructor() {
+    super("PDF printing is off on this server (PDF_RENDERER=off)");
+    this.name = "PdfOffError";
+  }
+}
+
 export class PdfBusyError extends Error {
   constructor(public readonly retryAfterSeconds: number) {
     super("the PDF renderer is busy");
@@ -93,6 +109,7 @@ export class PdfRenderer {
 
   /** Prints `url` (opened with `cookie`, if any) to an A4 PDF. */
   async render(url: string, options: { cookie?: string } = {}): Promise<Buffer> {
+    if (config().PDF_RENDERER === "off") throw new PdfOffError();
     if (this.closed) throw new Error("the PDF renderer is closed");
     await this.slots.take();
     try {

@@ -34,6 +34,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // the browser that prints PDFs (app/events/pdf.server.ts, scripts/catalogue-pdf.ts)
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  // "off" on a server without Chromium and the CJK fonts: catalogue PDFs answer 503 pointing at the printable page
+  PDF_RENDERER: z.enum(["chromium", "off"]).default("chromium"),
   // the server's logs (app/platform/log.server.ts, docs/decisions/036-structured-logs.md): the least severe level
   // written, and the line format — JSON lines by default in production, one readable line each otherwise
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -111,6 +111,22 @@ describe("printable catalogue", () => {
     await expectCataloguePdf(Buffer.from(await res.arrayBuffer()));
   }, 120_000);
 
+  it("on a server without Chromium (PDF_RENDERER=off) the download says to print the printable page from the browser", async () => {
+    const plain = await startTestApp({ databaseUrl: t.url, indexPrefix: `pdf${process.pid}_`, env: { DATA_DIR: fair.dataDir, PDF_RENDERER: "off" } });
+    try {
+      const res = await fetch(`${plain.url}/events/${fair.eventId}/print.pdf?lang=en`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBeNull();
+      expect(await res.text()).toMatch(
+        new RegExp(`does not make PDFs\\. Open http://127\\.0\\.0\\.1:\\d+/events/${fair.eventId}/print and use your browser's Print`),
+      );
+      expect((await fetch(`${plain.url}/events/${fair.eventId}/print`)).status).toBe(200);
+      expect(plain.output()).not.toMatch(/launching Chromium/);
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it("refuses to print without --url when PUBLIC_ORIGIN is not set, saying how to set it (its codes would point at a temporary port)", () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
