@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -45,6 +46,34 @@ const canConnect = (port: number) =>
     socket.once("connect", () => (socket.destroy(), resolve(true)));
     socket.once("error", () => resolve(false));
   });
+
+/**
+ * A form POST straight to one app server, as nginx would pass it on, whose body arrives in two halves: the request is
+ * under way in the server from the first half, and `finish` sends the rest whenever the test says.
+ */
+function postInTwoHalves(port: number, p: string, fields: Fields, headers: Record<string, string>) {
+  const body = Buffer.from(formBody(fields).toString());
+  let send = () => undefined as unknown;
+  const answered = new Promise<{ status: number; location?: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: p,
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length), ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode!, location: res.headers.location }));
+      },
+    );
+    req.on("error", reject);
+    req.write(body.subarray(0, body.length >> 1));
+    send = () => req.end(body.subarray(body.length >> 1));
+  });
+  return { answered, finish: () => send() };
+}
 
 /** deploy/nginx.conf's `upstream haidong` block with the test's ports instead of 3001 and 3002 (same parameters). */
 function upstreamFor(ports: [number, number]) {
@@ -303,6 +332,8 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
     expect(await inbox.text()).toContain("轮换示例贸易有限公司");
 
     // every request was served, by the other server than the one before it, and each served half
+    // (an access line is written as the answer ends: the last may reach the test's pipe just after the answer)
+    await pollUntil(() => ids.every((id) => servedBy(apps).has(id)), 5000, "every journey request's access line");
     const by = servedBy(apps);
     const servers = ids.map((id) => by.get(id));
     expect(servers.every(Boolean), JSON.stringify(servers)).toBe(true);
@@ -354,8 +385,22 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
         ["A", "A2", ports[0]],
         ["B", "B2", ports[1]],
       ] as const) {
+        // one request certainly in flight when SIGTERM comes: half its body is in, the rest follows once the server
+        // has begun to stop; it must still be answered (scripts/lib/serve.ts closes idle connections, not this one)
+        const url = new URL(nginx.url);
+        const slow = postInTwoHalves(
+          port,
+          "/shortlist/items",
+          { intent: "add", productId, redirectTo: "/shortlist" },
+          { origin: nginx.url, "x-forwarded-host": url.host, "x-forwarded-proto": "http", "x-forwarded-for": "127.0.0.1", "x-request-id": `drain-${old}` },
+        );
+        await new Promise((r) => setTimeout(r, 200));
         // the stopped process's output stays readable: the requests it drained count too
-        await apps[old]!.stop();
+        const stopped = apps[old]!.stop();
+        await pollUntil(() => apps[old]!.output().includes('"event":"server.stopping"'), 5000, `${old} to begin stopping`, 20);
+        slow.finish();
+        expect(await slow.answered).toEqual({ status: 302, location: "/shortlist" });
+        await stopped;
         apps[replacement] = await startApp(port);
         // nginx takes a failed server back after fail_timeout (5 s): wait until the new process answers its share
         await servedSince(replacement, 5);
@@ -370,7 +415,7 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
     const drained = (name: string) => {
       const lines = apps[name]!.output().split("\n");
       const stopping = lines.findIndex((line) => line.includes('"event":"server.stopping"'));
-      return lines.slice(stopping).filter((line) => line.includes('"event":"http.request"') && line.includes('"requestId":"rolling-')).length;
+      return lines.slice(stopping).filter((line) => line.includes('"event":"http.request"') && /"requestId":"(rolling-|drain-)/.test(line)).length;
     };
     console.info(
       `rolling restart: ${results.length} requests, ${failures.length} failed; drained after SIGTERM: A ${drained("A")}, B ${drained("B")}; ` +
