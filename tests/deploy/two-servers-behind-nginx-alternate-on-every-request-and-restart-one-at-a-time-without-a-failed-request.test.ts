@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -243,6 +243,30 @@ let productId = 0;
 const productName = `轮换测试青稞饼${process.pid}`;
 
 describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files", () => {
+  it("start from the site file itself: deploy/nginx.conf with both snippets passes nginx -t", () => {
+    // only what belongs to the machine changes: the snippets' folder, the placeholder certificate, the log folder
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-nginx-site-"));
+    try {
+      const [cert, key] = [path.join(dir, "cert.pem"), path.join(dir, "key.pem")];
+      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=test"], {
+        stdio: "ignore",
+      });
+      const site = fs
+        .readFileSync(path.join(root, "deploy", "nginx.conf"), "utf8")
+        .replaceAll("/etc/nginx/snippets/", `${path.join(root, "deploy", "nginx")}/`)
+        .replace("/etc/ssl/haidong/fullchain.pem", cert)
+        .replace("/etc/ssl/haidong/privkey.pem", key)
+        .replace("/var/log/nginx/", `${dir}/`);
+      fs.writeFileSync(path.join(dir, "site.conf"), site);
+      const main = path.join(dir, "nginx.conf");
+      fs.writeFileSync(main, `pid ${dir}/nginx.pid;\nevents {}\nhttp {\n    include /etc/nginx/mime.types;\n    include ${dir}/site.conf;\n}\n`);
+      const out = execFileSync(nginxPath, ["-t", "-p", dir, "-e", path.join(dir, "error.log"), "-c", main], { encoding: "utf8", stdio: "pipe" });
+      expect(out).toBe("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("alternate on every request of a journey that works only through shared state: sign-in, picture, review, search, shortlist, inquiry", async () => {
     const producerAccount = await createAccount(t.db, { organizationName: "轮换测试合作社" });
     const adminAccount = await createAccount(t.db, { role: "admin" });
@@ -360,7 +384,8 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
       ["/shortlist/items", { intent: "add", productId, redirectTo: "/shortlist" }, 302],
       ["/shortlist", undefined, 200],
     ];
-    // three visitors, each sending the next request as soon as the last one is answered
+    // three visitors, each sending the next request 20 ms after the last one was answered: a steady load that leaves
+    // the two shared cores room to start the replacement servers
     const visitor = async (offset: number) => {
       const jar = new CookieJar();
       for (let i = offset; running; i++) {
@@ -373,9 +398,11 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
         } catch (e) {
           failures.push(`${body ? "POST" : "GET"} ${p}: ${(e as Error).message} ${String((e as Error).cause ?? "")}`);
         }
+        await new Promise((r) => setTimeout(r, 20));
       }
     };
     const visitors = Promise.all([0, 1, 2].map(visitor));
+    const phases: string[] = [];
     const served = (name: string) => [...servedBy(apps)].filter(([id, s]) => id.startsWith("rolling-") && s === name).length;
     const servedSince = (name: string, count: number) => pollUntil(() => served(name) >= count, 20_000, `${name} to serve`);
 
@@ -401,9 +428,12 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
         slow.finish();
         expect(await slow.answered).toEqual({ status: 302, location: "/shortlist" });
         await stopped;
+        const stoppedAt = Date.now();
         apps[replacement] = await startApp(port);
+        const startedAt = Date.now();
         // nginx takes a failed server back after fail_timeout (5 s): wait until the new process answers its share
         await servedSince(replacement, 5);
+        phases.push(`${old}: stopped, ${replacement} started in ${startedAt - stoppedAt} ms, served after ${Date.now() - startedAt} ms more`);
       }
     } finally {
       running = false;
@@ -419,7 +449,7 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
     };
     console.info(
       `rolling restart: ${results.length} requests, ${failures.length} failed; drained after SIGTERM: A ${drained("A")}, B ${drained("B")}; ` +
-        `served by the replacements: A2 ${count("A2")}, B2 ${count("B2")}`,
+        `served by the replacements: A2 ${count("A2")}, B2 ${count("B2")}\n${phases.join("\n")}`,
     );
     expect(failures).toEqual([]);
     expect(results.length).toBeGreaterThan(50);
