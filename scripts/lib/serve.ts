@@ -54,7 +54,9 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
       if (!server) return resolve();
       server.close(() => resolve());
       server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 2000).unref();
+      // requests in flight get 5 s to finish (a picture upload on a busy server during a rolling restart), within the
+      // 9 s deadline above; then the rest are cut
+      setTimeout(() => server.closeAllConnections(), 5000).unref();
     });
     await running.source?.close?.().catch(() => undefined);
     await running.pdf?.close().catch(() => undefined);

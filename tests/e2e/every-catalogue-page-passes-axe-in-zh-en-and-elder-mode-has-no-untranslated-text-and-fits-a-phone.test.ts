@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser";
-import { startWalk, type PageCase, type Walk, type WalkIds } from "../support/page-walk";
+import { expect, it } from "vitest";
+import { walkEveryPage, type PageCase, type WalkIds } from "../support/page-walk";
 
 // Every page template of the public catalogue's pages (search, records, sign-in, statistics, verification, reports, guidance, shortlist): add new templates here. The checks live in tests/support/page-walk.ts.
 const pages = (ids: WalkIds): PageCase[] => [
@@ -51,28 +50,16 @@ const pages = (ids: WalkIds): PageCase[] => [
   { name: "shortlist", path: "/shortlist" },
 ];
 
-let walk: Walk;
-beforeAll(async () => {
-  if (browserAvailable) walk = await startWalk();
-});
-afterAll(async () => {
-  await walk?.stop();
-});
-
-describe.skipIf(!browserAvailable)("every catalogue page", () => {
-  it("has no axe violations in zh, en and elder mode (public pages at the largest text size too), no untranslated interface text in English, targets of 24 px (60 px in elder mode), and fits a 360 px phone", async () => {
-    expect(await walk.check(pages(walk.ids))).toEqual([]);
-  }, 600_000);
-
+walkEveryPage("catalogue", pages, (walk) => {
   it("sets html lang and hreflang alternates, and elder mode body text is at least 24 px", async () => {
-    const context = await walk.browser.newContext();
+    const context = await walk().browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${walk.app.url}/?lang=en&elder=1`);
+    await page.goto(`${walk().app.url}/?lang=en&elder=1`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator('link[rel=alternate][hreflang="zh-CN"]').count()).toBe(1);
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p")!).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
-    await page.goto(`${walk.app.url}/?size=3`);
+    await page.goto(`${walk().app.url}/?size=3`);
     const largest = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p")!).fontSize));
     expect(largest).toBeGreaterThanOrEqual(40);
     const lineHeight = await page.evaluate(() => {

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser";
-import { startWalk, type PageCase, type Walk, type WalkIds } from "../support/page-walk";
+import { walkEveryPage, type PageCase, type WalkIds } from "../support/page-walk";
 
 // Every page template of the trade fair's pages, public and fair staff's (event, kiosk, presenter, print, booth, manage, report, matching): add new templates here. The checks live in tests/support/page-walk.ts.
 const pages = (ids: WalkIds): PageCase[] => [
@@ -30,16 +28,4 @@ const pages = (ids: WalkIds): PageCase[] => [
   { name: "held booth leads", path: `/events/${ids.event}/held-leads`, signedIn: "admin" },
 ];
 
-let walk: Walk;
-beforeAll(async () => {
-  if (browserAvailable) walk = await startWalk();
-});
-afterAll(async () => {
-  await walk?.stop();
-});
-
-describe.skipIf(!browserAvailable)("every fair page", () => {
-  it("has no axe violations in zh, en and elder mode (public pages at the largest text size too), no untranslated interface text in English, targets of 24 px (60 px in elder mode), and fits a 360 px phone", async () => {
-    expect(await walk.check(pages(walk.ids))).toEqual([]);
-  }, 600_000);
-});
+walkEveryPage("fair", pages);

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, signInOverHttp } from "./accounts";
 import { startTestApp, waitForIndexed, type TestApp } from "./app";
 import { axeViolations, browserAvailable, launchBrowser } from "./browser";
@@ -253,4 +254,24 @@ async function smallTargets(page: Page, min: number) {
         .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
     { min, inlineExempt: min < 60 },
   );
+}
+
+/**
+ * Registers one area's walk: its own app and browser for the file, and the one story that checks every page of the
+ * area. `more` adds stories of the area's own that use the same walk.
+ */
+export function walkEveryPage(area: string, pages: (ids: WalkIds) => PageCase[], more?: (walk: () => Walk) => void) {
+  let walk: Walk;
+  beforeAll(async () => {
+    if (browserAvailable) walk = await startWalk();
+  });
+  afterAll(async () => {
+    await walk?.stop();
+  });
+  describe.skipIf(!browserAvailable)(`every ${area} page`, () => {
+    it("has no axe violations in zh, en and elder mode (public pages at the largest text size too), no untranslated interface text in English, targets of 24 px (60 px in elder mode), and fits a 360 px phone", async () => {
+      expect(await walk.check(pages(walk.ids))).toEqual([]);
+    }, 600_000);
+    more?.(() => walk);
+  });
 }
