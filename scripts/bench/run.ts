@@ -14,6 +14,7 @@ import { benchReindex } from "./reindex";
 import { benchSearch } from "./search";
 import { peakRssMiB, startServer, type BenchServer } from "./server";
 import { benchSsr } from "./ssr";
+import { benchDeployed } from "./deployed";
 import { formatTable, makeRow, resultsSchema, type BenchRow } from "./stats";
 import { benchSync } from "./sync";
 
@@ -104,13 +105,16 @@ try {
   await step("sync", () => benchSync(e, quick));
   await step("ssr", () => benchSsr(s.url, quick));
   await step("reindex", () => benchReindex(e));
+  // the deployed shape last: it stops the one-process server first (its peak RSS is read before)
+  const serverRss = peakRssMiB(s.pid);
+  await s.stop();
+  await step("deployed", () => benchDeployed(e, quick, log));
   const rss = (pid: number | null) => (pid === null ? null : peakRssMiB(pid));
-  for (const [name, pid] of [
-    ["rss.server", s.pid],
-    ["rss.meilisearch", e.meiliPid],
-    ["rss.postgres-postmaster", e.postgresPid],
+  for (const [name, v] of [
+    ["rss.server", serverRss],
+    ["rss.meilisearch", rss(e.meiliPid)],
+    ["rss.postgres-postmaster", rss(e.postgresPid)],
   ] as const) {
-    const v = rss(pid);
     if (v !== null) rows.push(makeRow(name, v, "MiB", null, { kind: "reported" }));
   }
   const machine = { ...(await machineInfo(e)), scale: { factor, ...scale }, quick, at: new Date().toISOString(), notes };

@@ -48,7 +48,14 @@ export function meiliBodies(indexName: string, m: MixQuery) {
   };
 }
 
-export async function benchSearch(env: BenchEnv, serverUrl: string, quick: boolean, log: (m: string) => void): Promise<BenchRow[]> {
+/** `shape`: which rows, e.g. only c16 through nginx with the row names suffixed (scripts/bench/deployed.ts). */
+export async function benchSearch(
+  env: BenchEnv,
+  serverUrl: string,
+  quick: boolean,
+  log: (m: string) => void,
+  shape: { concurrencies: number[]; suffix: string } = { concurrencies: [1, 16], suffix: "" },
+): Promise<BenchRow[]> {
   const mix = QUERY_MIX;
   const post = (body: unknown) =>
     getOk(`${env.meiliUrl}/multi-search`, {
@@ -70,16 +77,17 @@ export async function benchSearch(env: BenchEnv, serverUrl: string, quick: boole
     log(`  ${JSON.stringify(m)}: api ${api.total}${api.degraded ? " (degraded!)" : ""}, meili ${raw.results[0]?.totalHits}`);
   }
   const rows: BenchRow[] = [];
-  for (const concurrency of [1, 16]) {
+  for (const concurrency of shape.concurrencies) {
     const count = (quick ? 120 : 600) * (concurrency === 1 ? 1 : 2);
     const opts = { concurrency, count, maxMs: quick ? 20_000 : 60_000 };
     const app = await runLoad((i) => getOk(apiUrl(serverUrl, mix[i % mix.length]!)).then(() => undefined), opts);
     const base = await runLoad((i) => direct(mix[i % mix.length]!).then(() => undefined), opts);
     if (app.errors || base.errors) log(`  search c${concurrency}: ${app.errors} app errors, ${base.errors} meili errors`);
     const p = (xs: number[], q: number) => percentile(xs, q);
-    rows.push(makeRow(`search.p50.c${concurrency}`, p(app.latencies, 50), "ms", p(base.latencies, 50), { kind: "plusAtMost", plus: 15 }));
-    rows.push(makeRow(`search.p95.c${concurrency}`, p(app.latencies, 95), "ms", p(base.latencies, 95), { kind: "ratioAtMost", max: 2 }));
-    rows.push(makeRow(`search.p99.c${concurrency}`, p(app.latencies, 99), "ms", p(base.latencies, 99), { kind: "reported" }));
+    const name = (q: number) => `search.p${q}.c${concurrency}${shape.suffix}`;
+    rows.push(makeRow(name(50), p(app.latencies, 50), "ms", p(base.latencies, 50), { kind: "plusAtMost", plus: 15 }));
+    rows.push(makeRow(name(95), p(app.latencies, 95), "ms", p(base.latencies, 95), { kind: "ratioAtMost", max: 2 }));
+    rows.push(makeRow(name(99), p(app.latencies, 99), "ms", p(base.latencies, 99), { kind: "reported" }));
   }
   return rows;
 }

@@ -14,7 +14,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: BenchEnv): Promise<BenchServer> {
+/** The production server on a free port, or on `options.port` behind nginx (scripts/bench/deployed.ts). */
+export async function startServer(env: BenchEnv, options: { port?: number; behindProxy?: boolean } = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(env.tmp, "app-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "build", "start", "start.js")], {
@@ -32,7 +33,8 @@ export async function startServer(env: BenchEnv): Promise<BenchServer> {
       MEILI_INDEX_PREFIX: env.indexPrefix,
       DATA_DIR: dataDir,
       HOST: "127.0.0.1",
-      PORT: "0",
+      PORT: String(options.port ?? 0),
+      TRUST_PROXY: options.behindProxy ? "1" : "0",
       // the one-process figures; the deployed shape (two processes behind nginx) has its own rows
       WEB_CONCURRENCY: "1",
     },

@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import { pollUntil } from "../support/poll";
 import { startTestS3, type TestS3 } from "../support/s3";
 import { createTestSearch } from "../support/search";
+import { freePort } from "../../scripts/embedded/process-utils";
+import { nginxAvailable, nginxPath, startNginx, type Nginx } from "../../scripts/lib/nginx";
 
 // Issue 20, item 3: two app servers behind the very nginx files of deploy/ (deploy/nginx/haidong-http.conf at http
 // level, deploy/nginx/haidong-proxy.conf inside the server, the upstream block of deploy/nginx.conf on test ports),
@@ -22,8 +23,6 @@ import { createTestSearch } from "../support/search";
 // load that must not see a single failed request. TLS is not tested here (deploy/nginx.conf holds placeholders).
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const nginxPath = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-const nginxAvailable = fs.existsSync(nginxPath);
 // like a missing Chromium (tests/support/browser.ts): skipped with a warning on a developer's machine, a failure in CI
 if (!nginxAvailable) {
   if (process.env.CI === "true" || process.env.REQUIRE_BROWSER === "1") {
@@ -31,21 +30,6 @@ if (!nginxAvailable) {
   }
   console.warn(`\n⚠ nginx tests skipped: no nginx at ${nginxPath}. Install it (apt-get install nginx-light) or set NGINX_PATH.\n`);
 }
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const canConnect = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
 
 /**
  * A form POST straight to one app server, as nginx would pass it on, whose body arrives in two halves: the request is
@@ -75,80 +59,6 @@ function postInTwoHalves(port: number, p: string, fields: Fields, headers: Recor
   return { answered, finish: () => send() };
 }
 
-/** deploy/nginx.conf's `upstream haidong` block with the test's ports instead of 3001 and 3002 (same parameters). */
-function upstreamFor(ports: [number, number]) {
-  const site = fs.readFileSync(path.join(root, "deploy", "nginx.conf"), "utf8");
-  const block = /^upstream haidong \{[\s\S]*?^\}/m.exec(site)?.[0];
-  if (!block || !block.includes("127.0.0.1:3001") || !block.includes("127.0.0.1:3002"))
-    throw new Error("deploy/nginx.conf: no upstream haidong on :3001/:3002");
-  return block.replace("127.0.0.1:3001", `127.0.0.1:${ports[0]}`).replace("127.0.0.1:3002", `127.0.0.1:${ports[1]}`);
-}
-
-interface Nginx {
-  url: string;
-  accessLog: () => string;
-  errorLog: () => string;
-  stop(): Promise<void>;
-}
-
-async function startNginx(ports: [number, number]): Promise<Nginx> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-nginx-"));
-  // run as root, nginx's workers drop to an unprivileged user that must reach the temp folders it creates in here
-  fs.chmodSync(dir, 0o755);
-  const port = await freePort();
-  const conf = path.join(dir, "nginx.conf");
-  const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
-  fs.writeFileSync(
-    conf,
-    `# written by ${path.basename(import.meta.filename)}
-daemon off;
-worker_processes 1;
-pid ${path.join(dir, "nginx.pid")};
-error_log ${path.join(dir, "error.log")} warn;
-events { worker_connections 512; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join("\n    ")}
-${upstreamFor(ports)}
-    include ${path.join(root, "deploy", "nginx", "haidong-http.conf")};
-    server {
-        listen 127.0.0.1:${port};
-        access_log ${path.join(dir, "access.log")} haidong;
-        include ${path.join(root, "deploy", "nginx", "haidong-proxy.conf")};
-    }
-}
-`,
-  );
-  let output = "";
-  const child: ChildProcess = spawn(nginxPath, ["-p", dir, "-e", path.join(dir, "error.log"), "-c", conf], { stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  const read = (name: string) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name), "utf8") : "");
-  await pollUntil(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${output}\n${read("error.log")}`);
-      return canConnect(port);
-    },
-    10_000,
-    "nginx to listen",
-  );
-  return {
-    url: `http://127.0.0.1:${port}`,
-    accessLog: () => read("access.log"),
-    errorLog: () => read("error.log"),
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGQUIT");
-        await exited;
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** requestId → which app wrote the access line for it (the apps' JSON log lines, event "http.request"). */
 function servedBy(apps: Record<string, TestApp>) {
   const by = new Map<string, string>();
   for (const [name, app] of Object.entries(apps)) {
