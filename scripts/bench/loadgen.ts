@@ -1,3 +1,4 @@
+import http from "node:http";
 // A closed-loop load generator for 127.0.0.1: `concurrency` clients each send the next request as soon as the last
 // answered, until `count` requests are done or `maxMs` has passed; it never runs longer than that.
 
@@ -35,4 +36,27 @@ export async function getOk(url: string, init?: RequestInit): Promise<string> {
   const body = await res.text();
   if (!res.ok) throw new Error(`${res.status} ${url}: ${body.slice(0, 300)}`);
   return body;
+}
+
+/**
+ * GET as visitor number `visitor`: from its own loopback address (127.0.x.y; all of 127/8 is local on Linux), so
+ * per-address limits (the public API's throttle, nginx's limit_req) count many buyers, as at a fair, rather than one
+ * client sending thousands of requests. Reads the whole body and fails on a non-2xx answer, like getOk.
+ */
+export function getAsVisitor(url: string, visitor: number): Promise<string> {
+  const localAddress = `127.0.${1 + (Math.floor(visitor / 250) % 250)}.${2 + (visitor % 250)}`;
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { localAddress, agent: false, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        if ((res.statusCode ?? 0) >= 300) reject(new Error(`${res.statusCode} ${url}: ${body.slice(0, 300)}`));
+        else resolve(body);
+      });
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`timeout ${url}`)));
+    req.on("error", reject);
+  });
 }
