@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 const root = path.resolve(import.meta.dirname, "..");
 const entry = path.join(root, "build", "start", "start.js");
 const appEntry = path.join(root, "build", "server", "index.js");
-const sources = ["app", "db", "scripts", "vite.config.ts", "vite.start.config.ts", "package-lock.json"];
+const sources = ["app", "db", "scripts", "public", "vite.config.ts", "vite.start.config.ts", "package-lock.json"];
 
 function newestMtime(file) {
   const stat = fs.statSync(file);
