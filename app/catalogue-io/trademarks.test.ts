@@ -185,7 +185,7 @@ describe("import trademarks (a fresh database for each test)", () => {
       "f.csv row 3, column county: is not a Haidong district or county: 西宁",
       "trademarks: 3 data rows, 1 with errors",
       "2 inserted, 0 updated, 0 unchanged",
-      "skipped 1 rows with errors",
+      "skipped 1 row with errors",
     ]);
     expect(summary.written).toBe(true);
     expect(await trademarkCount()).toBe(2);

@@ -12,7 +12,27 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(lang: Lang): Translate {
   const dict = dictionaries[lang];
-  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(lang, dict[key], vars);
+}
+
+// `{count, plural, one {# product} other {# products}}`: the ICU form, so English counts read right ("1 product",
+// "2 products"; issue 18). The category comes from Intl.PluralRules for the page's language; `#` is the number.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const PLURAL_OPTION = /(zero|one|two|few|many|other) \{([^{}]*)\}/g;
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** Fills `{name}` and plural blocks of a message with `vars`; a missing variable stays visible as `{name}`. */
+export function interpolate(lang: Lang, message: string, vars?: Record<string, string | number>): string {
+  const rules = pluralRules.get(lang) ?? pluralRules.set(lang, new Intl.PluralRules(lang)).get(lang)!;
+  return message
+    .replace(PLURAL, (block, name: string, options: string) => {
+      const value = vars?.[name];
+      if (value === undefined) return block;
+      const forms = new Map([...options.matchAll(PLURAL_OPTION)].map((m) => [m[1]!, m[2]!]));
+      const form = forms.get(rules.select(Number(value))) ?? forms.get("other") ?? "";
+      return form.replace(/#/g, String(value));
+    })
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -43,7 +43,7 @@ export const en: Record<keyof typeof zh, string> = {
   "auth.passwordRepeat": "Repeat the password",
   "auth.displayName": "Your name (optional)",
   "auth.wrongCredentials": "The account or password is not correct.",
-  "auth.tooManyAttempts": "Too many attempts. Please try again in {minutes} minutes.",
+  "auth.tooManyAttempts": "Too many attempts. Please try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "auth.noAccount": "No account yet?",
   "auth.haveAccount": "Already registered?",
   "auth.signedInAs": "Signed in as {name}",
@@ -51,7 +51,7 @@ export const en: Record<keyof typeof zh, string> = {
     "Sign-up received. Sign in with the account and password you just entered. If that email or mobile number was already registered, nothing about that account was changed and its owner will be told at their next sign-in.",
   "auth.noticesTitle": "About your account",
   "auth.noticeSignupAttempt":
-    "Someone tried to create a new account with your email or mobile number ({times} times, {first} to {last}). Your account and password were not changed. If it was not you, make sure this password is not used on other sites.",
+    "Someone tried to create a new account with your email or mobile number ({times, plural, one {# time} other {# times}}, {first} to {last}). Your account and password were not changed. If it was not you, make sure this password is not used on other sites.",
   "auth.noticesContinue": "Got it, continue",
   "auth.passwordTooShort": "The password needs at least 10 characters",
   "auth.passwordTooCommon": "This password is too common and easy to guess; choose another",

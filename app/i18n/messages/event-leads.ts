@@ -139,7 +139,7 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.accept": "Confirm",
   "leads.acceptNamed": "Confirm the lead from {name}",
   "leads.acceptAll": "Confirm all ({count})",
-  "leads.accepted": "{count} leads confirmed; they are in the exhibitors' inboxes.",
+  "leads.accepted": "{count, plural, one {# lead} other {# leads}} confirmed; they are in the exhibitors' inboxes.",
   "leads.heldLeads": "Leads to confirm",
   "leads.heldInInbox":
     "This booth lead arrived while many leads came in at once, so it waits for you to confirm it. Once confirmed it is handled like any other inquiry.",
@@ -152,7 +152,7 @@ export const en: Record<keyof typeof zh, string> = {
   "leads.buyer": "Buyer",
   "exhibited.at": "At",
   "exhibited.inquire": "Ask for a quote",
-  "handoff.added": "{count} products added from the kiosk.",
-  "handoff.full": "Your shortlist is full: {count} products could not be added.",
-  "handoff.gone": "{count} products are no longer in the public catalogue and were not added.",
+  "handoff.added": "{count, plural, one {# product} other {# products}} added from the kiosk.",
+  "handoff.full": "Your shortlist is full: {count, plural, one {# product} other {# products}} could not be added.",
+  "handoff.gone": "{count, plural, one {# product is} other {# products are}} no longer in the public catalogue and were not added.",
 };

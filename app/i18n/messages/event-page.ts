@@ -53,7 +53,7 @@ export const en: Record<keyof typeof zh, string> = {
   "eventPage.allCategories": "All categories",
   "eventPage.allCounties": "All counties",
   "eventPage.search": "Search",
-  "eventPage.results": "{count} products found",
+  "eventPage.results": "{count, plural, one {# product} other {# products}} found",
   "eventPage.resultsCaption": "among the products of this fair's exhibitors",
   "eventPage.noResults": "No products match.",
   "eventPage.showAll": "Clear the search and see the whole catalogue",

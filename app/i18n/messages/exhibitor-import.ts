@@ -42,8 +42,9 @@ export const en: Record<keyof typeof zh, string> = {
   "exhibitorImport.template": "Download the template (CSV)",
   "exhibitorImport.file": "Exhibitor spreadsheet",
   "exhibitorImport.preview": "Preview import",
-  "exhibitorImport.previewOf": "{file}: {rows} rows",
-  "exhibitorImport.summary": "{add} to add, {restore} to restore, {move} to move, {draft} new organisations for review, {unchanged} unchanged",
+  "exhibitorImport.previewOf": "{file}: {rows, plural, one {# row} other {# rows}}",
+  "exhibitorImport.summary":
+    "{add} to add, {restore} to restore, {move} to move, {draft, plural, one {# new organisation} other {# new organisations}} for review, {unchanged} unchanged",
   "exhibitorImport.col.row": "Row",
   "exhibitorImport.col.action": "Action",
   "exhibitorImport.col.organization": "Organisation",
@@ -54,11 +55,11 @@ export const en: Record<keyof typeof zh, string> = {
   "exhibitorImport.action.unchanged": "Unchanged",
   "exhibitorImport.action.draft": "New organisation for review",
   "exhibitorImport.problems": "Problems to fix",
-  "exhibitorImport.confirm": "Confirm import of {count} rows",
+  "exhibitorImport.confirm": "Confirm import of {count, plural, one {# row} other {# rows}}",
   "exhibitorImport.confirmHint": "Confirming writes all of the above at once.",
   "exhibitorImport.noFile": "Choose a CSV or .xlsx file",
   "exhibitorImport.noRows": "The file has no data rows",
-  "exhibitorImport.hasProblems": "The file has {count} problems; nothing was imported. Fix them and upload it again",
+  "exhibitorImport.hasProblems": "The file has {count, plural, one {# problem} other {# problems}}; nothing was imported. Fix them and upload it again",
   "exhibitorImport.tooManyRows": "The file has {rows} data rows; at most {max} can be imported at once",
   "exhibitorImport.needCodeOrName": "Give the unified social credit code or the organisation's name",
   "exhibitorImport.unknownCode": "No organisation in the catalogue has the credit code {code}; add its name to create it as a draft for review",
@@ -68,5 +69,6 @@ export const en: Record<keyof typeof zh, string> = {
   "exhibitorImport.sameBooth": "Same booth as row {row}",
   "exhibitorImport.badPayload": "The import could not be read; upload the file again for a new preview",
   "exhibitorImport.changed": "The exhibitors or the catalogue changed since the preview; nothing was imported. Check the new preview and confirm again",
-  "exhibitorImport.done": "Imported: {add} added, {restore} restored, {move} moved, {draft} new organisations for review, {unchanged} unchanged",
+  "exhibitorImport.done":
+    "Imported: {add} added, {restore} restored, {move} moved, {draft, plural, one {# new organisation} other {# new organisations}} for review, {unchanged} unchanged",
 };

@@ -28,7 +28,8 @@ export const en: Record<keyof typeof zh, string> = {
   "http.unsupportedType": "This kind of submission ({type}) is not accepted. Please use the form on the page.",
   "http.unreadableForm": "The submitted form data could not be read. Please submit it again from the page.",
   "http.bodyTooLarge": "The submission is too large ({max} at most).",
-  "http.bodyTooSlow": "The submission did not arrive within {seconds} seconds. Please check the connection and submit it again.",
+  "http.bodyTooSlow":
+    "The submission did not arrive within {seconds, plural, one {# second} other {# seconds}}. Please check the connection and submit it again.",
   "http.field.index": "The field “{field}” has too large an index ({limit} at most).",
   "http.field.depth": "The field “{field}” is nested too deeply ({limit} levels at most).",
   "http.field.name": "The field name “{field}” is not valid (at most {limit} characters: letters, digits, . _ - and [index]).",

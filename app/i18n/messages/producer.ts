@@ -195,7 +195,7 @@ export const en: Record<keyof typeof zh, string> = {
   "producer.binCaption": "Products in the recycle bin",
   "producer.binDeletedAt": "Deleted",
   "producer.binDaysLeft": "Days left",
-  "producer.binDaysLeftValue": "{days} days (deleted for good on {date})",
+  "producer.binDaysLeftValue": "{days, plural, one {# day} other {# days}} (deleted for good on {date})",
   "producer.binStatusBefore": "Status before deleting",
   "producer.restore": "Restore",
   "producer.restoreName": "Restore: {name}",

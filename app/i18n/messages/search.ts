@@ -78,7 +78,7 @@ export const en: Record<keyof typeof zh, string> = {
   "search.placeholder": "e.g. highland barley, hzqkj, yak",
   "search.submit": "Search",
   "search.heading": "Search results",
-  "search.resultCount": "{count} results",
+  "search.resultCount": "{count, plural, one {# result} other {# results}}",
   "search.empty": "Nothing found for “{q}”.",
   "search.emptyNoQuery": "Nothing matches these filters.",
   "search.emptyHint": "Try another spelling (Chinese characters, pinyin or English) or remove a filter.",

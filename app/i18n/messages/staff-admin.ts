@@ -58,7 +58,7 @@ export const en: Record<keyof typeof zh, string> = {
   "audit.note": "Note",
   "audit.system": "system",
   "audit.none": "No matching entries.",
-  "audit.summary": "{total} entries, page {page} of {pages}",
+  "audit.summary": "{total, plural, one {# entry} other {# entries}}, page {page} of {pages}",
   "audit.prev": "Previous page",
   "audit.next": "Next page",
   "audit.badFilter": "Invalid filter: {field}",
