@@ -37,7 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // scripts/favicon.ts makes both; /favicon.ico is for what asks without a link (bookmarks, crawlers)
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+];
 
 /** A link to the current page with one preference changed; plain links keep the switch working without JavaScript. */
 function usePreferenceHref(name: "lang" | "elder", value: string) {

@@ -45,6 +45,19 @@ describe("the running app", () => {
     expect(again).toContain("Haidong Brand &amp; GI Catalogue");
   });
 
+  it("has an icon for tabs and bookmarks: /favicon.ico (it was a 404) and the SVG every page links", async () => {
+    const ico = await fetch(`${app.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    const bytes = Buffer.from(await ico.arrayBuffer());
+    // ICO header: reserved 0, type 1 (icon), then at least one image
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+    expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+    const html = await (await fetch(`${app.url}/`)).text();
+    expect(html).toMatch(/<link rel="icon" href="\/favicon\.svg" type="image\/svg\+xml"\/?>/);
+    const svg = await fetch(`${app.url}/favicon.svg`);
+    expect([svg.status, svg.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+  });
+
   it("answers a bad search parameter with 400, not 500", async () => {
     const res = await fetch(`${app.url}/search?page=abc`);
     expect(res.status).toBe(400);
