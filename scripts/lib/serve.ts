@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import fs from "node:fs";
+import net from "node:net";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { PdfRenderer } from "../../app/events/pdf.server";
@@ -52,8 +53,12 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     const { server, worker, services } = running;
     await new Promise<void>((resolve) => {
       if (!server) return resolve();
-      server.close(() => resolve());
-      server.closeIdleConnections();
+      // Stop accepting, but not through http.Server#close: since Node 19 that also closes every connection without a
+      // request in progress, and a connection accepted a moment ago whose request is still on its way counts as one.
+      // Behind nginx that request then fails (502) and a form is not resent. net.Server#close only stops accepting.
+      net.Server.prototype.close.call(server, () => resolve());
+      // idle keep-alive connections go after a moment, once any just-accepted request has arrived and started
+      setTimeout(() => server.closeIdleConnections(), 1000).unref();
       // requests in flight get 5 s to finish (a picture upload on a busy server during a rolling restart), within the
       // 9 s deadline above; then the rest are cut
       setTimeout(() => server.closeAllConnections(), 5000).unref();
