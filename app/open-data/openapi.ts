@@ -30,6 +30,8 @@ export const SearchResponse = z.looseObject({
   page: z.int().positive(),
   per_page: z.int().positive(),
   degraded: z.boolean(),
+  /** did-you-mean: the query as typed found nothing, and these are the results of the spelling it surely meant */
+  corrected: z.object({ q: z.string(), kind: z.enum(["name", "pinyin", "initials", "english", "chinese"]) }).nullable(),
 });
 
 type JsonObject = Record<string, unknown>;

@@ -60,6 +60,8 @@ async function answer(request: Request) {
       page: params.page,
       per_page: params.per_page,
       degraded: result.degraded,
+      // the query as typed found nothing; these are the results of the spelling it surely meant (did-you-mean)
+      corrected: result.corrected ?? null,
     },
     200,
     // degraded answers are a stop-gap: never let a cache keep them once search is back

@@ -7,14 +7,14 @@ import { SearchResultCard } from "../components/search-result-card";
 import { Content, Interpolated } from "../components/search-text";
 import { metaTranslator, translator, usePreferences, useT } from "../i18n/i18n";
 import { readPreferences } from "../i18n/preferences.server";
-import type { MessageKey } from "../i18n/messages";
 import type { FacetName } from "../search/facets";
 import { describeProblems, MAX_PAGE, PAGE_KEYS, searchHref, selectedValues } from "../search/params";
 import { parseSearchParams } from "../search/params-schema";
 import { COUNTY_OPTIONS, NICE_CLASS_NAMES, resolveCounty } from "../search/places.server";
 import { shortlistedProductIds } from "../buyers/shortlist.server";
 import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
-import { spellingSuggestions } from "../search/suggestions.server";
+import { searchSuggestions } from "../search/suggestions.server";
+import { SearchSuggestions } from "../components/search-suggestions";
 import { db, search } from "../services.server";
 import { productCardImages } from "../../db/queries/search-cards";
 import { townshipEnglishNames } from "../../db/queries/places";
@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result,
     shortlisted,
     images,
-    suggestions: result.total === 0 ? spellingSuggestions(params.q) : [],
+    // did-you-mean where the query found nothing as typed: no results, only some of its words, or a corrected spelling
+    suggestions:
+      result.total === 0 || result.relaxed || result.corrected ? (await searchSuggestions(db(), params.q)).filter((s) => s.q !== result.corrected?.q) : [],
     labels: {
       counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
       niceClasses: Object.fromEntries([...classes].filter((c) => NICE_CLASS_NAMES[Number(c)]).map((c) => [c, NICE_CLASS_NAMES[Number(c)]!])),
@@ -200,25 +202,24 @@ export default function SearchPage() {
             {t("search.resultCount", { count: result.total })}
             {lastPage > 1 && ` · ${t("search.pageOf", { page: params.page, pages: lastPage })}`}
           </p>
-          {result.relaxed && <p className="notice">{t("search.relaxed")}</p>}
+          {result.corrected && (
+            <div className="notice" role="status">
+              <p>
+                <Interpolated template={t("search.corrected")} values={{ q: <Content text={params.q} />, corrected: <Content text={result.corrected.q} /> }} />
+              </p>
+              <SearchSuggestions params={params} suggestions={suggestions} lead="search.didYouMean" />
+            </div>
+          )}
+          {result.relaxed && (
+            <div className="notice">
+              <p>{t("search.relaxed")}</p>
+              <SearchSuggestions params={params} suggestions={suggestions} lead="search.didYouMean" />
+            </div>
+          )}
           {result.hits.length === 0 ? (
             <div className="notice search-empty">
               <p>{params.q ? <Interpolated template={t("search.empty")} values={{ q: <Content text={params.q} /> }} /> : t("search.emptyNoQuery")}</p>
-              {suggestions.length > 0 && (
-                <>
-                  <p>{t("search.tryOther")}</p>
-                  <ul className="search-empty__links">
-                    {suggestions.map((s) => (
-                      <li key={s.q}>
-                        <Link to={searchHref(params, { q: s.q })} lang={s.kind === "chinese" ? "zh-CN" : s.kind === "english" ? "en" : "zh-Latn-pinyin"}>
-                          {s.q}
-                        </Link>{" "}
-                        <span className="muted">({t(`search.suggest.${s.kind}` as MessageKey)})</span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              <SearchSuggestions params={params} suggestions={suggestions} lead="search.tryOther" />
               {active.length > 0 && (
                 <>
                   <p>{t("search.removeFilters")}</p>

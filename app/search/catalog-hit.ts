@@ -53,6 +53,8 @@ const DISPLAYED_ONLY_FIELDS = {
 /** Search-only helpers: ranked and matched on, never displayed or retrieved, so they need no runtime list. */
 interface SearchOnlyFields {
   name_sort: string;
+  /** the order of equally good matches (record-rank.ts): official records first, samples last */
+  record_rank: number;
   name_substrings: string[];
   pinyin: string;
   pinyin_joined: string[];

@@ -36,15 +36,18 @@ export const catalogSettings: Settings = {
   filterableAttributes: [...FILTERABLE, "is_sample"],
   sortableAttributes: ["name_sort", "updated_at"],
   // `sort` first: a buyer who asks for name or newest order gets exactly that order over the matching records;
-  // without a sort parameter the rule does nothing and relevance decides.
-  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
+  // without a sort parameter the rule does nothing and relevance decides. `record_rank` right after `words`: among
+  // records holding as many of the query's words, the official record (GI product, regional brand) comes before
+  // products, trademarks and producers, and real records before samples (record-rank.ts, decision 039).
+  rankingRules: ["sort", "words", "record_rank:asc", "typo", "proximity", "attribute", "exactness"],
   synonyms: synonymMap(),
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
     // an exact registration number or credit code must find its own record, not a neighbour one digit away;
-    // substrings and initials are already fuzzy by construction
-    disableOnAttributes: ["reg_no", "credit_code", "name_substrings", "pinyin_initials"],
+    // substrings and initials are already fuzzy by construction; descriptions are long prose where a tolerated typo
+    // finds a different word ("organic" found "organises")
+    disableOnAttributes: ["reg_no", "credit_code", "name_substrings", "pinyin_initials", "description_zh", "description_en"],
     disableOnNumbers: true,
   },
   localizedAttributes: [

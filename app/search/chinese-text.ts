@@ -51,3 +51,12 @@ export function pinyinFields(text: string, maxRun = 10): PinyinFields {
   }
   return { pinyin: s.join(" "), pinyin_joined: [...joined], pinyin_initials: [...initials] };
 }
+
+/** The pinyin of each code point of `text`, tone-free and lower-case ("" for anything not Han), read in context. */
+export function charSyllables(text: string): string[] {
+  const chars = [...text];
+  const read = pinyin(text, { toneType: "none", type: "array", nonZh: "spaced", v: true });
+  // one item per code point; if the library ever merges items, fall back to reading each character alone
+  const items = read.length === chars.length ? read : chars.map((c) => (HAN.test(c) ? pinyin(c, { toneType: "none", v: true }) : c));
+  return items.map((s, i) => (HAN.test(chars[i]!) ? s.trim().toLowerCase() : ""));
+}

@@ -11,6 +11,7 @@ import { isUnverified, type VerificationFacts } from "../domain/verification";
 import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
 import { todayInChina } from "../platform/china-time";
+import { recordRank } from "./record-rank";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> & VerificationFacts & { updated_at: Date | string };
 
@@ -43,6 +44,7 @@ function base(c: Common): CatalogDocument {
     url: recordPath(c.type, c.record_id),
     image: null,
     name_sort: pinyinFields(c.name_zh).pinyin || c.name_zh,
+    record_rank: recordRank({ type: c.type, is_sample: c.is_sample, unverified: isUnverified(c) }),
     updated_at: new Date(c.updated_at).getTime(),
     name_substrings: chineseSubstrings(c.name_zh),
     ...pinyinFields(c.name_zh),

@@ -9,6 +9,9 @@ import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue }
 import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
 import { MARK_END, MARK_START } from "./highlight";
 import type { SearchParams } from "./params";
+import { correctionFrom, vocabulary, type Suggestion } from "./did-you-mean.server";
+import { markName } from "./name-marks.server";
+import { withoutRegionWords } from "./query-text";
 import { synonymsOf } from "./synonyms";
 
 export type FacetFilters = Partial<Record<FacetName, readonly FilterValue[]>>;
@@ -32,6 +35,8 @@ export interface CatalogResult {
   degraded: boolean;
   /** no record held every query word, so records holding some of them are shown */
   relaxed: boolean;
+  /** nothing matched the query as typed; these are the results of the spelling it surely meant (did-you-mean) */
+  corrected?: Suggestion;
 }
 
 /** Facet parameters → Meilisearch attributes, leaving out one facet (its own counts must ignore its own selection). */
@@ -52,10 +57,10 @@ function marked(formatted: unknown): string | undefined {
  * The multi-search body for one catalogue query: the page of hits with every wanted facet, plus one facet-only query per
  * selected facet. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
  */
-export function meiliSearchQueries(indexName: string, query: CatalogQuery, strategy: "all" | "last"): MultiSearchQuery[] {
+export function meiliSearchQueries(indexName: string, query: CatalogQuery, strategy: MatchingStrategy): MultiSearchQuery[] {
   const filters = query.filters ?? {};
   const wanted = query.facets ?? FACET_NAMES;
-  const base = { indexUid: indexName, q: query.q, matchingStrategy: strategy } satisfies MultiSearchQuery;
+  const base = { indexUid: indexName, q: withoutRegionWords(query.q), matchingStrategy: strategy } satisfies MultiSearchQuery;
   const main: MultiSearchQuery = {
     ...base,
     filter: buildFilter(selection(filters)),
@@ -79,7 +84,14 @@ function selectedFacets(query: CatalogQuery): FacetName[] {
   return (query.facets ?? FACET_NAMES).filter((f) => (filters[f]?.length ?? 0) > 0);
 }
 
-async function searchMeilisearch(search: SearchContext, query: CatalogQuery, strategy: "all" | "last") {
+/**
+ * `all`: every query word must match. `frequency`, the retry when nothing does: Meilisearch drops the most common words
+ * first, so in 乐都花椒 the place (held by dozens of records) goes before the product (held by a few), where `last`
+ * dropped words from the end and kept the place.
+ */
+export type MatchingStrategy = "all" | "frequency";
+
+async function searchMeilisearch(search: SearchContext, query: CatalogQuery, strategy: MatchingStrategy) {
   const wanted = query.facets ?? FACET_NAMES;
   const own = selectedFacets(query);
   const { results } = await search.client.multiSearch<{ queries: MultiSearchQuery[] }, CatalogDocument>({
@@ -90,7 +102,10 @@ async function searchMeilisearch(search: SearchContext, query: CatalogQuery, str
   for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};
   own.forEach((f, i) => (facets[f] = rest[i]?.facetDistribution?.[FACETS[f]] ?? {}));
   const hits = (first?.hits ?? []).map((h) =>
-    toCatalogHit(h, { name_zh_marked: marked(h._formatted?.name_zh), name_en_marked: marked(h._formatted?.name_en) }),
+    toCatalogHit(h, {
+      name_zh_marked: markName(h.name_zh, query.q, marked(h._formatted?.name_zh)),
+      name_en_marked: markName(h.name_en, query.q, marked(h._formatted?.name_en)),
+    }),
   );
   return { hits, total: first?.totalHits ?? 0, facets };
 }
@@ -173,11 +188,27 @@ export async function searchCatalog(db: Db, search: SearchContext, query: Catalo
   try {
     const strict = await searchMeilisearch(search, query, "all");
     if (strict.total > 0 || !query.q.trim()) return { ...strict, degraded: false, relaxed: false };
-    const loose = await searchMeilisearch(search, query, "last");
-    return { ...(loose.total > 0 ? loose : strict), degraded: false, relaxed: loose.total > 0 };
+    const loose = await searchMeilisearch(search, query, "frequency");
+    if (loose.total > 0) return { ...loose, degraded: false, relaxed: true };
+    const correction = await correctionFor(db, query.q);
+    if (correction) {
+      const corrected = await searchMeilisearch(search, { ...query, q: correction.q }, "all");
+      if (corrected.total > 0) return { ...corrected, degraded: false, relaxed: false, corrected: correction };
+    }
+    return { ...strict, degraded: false, relaxed: false };
   } catch (error) {
     logDegraded(error);
     return fallbackCatalog(db, query);
+  }
+}
+
+async function correctionFor(db: Db, q: string): Promise<Suggestion | undefined> {
+  try {
+    return correctionFrom(await vocabulary(db), q);
+  } catch (error) {
+    // did-you-mean is a help, never a reason for a search to fail
+    requestLogger().warn({ event: "search.vocabulary_failed", reason: String(error) }, "did-you-mean vocabulary could not be read");
+    return undefined;
   }
 }
 

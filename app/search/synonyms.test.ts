@@ -29,7 +29,7 @@ describe("synonym groups", () => {
     ["青稞酒", "highland barley wine"],
     ["牦牛", "yak"],
     ["辣椒", "chili"],
-    ["辣椒", "pepper"],
+    ["辣椒", "hot pepper"],
     ["辣椒", "辣子"],
     ["花椒", "sichuan pepper"],
     ["核桃", "walnut"],
@@ -49,9 +49,10 @@ describe("synonym groups", () => {
     expect(sameGroup(county.name_zh, pinyinName)).toBe(true);
   });
 
-  it("keeps unrelated produce apart (花椒 is not 辣椒; a pepper is not Sichuan pepper)", () => {
+  it("keeps unrelated produce apart (花椒 is not 辣椒; bare pepper is in neither, as it is the English of both)", () => {
     expect(sameGroup("花椒", "辣椒")).toBe(false);
     expect(sameGroup("pepper", "花椒")).toBe(false);
+    expect(sameGroup("pepper", "辣椒")).toBe(false);
     expect(sameGroup("牦牛", "牛肉")).toBe(false);
   });
 

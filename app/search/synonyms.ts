@@ -25,8 +25,9 @@ export const synonymGroups: string[][] = [
   ["羊肉", "mutton", "lamb"],
   ["猪肉", "pork"],
   ["猪", "pig", "pigs", "hog"],
-  // 辣子 is what Qinghai and Gansu buyers say
-  ["辣椒", "辣子", "chili", "chilli", "chile", "chili pepper", "hot pepper", "pepper"],
+  // 辣子 is what Qinghai and Gansu buyers say. Not bare "pepper": it is also the English of 花椒 (Sichuan pepper), and
+  // a buyer of chili must not get 花椒 (or the reverse)
+  ["辣椒", "辣子", "chili", "chilli", "chile", "chili pepper", "chilli pepper", "hot pepper"],
   ["线辣椒", "线椒", "thread chili", "thread pepper"],
   ["花椒", "sichuan pepper", "szechuan pepper", "sichuan peppercorn", "prickly ash"],
   ["核桃", "walnut", "walnuts"],

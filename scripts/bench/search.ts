@@ -44,7 +44,7 @@ export function meiliBodies(indexName: string, m: MixQuery) {
   const query = catalogQueryFromParams(parsed.value);
   return {
     strict: { queries: meiliSearchQueries(indexName, query, "all") },
-    relaxed: query.q.trim() ? { queries: meiliSearchQueries(indexName, query, "last") } : null,
+    relaxed: query.q.trim() ? { queries: meiliSearchQueries(indexName, query, "frequency") } : null,
   };
 }
 

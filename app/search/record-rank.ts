@@ -1,0 +1,19 @@
+import type { CatalogHitFields } from "./catalog-hit";
+
+// What a buyer should see first among records that match a query equally well (docs/decisions/039): the official
+// record before the commercial one, and the real catalogue before its samples. Meilisearch ranks on it through the
+// `record_rank:asc` rule; the PostgreSQL fallback orders by the same number.
+//
+//   GI products (地理标志产品)            0
+//   regional public brands (区域公用品牌) 1
+//   producers' products                   2
+//   trademarks and producers              3
+//
+// A record with facts not yet checked by staff (待核实) comes after every checked one, and a sample record (示例)
+// after every real one.
+
+const KIND_RANK: Record<CatalogHitFields["type"], number> = { gi: 0, regional_brand: 1, product: 2, trademark: 3, organization: 3 };
+
+export function recordRank(r: Pick<CatalogHitFields, "type" | "is_sample" | "unverified">): number {
+  return (r.is_sample ? 20 : 0) + (r.unverified ? 10 : 0) + KIND_RANK[r.type];
+}
