@@ -17,6 +17,7 @@ export const catalogSettings: Settings = {
     "name_en",
     "reg_no",
     "credit_code",
+    "certificate_nos",
     "pinyin_joined",
     "pinyin_initials",
     "pinyin",
@@ -33,7 +34,8 @@ export const catalogSettings: Settings = {
     "name_substrings",
   ],
   displayedAttributes: [...DISPLAYED_ATTRIBUTES],
-  filterableAttributes: [...FILTERABLE, "is_sample"],
+  // name_key: only for the known-item rule (filter.ts nameKeyFilter), never a facet
+  filterableAttributes: [...FILTERABLE, "is_sample", "name_key"],
   sortableAttributes: ["name_sort", "updated_at"],
   // `sort` first: a buyer who asks for name or newest order gets exactly that order over the matching records;
   // without a sort parameter the rule does nothing and relevance decides. `record_rank` right after `words`: among
@@ -47,7 +49,7 @@ export const catalogSettings: Settings = {
     // an exact registration number or credit code must find its own record, not a neighbour one digit away;
     // substrings and initials are already fuzzy by construction; descriptions are long prose where a tolerated typo
     // finds a different word ("organic" found "organises")
-    disableOnAttributes: ["reg_no", "credit_code", "name_substrings", "pinyin_initials", "description_zh", "description_en"],
+    disableOnAttributes: ["reg_no", "credit_code", "certificate_nos", "name_substrings", "pinyin_initials", "description_zh", "description_en"],
     disableOnNumbers: true,
   },
   localizedAttributes: [

@@ -2,7 +2,9 @@ import { customPinyin, pinyin } from "pinyin-pro";
 import reference from "../../db/seed/haidong.json";
 
 // Place names read differently from everyday words (乐都 is lè dū, not lè dōu): the reference file's overrides win.
-customPinyin(Object.fromEntries(reference.pinyin_overrides.map((o) => [o.text, o.pinyin])));
+// Produce names read differently too: 藏香猪 is the Tibetan pig (zàng), not 藏 as in hiding (cáng).
+const PRODUCE_READINGS: Record<string, string> = { 藏香猪: "zàng xiāng zhū" };
+customPinyin({ ...PRODUCE_READINGS, ...Object.fromEntries(reference.pinyin_overrides.map((o) => [o.text, o.pinyin])) });
 
 const HAN = /\p{Script=Han}/u;
 

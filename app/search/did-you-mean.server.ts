@@ -78,7 +78,11 @@ function latinCandidates(text: string, vocabulary: readonly Entry[]): Candidate[
   const whole = compact(text);
   const out: Candidate[] = [];
   for (const e of vocabulary) {
-    if (e.initials && whole.length >= 2 && e.initials === whole) out.push({ q: e.q, kind: e.kind, distance: 0, rank: e.rank });
+    if (e.initials && whole.length >= 2) {
+      // initials exactly, or one letter off when there are five or more (xhxljj for 循化线辣椒, xhxlj)
+      const d = e.initials === whole ? 0 : whole.length >= 5 ? editDistance(whole, e.initials, 1) : 2;
+      if (d <= 1) out.push({ q: e.q, kind: e.kind, distance: d, rank: e.rank });
+    }
     for (const key of e.latin) {
       const d = editDistance(whole, key, allowedEdits(whole.length));
       if (d >= 1 && d <= allowedEdits(whole.length))

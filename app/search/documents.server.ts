@@ -12,6 +12,7 @@ import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
 import { todayInChina } from "../platform/china-time";
 import { recordRank } from "./record-rank";
+import { nameKeys } from "./query-text";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> & VerificationFacts & { updated_at: Date | string };
 
@@ -45,6 +46,8 @@ function base(c: Common): CatalogDocument {
     image: null,
     name_sort: pinyinFields(c.name_zh).pinyin || c.name_zh,
     record_rank: recordRank({ type: c.type, is_sample: c.is_sample, unverified: isUnverified(c) }),
+    name_key: nameKeys(c.name_zh, c.name_en),
+    certificate_nos: [],
     updated_at: new Date(c.updated_at).getTime(),
     name_substrings: chineseSubstrings(c.name_zh),
     ...pinyinFields(c.name_zh),
@@ -141,8 +144,10 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
     return (await productSearchRows(db, ids)).map((r) =>
       withLabels({
         ...base({ ...r, record_id: r.id, type: "product" }),
-        description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
-        description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
+        // the product's own words only: a chili of a co-op named for 花椒 must not answer a search for 花椒 (the
+        // producer is found by its own name, and its page lists its products)
+        description_zh: r.description_zh,
+        description_en: r.description_en,
         county: r.county_zh,
         county_en: r.county_en,
         township: orNull(r.township_zh),
@@ -156,6 +161,7 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
         trademark: orNull(r.trademark_zh),
         certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
         availability_months: r.availability_months,
+        certificate_nos: r.certifications.map((c) => c.certificate_no).filter((n): n is string => !!n?.trim()),
         image: r.images[0]?.storage_key ?? null,
       }),
     );

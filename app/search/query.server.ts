@@ -6,12 +6,12 @@ import { recordPath } from "../records/paths";
 import { catalogDocumentId, HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
 import type { SearchContext } from "./client.server";
 import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue } from "./facets";
-import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
+import { buildFilter, nameKeyFilter, type FilterSelection, type FilterValue } from "./filter";
 import { MARK_END, MARK_START } from "./highlight";
 import type { SearchParams } from "./params";
 import { correctionFrom, vocabulary, type Suggestion } from "./did-you-mean.server";
 import { markName } from "./name-marks.server";
-import { withoutRegionWords } from "./query-text";
+import { brandName, isPlaceWord, joinedSyllables, nameKey, normaliseQuery, withoutPlaceWords, withoutRegionWords } from "./query-text";
 import { synonymsOf } from "./synonyms";
 
 export type FacetFilters = Partial<Record<FacetName, readonly FilterValue[]>>;
@@ -54,29 +54,92 @@ function marked(formatted: unknown): string | undefined {
 }
 
 /**
- * The multi-search body for one catalogue query: the page of hits with every wanted facet, plus one facet-only query per
- * selected facet. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
+ * A record whose name is exactly what the buyer typed (天佑德, 威远青稞酒, 互助青稞酒) comes first, whatever other records
+ * mention it in their texts: the buyer knows the item. Not for a place on its own (互助 is a county to browse, though a
+ * trademark is named 互助), nor under a sort the buyer chose. At most this many such records are lifted; a name more
+ * records share than that does not identify one, and the ranking stays as it is.
  */
-export function meiliSearchQueries(indexName: string, query: CatalogQuery, strategy: MatchingStrategy): MultiSearchQuery[] {
+const KNOWN_ITEM_MAX = 5;
+
+function knownItemKey(query: CatalogQuery): string | undefined {
+  if ((query.sort ?? "relevance") !== "relevance") return undefined;
+  const q = withoutRegionWords(normaliseQuery(query.q));
+  // 互助牌 is the trademark 互助, though 互助 alone is the county
+  const brand = brandName(q);
+  if (brand) return nameKey(brand);
+  return q && !isPlaceWord(q) ? nameKey(q) : undefined;
+}
+
+/** What Meilisearch is asked to match: simplified, without province or city words, 互助牌 as 互助. */
+function matchText(q: string): string {
+  const text = withoutRegionWords(normaliseQuery(q));
+  return brandName(text) ?? text;
+}
+
+/**
+ * The multi-search body for one catalogue query: the page of hits with every wanted facet, then one facet-only query
+ * per selected facet, then (when the query may name a record) the records named exactly so and the page of the others.
+ * Every query word must match. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
+ */
+export function meiliSearchQueries(indexName: string, query: CatalogQuery): MultiSearchQuery[] {
   const filters = query.filters ?? {};
   const wanted = query.facets ?? FACET_NAMES;
-  const base = { indexUid: indexName, q: withoutRegionWords(query.q), matchingStrategy: strategy } satisfies MultiSearchQuery;
-  const main: MultiSearchQuery = {
-    ...base,
-    filter: buildFilter(selection(filters)),
-    facets: wanted.map((f) => FACETS[f]),
-    page: query.page,
-    hitsPerPage: query.perPage,
-    sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
+  const base = { indexUid: indexName, q: matchText(query.q), matchingStrategy: "all" } satisfies MultiSearchQuery;
+  const shown = {
     attributesToRetrieve: [...HIT_ATTRIBUTES],
     attributesToHighlight: ["name_zh", "name_en"],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
+  } satisfies Partial<MultiSearchQuery>;
+  const filter = buildFilter(selection(filters));
+  const main: MultiSearchQuery = {
+    ...base,
+    ...shown,
+    filter,
+    facets: wanted.map((f) => FACETS[f]),
+    page: query.page,
+    hitsPerPage: query.perPage,
+    sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
   };
   // Disjunctive facets: a selected facet's counts come from the search without its own selection, so a buyer who
   // ticked 乐都区 still sees how many records the other counties hold.
   const own = selectedFacets(query);
-  return [main, ...own.map((f) => ({ ...base, filter: buildFilter(selection(filters, f)), facets: [FACETS[f]], limit: 0 }))];
+  const queries = [main, ...own.map((f) => ({ ...base, filter: buildFilter(selection(filters, f)), facets: [FACETS[f]], limit: 0 }))];
+  const key = knownItemKey(query);
+  if (key !== undefined) {
+    const start = (query.page - 1) * query.perPage;
+    queries.push(
+      { ...base, ...shown, filter: [...filter, [nameKeyFilter(key)]], page: 1, hitsPerPage: KNOWN_ITEM_MAX },
+      // the others from a little before the page, so the page can be cut once it is known how many came first
+      {
+        ...base,
+        ...shown,
+        filter: [...filter, [`NOT ${nameKeyFilter(key)}`]],
+        offset: Math.max(0, start - KNOWN_ITEM_MAX),
+        limit: query.perPage + KNOWN_ITEM_MAX,
+      },
+    );
+  }
+  return queries;
+}
+
+/** The page of a known-item search: the records named as typed, then the others, as one list. */
+function knownItemPage<T>(query: CatalogQuery, named: T[], namedTotal: number, others: T[], plain: T[]): T[] {
+  if (namedTotal === 0 || namedTotal > KNOWN_ITEM_MAX) return plain;
+  const start = (query.page - 1) * query.perPage;
+  const fetchedFrom = Math.max(0, start - KNOWN_ITEM_MAX);
+  const fromNamed = named.slice(start, start + query.perPage);
+  const othersFrom = Math.max(0, start - namedTotal) - fetchedFrom;
+  return [...fromNamed, ...others.slice(othersFrom, othersFrom + query.perPage - fromNamed.length)];
+}
+
+/**
+ * The query a search that found nothing retries with: its place words dropped (乐都花椒 → 花椒), never its product
+ * words. Meilisearch's own `last` and `frequency` strategies were tried and measured on the judged set: they also
+ * drop the product (葡萄酒 fell back to every record with 酒), docs/search-relevance.md.
+ */
+export function relaxedQuery(q: string): string | undefined {
+  return withoutPlaceWords(withoutRegionWords(normaliseQuery(q)));
 }
 
 function selectedFacets(query: CatalogQuery): FacetName[] {
@@ -84,24 +147,19 @@ function selectedFacets(query: CatalogQuery): FacetName[] {
   return (query.facets ?? FACET_NAMES).filter((f) => (filters[f]?.length ?? 0) > 0);
 }
 
-/**
- * `all`: every query word must match. `frequency`, the retry when nothing does: Meilisearch drops the most common words
- * first, so in 乐都花椒 the place (held by dozens of records) goes before the product (held by a few), where `last`
- * dropped words from the end and kept the place.
- */
-export type MatchingStrategy = "all" | "frequency";
-
-async function searchMeilisearch(search: SearchContext, query: CatalogQuery, strategy: MatchingStrategy) {
+async function searchMeilisearch(search: SearchContext, query: CatalogQuery) {
   const wanted = query.facets ?? FACET_NAMES;
   const own = selectedFacets(query);
   const { results } = await search.client.multiSearch<{ queries: MultiSearchQuery[] }, CatalogDocument>({
-    queries: meiliSearchQueries(search.indexName, query, strategy),
+    queries: meiliSearchQueries(search.indexName, query),
   });
   const [first, ...rest] = results as SearchResponse<CatalogDocument>[];
   const facets: CatalogResult["facets"] = {};
   for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};
   own.forEach((f, i) => (facets[f] = rest[i]?.facetDistribution?.[FACETS[f]] ?? {}));
-  const hits = (first?.hits ?? []).map((h) =>
+  const [named, others] = rest.slice(own.length);
+  const raw = named && others ? knownItemPage(query, named.hits, named.totalHits ?? 0, others.hits, first?.hits ?? []) : (first?.hits ?? []);
+  const hits = raw.map((h) =>
     toCatalogHit(h, {
       name_zh_marked: markName(h.name_zh, query.q, marked(h._formatted?.name_zh)),
       name_en_marked: markName(h.name_en, query.q, marked(h._formatted?.name_en)),
@@ -184,15 +242,24 @@ export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<Cata
  * Searches Meilisearch (every word must match; if nothing does, most words); when it is unreachable, slow (the
  * client gives up after MEILI_TIMEOUT_MS, default 1 s) or failing, answers from PostgreSQL with `degraded: true`.
  */
-export async function searchCatalog(db: Db, search: SearchContext, query: CatalogQuery): Promise<CatalogResult> {
+export async function searchCatalog(db: Db, search: SearchContext, typed: CatalogQuery): Promise<CatalogResult> {
+  const query = { ...typed, q: normaliseQuery(typed.q) };
   try {
-    const strict = await searchMeilisearch(search, query, "all");
-    if (strict.total > 0 || !query.q.trim()) return { ...strict, degraded: false, relaxed: false };
-    const loose = await searchMeilisearch(search, query, "frequency");
-    if (loose.total > 0) return { ...loose, degraded: false, relaxed: true };
+    const joined = joinedSyllables(query.q);
+    if (joined) {
+      const asOneWord = await searchMeilisearch(search, { ...query, q: joined });
+      if (asOneWord.total > 0) return { ...asOneWord, degraded: false, relaxed: false };
+    }
+    const strict = await searchMeilisearch(search, query);
+    if (strict.total > 0 || !query.q) return { ...strict, degraded: false, relaxed: false };
+    const relaxed = relaxedQuery(query.q);
+    if (relaxed) {
+      const loose = await searchMeilisearch(search, { ...query, q: relaxed });
+      if (loose.total > 0) return { ...loose, degraded: false, relaxed: true };
+    }
     const correction = await correctionFor(db, query.q);
     if (correction) {
-      const corrected = await searchMeilisearch(search, { ...query, q: correction.q }, "all");
+      const corrected = await searchMeilisearch(search, { ...query, q: correction.q });
       if (corrected.total > 0) return { ...corrected, degraded: false, relaxed: false, corrected: correction };
     }
     return { ...strict, degraded: false, relaxed: false };

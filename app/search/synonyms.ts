@@ -3,7 +3,8 @@
 // Words are compared lower-case. County groups hold the short, full and pinyin names people type.
 export const synonymGroups: string[][] = [
   // produce
-  ["土豆", "洋芋", "马铃薯", "potato", "potatoes"],
+  // 山药蛋 is the north-west's word for it
+  ["土豆", "洋芋", "山药蛋", "马铃薯", "potato", "potatoes"],
   ["青稞", "highland barley", "qingke", "裸大麦", "元麦"],
   // 青稞酒 is sold abroad as "highland barley wine" as often as "liquor"
   [
@@ -17,33 +18,44 @@ export const synonymGroups: string[][] = [
     "barley liquor",
     "barley wine",
   ],
-  ["白酒", "烧酒", "baijiu", "liquor", "spirits"],
+  ["白酒", "烧酒", "baijiu", "liquor", "spirits", "chinese liquor", "chinese spirits"],
   ["酩馏酒", "酩馏", "mingliu"],
-  ["牦牛", "yak", "yaks"],
+  // 毛牛 is how the word is often mis-written (and said) in the trade
+  ["牦牛", "毛牛", "yak", "yaks"],
   ["牦牛肉", "yak meat", "yak beef"],
   ["牛肉", "beef"],
   ["羊肉", "mutton", "lamb"],
-  ["猪肉", "pork"],
-  ["猪", "pig", "pigs", "hog"],
+  // the GI pigs (藏香猪, 八眉猪) are sold as pork: one group
+  ["猪", "猪肉", "pig", "pigs", "hog", "pork"],
   // 辣子 is what Qinghai and Gansu buyers say. Not bare "pepper": it is also the English of 花椒 (Sichuan pepper), and
   // a buyer of chili must not get 花椒 (or the reverse)
-  ["辣椒", "辣子", "chili", "chilli", "chile", "chili pepper", "chilli pepper", "hot pepper"],
+  ["辣椒", "辣子", "海椒", "chili", "chilli", "chile", "chili pepper", "chilli pepper", "hot pepper"],
   ["线辣椒", "线椒", "thread chili", "thread pepper"],
-  ["花椒", "sichuan pepper", "szechuan pepper", "sichuan peppercorn", "prickly ash"],
-  ["核桃", "walnut", "walnuts"],
+  [
+    "花椒",
+    "川椒",
+    "sichuan pepper",
+    "szechuan pepper",
+    "sichuan peppercorn",
+    "sichuan peppercorns",
+    "szechuan peppercorn",
+    "szechuan peppercorns",
+    "prickly ash",
+  ],
+  ["核桃", "胡桃", "walnut", "walnuts"],
   ["大蒜", "蒜", "garlic"],
-  ["蚕豆", "胡豆", "broad bean", "broad beans", "fava bean", "faba bean"],
+  ["蚕豆", "胡豆", "broad bean", "broad beans", "fava bean", "fava beans", "faba bean", "faba beans"],
   ["樱桃", "大樱桃", "车厘子", "cherry", "cherries"],
   ["沙果", "花红", "crabapple", "crab apple"],
   ["杏", "杏子", "apricot", "apricots"],
   ["苹果", "apple", "apples"],
-  ["当归", "angelica", "danggui"],
-  ["大黄", "rhubarb"],
+  ["当归", "angelica", "danggui", "dang gui", "dong quai"],
+  ["大黄", "rhubarb", "chinese rhubarb"],
   ["中药材", "药材", "medicinal herb", "medicinal herbs"],
   ["荞麦", "buckwheat"],
   ["苦荞", "tartary buckwheat", "bitter buckwheat"],
   ["菜籽油", "菜油", "油菜籽油", "rapeseed oil", "canola oil"],
-  ["拉面", "牛肉面", "lamian", "ramen", "noodles"],
+  ["拉面", "牛肉面", "面条", "lamian", "ramen", "noodles", "hand-pulled noodles", "hand pulled noodles", "pulled noodles"],
   ["蜂蜜", "honey"],
   ["枸杞", "goji", "goji berry", "wolfberry"],
   ["蔬菜", "vegetable", "vegetables"],

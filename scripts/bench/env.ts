@@ -27,7 +27,8 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> {
+/** `sample`: also the sample catalogue, as `npm start` serves it (search:eval judges queries over both). */
+export async function openBenchEnv(log: (m: string) => void, { sample = false } = {}): Promise<BenchEnv> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haidong-bench-"));
   // as root PostgreSQL runs as the postgres user, which must be able to enter the temp dir
   fs.chmodSync(tmp, 0o755);
@@ -70,7 +71,7 @@ export async function openBenchEnv(log: (m: string) => void): Promise<BenchEnv> 
     const indexPrefix = "bench_";
     const db = createDb(databaseUrl, { max: 8 });
     cleanups.push(() => db.destroy());
-    await prepareCatalogue(db, { log: messageLog(log), seed: true, sample: false });
+    await prepareCatalogue(db, { log: messageLog(log), seed: true, sample });
     const search = createSearchContext({ url: meili.url, key: meili.key, prefix: indexPrefix, timeoutMs: 30_000 });
     // the index settings first, as the server's worker applies them before its first batch
     await ensureCatalogIndex(search);

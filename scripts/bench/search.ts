@@ -1,7 +1,7 @@
 import type { FacetName } from "../../app/search/facets";
 import { parseSearchParams } from "../../app/search/params-schema";
 import { resolveCounty } from "../../app/search/places.server";
-import { catalogQueryFromParams, meiliSearchQueries } from "../../app/search/query.server";
+import { catalogQueryFromParams, meiliSearchQueries, relaxedQuery } from "../../app/search/query.server";
 import type { BenchEnv } from "./env";
 import { getAsVisitor, getOk, runLoad } from "./loadgen";
 import { makeRow, percentile, type BenchRow } from "./stats";
@@ -43,8 +43,8 @@ export function meiliBodies(indexName: string, m: MixQuery) {
   if (!parsed.ok) throw new Error(`bench query ${JSON.stringify(m)} is invalid: ${JSON.stringify(parsed.problems)}`);
   const query = catalogQueryFromParams(parsed.value);
   return {
-    strict: { queries: meiliSearchQueries(indexName, query, "all") },
-    relaxed: query.q.trim() ? { queries: meiliSearchQueries(indexName, query, "frequency") } : null,
+    strict: { queries: meiliSearchQueries(indexName, query) },
+    relaxed: relaxedQuery(query.q) ? { queries: meiliSearchQueries(indexName, { ...query, q: relaxedQuery(query.q)! }) } : null,
   };
 }
 
