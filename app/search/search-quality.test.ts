@@ -3,7 +3,10 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createTestSearch } from "../../tests/support/search";
 import { createSearchContext } from "./client.server";
 import type { FacetName } from "./facets";
-import { fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
+import { catalogQueryFromParams, fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
+import { API_KEYS } from "./params";
+import { parseSearchParams } from "./params-schema";
+import { resolveCounty } from "./places.server";
 import { CREDIT_CODES, FIXTURE, insertSearchFixture, type Fixture } from "../../db/seed/search-fixtures";
 import { drainOutbox } from "./sync.server";
 
@@ -185,6 +188,14 @@ describe.each([
     const total = Object.values(res.facets.type ?? {}).reduce((a, b) => a + b, 0);
     expect(total).toBe(res.total);
     expect(res.facets.type?.product).toBe(2);
+  });
+
+  it("a county's regional brands are found under its short name (issue 17: type=regional_brand&county=平安)", async () => {
+    const parsed = parseSearchParams(new URLSearchParams("type=regional_brand&county=平安&per_page=50"), { allowed: API_KEYS, resolveCounty });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const res = await run("", catalogQueryFromParams(parsed.value).filters);
+    expect(names(res).sort()).toEqual(["平安驿·河湟民俗文化体验地", "高原硒都·健康平安"].sort());
+    expect(res.facets.county?.["平安区"]).toBeGreaterThanOrEqual(2);
   });
 
   it("filters by GI scheme together with county", async () => {

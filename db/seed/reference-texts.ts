@@ -190,8 +190,6 @@ export interface RegionalBrandText {
   /** the display name in Chinese (the reference file's name mixes languages for some) */
   name_zh: string;
   name_en: string;
-  /** the county-level division the brand belongs to (its Chinese name as seeded), none for city-wide brands */
-  county?: string;
   /** the scope in Chinese where the reference file writes it in both languages */
   scope?: string;
   scope_en: string;
@@ -223,7 +221,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "青海拉面 · 化隆拉面",
     scope_en: "Qinghai, centred on Hualong Hui Autonomous County",
     name_en: "Qinghai Ramen · Hualong Ramen",
-    county: "化隆回族自治县",
     scope: "青海省,以化隆回族自治县为核心",
     brand_type_zh: "省级区域公用品牌和县域拉面产业",
     brand_type_en: "Provincial regional public brand and county ramen industry",
@@ -246,7 +243,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "土族盘绣",
     scope_en: "Huzhu Tu Autonomous County",
     name_en: "Tu Coil Embroidery (Panxiu)",
-    county: "互助土族自治县",
     brand_type_zh: "国家级非物质文化遗产(手工技艺)",
     brand_type_en: "National intangible cultural heritage (craft)",
     description_zh: "2006 年列入第一批国家级非物质文化遗产名录,已有一千多年历史;“一针两线”(上针盘、下针缝)的技法;国家级传承人李发秀。",
@@ -255,7 +251,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "平安驿·河湟民俗文化体验地",
     scope_en: "Ping'an District",
     name_en: "Ping'an Post · Hehuang Folk Culture Experience",
-    county: "平安区",
     brand_type_zh: "文旅目的地品牌",
     brand_type_en: "Culture and tourism destination brand",
     description_zh:
@@ -265,7 +260,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "柳湾彩陶 · 青海柳湾彩陶博物馆",
     scope_en: "Liuwan Village, Gaomiao Town, Ledu District",
     name_en: "Liuwan Painted Pottery · Qinghai Liuwan Painted Pottery Museum",
-    county: "乐都区",
     brand_type_zh: "文化遗产品牌(彩陶故里)",
     brand_type_en: "Heritage brand (home of painted pottery)",
     description_zh:
@@ -275,7 +269,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "高原硒都·健康平安",
     scope_en: "Ping'an District",
     name_en: "Plateau Selenium Capital · Healthy Ping'an",
-    county: "平安区",
     brand_type_zh: "富硒农业品牌",
     brand_type_en: "Selenium-rich farming brand",
     description_zh:
@@ -285,7 +278,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "青海青稞酒传统酿造技艺",
     scope_en: "Huzhu Tu Autonomous County",
     name_en: "Traditional Brewing of Qinghai Qingke Liquor",
-    county: "互助土族自治县",
     brand_type_zh: "国家级非物质文化遗产(2021 年第五批)",
     brand_type_en: "National intangible cultural heritage (5th list, 2021)",
     description_zh: "由青海互助青稞酒有限公司(天佑德)申报,工艺为“清蒸清烧四次清”。另外,互助县威远酩馏酒 2008 年列入省级非物质文化遗产。",
@@ -294,7 +286,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "喇家遗址“世界第一碗面”",
     scope_en: "Lajia Village, Guanting Town, Minhe Hui and Tu Autonomous County",
     name_en: "Lajia Site — ‘the World's First Bowl of Noodles’",
-    county: "民和回族土族自治县",
     brand_type_zh: "拉面品牌所用的遗址故事",
     brand_type_en: "Heritage story used in ramen branding",
     description_zh: "位于民和县官亭镇喇家村的新石器时代灾难遗址(“东方庞贝”),2002 年出土距今约 4,000 年的面条遗存。",
