@@ -64,7 +64,21 @@ function withLabels(doc: CatalogDocument, extra: MessageKey[] = []): CatalogDocu
     ...(doc.well_known ? (["search.wellKnown"] as const) : []),
     ...extra,
   ].filter((k) => k in zhCN);
-  return { ...doc, labels_zh: [...new Set(keys.map((k) => zhCN[k]))], labels_en: [...new Set(keys.map((k) => en[k]))] };
+  return {
+    ...doc,
+    labels_zh: [...new Set(keys.map((k) => zhCN[k]))],
+    labels_en: [...new Set(keys.map((k) => en[k]))],
+    name_substrings: [...new Set([...doc.name_substrings, ...chineseInEnglish(doc)])],
+  };
+}
+
+/**
+ * Chinese written inside an English field (a name quoted in an English note: 互助县威远酩馏酒) is also indexed in a
+ * field the Chinese tokenizer reads: the English fields are tagged `eng`, which would split it as English, unfindable.
+ * Added to name_substrings, the lowest-ranked Chinese field (issue 17).
+ */
+function chineseInEnglish(doc: CatalogDocument): string[] {
+  return [doc.name_en, doc.description_en].flatMap((text) => text?.match(/\p{Script=Han}+/gu) ?? []);
 }
 
 /** Empty strings never become facet values. */

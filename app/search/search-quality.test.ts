@@ -101,6 +101,10 @@ const cases: [string, Case][] = [
   ["a label buyers type (certification)", { q: "有机", finds: [P.garlic], fallback: false }],
   ["a label buyers type (GI)", { q: "地理标志", finds: ["互助青稞酒", P.liquor], fallback: false }],
   ["a product's trademark", { q: "天佑德", finds: ["天佑德", P.liquor] }],
+  // issue 17: Chinese names the reference file gives only in its English notes
+  ["a Chinese word of a regional brand's description (酩馏酒)", { q: "酩馏酒", finds: ["青海青稞酒传统酿造技艺"], fallback: false }],
+  ["a regional brand's positioning (极地门户)", { q: "极地门户", finds: ["彩陶故里·拉面之乡·青绣之源·醉美海东"], fallback: false }],
+  ["a GI's variety (大红袍)", { q: "大红袍", finds: ["循化花椒"], fallback: false }],
 ];
 
 describe.each([

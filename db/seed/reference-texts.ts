@@ -36,15 +36,16 @@ export const GI_TEXTS: Readonly<Record<string, GiText>> = {
     area_zh: "互助土族自治县(来源未列出乡镇范围)",
     area_en: "Huzhu Tu Autonomous County (the sources do not list the townships)",
     register_zh:
-      "地理标志保护产品。2022 年国家知识产权局将“互助青稞酒”列入国家地理标志产品保护示范区筹建名单(全国 29 个,青海首个)。最初批准年份和公告号尚未查到。",
+      "地理标志保护产品。2022 年国家知识产权局以《国家知识产权局办公室关于确定2022年国家地理标志产品保护示范区筹建名单的通知》将“互助青稞酒”列入国家地理标志产品保护示范区筹建名单(全国 29 个,青海首个,当时也是唯一一个)。最初批准年份和原国家质检总局公告号尚未查到。",
     register_en:
-      "GI protected product. In 2022 CNIPA put Huzhu Qingke Liquor on the list of 29 zones preparing a National GI Product Protection Demonstration Zone, the first in Qinghai. The original approval year and announcement number have not been found.",
+      "GI protected product. In 2022 CNIPA's notice 《国家知识产权局办公室关于确定2022年国家地理标志产品保护示范区筹建名单的通知》 put Huzhu Qingke Liquor on the list of 29 zones preparing a National GI Product Protection Demonstration Zone, the first (and then only) one in Qinghai. The original approval year and AQSIQ announcement number have not been found.",
   },
   乐都沙果: {
     name_en: "Ledu Crabapple",
     category: "水果",
-    quality_zh: "果实色泽艳丽、汁多,香气浓,脆甜可口;贮藏后果肉变沙。可加工成果干、果丹皮和果酒。",
-    quality_en: "Colourful, juicy, fragrant, crisp and sweet; the flesh turns sandy (沙) in storage. Made into dried fruit, fruit leather and fruit wine.",
+    quality_zh: "沙果即花红。果实色泽艳丽、汁多,香气浓,脆甜可口;贮藏后果肉变沙。可加工成果干、果丹皮和果酒。",
+    quality_en:
+      "A crabapple (花红, Malus asiatica): colourful, juicy, fragrant, crisp and sweet; the flesh turns sandy (沙) in storage. Made into dried fruit, fruit leather and fruit wine.",
     standard: "青海省地方标准《乐都沙果》(草案);依据乐政〔2014〕22号",
     area_townships: ["高庙镇", "碾伯镇", "洪水镇", "雨润镇", "高店镇", "寿乐镇"],
     register_zh: "申报地理标志保护产品,2014 年 12 月通过原国家质检总局技术审查;最终批准公告和年份尚未查到。",
@@ -65,11 +66,12 @@ export const GI_TEXTS: Readonly<Record<string, GiText>> = {
     name_en: "Huzhu Bamei Pig",
     category: "肉类",
     quality_zh:
-      "因额部皱纹呈倒“八”字形而得名。适应性强、早熟、耐粗饲、产仔多、母性好,沉积脂肪能力强,肉质好。2000 年 8 月 23 日列入国家级畜禽品种保护名录的 19 个猪种之首。",
+      "因额部皱纹呈倒“八”字形而得名。适应性强、早熟、耐粗饲、产仔多、母性好,沉积脂肪能力强,肉质好;被国家标准机构评为“无公害瘦肉型猪肉”。2000 年 8 月 23 日列入国家级畜禽品种保护名录的 19 个猪种之首。",
     quality_en:
-      "Named for the inverted ‘八’-shaped wrinkles on its forehead. Adaptable, early-maturing, hardy, prolific, a good mother, with strong fat deposition and good meat. First of the 19 pig breeds on the national list of protected livestock breeds of 2000-08-23.",
-    area_zh: "互助土族自治县;一份来源列出 19 个乡镇的产地范围(名单未核实)",
-    area_en: "Huzhu Tu Autonomous County; one source gives a production area of 19 townships (list not verified)",
+      "Named for the inverted ‘八’-shaped wrinkles on its forehead. Adaptable, early-maturing, hardy, prolific, a good mother, with strong fat deposition and good meat; rated ‘无公害瘦肉型猪肉’ (pollution-free lean pork) by the national standards body. First of the 19 pig breeds on the national list of protected livestock breeds of 2000-08-23.",
+    area_zh: "互助土族自治县;一份来源以证明商标常见的“地域范围/特定品质”格式列出 19 个乡镇的产地范围(名单未核实)",
+    area_en:
+      "Huzhu Tu Autonomous County; one source gives a production area of 19 townships in the 地域范围/特定品质 (area/specific quality) format of certification-mark listings (list not verified)",
     register_zh: "农产品地理标志(原农业部登记)。登记证书编号和年份尚未查到;是否另有地理标志证明商标未核实。",
     register_en:
       "Agricultural product GI (registered by the Ministry of Agriculture). Certificate number and year not found; whether a GI certification mark also exists is not verified.",
@@ -225,7 +227,7 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     brand_type_zh: "省级区域公用品牌和县域拉面产业",
     brand_type_en: "Provincial regional public brand and county ramen industry",
     description_zh:
-      "截至 2024 年底,化隆人在全国 337 个城市和 16 个国家开办拉面店 2 万多家,从业 11.3 万人,营业额 135 亿元,占青海拉面产业的 67%。《化隆回族自治县促进拉面产业发展条例》(2025 年 7 月 1 日施行)鼓励经营者使用自有商标,并申请使用“青海拉面”区域公用品牌和标识;青海以“青海拉面”为母品牌,下设“四千年喇家青海拉面”等子品牌。",
+      "化隆的拉面经济:截至 2024 年底,化隆人在全国 337 个城市和 16 个国家开办拉面店 2 万多家,从业 11.3 万人,营业额 135 亿元,占青海拉面产业的 67%。《化隆回族自治县促进拉面产业发展条例》(2025 年 7 月 1 日施行)鼓励经营者使用自有商标,并申请使用“青海拉面”区域公用品牌和标识;青海以“青海拉面”为母品牌,下设“四千年喇家青海拉面”等子品牌。",
   },
   "青绣 (Qinghai embroidery)": {
     name_zh: "青绣",
