@@ -81,6 +81,22 @@ function chineseInEnglish(doc: CatalogDocument): string[] {
   return [doc.name_en, doc.description_en].flatMap((text) => text?.match(/\p{Script=Han}+/gu) ?? []);
 }
 
+/**
+ * A product sold under a GI it is authorised to use is found by the GI's name, in Chinese, pinyin and initials too:
+ * `xhhj` finds 示例循化大红袍花椒, a 循化花椒 (issue 17). The name joins the record's label words.
+ */
+function withGiName(nameZh: string | null, nameEn: string | null, doc: CatalogDocument): CatalogDocument {
+  if (!nameZh) return doc;
+  const gi = pinyinFields(nameZh);
+  return {
+    ...doc,
+    labels_zh: [...new Set([...doc.labels_zh, nameZh])],
+    labels_en: nameEn ? [...new Set([...doc.labels_en, nameEn])] : doc.labels_en,
+    pinyin_joined: [...new Set([...doc.pinyin_joined, ...gi.pinyin_joined])],
+    pinyin_initials: [...new Set([...doc.pinyin_initials, ...gi.pinyin_initials])],
+  };
+}
+
 /** Empty strings never become facet values. */
 function orNull(value: string | null | undefined): string | null {
   const v = value?.trim();
@@ -151,25 +167,29 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
   product: async (db, ids) => {
     const today = todayInChina();
     return (await productSearchRows(db, ids)).map((r) =>
-      withLabels({
-        ...base({ ...r, record_id: r.id, type: "product" }),
-        description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
-        description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
-        county: r.county_zh,
-        county_en: r.county_en,
-        township: orNull(r.township_zh),
-        township_en: orNull(r.township_en),
-        category: r.category,
-        // a GI facet/badge only where the producer's authorised use is verified and valid today; the same for a
-        // regional brand and its licence
-        gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
-        regional_brand: r.regional_brand_licensed ? orNull(r.regional_brand_zh) : null,
-        regional_brand_en: r.regional_brand_licensed ? orNull(r.regional_brand_en) : null,
-        trademark: orNull(r.trademark_zh),
-        certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
-        availability_months: r.availability_months,
-        image: r.images[0]?.storage_key ?? null,
-      }),
+      withGiName(
+        r.gi_authorised ? orNull(r.gi_name_zh) : null,
+        r.gi_name_en,
+        withLabels({
+          ...base({ ...r, record_id: r.id, type: "product" }),
+          description_zh: [r.organization_zh, r.description_zh].filter(Boolean).join(" · "),
+          description_en: [r.organization_en, r.description_en].filter(Boolean).join(" · ") || null,
+          county: r.county_zh,
+          county_en: r.county_en,
+          township: orNull(r.township_zh),
+          township_en: orNull(r.township_en),
+          category: r.category,
+          // a GI facet/badge only where the producer's authorised use is verified and valid today; the same for a
+          // regional brand and its licence
+          gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
+          regional_brand: r.regional_brand_licensed ? orNull(r.regional_brand_zh) : null,
+          regional_brand_en: r.regional_brand_licensed ? orNull(r.regional_brand_en) : null,
+          trademark: orNull(r.trademark_zh),
+          certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
+          availability_months: r.availability_months,
+          image: r.images[0]?.storage_key ?? null,
+        }),
+      ),
     );
   },
 };

@@ -22,6 +22,8 @@ export interface CatalogQuery {
   perPage: number;
   /** which facet counts to compute (default: all) */
   facets?: readonly FacetName[];
+  /** only these products (the kiosk: an event's exhibited products); none found when empty */
+  productIds?: readonly number[];
 }
 
 export interface CatalogResult {
@@ -44,6 +46,17 @@ function selection(filters: FacetFilters, except?: FacetName): FilterSelection {
   return out;
 }
 
+/**
+ * The filter of a query: its facet selection (one facet left out, see selection), ANDed with its restriction to
+ * products: type = product and record_id one of productIds (an empty list matches nothing: ids start at 1).
+ */
+function queryFilter(query: CatalogQuery, except?: FacetName): string[][] {
+  const facets = buildFilter(selection(query.filters ?? {}, except));
+  if (query.productIds === undefined) return facets;
+  const ids = query.productIds.length > 0 ? query.productIds : [0];
+  return [...facets, ...buildFilter({ type: ["product"], record_id: ids })];
+}
+
 function marked(formatted: unknown): string | undefined {
   return typeof formatted === "string" && formatted.includes(MARK_START) ? formatted : undefined;
 }
@@ -53,12 +66,11 @@ function marked(formatted: unknown): string | undefined {
  * selected facet. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
  */
 export function meiliSearchQueries(indexName: string, query: CatalogQuery, strategy: "all" | "last"): MultiSearchQuery[] {
-  const filters = query.filters ?? {};
   const wanted = query.facets ?? FACET_NAMES;
   const base = { indexUid: indexName, q: query.q, matchingStrategy: strategy } satisfies MultiSearchQuery;
   const main: MultiSearchQuery = {
     ...base,
-    filter: buildFilter(selection(filters)),
+    filter: queryFilter(query),
     facets: wanted.map((f) => FACETS[f]),
     page: query.page,
     hitsPerPage: query.perPage,
@@ -71,7 +83,7 @@ export function meiliSearchQueries(indexName: string, query: CatalogQuery, strat
   // Disjunctive facets: a selected facet's counts come from the search without its own selection, so a buyer who
   // ticked 乐都区 still sees how many records the other counties hold.
   const own = selectedFacets(query);
-  return [main, ...own.map((f) => ({ ...base, filter: buildFilter(selection(filters, f)), facets: [FACETS[f]], limit: 0 }))];
+  return [main, ...own.map((f) => ({ ...base, filter: queryFilter(query, f), facets: [FACETS[f]], limit: 0 }))];
 }
 
 function selectedFacets(query: CatalogQuery): FacetName[] {
@@ -142,6 +154,7 @@ export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<Cata
     certifications: strings("certification"),
     months: numbers("month"),
     wellKnown,
+    productIds: query.productIds,
     sort: query.sort ?? "relevance",
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
