@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import type { SearchContext } from "../search/client.server";
 import { listExhibitors } from "../../db/queries/event-exhibitors";
 import { inBoothOrder } from "./booth-order";
 import { kioskSearch } from "./kiosk.server";
@@ -22,9 +23,12 @@ export function searchParams(url: URL): EventPageSearch & { active: boolean } {
   return { q, category, county, active: Boolean(q.trim() || category || county) };
 }
 
-export async function eventPageParts(db: Db, eventId: number, url: URL) {
+export async function eventPageParts(db: Db, searchContext: SearchContext, eventId: number, url: URL) {
   const search = searchParams(url);
-  const [exhibitors, found] = await Promise.all([listExhibitors(db, eventId), kioskSearch(db, eventId, search.q, search.category, search.county)]);
+  const [exhibitors, found] = await Promise.all([
+    listExhibitors(db, eventId),
+    kioskSearch(db, searchContext, eventId, search.q, search.category, search.county),
+  ]);
   const booths = new Map(exhibitors.map((x) => [x.organization_id, x]));
   return {
     search: { ...search, categories: found.categories, counties: found.counties },

@@ -15,7 +15,8 @@ import {
 } from "../../db/queries/kiosk";
 import { productSearchRows, type PublicProduct } from "../../db/queries/products";
 import type { AddResult } from "../../db/queries/shortlists";
-import { syllables } from "../search/chinese-text";
+import type { SearchContext } from "../search/client.server";
+import { searchCatalog } from "../search/query.server";
 import { config } from "../platform/config.server";
 
 // The kiosk keeps its visitor's shortlist server-side, keyed by the SHA-256 of a random token in a cookie scoped to
@@ -123,36 +124,22 @@ export async function handoffTaken(db: Db, eventId: number, token: string): Prom
   return kioskHandoffUsed(db, eventId, sha256(token));
 }
 
-function matches(p: PublicProduct, q: string) {
-  const needle = q.trim().toLowerCase().replace(/\s+/g, "");
-  if (!needle) return true;
-  const names = [p.name_zh, p.name_en ?? "", p.category ?? "", p.organization_zh].map((s) => s.toLowerCase());
-  if (names.some((n) => n.replace(/\s+/g, "").includes(needle))) return true;
-  if (!/^[a-z]+$/.test(needle)) return false;
-  const s = syllables(p.name_zh.replace(/^示例/, ""));
-  return (
-    s.join("").includes(needle) ||
-    s
-      .map((x) => x[0])
-      .join("")
-      .includes(needle)
-  );
-}
-
 /**
- * The search within an event, on the kiosk and the public event page alike (one rule for every screen): the
- * exhibitors' published products (public read model), by name, category or pinyin, optionally in one category and one
- * county (the producer's, by its Chinese name). Also the categories and counties there are to choose from.
+ * The search within an event, on the kiosk and the public event page alike: the catalogue's own search (Meilisearch,
+ * PostgreSQL when it cannot answer; one search engine for every screen) over the exhibitors' published products
+ * (public read model), optionally in one category and one county (the producer's, by its Chinese name), in order of
+ * relevance; without words, every such product in the exhibitors' order. Also the categories and counties there are to
+ * choose from.
  */
-export async function kioskSearch(db: Db, eventId: number, q: string, category: string | null, county: string | null = null) {
+export async function kioskSearch(db: Db, search: SearchContext, eventId: number, q: string, category: string | null, county: string | null = null) {
   const products = await productSearchRows(db, await exhibitorProductIds(db, eventId));
   const categories = [...new Set(products.map((p) => p.category).filter((c): c is string => !!c))].sort();
   const counties = [...new Map(products.filter((p) => p.county_zh).map((p) => [p.county_zh!, { zh: p.county_zh!, en: p.county_en }])).values()].sort((a, b) =>
     a.zh.localeCompare(b.zh, "zh-CN"),
   );
-  return {
-    categories,
-    counties,
-    results: products.filter((p) => (!category || p.category === category) && (!county || p.county_zh === county) && matches(p, q)),
-  };
+  const shown = products.filter((p) => (!category || p.category === category) && (!county || p.county_zh === county));
+  if (!q.trim() || shown.length === 0) return { categories, counties, results: q.trim() ? [] : shown };
+  const found = await searchCatalog(db, search, { q, productIds: shown.map((p) => p.id), page: 1, perPage: shown.length, facets: [] });
+  const byId = new Map(shown.map((p) => [p.id, p]));
+  return { categories, counties, results: found.hits.map((h) => byId.get(h.record_id)).filter((p): p is PublicProduct => p !== undefined) };
 }

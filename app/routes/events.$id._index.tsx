@@ -11,7 +11,7 @@ import { boothText, EventBadges, eventDates, EventViewLinks, L, productAtEvent, 
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
 import { chinaDateTime } from "../platform/china-time";
-import { db } from "../services.server";
+import { db, search } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
 
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const staff = await isFairStaff(request);
   const event = visibleOr404(await getEvent(db(), recordIdOr404(params.id)), staff);
-  const [parts, catalogue] = await Promise.all([eventPageParts(db(), event.id, new URL(request.url)), resolvedCatalogue(db(), event.id)]);
+  const [parts, catalogue] = await Promise.all([eventPageParts(db(), search(), event.id, new URL(request.url)), resolvedCatalogue(db(), event.id)]);
   return {
     staff,
     event,

@@ -12,7 +12,7 @@ import { publicOrigin } from "../platform/public-origin.server";
 import { qrSvg } from "../platform/qr.server";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { recordIdOr404 } from "../lib/route-params";
-import { db } from "../services.server";
+import { db, search } from "../services.server";
 
 export { ErrorBoundary } from "../components/route-error";
 
@@ -36,7 +36,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 50);
   const category = url.searchParams.get("category") || null;
   const [{ categories, results }, listIds, exhibitors] = await Promise.all([
-    kioskSearch(db(), event.id, q, category),
+    kioskSearch(db(), search(), event.id, q, category),
     kioskShortlist(db(), request, event.id),
     listExhibitors(db(), event.id),
   ]);

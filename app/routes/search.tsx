@@ -129,6 +129,7 @@ export default function SearchPage() {
   const active = FACET_ORDER.flatMap((facet) => selected[facet].map((value) => ({ facet, value })));
   // never link past what the schema accepts (page ≤ MAX_PAGE) or Meilisearch pages through (10,000 hits)
   const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.ceil(Math.min(result.total, 10_000) / params.per_page)));
+  const pastEnd = result.hits.length === 0 && result.total > 0 && params.page > lastPage;
   const busy = navigation.state === "loading" && navigation.location.pathname === "/search";
   const removeLabel = (facet: FacetName, value: string) => {
     const label = facetValueLabel(facet, value, t, lang, labels);
@@ -216,7 +217,22 @@ export default function SearchPage() {
               <SearchSuggestions params={params} suggestions={suggestions} lead="search.didYouMean" />
             </div>
           )}
-          {result.hits.length === 0 ? (
+          {pastEnd ? (
+            // a page beyond the results (an old link, a hand-edited URL): say so, and lead back to them
+            <div className="notice search-past-end">
+              <p>{t("search.pastEnd", { page: params.page, pages: lastPage })}</p>
+              <ul className="search-empty__links">
+                <li>
+                  <Link to={searchHref(params, { page: lastPage })}>{t("search.lastPage", { page: lastPage })}</Link>
+                </li>
+                {lastPage > 1 && (
+                  <li>
+                    <Link to={searchHref(params, { page: 1 })}>{t("search.firstPage")}</Link>
+                  </li>
+                )}
+              </ul>
+            </div>
+          ) : result.hits.length === 0 ? (
             <div className="notice search-empty">
               <p>{params.q ? <Interpolated template={t("search.empty")} values={{ q: <Content text={params.q} /> }} /> : t("search.emptyNoQuery")}</p>
               <SearchSuggestions params={params} suggestions={suggestions} lead="search.tryOther" />
@@ -246,7 +262,7 @@ export default function SearchPage() {
               ))}
             </ol>
           )}
-          {lastPage > 1 && (
+          {lastPage > 1 && !pastEnd && (
             <nav className="pagination" aria-label={t("search.pagination")}>
               {params.page > 1 && (
                 <Link to={searchHref(params, { page: params.page - 1 })} rel="prev">

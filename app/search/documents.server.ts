@@ -69,7 +69,37 @@ function withLabels(doc: CatalogDocument, extra: MessageKey[] = []): CatalogDocu
     ...(doc.well_known ? (["search.wellKnown"] as const) : []),
     ...extra,
   ].filter((k) => k in zhCN);
-  return { ...doc, labels_zh: [...new Set(keys.map((k) => zhCN[k]))], labels_en: [...new Set(keys.map((k) => en[k]))] };
+  return {
+    ...doc,
+    labels_zh: [...new Set(keys.map((k) => zhCN[k]))],
+    labels_en: [...new Set(keys.map((k) => en[k]))],
+    name_substrings: [...new Set([...doc.name_substrings, ...chineseInEnglish(doc)])],
+  };
+}
+
+/**
+ * Chinese written inside an English field (a name quoted in an English note: 互助县威远酩馏酒) is also indexed in a
+ * field the Chinese tokenizer reads: the English fields are tagged `eng`, which would split it as English, unfindable.
+ * Added to name_substrings, the lowest-ranked Chinese field (issue 17).
+ */
+function chineseInEnglish(doc: CatalogDocument): string[] {
+  return [doc.name_en, doc.description_en].flatMap((text) => text?.match(/\p{Script=Han}+/gu) ?? []);
+}
+
+/**
+ * A product sold under a GI it is authorised to use is found by the GI's name, in Chinese, pinyin and initials too:
+ * `xhhj` finds 示例循化大红袍花椒, a 循化花椒 (issue 17). The name joins the record's label words.
+ */
+function withGiName(nameZh: string | null, nameEn: string | null, doc: CatalogDocument): CatalogDocument {
+  if (!nameZh) return doc;
+  const gi = pinyinFields(nameZh);
+  return {
+    ...doc,
+    labels_zh: [...new Set([...doc.labels_zh, nameZh])],
+    labels_en: nameEn ? [...new Set([...doc.labels_en, nameEn])] : doc.labels_en,
+    pinyin_joined: [...new Set([...doc.pinyin_joined, ...gi.pinyin_joined])],
+    pinyin_initials: [...new Set([...doc.pinyin_initials, ...gi.pinyin_initials])],
+  };
 }
 
 /** Empty strings never become facet values. */
@@ -142,28 +172,32 @@ export const documentBuilders: Record<SearchEntityType, Builder> = {
   product: async (db, ids) => {
     const today = todayInChina();
     return (await productSearchRows(db, ids)).map((r) =>
-      withLabels({
-        ...base({ ...r, record_id: r.id, type: "product" }),
-        // the product's own words only: a chili of a co-op named for 花椒 must not answer a search for 花椒 (the
-        // producer is found by its own name, and its page lists its products)
-        description_zh: r.description_zh,
-        description_en: r.description_en,
-        county: r.county_zh,
-        county_en: r.county_en,
-        township: orNull(r.township_zh),
-        township_en: orNull(r.township_en),
-        category: r.category,
-        // a GI facet/badge only where the producer's authorised use is verified and valid today; the same for a
-        // regional brand and its licence
-        gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
-        regional_brand: r.regional_brand_licensed ? orNull(r.regional_brand_zh) : null,
-        regional_brand_en: r.regional_brand_licensed ? orNull(r.regional_brand_en) : null,
-        trademark: orNull(r.trademark_zh),
-        certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
-        availability_months: r.availability_months,
-        certificate_nos: r.certifications.map((c) => c.certificate_no).filter((n): n is string => !!n?.trim()),
-        image: r.images[0]?.storage_key ?? null,
-      }),
+      withGiName(
+        r.gi_authorised ? orNull(r.gi_name_zh) : null,
+        r.gi_name_en,
+        withLabels({
+          ...base({ ...r, record_id: r.id, type: "product" }),
+          // the product's own words only: a chili of a co-op named for 花椒 must not answer a search for 花椒 (the
+          // producer is found by its own name, and its page lists its products)
+          description_zh: r.description_zh,
+          description_en: r.description_en,
+          county: r.county_zh,
+          county_en: r.county_en,
+          township: orNull(r.township_zh),
+          township_en: orNull(r.township_en),
+          category: r.category,
+          // a GI facet/badge only where the producer's authorised use is verified and valid today; the same for a
+          // regional brand and its licence
+          gi_schemes: r.gi_authorised ? r.gi_schemes.map((s) => s.scheme) : [],
+          regional_brand: r.regional_brand_licensed ? orNull(r.regional_brand_zh) : null,
+          regional_brand_en: r.regional_brand_licensed ? orNull(r.regional_brand_en) : null,
+          trademark: orNull(r.trademark_zh),
+          certifications: [...new Set(r.certifications.filter((c) => !c.expires_on || c.expires_on >= today).map((c) => c.kind))],
+          availability_months: r.availability_months,
+          certificate_nos: r.certifications.map((c) => c.certificate_no).filter((n): n is string => !!n?.trim()),
+          image: r.images[0]?.storage_key ?? null,
+        }),
+      ),
     );
   },
 };

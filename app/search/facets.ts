@@ -25,9 +25,15 @@ export const FACETS = {
 export type FacetName = keyof typeof FACETS;
 export const FACET_NAMES = Object.keys(FACETS) as FacetName[];
 
-/** The only attributes a filter may name (the index's filterableAttributes): those behind a facet. */
-export type FilterableAttribute = (typeof FACETS)[FacetName];
-export const FILTERABLE = Object.values(FACETS) as readonly FilterableAttribute[];
+/**
+ * Attributes a query may be restricted by that are not a facet anyone picks: `record_id`, for a search within a set of
+ * products (the kiosk's: an event's exhibited products, CatalogQuery.productIds).
+ */
+export const RESTRICTIONS = ["record_id"] as const satisfies readonly (keyof CatalogHitFields)[];
+
+/** The only attributes a filter may name (the index's filterableAttributes): those behind a facet, and the restrictions. */
+export type FilterableAttribute = (typeof FACETS)[FacetName] | (typeof RESTRICTIONS)[number];
+export const FILTERABLE = [...Object.values(FACETS), ...RESTRICTIONS] as readonly FilterableAttribute[];
 
 export function isFacetName(name: string): name is FacetName {
   return Object.prototype.hasOwnProperty.call(FACETS, name);

@@ -25,6 +25,8 @@ export interface CatalogQuery {
   perPage: number;
   /** which facet counts to compute (default: all) */
   facets?: readonly FacetName[];
+  /** only these products (the kiosk: an event's exhibited products); none found when empty */
+  productIds?: readonly number[];
 }
 
 export interface CatalogResult {
@@ -47,6 +49,17 @@ function selection(filters: FacetFilters, except?: FacetName): FilterSelection {
     if (facet !== except && values && values.length > 0) out[FACETS[facet]] = values;
   }
   return out;
+}
+
+/**
+ * The filter of a query: its facet selection (one facet left out, see selection), ANDed with its restriction to
+ * products: type = product and record_id one of productIds (an empty list matches nothing: ids start at 1).
+ */
+function queryFilter(query: CatalogQuery, except?: FacetName): string[][] {
+  const facets = buildFilter(selection(query.filters ?? {}, except));
+  if (query.productIds === undefined) return facets;
+  const ids = query.productIds.length > 0 ? query.productIds : [0];
+  return [...facets, ...buildFilter({ type: ["product"], record_id: ids })];
 }
 
 function marked(formatted: unknown): string | undefined {
@@ -82,7 +95,6 @@ function matchText(q: string): string {
  * Every query word must match. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
  */
 export function meiliSearchQueries(indexName: string, query: CatalogQuery): MultiSearchQuery[] {
-  const filters = query.filters ?? {};
   const wanted = query.facets ?? FACET_NAMES;
   const base = { indexUid: indexName, q: matchText(query.q), matchingStrategy: "all" } satisfies MultiSearchQuery;
   const shown = {
@@ -91,7 +103,7 @@ export function meiliSearchQueries(indexName: string, query: CatalogQuery): Mult
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
   } satisfies Partial<MultiSearchQuery>;
-  const filter = buildFilter(selection(filters));
+  const filter = queryFilter(query);
   const main: MultiSearchQuery = {
     ...base,
     ...shown,
@@ -104,7 +116,7 @@ export function meiliSearchQueries(indexName: string, query: CatalogQuery): Mult
   // Disjunctive facets: a selected facet's counts come from the search without its own selection, so a buyer who
   // ticked 乐都区 still sees how many records the other counties hold.
   const own = selectedFacets(query);
-  const queries = [main, ...own.map((f) => ({ ...base, filter: buildFilter(selection(filters, f)), facets: [FACETS[f]], limit: 0 }))];
+  const queries = [main, ...own.map((f) => ({ ...base, filter: queryFilter(query, f), facets: [FACETS[f]], limit: 0 }))];
   const key = knownItemKey(query);
   if (key !== undefined) {
     const start = (query.page - 1) * query.perPage;
@@ -215,6 +227,7 @@ export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<Cata
     certifications: strings("certification"),
     months: numbers("month"),
     wellKnown,
+    productIds: query.productIds,
     sort: query.sort ?? "relevance",
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,

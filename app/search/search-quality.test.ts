@@ -3,7 +3,10 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createTestSearch } from "../../tests/support/search";
 import { createSearchContext } from "./client.server";
 import type { FacetName } from "./facets";
-import { fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
+import { catalogQueryFromParams, fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
+import { API_KEYS } from "./params";
+import { parseSearchParams } from "./params-schema";
+import { resolveCounty } from "./places.server";
 import { CREDIT_CODES, FIXTURE, insertSearchFixture, type Fixture } from "../../db/seed/search-fixtures";
 import { drainOutbox } from "./sync.server";
 
@@ -98,6 +101,10 @@ const cases: [string, Case][] = [
   ["a label buyers type (certification)", { q: "有机", finds: [P.garlic], fallback: false }],
   ["a label buyers type (GI)", { q: "地理标志", finds: ["互助青稞酒", P.liquor], fallback: false }],
   ["a product's trademark", { q: "天佑德", finds: ["天佑德", P.liquor] }],
+  // issue 17: Chinese names the reference file gives only in its English notes
+  ["a Chinese word of a regional brand's description (酩馏酒)", { q: "酩馏酒", finds: ["青海青稞酒传统酿造技艺"], fallback: false }],
+  ["a regional brand's positioning (极地门户)", { q: "极地门户", finds: ["彩陶故里·拉面之乡·青绣之源·醉美海东"], fallback: false }],
+  ["a GI's variety (大红袍)", { q: "大红袍", finds: ["循化花椒"], fallback: false }],
 ];
 
 describe.each([
@@ -185,6 +192,14 @@ describe.each([
     const total = Object.values(res.facets.type ?? {}).reduce((a, b) => a + b, 0);
     expect(total).toBe(res.total);
     expect(res.facets.type?.product).toBe(2);
+  });
+
+  it("a county's regional brands are found under its short name (issue 17: type=regional_brand&county=平安)", async () => {
+    const parsed = parseSearchParams(new URLSearchParams("type=regional_brand&county=平安&per_page=50"), { allowed: API_KEYS, resolveCounty });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const res = await run("", catalogQueryFromParams(parsed.value).filters);
+    expect(names(res).sort()).toEqual(["平安驿·河湟民俗文化体验地", "高原硒都·健康平安"].sort());
+    expect(res.facets.county?.["平安区"]).toBeGreaterThanOrEqual(2);
   });
 
   it("filters by GI scheme together with county", async () => {

@@ -16,6 +16,8 @@ import * as guidanceTexts from "./2026_12_06_130000_guidance_texts";
 import * as officialFigures from "./2026_12_06_140000_official_figures";
 import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_texts_in_both_languages";
 import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
+import * as regionalBrandCounties from "./2026_12_07_100000_regional_brand_counties";
+import * as referenceTextsChineseFacts from "./2026_12_07_110000_reference_texts_chinese_facts";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_140000_official_figures": officialFigures,
   "2026_12_06_150000_reference_texts_in_both_languages": referenceTextsInBothLanguages,
   "2026_12_06_160000_claim_evidence": claimEvidence,
+  "2026_12_07_100000_regional_brand_counties": regionalBrandCounties,
+  "2026_12_07_110000_reference_texts_chinese_facts": referenceTextsChineseFacts,
 };

@@ -29,6 +29,8 @@ export interface FallbackParams {
   certifications: readonly string[];
   months: readonly number[];
   wellKnown?: boolean;
+  /** only these products (CatalogQuery.productIds); none when empty */
+  productIds?: readonly number[];
   sort: "relevance" | "name" | "newest";
   limit: number;
   offset: number;
@@ -101,6 +103,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
       overlaps("certifications", p.certifications, "text[]"),
       overlaps("availability_months", p.months, "int[]"),
       p.wellKnown === undefined ? sql`true` : sql`well_known = ${p.wellKnown}`,
+      p.productIds === undefined ? sql`true` : sql`type = 'product' and record_id = any(cast(${sql.val([...p.productIds])} as bigint[]))`,
     ],
     sql` and `,
   );

@@ -65,6 +65,29 @@ describe("reference records are written in Chinese first and English second (iss
     expect(brands.find((b) => b.name_zh.startsWith("全国名特优新农产品"))?.name_zh).toBe("全国名特优新农产品(2025 年第一批):民和荞麦、互助马铃薯");
   });
 
+  it("a Chinese reader finds every Chinese name the reference file gives only in its English notes (issue 17)", () => {
+    const runs = (text: unknown) => (typeof text === "string" ? (text.match(/\p{Script=Han}{2,}/gu) ?? []) : []);
+    const missing: string[] = [];
+    for (const g of reference.gi_products as Record<string, unknown>[]) {
+      const text = GI_TEXTS[g.name_zh as string]!;
+      const zh = [g.name_zh, text.quality_zh, text.area_zh, text.register_zh, text.standard, ...(text.area_townships ?? [])].join(" ");
+      for (const field of ["description", "notes", "name_en_suggested", "category"]) {
+        for (const run of runs(g[field])) if (!zh.includes(run)) missing.push(`${String(g.name_zh)} ${field}: ${run}`);
+      }
+    }
+    for (const r of reference.regional_brands as Record<string, unknown>[]) {
+      const text = REGIONAL_BRAND_TEXTS[r.name as string]!;
+      const zh = [text.name_zh, text.brand_type_zh, text.scope ?? r.scope, text.description_zh].join(" ");
+      for (const field of ["name", "type", "description", "notes", "scope"]) {
+        for (const run of runs(r[field])) if (!zh.includes(run)) missing.push(`${text.name_zh} ${field}: ${run}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(REGIONAL_BRAND_TEXTS["彩陶故里·拉面之乡·青绣之源·醉美海东"]?.description_zh).toContain("极地门户·青藏首站");
+    expect(REGIONAL_BRAND_TEXTS["青海青稞酒传统酿造技艺"]?.description_zh).toContain("酩馏酒");
+    expect(GI_TEXTS["循化花椒"]?.quality_zh).toContain("大红袍");
+  });
+
   it("renames a regional brand an earlier seed stored under the reference file's mixed-language name, keeping its id", async () => {
     const d = await createTestDatabase();
     try {

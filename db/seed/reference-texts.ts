@@ -36,15 +36,16 @@ export const GI_TEXTS: Readonly<Record<string, GiText>> = {
     area_zh: "互助土族自治县(来源未列出乡镇范围)",
     area_en: "Huzhu Tu Autonomous County (the sources do not list the townships)",
     register_zh:
-      "地理标志保护产品。2022 年国家知识产权局将“互助青稞酒”列入国家地理标志产品保护示范区筹建名单(全国 29 个,青海首个)。最初批准年份和公告号尚未查到。",
+      "地理标志保护产品。2022 年国家知识产权局以《国家知识产权局办公室关于确定2022年国家地理标志产品保护示范区筹建名单的通知》将“互助青稞酒”列入国家地理标志产品保护示范区筹建名单(全国 29 个,青海首个,当时也是唯一一个)。最初批准年份和原国家质检总局公告号尚未查到。",
     register_en:
-      "GI protected product. In 2022 CNIPA put Huzhu Qingke Liquor on the list of 29 zones preparing a National GI Product Protection Demonstration Zone, the first in Qinghai. The original approval year and announcement number have not been found.",
+      "GI protected product. In 2022 CNIPA's notice 《国家知识产权局办公室关于确定2022年国家地理标志产品保护示范区筹建名单的通知》 put Huzhu Qingke Liquor on the list of 29 zones preparing a National GI Product Protection Demonstration Zone, the first (and then only) one in Qinghai. The original approval year and AQSIQ announcement number have not been found.",
   },
   乐都沙果: {
     name_en: "Ledu Crabapple",
     category: "水果",
-    quality_zh: "果实色泽艳丽、汁多,香气浓,脆甜可口;贮藏后果肉变沙。可加工成果干、果丹皮和果酒。",
-    quality_en: "Colourful, juicy, fragrant, crisp and sweet; the flesh turns sandy (沙) in storage. Made into dried fruit, fruit leather and fruit wine.",
+    quality_zh: "沙果即花红。果实色泽艳丽、汁多,香气浓,脆甜可口;贮藏后果肉变沙。可加工成果干、果丹皮和果酒。",
+    quality_en:
+      "A crabapple (花红, Malus asiatica): colourful, juicy, fragrant, crisp and sweet; the flesh turns sandy (沙) in storage. Made into dried fruit, fruit leather and fruit wine.",
     standard: "青海省地方标准《乐都沙果》(草案);依据乐政〔2014〕22号",
     area_townships: ["高庙镇", "碾伯镇", "洪水镇", "雨润镇", "高店镇", "寿乐镇"],
     register_zh: "申报地理标志保护产品,2014 年 12 月通过原国家质检总局技术审查;最终批准公告和年份尚未查到。",
@@ -65,11 +66,12 @@ export const GI_TEXTS: Readonly<Record<string, GiText>> = {
     name_en: "Huzhu Bamei Pig",
     category: "肉类",
     quality_zh:
-      "因额部皱纹呈倒“八”字形而得名。适应性强、早熟、耐粗饲、产仔多、母性好,沉积脂肪能力强,肉质好。2000 年 8 月 23 日列入国家级畜禽品种保护名录的 19 个猪种之首。",
+      "因额部皱纹呈倒“八”字形而得名。适应性强、早熟、耐粗饲、产仔多、母性好,沉积脂肪能力强,肉质好;被国家标准机构评为“无公害瘦肉型猪肉”。2000 年 8 月 23 日列入国家级畜禽品种保护名录的 19 个猪种之首。",
     quality_en:
-      "Named for the inverted ‘八’-shaped wrinkles on its forehead. Adaptable, early-maturing, hardy, prolific, a good mother, with strong fat deposition and good meat. First of the 19 pig breeds on the national list of protected livestock breeds of 2000-08-23.",
-    area_zh: "互助土族自治县;一份来源列出 19 个乡镇的产地范围(名单未核实)",
-    area_en: "Huzhu Tu Autonomous County; one source gives a production area of 19 townships (list not verified)",
+      "Named for the inverted ‘八’-shaped wrinkles on its forehead. Adaptable, early-maturing, hardy, prolific, a good mother, with strong fat deposition and good meat; rated ‘无公害瘦肉型猪肉’ (pollution-free lean pork) by the national standards body. First of the 19 pig breeds on the national list of protected livestock breeds of 2000-08-23.",
+    area_zh: "互助土族自治县;一份来源以证明商标常见的“地域范围/特定品质”格式列出 19 个乡镇的产地范围(名单未核实)",
+    area_en:
+      "Huzhu Tu Autonomous County; one source gives a production area of 19 townships in the 地域范围/特定品质 (area/specific quality) format of certification-mark listings (list not verified)",
     register_zh: "农产品地理标志(原农业部登记)。登记证书编号和年份尚未查到;是否另有地理标志证明商标未核实。",
     register_en:
       "Agricultural product GI (registered by the Ministry of Agriculture). Certificate number and year not found; whether a GI certification mark also exists is not verified.",
@@ -190,8 +192,6 @@ export interface RegionalBrandText {
   /** the display name in Chinese (the reference file's name mixes languages for some) */
   name_zh: string;
   name_en: string;
-  /** the county-level division the brand belongs to (its Chinese name as seeded), none for city-wide brands */
-  county?: string;
   /** the scope in Chinese where the reference file writes it in both languages */
   scope?: string;
   scope_en: string;
@@ -223,12 +223,11 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "青海拉面 · 化隆拉面",
     scope_en: "Qinghai, centred on Hualong Hui Autonomous County",
     name_en: "Qinghai Ramen · Hualong Ramen",
-    county: "化隆回族自治县",
     scope: "青海省,以化隆回族自治县为核心",
     brand_type_zh: "省级区域公用品牌和县域拉面产业",
     brand_type_en: "Provincial regional public brand and county ramen industry",
     description_zh:
-      "截至 2024 年底,化隆人在全国 337 个城市和 16 个国家开办拉面店 2 万多家,从业 11.3 万人,营业额 135 亿元,占青海拉面产业的 67%。《化隆回族自治县促进拉面产业发展条例》(2025 年 7 月 1 日施行)鼓励经营者使用自有商标,并申请使用“青海拉面”区域公用品牌和标识;青海以“青海拉面”为母品牌,下设“四千年喇家青海拉面”等子品牌。",
+      "化隆的拉面经济:截至 2024 年底,化隆人在全国 337 个城市和 16 个国家开办拉面店 2 万多家,从业 11.3 万人,营业额 135 亿元,占青海拉面产业的 67%。《化隆回族自治县促进拉面产业发展条例》(2025 年 7 月 1 日施行)鼓励经营者使用自有商标,并申请使用“青海拉面”区域公用品牌和标识;青海以“青海拉面”为母品牌,下设“四千年喇家青海拉面”等子品牌。",
   },
   "青绣 (Qinghai embroidery)": {
     name_zh: "青绣",
@@ -246,7 +245,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "土族盘绣",
     scope_en: "Huzhu Tu Autonomous County",
     name_en: "Tu Coil Embroidery (Panxiu)",
-    county: "互助土族自治县",
     brand_type_zh: "国家级非物质文化遗产(手工技艺)",
     brand_type_en: "National intangible cultural heritage (craft)",
     description_zh: "2006 年列入第一批国家级非物质文化遗产名录,已有一千多年历史;“一针两线”(上针盘、下针缝)的技法;国家级传承人李发秀。",
@@ -255,7 +253,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "平安驿·河湟民俗文化体验地",
     scope_en: "Ping'an District",
     name_en: "Ping'an Post · Hehuang Folk Culture Experience",
-    county: "平安区",
     brand_type_zh: "文旅目的地品牌",
     brand_type_en: "Culture and tourism destination brand",
     description_zh:
@@ -265,7 +262,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "柳湾彩陶 · 青海柳湾彩陶博物馆",
     scope_en: "Liuwan Village, Gaomiao Town, Ledu District",
     name_en: "Liuwan Painted Pottery · Qinghai Liuwan Painted Pottery Museum",
-    county: "乐都区",
     brand_type_zh: "文化遗产品牌(彩陶故里)",
     brand_type_en: "Heritage brand (home of painted pottery)",
     description_zh:
@@ -275,7 +271,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "高原硒都·健康平安",
     scope_en: "Ping'an District",
     name_en: "Plateau Selenium Capital · Healthy Ping'an",
-    county: "平安区",
     brand_type_zh: "富硒农业品牌",
     brand_type_en: "Selenium-rich farming brand",
     description_zh:
@@ -285,7 +280,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "青海青稞酒传统酿造技艺",
     scope_en: "Huzhu Tu Autonomous County",
     name_en: "Traditional Brewing of Qinghai Qingke Liquor",
-    county: "互助土族自治县",
     brand_type_zh: "国家级非物质文化遗产(2021 年第五批)",
     brand_type_en: "National intangible cultural heritage (5th list, 2021)",
     description_zh: "由青海互助青稞酒有限公司(天佑德)申报,工艺为“清蒸清烧四次清”。另外,互助县威远酩馏酒 2008 年列入省级非物质文化遗产。",
@@ -294,7 +288,6 @@ export const REGIONAL_BRAND_TEXTS: Readonly<Record<string, RegionalBrandText>> =
     name_zh: "喇家遗址“世界第一碗面”",
     scope_en: "Lajia Village, Guanting Town, Minhe Hui and Tu Autonomous County",
     name_en: "Lajia Site — ‘the World's First Bowl of Noodles’",
-    county: "民和回族土族自治县",
     brand_type_zh: "拉面品牌所用的遗址故事",
     brand_type_en: "Heritage story used in ramen branding",
     description_zh: "位于民和县官亭镇喇家村的新石器时代灾难遗址(“东方庞贝”),2002 年出土距今约 4,000 年的面条遗存。",

@@ -20,6 +20,17 @@ export function shortCountyName(nameZh: string): string {
   return nameZh;
 }
 
+/**
+ * The district or county a regional brand belongs to, read from the reference file's scope: the one Haidong district
+ * or county the scope names, by full or short name (平安区; 乐都区高庙镇柳湾村 → 乐都区; "化隆回族自治县 (core), Qinghai" →
+ * 化隆回族自治县). A city-wide scope (海东市) or one naming several counties ("民和, 互助") gives none: such a brand is
+ * Haidong's, not one county's.
+ */
+export function countyOfScope(scope: string): string | undefined {
+  const named = reference.counties.filter((c) => c.is_administrative_division && (scope.includes(c.name_zh) || scope.includes(shortCountyName(c.name_zh))));
+  return named.length === 1 ? named[0]!.name_zh : undefined;
+}
+
 const SCHEMES: Record<GiSchemeCode, { name_zh: string; name_en: string; pattern: RegExp }> = {
   protected_product: { name_zh: "地理标志保护产品", name_en: "GI protected product", pattern: /^地理标志保护产品/ },
   certification_mark: { name_zh: "地理标志证明商标", name_en: "GI certification trademark", pattern: /^地理标志证明商标/ },
@@ -191,6 +202,7 @@ export async function seedReference(db: Kysely<Database>) {
     for (const r of reference.regional_brands) {
       const extra = r as { launched?: string };
       const text = regionalBrandText(r.name);
+      const county = countyOfScope(r.scope);
       // the first seeds stored the reference file's mixed-language name; the record keeps its id under the new one
       if (text.name_zh !== r.name) {
         await trx.updateTable("regional_brands").set({ name_zh: text.name_zh }).where("name_zh", "=", r.name).execute();
@@ -202,7 +214,7 @@ export async function seedReference(db: Kysely<Database>) {
           name_en: text.name_en,
           brand_type: text.brand_type_en,
           brand_type_zh: text.brand_type_zh,
-          county_id: text.county ? countyId(text.county) : null,
+          county_id: county ? countyId(county) : null,
           scope: text.scope ?? r.scope,
           scope_en: text.scope_en,
           description_zh: text.description_zh,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app";
 import { launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { seedSampleFair } from "../support/events";
+import { seedSampleFair, waitForFairIndexed } from "../support/events";
 
 describe("a visitor hands the kiosk shortlist over to their phone", () => {
   let t: TestDatabase;
@@ -15,6 +15,7 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     t = await createTestDatabase();
     fair = await seedSampleFair(t.db);
     app = await startTestApp({ databaseUrl: t.url, indexPrefix: `ki${process.pid}_`, env: { DATA_DIR: fair.dataDir } });
+    await waitForFairIndexed(app.url);
     browser = await launchBrowser();
   });
   afterAll(async () => {

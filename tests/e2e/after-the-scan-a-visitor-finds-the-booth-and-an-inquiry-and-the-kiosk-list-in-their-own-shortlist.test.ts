@@ -4,7 +4,7 @@ import { withdrawExhibitor } from "../../db/queries/event-exhibitors";
 import { startTestApp, type TestApp } from "../support/app";
 import { axeViolations, browserAvailable, launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { seedSampleFair } from "../support/events";
+import { seedSampleFair, waitForFairIndexed } from "../support/events";
 
 // Issue 19 item 10, "after the scan": a product page reached from the presenter, the printed catalogue or the kiosk
 // says 在 <fair> · <hall booth> and offers the booth's lead form and an inquiry; the kiosk hand-off lands in the
@@ -30,6 +30,7 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
     eventName = event.name_zh;
     eventNameEn = event.name_en!;
     app = await startTestApp({ databaseUrl: t.url, indexPrefix: `as${process.pid}_`, env: { DATA_DIR: fair.dataDir } });
+    await waitForFairIndexed(app.url);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { createAccount } from "../support/accounts";
 import { startTestApp, type TestApp } from "../support/app";
 import { httpClient } from "../support/buyers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { seedSampleFair } from "../support/events";
+import { seedSampleFair, waitForFairIndexed } from "../support/events";
 
 // The public event page a buyer uses at a fair (issue 19), as a phone without JavaScript reads it: each catalogue
 // entry's photo, the search within the event (the kiosk's: Chinese, pinyin initials, category), the exhibitor
@@ -51,6 +51,7 @@ beforeAll(async () => {
   products.walnut = await fair.product("示例循化薄皮核桃");
   products.cherry = await fair.product("示例乐都大樱桃");
   app = await startTestApp({ databaseUrl: t.url, indexPrefix: `ep${process.pid}_`, env: { DATA_DIR: fair.dataDir } });
+  await waitForFairIndexed(app.url);
   const account = await createAccount(t.db, { role: "fair_staff" });
   staff = httpClient(app.url);
   expect((await staff.signIn(account.email, account.password)).status).toBe(302);

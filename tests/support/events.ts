@@ -8,6 +8,7 @@ import { seedSampleCatalogue, type SampleImage } from "../../db/seed/sample";
 import { sampleOrganizations, type SampleProduct } from "../../db/seed/sample-catalogue";
 import { seedSampleEvent } from "../../db/seed/sample-event";
 import { sampleImageMaker } from "../../scripts/lib/sample-images";
+import { waitForIndexed } from "./app";
 
 /**
  * The sample catalogue's pictures, drawn and run through the real picture pipeline once per test run and then copied:
@@ -49,4 +50,16 @@ export async function seedSampleFair(db: Db) {
   const product = async (name: string) =>
     await db.selectFrom("products").select(["id", "organization_id"]).where("name_zh", "=", name).executeTakeFirstOrThrow();
   return { dataDir, eventId, product, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * Waits until the app's outbox worker has indexed the sample fair's products: the kiosk and the event page search the
+ * catalogue's index (issue 17), which a just-started app fills in the background.
+ */
+export async function waitForFairIndexed(appUrl: string) {
+  await waitForIndexed(async () => {
+    const res = await fetch(`${appUrl}/api/v1/search?type=product&q=${encodeURIComponent("花椒")}`);
+    const body = (await res.json()) as { degraded?: boolean; hits?: { name_zh: string }[] };
+    return body.degraded === false && (body.hits ?? []).some((h) => h.name_zh === "示例循化大红袍花椒");
+  }, 60_000);
 }
