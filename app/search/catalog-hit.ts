@@ -55,8 +55,6 @@ interface SearchOnlyFields {
   name_sort: string;
   /** the order of equally good matches (record-rank.ts): official records first, samples last */
   record_rank: number;
-  /** the names as compared with a query for the known-item rule (query-text.ts nameKey) */
-  name_key: string[];
   /** certificate numbers of a product's certifications (绿色食品 LB-…), found when typed exactly */
   certificate_nos: string[];
   name_substrings: string[];

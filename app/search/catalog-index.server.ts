@@ -34,8 +34,7 @@ export const catalogSettings: Settings = {
     "name_substrings",
   ],
   displayedAttributes: [...DISPLAYED_ATTRIBUTES],
-  // name_key: only for the known-item rule (filter.ts nameKeyFilter), never a facet
-  filterableAttributes: [...FILTERABLE, "is_sample", "name_key"],
+  filterableAttributes: [...FILTERABLE, "is_sample"],
   sortableAttributes: ["name_sort", "updated_at"],
   // `sort` first: a buyer who asks for name or newest order gets exactly that order over the matching records;
   // without a sort parameter the rule does nothing and relevance decides. `record_rank` right after `words`: among

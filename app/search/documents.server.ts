@@ -12,7 +12,6 @@ import { chineseSubstrings, pinyinFields } from "./chinese-text";
 import { en, zhCN, type MessageKey } from "../i18n/messages";
 import { todayInChina } from "../platform/china-time";
 import { recordRank } from "./record-rank";
-import { nameKeys } from "./query-text";
 
 type Common = Pick<CatalogDocument, "record_id" | "type" | "name_zh" | "name_en" | "is_sample"> & VerificationFacts & { updated_at: Date | string };
 
@@ -46,7 +45,6 @@ function base(c: Common): CatalogDocument {
     image: null,
     name_sort: pinyinFields(c.name_zh).pinyin || c.name_zh,
     record_rank: recordRank({ type: c.type, is_sample: c.is_sample, unverified: isUnverified(c) }),
-    name_key: nameKeys(c.name_zh, c.name_en),
     certificate_nos: [],
     updated_at: new Date(c.updated_at).getTime(),
     name_substrings: chineseSubstrings(c.name_zh),

@@ -37,11 +37,3 @@ export function buildFilter(selection: FilterSelection): string[][] {
   }
   return clauses;
 }
-
-/**
- * The one filter on a search-only attribute: records whose normalised name (`name_key`, query-text.ts `nameKey`) is
- * exactly `key`, for the known-item rule in query.server.ts. The value is quoted like every other.
- */
-export function nameKeyFilter(key: string): string {
-  return `name_key = ${quoteFilterValue(key)}`;
-}

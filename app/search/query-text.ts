@@ -70,9 +70,15 @@ function withoutWords(q: string, words: ReadonlySet<string>, prefixes: readonly 
   return kept.length > 0 ? kept.join(" ") : q.trim();
 }
 
-/** A place name on its own (乐都, 互助县, huzhu): a buyer browsing a place, not naming a record. */
-export function isPlaceWord(q: string): boolean {
-  return PLACE_WORDS.has(q.trim().toLowerCase());
+const COUNTY_WORDS = new Set([
+  ...reference.counties.flatMap((c) => [c.name_zh, c.name_zh.replace(/(回族土族自治县|土族自治县|回族自治县|撒拉族自治县|区|县)$/, "")]),
+  ...[...REGION_WORDS],
+  ...["ledu", "pingan", "ping'an", "minhe", "huzhu", "hualong", "xunhua"],
+]);
+
+/** A county, the city or the province on its own (乐都, 互助县, huzhu, 海东): a buyer browsing a place. */
+export function isCountyWord(q: string): boolean {
+  return COUNTY_WORDS.has(q.trim().toLowerCase());
 }
 
 /**

@@ -6,12 +6,13 @@ import { recordPath } from "../records/paths";
 import { catalogDocumentId, HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
 import type { SearchContext } from "./client.server";
 import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue } from "./facets";
-import { buildFilter, nameKeyFilter, type FilterSelection, type FilterValue } from "./filter";
+import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
 import { MARK_END, MARK_START } from "./highlight";
 import type { SearchParams } from "./params";
 import { correctionFrom, vocabulary, type Suggestion } from "./did-you-mean.server";
 import { markName } from "./name-marks.server";
-import { brandName, isPlaceWord, joinedSyllables, nameKey, normaliseQuery, withoutPlaceWords, withoutRegionWords } from "./query-text";
+import { byNameTier, namedKey, rerankWindow } from "./name-tiers";
+import { brandName, joinedSyllables, normaliseQuery, withoutPlaceWords, withoutRegionWords } from "./query-text";
 import { synonymsOf } from "./synonyms";
 
 export type FacetFilters = Partial<Record<FacetName, readonly FilterValue[]>>;
@@ -66,83 +67,40 @@ function marked(formatted: unknown): string | undefined {
   return typeof formatted === "string" && formatted.includes(MARK_START) ? formatted : undefined;
 }
 
-/**
- * A record whose name is exactly what the buyer typed (天佑德, 威远青稞酒, 互助青稞酒) comes first, whatever other records
- * mention it in their texts: the buyer knows the item. Not for a place on its own (互助 is a county to browse, though a
- * trademark is named 互助), nor under a sort the buyer chose. At most this many such records are lifted; a name more
- * records share than that does not identify one, and the ranking stays as it is.
- */
-const KNOWN_ITEM_MAX = 5;
-
-function knownItemKey(query: CatalogQuery): string | undefined {
-  if ((query.sort ?? "relevance") !== "relevance") return undefined;
-  const q = withoutRegionWords(normaliseQuery(query.q));
-  // 互助牌 is the trademark 互助, though 互助 alone is the county
-  const brand = brandName(q);
-  if (brand) return nameKey(brand);
-  return q && !isPlaceWord(q) ? nameKey(q) : undefined;
-}
-
 /** What Meilisearch is asked to match: simplified, without province or city words, 互助牌 as 互助. */
 function matchText(q: string): string {
   const text = withoutRegionWords(normaliseQuery(q));
   return brandName(text) ?? text;
 }
 
+/** Whether this page lies in the first results that are re-ordered by name tier (name-tiers.ts). */
+function reranked(query: CatalogQuery): boolean {
+  return namedKey(query.q, query.sort) !== undefined && query.page * query.perPage <= rerankWindow(query.perPage);
+}
+
 /**
- * The multi-search body for one catalogue query: the page of hits with every wanted facet, then one facet-only query
- * per selected facet, then (when the query may name a record) the records named exactly so and the page of the others.
- * Every query word must match. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
+ * The multi-search body for one catalogue query: the page of hits with every wanted facet, plus one facet-only query per
+ * selected facet. Every query word must match. A page within the first results asks for all of them, which
+ * name-tiers.ts re-orders. Exported so the benchmark's baseline sends Meilisearch exactly what the app sends.
  */
 export function meiliSearchQueries(indexName: string, query: CatalogQuery): MultiSearchQuery[] {
   const wanted = query.facets ?? FACET_NAMES;
   const base = { indexUid: indexName, q: matchText(query.q), matchingStrategy: "all" } satisfies MultiSearchQuery;
-  const shown = {
+  const main: MultiSearchQuery = {
+    ...base,
+    filter: queryFilter(query),
+    facets: wanted.map((f) => FACETS[f]),
+    ...(reranked(query) ? { page: 1, hitsPerPage: rerankWindow(query.perPage), showMatchesPosition: true } : { page: query.page, hitsPerPage: query.perPage }),
+    sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
     attributesToRetrieve: [...HIT_ATTRIBUTES],
     attributesToHighlight: ["name_zh", "name_en"],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
-  } satisfies Partial<MultiSearchQuery>;
-  const filter = queryFilter(query);
-  const main: MultiSearchQuery = {
-    ...base,
-    ...shown,
-    filter,
-    facets: wanted.map((f) => FACETS[f]),
-    page: query.page,
-    hitsPerPage: query.perPage,
-    sort: SORT_EXPRESSIONS[query.sort ?? "relevance"],
   };
   // Disjunctive facets: a selected facet's counts come from the search without its own selection, so a buyer who
   // ticked 乐都区 still sees how many records the other counties hold.
   const own = selectedFacets(query);
-  const queries = [main, ...own.map((f) => ({ ...base, filter: queryFilter(query, f), facets: [FACETS[f]], limit: 0 }))];
-  const key = knownItemKey(query);
-  if (key !== undefined) {
-    const start = (query.page - 1) * query.perPage;
-    queries.push(
-      { ...base, ...shown, filter: [...filter, [nameKeyFilter(key)]], page: 1, hitsPerPage: KNOWN_ITEM_MAX },
-      // the others from a little before the page, so the page can be cut once it is known how many came first
-      {
-        ...base,
-        ...shown,
-        filter: [...filter, [`NOT ${nameKeyFilter(key)}`]],
-        offset: Math.max(0, start - KNOWN_ITEM_MAX),
-        limit: query.perPage + KNOWN_ITEM_MAX,
-      },
-    );
-  }
-  return queries;
-}
-
-/** The page of a known-item search: the records named as typed, then the others, as one list. */
-function knownItemPage<T>(query: CatalogQuery, named: T[], namedTotal: number, others: T[], plain: T[]): T[] {
-  if (namedTotal === 0 || namedTotal > KNOWN_ITEM_MAX) return plain;
-  const start = (query.page - 1) * query.perPage;
-  const fetchedFrom = Math.max(0, start - KNOWN_ITEM_MAX);
-  const fromNamed = named.slice(start, start + query.perPage);
-  const othersFrom = Math.max(0, start - namedTotal) - fetchedFrom;
-  return [...fromNamed, ...others.slice(othersFrom, othersFrom + query.perPage - fromNamed.length)];
+  return [main, ...own.map((f) => ({ ...base, filter: queryFilter(query, f), facets: [FACETS[f]], limit: 0 }))];
 }
 
 /**
@@ -169,9 +127,11 @@ async function searchMeilisearch(search: SearchContext, query: CatalogQuery) {
   const facets: CatalogResult["facets"] = {};
   for (const f of wanted) facets[f] = first?.facetDistribution?.[FACETS[f]] ?? {};
   own.forEach((f, i) => (facets[f] = rest[i]?.facetDistribution?.[FACETS[f]] ?? {}));
-  const [named, others] = rest.slice(own.length);
-  const raw = named && others ? knownItemPage(query, named.hits, named.totalHits ?? 0, others.hits, first?.hits ?? []) : (first?.hits ?? []);
-  const hits = raw.map((h) =>
+  const all = first?.hits ?? [];
+  // a re-ranked window came back whole (see meiliSearchQueries): order it by name tier, then cut the page
+  const start = (query.page - 1) * query.perPage;
+  const page = reranked(query) ? byNameTier(all, namedKey(query.q, query.sort)).slice(start, start + query.perPage) : all;
+  const hits = page.map((h) =>
     toCatalogHit(h, {
       name_zh_marked: markName(h.name_zh, query.q, marked(h._formatted?.name_zh)),
       name_en_marked: markName(h.name_en, query.q, marked(h._formatted?.name_en)),

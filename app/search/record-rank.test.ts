@@ -12,8 +12,10 @@ describe("the order of equally good matches", () => {
     expect(rank("trademark")).toBe(rank("organization"));
   });
 
-  it("puts every checked record before an unchecked one, and every real record before a sample", () => {
-    expect(rank("organization")).toBeLessThan(rank("gi", { unverified: true }));
+  it("puts a checked record before an unchecked one of its kind, and every real record before a sample", () => {
+    expect(rank("gi")).toBeLessThan(rank("gi", { unverified: true }));
+    expect(rank("gi", { unverified: true })).toBeLessThan(rank("regional_brand"));
+    expect(rank("product")).toBeLessThan(rank("product", { unverified: true }));
     expect(rank("organization", { unverified: true })).toBeLessThan(rank("gi", { is_sample: true }));
   });
 });

@@ -9,11 +9,12 @@ import type { CatalogHitFields } from "./catalog-hit";
 //   producers' products                   2
 //   trademarks and producers              3
 //
-// A record with facts not yet checked by staff (待核实) comes after every checked one, and a sample record (示例)
-// after every real one.
+// Within a kind, a record with facts not yet checked by staff (待核实) comes after the checked ones: the official record
+// stays first while its sources are being checked (most reference GIs are), since it is still the record a buyer
+// means. Every sample record (示例) comes after every real one.
 
 const KIND_RANK: Record<CatalogHitFields["type"], number> = { gi: 0, regional_brand: 1, product: 2, trademark: 3, organization: 3 };
 
 export function recordRank(r: Pick<CatalogHitFields, "type" | "is_sample" | "unverified">): number {
-  return (r.is_sample ? 20 : 0) + (r.unverified ? 10 : 0) + KIND_RANK[r.type];
+  return (r.is_sample ? 20 : 0) + KIND_RANK[r.type] * 2 + (r.unverified ? 1 : 0);
 }

@@ -61,8 +61,13 @@ interface Case {
 
 const cases: [string, Case][] = [
   ["Chinese substring across words", { q: "稞酒", finds: ["互助青稞酒", P.liquor] }],
+  ["the GI product first among records that all hold the word", { q: "青稞", finds: ["互助青稞酒", P.liquor], first: "互助青稞酒", fallback: false }],
+  ["traditional characters", { q: "樂都紫皮大蒜", finds: ["乐都紫皮大蒜"], first: "乐都紫皮大蒜", fallback: false }],
+  ["pinyin with tone numbers", { q: "qing1ke1jiu3", finds: ["互助青稞酒"], first: "互助青稞酒", fallback: false }],
+  ["the province on the package", { q: "青海互助青稞酒", finds: ["互助青稞酒"], first: "互助青稞酒", fallback: false }],
   ["single character inside a word", { q: "蒜", finds: ["乐都紫皮大蒜", P.garlic, P.shoots] }],
-  ["whole words rank above substring-only matches", { q: "蒜", finds: [P.shoots], order: [P.shoots, "乐都紫皮大蒜"], fallback: false }],
+  // the official record first: before decision 039 a product with the whole word (蒜苗) came first
+  ["the GI product ranks above products that hold the word", { q: "蒜", finds: [P.shoots], order: ["乐都紫皮大蒜", P.shoots], fallback: false }],
   ["single character", { q: "酒", finds: ["互助青稞酒", "威远青稞酒"] }],
   ["whole Chinese word", { q: "青稞", finds: ["互助青稞酒", P.liquor, P.markup] }],
   ["pinyin initials", { q: "hzqkj", finds: ["互助青稞酒", P.liquor], not: ["互助马铃薯"], fallback: false }],
@@ -268,9 +273,22 @@ describe("Meilisearch only", () => {
     }
   });
 
-  it("shows records with some of the words when none has all of them", async () => {
-    const res = await meili("牦牛 zzzzqqqq");
+  it("keeps the product and drops the place when no record holds both (乐都花椒)", async () => {
+    const res = await meili("乐都花椒");
     expect(res.relaxed).toBe(true);
+    expect(names(res)[0]).toBe("循化花椒");
+    expect(names(res)).not.toContain("乐都沙果");
+  });
+
+  it("never drops the product word: a product the catalogue does not hold finds nothing (葡萄酒 is not 酒)", async () => {
+    const res = await meili("葡萄酒");
+    expect(res.total).toBe(0);
+    expect(res.relaxed).toBe(false);
+  });
+
+  it("corrects a query that finds nothing to the spelling it surely meant, and says so (yka → yak)", async () => {
+    const res = await meili("yka");
+    expect(res.corrected).toEqual({ q: "yak", kind: "english" });
     expect(names(res)).toContain("互助青海白牦牛");
   });
 });

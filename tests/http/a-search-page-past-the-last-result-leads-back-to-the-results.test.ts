@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pendingSearchEventCount } from "../../db/queries/outbox";
 import { startTestApp, waitForIndexed, type TestApp } from "../support/app";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { createTestSearch } from "../support/search";
@@ -16,10 +17,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   search = await createTestSearch();
   app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix });
+  // the whole seeded catalogue indexed, not just its first batch: the page count is read from the final total
   await waitForIndexed(async () => {
     const body = (await (await fetch(`${app.url}/api/v1/search?q=${q}`)).json()) as { degraded: boolean; total: number };
     total = body.total;
-    return body.degraded === false && body.total > 2;
+    return body.degraded === false && body.total > 2 && (await pendingSearchEventCount(t.db)) === 0;
   }, 60_000);
 });
 afterAll(async () => {

@@ -54,7 +54,8 @@ describe("GET /api/v1/search", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
-    expect(Object.keys(body).sort()).toEqual(["degraded", "facets", "hits", "page", "per_page", "total"]);
+    expect(Object.keys(body).sort()).toEqual(["corrected", "degraded", "facets", "hits", "page", "per_page", "total"]);
+    expect(body.corrected).toBeNull();
     expect(body).toMatchObject({ page: 1, per_page: 5, degraded: false });
     expect(body.total).toBeGreaterThan(5);
     expect(body.hits).toHaveLength(5);
