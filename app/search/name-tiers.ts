@@ -1,5 +1,5 @@
-import { pinyinFields } from "./chinese-text";
-import { brandName, isCountyWord, nameKey, nameKeys, normaliseQuery, withoutRegionWords } from "./query-text";
+import { syllables } from "./chinese-text";
+import { brandName, isCountyWord, nameKey, normaliseQuery, withoutRegionWords } from "./query-text";
 import { synonymsOf } from "./synonyms";
 
 // Among the first results, what the buyer named comes before what merely mentions it (decision 039). Meilisearch ranks
@@ -57,22 +57,35 @@ const compact = (s: string) =>
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
+const LATIN = /^[\p{Script=Latin}\d]+$/u;
 
-/** Every query word (or a synonym of it) is in one of the record's names, as written or as pinyin. */
-function namesHoldEveryWord(hit: RankedHit, words: readonly string[]): boolean {
-  const p = pinyinFields(hit.name_zh, 20);
-  const names = [hit.name_zh, hit.name_en, hit.trademark, hit.regional_brand, hit.reg_no, p.pinyin, p.pinyin_initials.join(" ")]
-    .filter((n): n is string => !!n)
-    .map(compact);
-  return words.every((w) => synonymsOf(w).some((s) => compact(s) !== "" && names.some((n) => n.includes(compact(s)))));
+// Result names repeat from search to search: their readings are kept (bounded, per process) rather than re-read.
+const readings = new Map<string, string[]>();
+function syllablesOf(name: string): string[] {
+  let s = readings.get(name);
+  if (!s) {
+    if (readings.size >= 20_000) readings.clear();
+    s = syllables(name);
+    readings.set(name, s);
+  }
+  return s;
 }
 
 function tier(hit: RankedHit, key: string, words: readonly string[]): number {
-  if (nameKeys(hit.name_zh, hit.name_en ?? null).includes(key)) return 1;
-  if (namesHoldEveryWord(hit, words)) return 2;
-  // one word Meilisearch matched in a name with a typo it tolerated (potatoe, walnutt)
+  // pinyin of the name only when the buyer typed Latin letters: one reading per hit, not one per rule
+  const latin = words.some((w) => LATIN.test(w));
+  const s = latin ? syllablesOf(hit.name_zh) : [];
+  const joined = s.join("");
+  const initials = s.map((x) => x[0]).join("");
+  const exact = [nameKey(hit.name_zh), hit.name_en ? nameKey(hit.name_en) : "", s.length >= 2 ? joined : "", s.length >= 3 ? initials : ""];
+  if (exact.includes(key)) return 1;
+  // every query word (or a synonym of it) in one of the record's names, as written or as pinyin
+  const names = [hit.name_zh, hit.name_en, hit.trademark, hit.regional_brand, hit.reg_no].filter((n): n is string => !!n).map(compact);
+  if (latin) names.push(joined, initials);
+  if (words.every((w) => synonymsOf(w).some((syn) => compact(syn) !== "" && names.some((n) => n.includes(compact(syn)))))) return 2;
+  // one Latin word Meilisearch matched in a name with a typo it tolerated (potatoe, walnutt)
   const matched = Object.keys(hit._matchesPosition ?? {}).map((a) => a.split(".")[0]!);
-  return words.length === 1 && /^[\p{Script=Latin}\d]+$/u.test(words[0]!) && matched.some((a) => NAME_ATTRIBUTES.has(a)) ? 2 : 3;
+  return words.length === 1 && LATIN.test(words[0]!) && matched.some((a) => NAME_ATTRIBUTES.has(a)) ? 2 : 3;
 }
 
 /** The hits in tier order, Meilisearch's order kept within a tier (a stable sort). */
