@@ -38,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     images,
     // did-you-mean where the query found nothing as typed: no results, only some of its words, or a corrected spelling
     suggestions:
-      result.total === 0 || result.relaxed || result.corrected ? (await searchSuggestions(db(), params.q)).filter((s) => s.q !== result.corrected?.q) : [],
+      result.total === 0 || result.relaxed || result.corrected
+        ? (await searchSuggestions(db(), params.q, { otherSpellings: result.total === 0 })).filter((s) => s.q !== result.corrected?.q)
+        : [],
     labels: {
       counties: COUNTY_OPTIONS.map((c) => ({ name_zh: c.name_zh, name_en: c.name_en })),
       niceClasses: Object.fromEntries([...classes].filter((c) => NICE_CLASS_NAMES[Number(c)]).map((c) => [c, NICE_CLASS_NAMES[Number(c)]!])),
@@ -201,7 +203,7 @@ export default function SearchPage() {
           </h2>
           <p role="status" className="search-results__count">
             {t("search.resultCount", { count: result.total })}
-            {lastPage > 1 && ` · ${t("search.pageOf", { page: params.page, pages: lastPage })}`}
+            {lastPage > 1 && params.page <= lastPage && ` · ${t("search.pageOf", { page: params.page, pages: lastPage })}`}
           </p>
           {result.corrected && (
             <div className="notice" role="status">

@@ -49,7 +49,7 @@ export function spellingSuggestions(q: string, max = 6): Suggestion[] {
  * What the results page offers under a search that found nothing or only some of its words: did-you-mean (names of
  * real records, their pinyin, English words, by edit distance and initials) first, then other spellings.
  */
-export async function searchSuggestions(db: Db, q: string, max = 6): Promise<Suggestion[]> {
+export async function searchSuggestions(db: Db, q: string, { otherSpellings = true, max = 6 } = {}): Promise<Suggestion[]> {
   let near: Suggestion[] = [];
   try {
     near = suggestFrom(await vocabulary(db), q);
@@ -57,7 +57,8 @@ export async function searchSuggestions(db: Db, q: string, max = 6): Promise<Sug
     requestLogger().warn({ event: "search.vocabulary_failed", reason: String(error) }, "did-you-mean vocabulary could not be read");
   }
   const out: Suggestion[] = [];
-  for (const s of [...near, ...spellingSuggestions(q)]) {
+  // under results (relaxed or corrected), only records the buyer may have meant: the query's own pinyin finds what it found
+  for (const s of [...near, ...(otherSpellings ? spellingSuggestions(q) : [])]) {
     if (s.q.toLowerCase() !== q.trim().toLowerCase() && !out.some((o) => o.q.toLowerCase() === s.q.toLowerCase())) out.push(s);
   }
   return out.slice(0, max);

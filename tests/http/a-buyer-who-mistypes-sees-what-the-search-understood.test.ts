@@ -48,6 +48,8 @@ describe("a buyer who mistypes or types the package's words", () => {
     const html = text(await page("乐都花椒"));
     expect(html).toContain("没有同时包含所有词语的结果");
     expect(html).toContain("循化花椒");
+    // no "did you mean" of the query's own pinyin, which finds what it found
+    expect(html).not.toContain("leduhuajiao");
   });
 
   it("sees the part of a name the query matched marked, from a substring or pinyin initials", async () => {

@@ -39,6 +39,8 @@ describe("a buyer who opens a search page past the last result", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(text(html)).toContain(`没有第 ${pages + 3} 页:这些结果到第 ${pages} 页就结束了。`);
+    // the count line does not claim a page that is not there ("第 9 页,共 7 页")
+    expect(text(html)).not.toContain(`第 ${pages + 3} 页,共`);
     expect(html).toContain(`href="/search?q=${q}&amp;per_page=2${pages > 1 ? `&amp;page=${pages}` : ""}"`);
     expect(text(html)).toContain(`去最后一页(第 ${pages} 页)`);
     expect(html).toContain(`href="/search?q=${q}&amp;per_page=2">回到第一页</a>`);
