@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createTestSearch } from "../../tests/support/search";
 import { createSearchContext } from "./client.server";
 import type { FacetName } from "./facets";
-import { fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
+import { fallbackCatalog } from "./fallback.server";
+import { searchCatalog, type CatalogQuery, type CatalogResult, type FacetFilters } from "./query.server";
 import { CREDIT_CODES, FIXTURE, insertSearchFixture, type Fixture } from "../../db/seed/search-fixtures";
 import { drainOutbox } from "./sync.server";
 

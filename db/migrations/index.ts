@@ -16,6 +16,7 @@ import * as guidanceTexts from "./2026_12_06_130000_guidance_texts";
 import * as officialFigures from "./2026_12_06_140000_official_figures";
 import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_texts_in_both_languages";
 import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
+import * as searchTable from "./2026_12_07_090000_search_table";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_140000_official_figures": officialFigures,
   "2026_12_06_150000_reference_texts_in_both_languages": referenceTextsInBothLanguages,
   "2026_12_06_160000_claim_evidence": claimEvidence,
+  "2026_12_07_090000_search_table": searchTable,
 };

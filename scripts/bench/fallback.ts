@@ -1,4 +1,5 @@
-import { fallbackCatalog, searchCatalog, type CatalogQuery } from "../../app/search/query.server";
+import { fallbackCatalog } from "../../app/search/fallback.server";
+import { searchCatalog, type CatalogQuery } from "../../app/search/query.server";
 import type { BenchEnv } from "./env";
 import { GOODS } from "./dataset";
 import { makeRow, median, type BenchRow } from "./stats";
