@@ -7,11 +7,13 @@ import { sql, type Kysely } from "kysely";
 // - search_record_source: what the fallback may show, one row per published record (the old per-query candidates),
 //   with `text`, every searchable word of the record. db/queries/search-table.ts refreshes rows from it, filtered to
 //   the records a transaction announced to the search outbox, so the view is the one definition of a search row.
-// - search_records: the rows themselves plus `haystack` (lower-cased text with the name's pinyin) and `kind_rank`
-//   (app/search/record-rank.ts).
-// - Indexes: GIN over every 1–3 character Han substring of the haystack (search_han_grams: what Chinese queries use,
-//   whatever the database's LC_CTYPE; a 1–2 character query has no trigram), and pg_trgm over its ASCII part
-//   (search_ascii: pinyin, English, registration numbers and credit codes of three or more characters).
+// - search_records: the rows themselves plus `haystack` (lower-cased text with the name's pinyin), `grams` (every one-
+//   and two-character Han substring of the haystack, search_han_grams) and `kind_rank` (app/search/record-rank.ts).
+// - Indexes: GIN over `grams` (what Chinese queries use, whatever the database's LC_CTYPE: a one- or two-character
+//   query has no trigram, and in a C-locale database Han characters are not trigram characters at all), and pg_trgm
+//   over `haystack` (pinyin, English, registration numbers and credit codes of three or more characters). The grams
+//   are stored, not an expression index: a bitmap heap scan rechecks an OR of conditions row by row, and computing
+//   the grams there cost seconds at 50,000 products.
 //
 // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner the app connects as may create it.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -21,12 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function search_han_grams(t text) returns text[] language sql immutable strict parallel safe as $$
       select coalesce(array_agg(distinct substr(m.run, i, n)), '{}')
       from (select (regexp_matches(t, '[㐀-䶿一-鿿豈-﫿𠀀-𯿿]+', 'g'))[1] as run) m,
-           generate_series(1, char_length(m.run)) i, generate_series(1, 3) n
+           generate_series(1, char_length(m.run)) i, generate_series(1, 2) n
       where i + n - 1 <= char_length(m.run)
-    $$;
-
-    create function search_ascii(t text) returns text language sql immutable strict parallel safe as $$
-      select regexp_replace(t, '[^\x01-\x7e]+', ' ', 'g')
     $$;
 
     create function search_plain_pinyin(t text) returns text language sql immutable parallel safe as $$
@@ -131,11 +129,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null,
       kind_rank smallint not null,
       haystack text not null,
+      grams text[] not null,
       primary key (type, record_id)
     );
-    create index search_records_han_grams on search_records using gin (search_han_grams(haystack));
-    create index search_records_ascii_trgm on search_records using gin (search_ascii(haystack) gin_trgm_ops);
-    create index search_records_county on search_records (county);
+    create index search_records_grams on search_records using gin (grams);
+    create index search_records_trgm on search_records using gin (haystack gin_trgm_ops);
 
     -- Backfill for existing databases. kind_rank is app/search/record-rank.ts as of this migration; the name's
     -- pinyin is added for GI products only (their stored pinyin): npm run search:reindex rewrites every row with the
@@ -146,7 +144,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
            s.regional_brand, s.regional_brand_en, s.trademark, s.is_sample, s.unverified, s.updated_at,
            (case when s.is_sample then 4 else 0 end) + (case when s.unverified then 3
               when s.type in ('gi', 'regional_brand') then 0 when s.type = 'product' then 1 else 2 end),
-           lower(s.text)
+           lower(s.text), search_han_grams(lower(s.text))
     from search_record_source s;
     analyze search_records;
   `.execute(db);
@@ -157,7 +155,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop table search_records;
     drop view search_record_source;
     drop function search_plain_pinyin(text);
-    drop function search_ascii(text);
     drop function search_han_grams(text);
   `.execute(db);
 }

@@ -45,10 +45,10 @@ function likePattern(q: string) {
 }
 
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu;
-/** The longest Han substrings the table's GIN index holds (search_han_grams in the migration). */
-const GRAM = 3;
+/** The longest Han substrings search_records.grams holds (search_han_grams in the migration). */
+const GRAM = 2;
 
-/** The index keys every record containing `needle` holds: each Han run itself if short, else its 3-character pieces. */
+/** The grams every record containing `needle` holds: each Han run itself if short, else its two-character pieces. */
 export function hanGrams(needle: string): string[] {
   const out = new Set<string>();
   for (const run of needle.match(HAN_RUN) ?? []) {
@@ -60,23 +60,29 @@ export function hanGrams(needle: string): string[] {
 }
 
 /**
- * `haystack` (lower-cased) contains `text`, written so PostgreSQL can use an index: the Han-substring GIN index when
- * the text has Chinese, the trigram index on the ASCII part for Latin text with a run of three letters or digits, and
- * a plain scan (bounded by the statement timeout) for anything else (one or two Latin letters, punctuation).
+ * `haystack` (lower-cased) contains `text`, written so PostgreSQL can use an index: the Han grams' GIN index when the
+ * text has Chinese (strpos, which no index serves, checks the whole text), pg_trgm for Latin text with a run of three
+ * letters or digits, and a plain scan (bounded by the statement timeout) for anything else (one or two Latin letters,
+ * punctuation): LIKE there would make PostgreSQL read the whole trigram index, which is slower than the table.
  */
 function containsOne(text: string): RawBuilder<boolean> {
   const needle = text.toLowerCase();
-  const like = likePattern(needle);
   const grams = hanGrams(needle);
-  if (grams.length > 0) return sql<boolean>`(search_han_grams(haystack) @> cast(${grams} as text[]) and haystack like ${like})`;
-  if (/^[ -~]*$/.test(needle) && /[a-z0-9]{3}/.test(needle)) return sql<boolean>`(search_ascii(haystack) like ${like} and haystack like ${like})`;
-  return sql<boolean>`haystack like ${like}`;
+  // a one- or two-character Han needle is itself a gram: the index answers exactly, nothing to check row by row
+  if (grams.length === 1 && grams[0] === needle) return sql<boolean>`grams @> cast(${grams} as text[])`;
+  if (grams.length > 0) return sql<boolean>`(grams @> cast(${grams} as text[]) and strpos(haystack, ${needle}) > 0)`;
+  if (/^[ -~]*$/.test(needle) && /[a-z0-9]{3}/.test(needle)) return sql<boolean>`haystack like ${likePattern(needle)}`;
+  return sql<boolean>`strpos(haystack, ${needle}) > 0`;
 }
 
 function contains(text: string): RawBuilder<boolean> {
   const compact = text.replace(/\s+/g, "");
   // haystack holds both spaced and joined pinyin; a spaced query may also match joined text ("huzhu qingke" vs "huzhuqingke")
   return compact !== text ? sql<boolean>`(${containsOne(text)} or ${containsOne(compact)})` : containsOne(text);
+}
+
+function hasWords(p: FallbackParams): boolean {
+  return p.anyOf.some((s) => s.trim() !== "") || p.allOf.some((g) => g.some((s) => s.trim() !== ""));
 }
 
 function matchCondition(p: FallbackParams): RawBuilder<boolean> {
@@ -113,7 +119,10 @@ function oneOf(column: string, values: readonly string[]): RawBuilder<boolean> {
  */
 export const FALLBACK_TIMEOUT_MS = 5000;
 
-export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { timeoutMs = FALLBACK_TIMEOUT_MS } = {}): Promise<FallbackResult> {
+type FallbackRow = { hits: FallbackHit[]; total: number; type_counts: Record<string, number>; county_counts: Record<string, number> };
+
+/** The one statement of a fallback search (exported for EXPLAIN ANALYZE when measuring it). */
+export function fallbackQuery(p: FallbackParams): RawBuilder<FallbackRow> {
   const typeFilter = oneOf("type", p.types);
   const countyFilter = oneOf("county", p.counties);
   const others = sql.join(
@@ -142,7 +151,7 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
               (name_zh ilike ${likePattern(rank)} or coalesce(name_en, '') ilike ${likePattern(rank)}) desc,
               kind_rank, char_length(name_zh), type, record_id`;
 
-  const query = sql<{ hits: FallbackHit[]; total: number; type_counts: Record<string, number>; county_counts: Record<string, number> }>`
+  return sql<FallbackRow>`
     with matched as materialized (
       select ${sql.join([...FALLBACK_HIT_COLUMNS, "credit_code", "updated_at", "kind_rank"].map((c) => sql.ref(c)))}
       from search_records where ${others}
@@ -161,9 +170,17 @@ export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { 
       (select coalesce(json_object_agg(county, n), '{}'::json) from
         (select county, count(*)::int as n from matched where ${typeFilter} and county is not null group by county) x) as county_counts
   `;
+}
+
+export async function fallbackSearch(db: Kysely<Database>, p: FallbackParams, { timeoutMs = FALLBACK_TIMEOUT_MS } = {}): Promise<FallbackResult> {
+  const query = fallbackQuery(p);
   const result = await db.transaction().execute(async (trx) => {
     // SET LOCAL takes no parameters; the value is an integer we computed
     await sql.raw(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`).execute(trx);
+    // With words to match, the grams and trigram indexes are the way in: a word common in the catalogue (青稞 in a
+    // tenth of the names) makes the planner's estimate favour reading the whole table, which costs seconds at ten
+    // times the plan's scale while the indexes fetch only the matching rows. Filter-only queries keep the choice.
+    if (hasWords(p)) await sql`set local enable_seqscan = off`.execute(trx);
     return query.execute(trx);
   });
   const row = result.rows[0]!;

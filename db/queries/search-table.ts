@@ -52,9 +52,10 @@ async function refreshBatch(executor: Executor, type: SearchEntityType, ids: num
     select s.type, s.record_id, s.name_zh, s.name_en, s.county, s.county_en, s.township, s.township_en, s.category,
            s.gi_schemes, s.nice_classes, s.certifications, s.availability_months, s.well_known, s.reg_no, s.credit_code,
            s.regional_brand, s.regional_brand_en, s.trademark, s.is_sample, s.unverified, s.updated_at,
-           ${kindRankSql()}, lower(concat_ws(' ', s.text, nullif(py.pinyin, '')))
+           ${kindRankSql()}, h.haystack, search_han_grams(h.haystack)
     from search_record_source s
     left join unnest(${pinyinIds}::bigint[], ${pinyins}::text[]) as py(id, pinyin) on py.id = s.record_id
+    cross join lateral (select lower(concat_ws(' ', s.text, nullif(py.pinyin, ''))) as haystack) h
     where s.type = ${type} and s.record_id = any(${ids}::bigint[])
     on conflict (type, record_id) do update set
       name_zh = excluded.name_zh, name_en = excluded.name_en, county = excluded.county, county_en = excluded.county_en,
@@ -64,7 +65,7 @@ async function refreshBatch(executor: Executor, type: SearchEntityType, ids: num
       credit_code = excluded.credit_code, regional_brand = excluded.regional_brand,
       regional_brand_en = excluded.regional_brand_en, trademark = excluded.trademark, is_sample = excluded.is_sample,
       unverified = excluded.unverified, updated_at = excluded.updated_at, kind_rank = excluded.kind_rank,
-      haystack = excluded.haystack`.execute(executor);
+      haystack = excluded.haystack, grams = excluded.grams`.execute(executor);
 }
 
 /**
