@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ensureCatalogIndex } from "../app/search/catalog-index.server";
 import { reindexCatalog } from "../app/search/reindex.server";
+import { rebuildSearchTable } from "../db/queries/search-table";
 import { copyDirectory, restoreDatabase } from "../db/backup";
 import { migrateToLatest } from "../db/migrate";
 import { log, runCli } from "./lib/cli";
@@ -28,5 +29,7 @@ await runCli(async ({ services, config, db, search }) => {
     : await copyDirectory(path.join(source, EVIDENCE_DIR), path.join(config.dataDir, EVIDENCE_DIR));
   await ensureCatalogIndex(search);
   const documents = await reindexCatalog(db, search, log);
+  // a backup taken before the search table existed has no copy of it
+  await rebuildSearchTable(db, log);
   log(`restored ${manifest.tables.length} tables, ${images} image files and ${evidence} evidence files; search rebuilt with ${documents} documents`);
 });

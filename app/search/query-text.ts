@@ -128,3 +128,9 @@ export function nameKeys(nameZh: string, nameEn: string | null): string[] {
   const keys = [nameZh, ...(nameEn ? [nameEn] : []), ...(s.length >= 2 ? [s.join("")] : []), ...(s.length >= 3 ? [s.map((x) => x[0]).join("")] : [])];
   return [...new Set(keys.map(nameKey))];
 }
+
+/** What a search engine is asked to match: simplified, without province or city words, 互助牌 as 互助. */
+export function matchText(q: string): string {
+  const text = withoutRegionWords(normaliseQuery(q));
+  return brandName(text) ?? text;
+}

@@ -1,10 +1,9 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Db } from "../../db/client";
-import { fallbackSearch } from "../../db/queries/search-fallback";
 import { requestLogger } from "../platform/log.server";
-import { recordPath } from "../records/paths";
-import { catalogDocumentId, HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
+import { HIT_ATTRIBUTES, toCatalogHit, type CatalogDocument, type CatalogHit } from "./catalog-hit";
 import type { SearchContext } from "./client.server";
+import { fallbackCatalog } from "./fallback.server";
 import { FACET_NAMES, FACETS, SORT_EXPRESSIONS, type FacetName, type SortValue } from "./facets";
 import { buildFilter, type FilterSelection, type FilterValue } from "./filter";
 import { MARK_END, MARK_START } from "./highlight";
@@ -12,8 +11,7 @@ import type { SearchParams } from "./params";
 import { correctionFrom, vocabulary, type Suggestion } from "./did-you-mean.server";
 import { markName } from "./name-marks.server";
 import { byNameTier, namedKey, rerankWindow } from "./name-tiers";
-import { brandName, joinedSyllables, normaliseQuery, withoutPlaceWords, withoutRegionWords } from "./query-text";
-import { synonymsOf } from "./synonyms";
+import { joinedSyllables, matchText, normaliseQuery, withoutPlaceWords, withoutRegionWords } from "./query-text";
 
 export type FacetFilters = Partial<Record<FacetName, readonly FilterValue[]>>;
 
@@ -65,12 +63,6 @@ function queryFilter(query: CatalogQuery, except?: FacetName): string[][] {
 
 function marked(formatted: unknown): string | undefined {
   return typeof formatted === "string" && formatted.includes(MARK_START) ? formatted : undefined;
-}
-
-/** What Meilisearch is asked to match: simplified, without province or city words, 互助牌 as 互助. */
-function matchText(q: string): string {
-  const text = withoutRegionWords(normaliseQuery(q));
-  return brandName(text) ?? text;
 }
 
 /** Whether this page lies in the first results that are re-ordered by name tier (name-tiers.ts). */
@@ -147,68 +139,6 @@ function logDegraded(error: unknown) {
   if (message === lastLogged.message && Date.now() - lastLogged.at < 60_000) return;
   lastLogged = { message, at: Date.now() };
   requestLogger().warn({ event: "search.degraded", reason: message }, `search degraded to PostgreSQL: ${message}`);
-}
-
-/** Whole-query spellings and per-word spellings (synonym groups) for the PostgreSQL fallback. */
-export function fallbackMatch(q: string): { anyOf: string[]; allOf: string[][] } {
-  const text = q.trim();
-  if (!text) return { anyOf: [], allOf: [] };
-  const words = text.split(/\s+/).slice(0, 6);
-  return { anyOf: synonymsOf(text), allOf: words.length > 1 ? words.map((w) => synonymsOf(w)) : [] };
-}
-
-function markPlain(text: string | null, needles: string[]): string | undefined {
-  if (!text) return undefined;
-  const lower = text.toLowerCase();
-  for (const n of needles) {
-    const i = n ? lower.indexOf(n.toLowerCase()) : -1;
-    // only where lower-casing kept the length, so the offsets still line up
-    if (i >= 0 && lower.length === text.length) {
-      return `${text.slice(0, i)}${MARK_START}${text.slice(i, i + n.length)}${MARK_END}${text.slice(i + n.length)}`;
-    }
-  }
-  return undefined;
-}
-
-export async function fallbackCatalog(db: Db, query: CatalogQuery): Promise<CatalogResult> {
-  const filters = query.filters ?? {};
-  const strings = (f: FacetName) => (filters[f] ?? []).map(String);
-  const numbers = (f: FacetName) => (filters[f] ?? []).map(Number);
-  const match = fallbackMatch(query.q);
-  const wellKnown = filters.well_known?.length === 1 ? filters.well_known[0] === true || filters.well_known[0] === "true" : undefined;
-  const res = await fallbackSearch(db, {
-    ...match,
-    rankText: query.q,
-    types: strings("type"),
-    counties: strings("county"),
-    townships: strings("township"),
-    giSchemes: strings("gi_scheme"),
-    niceClasses: numbers("nice_class"),
-    certifications: strings("certification"),
-    months: numbers("month"),
-    wellKnown,
-    productIds: query.productIds,
-    sort: query.sort ?? "relevance",
-    limit: query.perPage,
-    offset: (query.page - 1) * query.perPage,
-  });
-  const needles = [...match.anyOf, ...match.allOf.flat()].sort((a, b) => b.length - a.length);
-  const wanted = query.facets ?? FACET_NAMES;
-  const facets: CatalogResult["facets"] = {};
-  if (wanted.includes("type")) facets.type = res.facets.type;
-  if (wanted.includes("county")) facets.county = res.facets.county;
-  return {
-    hits: res.hits.map((h) =>
-      toCatalogHit(
-        { ...h, record_id: Number(h.record_id), id: catalogDocumentId(h.type, h.record_id), url: recordPath(h.type, h.record_id) },
-        { name_zh_marked: markPlain(h.name_zh, needles), name_en_marked: markPlain(h.name_en, needles) },
-      ),
-    ),
-    total: res.total,
-    facets,
-    degraded: true,
-    relaxed: false,
-  };
 }
 
 /**

@@ -18,3 +18,13 @@ const KIND_RANK: Record<CatalogHitFields["type"], number> = { gi: 0, regional_br
 export function recordRank(r: Pick<CatalogHitFields, "type" | "is_sample" | "unverified">): number {
   return (r.is_sample ? 20 : 0) + KIND_RANK[r.type] * 2 + (r.unverified ? 1 : 0);
 }
+
+type RankedRecord = Pick<CatalogHitFields, "type" | "is_sample" | "unverified">;
+
+/** Every combination recordRank distinguishes: the PostgreSQL fallback turns the rule into a lookup table from these. */
+export function allRankedRecords(): RankedRecord[] {
+  const out: RankedRecord[] = [];
+  for (const type of Object.keys(KIND_RANK) as RankedRecord["type"][])
+    for (const is_sample of [false, true]) for (const unverified of [false, true]) out.push({ type, is_sample, unverified });
+  return out;
+}

@@ -18,6 +18,7 @@ import * as referenceTextsInBothLanguages from "./2026_12_06_150000_reference_te
 import * as claimEvidence from "./2026_12_06_160000_claim_evidence";
 import * as regionalBrandCounties from "./2026_12_07_100000_regional_brand_counties";
 import * as referenceTextsChineseFacts from "./2026_12_07_110000_reference_texts_chinese_facts";
+import * as searchTable from "./2026_12_07_120000_search_table";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_160000_claim_evidence": claimEvidence,
   "2026_12_07_100000_regional_brand_counties": regionalBrandCounties,
   "2026_12_07_110000_reference_texts_chinese_facts": referenceTextsChineseFacts,
+  "2026_12_07_120000_search_table": searchTable,
 };

@@ -1,9 +1,13 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, SearchEntityType } from "../schema";
+import { refreshSearchRecords } from "./search-table";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Announces that these records changed; call it inside the transaction that changes them. */
+/**
+ * Announces that these records changed; call it inside the transaction that changes them. It also rewrites their rows
+ * of the fallback's search table (db/queries/search-table.ts) in that transaction, so a rollback undoes both.
+ */
 export async function enqueueSearchSync(executor: Executor, entityType: SearchEntityType, entityIds: number[]) {
   if (entityIds.length === 0) return;
   for (let i = 0; i < entityIds.length; i += 5000) {
@@ -12,6 +16,7 @@ export async function enqueueSearchSync(executor: Executor, entityType: SearchEn
       .values(entityIds.slice(i, i + 5000).map((entity_id) => ({ entity_type: entityType, entity_id })))
       .execute();
   }
+  await refreshSearchRecords(executor, entityType, entityIds);
 }
 
 export interface ClaimedEvent {

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { withCheckCharacter } from "../../app/domain/credit-code";
+import { enqueueSearchSync } from "../queries/outbox";
 
 // Test data for the search suites (the test template holds reference data only: GIs, trademarks without numbers,
 // regional brands, a few organisations). Written the way the app writes: rows plus search_outbox events in one
@@ -39,8 +40,6 @@ export interface Fixture {
   productIds: Record<keyof typeof FIXTURE.products, number>;
   trademarkIds: Record<keyof typeof FIXTURE.trademarks, number>;
 }
-
-const ANNOUNCE = (type: "product" | "organization" | "trademark", ids: number[]) => ids.map((entity_id) => ({ entity_type: type, entity_id }));
 
 /** Inserts producers, products and numbered trademarks, and announces them to the search outbox. */
 export async function insertSearchFixture(db: Db): Promise<Fixture> {
@@ -171,14 +170,10 @@ export async function insertSearchFixture(db: Db): Promise<Fixture> {
       neighbour: await trademark(TM.neighbour.name, TM.neighbour.reg_no, 29, false),
     };
 
-    await trx
-      .insertInto("search_outbox")
-      .values([
-        ...ANNOUNCE("organization", Object.values(orgIds)),
-        ...ANNOUNCE("product", Object.values(productIds)),
-        ...ANNOUNCE("trademark", Object.values(trademarkIds)),
-      ])
-      .execute();
+    // as every writer does: the outbox (Meilisearch) and the fallback's search table, in this transaction
+    await enqueueSearchSync(trx, "organization", Object.values(orgIds));
+    await enqueueSearchSync(trx, "product", Object.values(productIds));
+    await enqueueSearchSync(trx, "trademark", Object.values(trademarkIds));
     return { orgIds, productIds, trademarkIds };
   });
 }

@@ -18,14 +18,14 @@ import { benchDeployed } from "./deployed";
 import { formatTable, makeRow, resultsSchema, type BenchRow } from "./stats";
 import { benchSync } from "./sync";
 
-// npm run bench [-- --quick | --scale N | --only image]: see docs/performance.md.
+// npm run bench [-- --quick | --scale N | --only image | --only fallback]: see docs/performance.md.
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" }, only: { type: "string" } } });
 const quick = values.quick ?? false;
 const factor = values.scale ? Number(values.scale) : quick ? 0.1 : 1;
-if (!(factor > 0) || (values.only !== undefined && values.only !== "image")) {
-  console.error("usage: npm run bench [-- --quick | --scale N | --only image]");
+if (!(factor > 0) || (values.only !== undefined && values.only !== "image" && values.only !== "fallback")) {
+  console.error("usage: npm run bench [-- --quick | --scale N | --only image | --only fallback]");
   process.exit(2);
 }
 const scale = scaleOf(factor);
@@ -85,6 +85,28 @@ if (values.only === "image") {
   process.exit(notes.image ? 1 : 0);
 }
 
+// --only fallback: the catalogue loaded (import path, indexed in Meilisearch) and the fallback rows, without the app
+// server, so the degraded mode can be measured at --scale 10 without the hour the other steps take there
+if (values.only === "fallback") {
+  try {
+    log(`scale ${factor}: ${scale.organizations} organisations, ${scale.trademarks} trademarks, ${scale.products} products`);
+    env = await openBenchEnv(log);
+    const e = env;
+    await step("import", () => loadCatalogue(e, scale, log, notes));
+    await step("fallback", () => benchFallback(e, quick, factor, log));
+    const machine = await machineInfo(e);
+    console.log(`\n${formatTable(rows)}\n`);
+    for (const [k, v] of Object.entries(notes)) console.log(`${k}: ${v}`);
+    console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Meilisearch ${machine.meilisearch}`);
+  } catch (e) {
+    console.error(`[bench] ${(e as Error).stack ?? e}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+  process.exit(process.exitCode ?? (notes.fallback ? 1 : 0));
+}
+
 try {
   if (!fs.existsSync(path.join(root, "build", "server", "index.js")) || !fs.existsSync(path.join(root, "build", "start", "start.js"))) {
     log("no build/: building the app");
@@ -99,7 +121,7 @@ try {
   const s = server;
   log(`server at ${s.url}`);
   await step("search", () => benchSearch(e, s.url, quick, log));
-  await step("fallback", () => benchFallback(e, quick));
+  await step("fallback", () => benchFallback(e, quick, factor, log));
   const product = await e.db.selectFrom("products").select("id").orderBy("id").limit(1).executeTakeFirst();
   await step("js", () => benchJs(s.url, product?.id ?? null));
   await step("sync", () => benchSync(e, quick));

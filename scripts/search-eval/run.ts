@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { SearchContext } from "../../app/search/client.server";
-import { catalogQueryFromParams, fallbackCatalog, searchCatalog, type CatalogQuery, type CatalogResult } from "../../app/search/query.server";
+import { fallbackCatalog } from "../../app/search/fallback.server";
+import { catalogQueryFromParams, searchCatalog, type CatalogQuery, type CatalogResult } from "../../app/search/query.server";
 import { PAGE_KEYS } from "../../app/search/params";
 import { parseSearchParams } from "../../app/search/params-schema";
 import { resolveCounty } from "../../app/search/places.server";

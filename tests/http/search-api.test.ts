@@ -212,13 +212,13 @@ describe("with Meilisearch unreachable", () => {
   });
 
   it("gives up on a fallback query after its time limit with 503 and Retry-After, instead of holding a connection", async () => {
-    // a lock that keeps the fallback's read of products waiting, as a far larger catalogue would keep it busy
+    // a lock that keeps the fallback's read of its search table (decision 040) waiting, as a busy server would
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const lockTaken = new Promise<void>((r) => (locked = r));
     const holder = t.db.transaction().execute(async (trx) => {
-      await sql`lock table products in access exclusive mode`.execute(trx);
+      await sql`lock table search_records in access exclusive mode`.execute(trx);
       locked();
       await held;
     });
