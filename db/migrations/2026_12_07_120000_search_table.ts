@@ -78,7 +78,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
              p.availability_months::int[], false, null, null,
              case when rl.ok then rb.name_zh end, case when rl.ok then rb.name_en end, tm.name_zh,
              p.is_sample, (p.confidence <> 'high' and p.last_verified_at is null), p.updated_at,
-             concat_ws(' ', p.name_zh, p.name_en, o.name_zh, o.name_en, tm.name_zh, case when rl.ok then rb.name_zh end, c.name_zh, c.name_en, tw.name_zh)
+             concat_ws(' ', p.name_zh, p.name_en, tm.name_zh, case when rl.ok then rb.name_zh end, c.name_zh, c.name_en, tw.name_zh)
       from products p
       join organizations o on o.id = p.organization_id
       left join places c on c.id = o.county_id
