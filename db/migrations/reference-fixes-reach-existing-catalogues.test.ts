@@ -8,6 +8,7 @@ import { searchCatalog } from "../../app/search/query.server";
 import { drainOutbox } from "../../app/search/sync.server";
 import * as referenceTextsChineseFacts from "./2026_12_07_110000_reference_texts_chinese_facts";
 import * as regionalBrandCounties from "./2026_12_07_100000_regional_brand_counties";
+import * as reindexForBuyerRanking from "./2026_12_07_130000_reindex_for_buyer_ranking";
 
 // Issue 17: a catalogue seeded before a fix to the reference data gets it from a migration, since the reference seed
 // runs only on an empty database.
@@ -165,6 +166,26 @@ describe("the reference records of an existing catalogue get their Chinese texts
         res.hits.map((h) => h.name_zh),
         q,
       ).toContain(name);
+    }
+  });
+});
+
+describe("a catalogue indexed before the buyer ranking (decision 039)", () => {
+  it("announces every published record once, so its document gains what the ranking reads, and nothing unpublished", async () => {
+    const d = await createTestDatabase();
+    try {
+      await d.db.deleteFrom("search_outbox").execute();
+      const gi = await d.db.selectFrom("gi_products").select("id").where("status", "=", "published").execute();
+      await d.db.updateTable("gi_products").set({ status: "draft" }).where("id", "=", gi[0]!.id).execute();
+      await reindexForBuyerRanking.up(d.db as unknown as Kysely<unknown>);
+      const queued = await d.db.selectFrom("search_outbox").select(["entity_type", "entity_id"]).execute();
+      const gis = queued.filter((r) => r.entity_type === "gi").map((r) => Number(r.entity_id));
+      expect(gis).toHaveLength(gi.length - 1);
+      expect(gis).not.toContain(Number(gi[0]!.id));
+      expect(new Set(gis).size).toBe(gis.length);
+      expect(queued.filter((r) => r.entity_type === "regional_brand").length).toBeGreaterThan(0);
+    } finally {
+      await d.drop();
     }
   });
 });
