@@ -8,21 +8,29 @@ export { FILTERABLE, type FilterableAttribute } from "./facets";
 
 // The document itself is defined in catalog-hit.ts; the settings here say how Meilisearch ranks and filters it.
 
+/**
+ * The attributes that hold what a record is called: its names, numbers, pinyin, and its brand's and trademark's names.
+ * A match here names the record; a match elsewhere mentions it (name-tiers.ts), along with `name_substrings`.
+ */
+export const NAME_ATTRIBUTES = [
+  "name_zh",
+  "name_en",
+  "reg_no",
+  "credit_code",
+  "certificate_nos",
+  "pinyin_joined",
+  "pinyin_initials",
+  "pinyin",
+  "trademark",
+  "regional_brand",
+] as const;
+
 export const catalogSettings: Settings = {
   // Order matters (the `attribute` rule): whole names first, then identifiers and pinyin, then place, brand and
   // labels, descriptions, and the Chinese character substrings last, so a whole-word match always ranks above a
   // substring-only match (稞酒 finds 互助青稞酒, but below records whose name holds the word).
   searchableAttributes: [
-    "name_zh",
-    "name_en",
-    "reg_no",
-    "credit_code",
-    "certificate_nos",
-    "pinyin_joined",
-    "pinyin_initials",
-    "pinyin",
-    "trademark",
-    "regional_brand",
+    ...NAME_ATTRIBUTES,
     "county",
     "county_en",
     "township",

@@ -1,3 +1,4 @@
+import { NAME_ATTRIBUTES } from "./catalog-index.server";
 import { syllables } from "./chinese-text";
 import { brandName, isCountyWord, nameKey, normaliseQuery, withoutRegionWords } from "./query-text";
 import { synonymsOf } from "./synonyms";
@@ -18,20 +19,8 @@ export function rerankWindow(perPage: number): number {
   return perPage * Math.ceil(50 / perPage);
 }
 
-/** The attributes that hold a record's names (see searchableAttributes); a match elsewhere is a mention. */
-const NAME_ATTRIBUTES = new Set([
-  "name_zh",
-  "name_en",
-  "reg_no",
-  "credit_code",
-  "certificate_nos",
-  "pinyin_joined",
-  "pinyin_initials",
-  "pinyin",
-  "trademark",
-  "regional_brand",
-  "name_substrings",
-]);
+/** Where a match names the record rather than mentions it (the index's name attributes and its name substrings). */
+const NAMED_IN = new Set<string>([...NAME_ATTRIBUTES, "name_substrings"]);
 
 /** The name a query may be typed as, or undefined when it names no record (empty, a place, a sort the buyer chose). */
 export function namedKey(q: string, sort: string | undefined): string | undefined {
@@ -85,7 +74,7 @@ function tier(hit: RankedHit, key: string, words: readonly string[]): number {
   if (words.every((w) => synonymsOf(w).some((syn) => compact(syn) !== "" && names.some((n) => n.includes(compact(syn)))))) return 2;
   // one Latin word Meilisearch matched in a name with a typo it tolerated (potatoe, walnutt)
   const matched = Object.keys(hit._matchesPosition ?? {}).map((a) => a.split(".")[0]!);
-  return words.length === 1 && LATIN.test(words[0]!) && matched.some((a) => NAME_ATTRIBUTES.has(a)) ? 2 : 3;
+  return words.length === 1 && LATIN.test(words[0]!) && matched.some((a) => NAMED_IN.has(a)) ? 2 : 3;
 }
 
 /** The hits in tier order, Meilisearch's order kept within a tier (a stable sort). */
