@@ -18,6 +18,7 @@ import { ReadAloud } from "./components/read-aloud";
 import { metaTranslator, translator, usePreferences, useT } from "./i18n/i18n";
 import { readPreferences } from "./i18n/preferences.server";
 import { currentUser } from "./auth/session.server";
+import { readShortlist } from "./buyers/shortlist.server";
 import { LANDING } from "./auth/landing";
 import { useNonce } from "./lib/nonce";
 import { configuredOrigin } from "./platform/public-origin.server";
@@ -34,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pictureBase: pictureBaseUrl(),
     // only what the header needs; never the whole user row
     user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
+    // the header's "我的清单 (n)": read on every page and again after every shortlist change (Remix revalidates)
+    shortlistCount: (await readShortlist(request, user ?? null)).productIds.length,
   };
 }
 
@@ -50,6 +53,13 @@ function usePreferenceHref(name: "lang" | "elder", value: string) {
   const params = new URLSearchParams(location.search);
   params.set(name, value);
   return `${location.pathname}?${params.toString()}`;
+}
+
+/** The header's link to the visitor's shortlist, with how many products are on it. */
+function ShortlistLink() {
+  const t = useT();
+  const count = useRouteLoaderData<typeof loader>("root")?.shortlistCount ?? 0;
+  return <Link to="/shortlist">{count > 0 ? t("nav.shortlistCount", { count }) : t("nav.shortlist")}</Link>;
 }
 
 function AccountLinks() {
@@ -131,7 +141,7 @@ function SiteHeader() {
           <Link to="/">{t("nav.home")}</Link>
           <Link to="/search">{t("nav.search")}</Link>
           <Link to="/events">{t("nav.events")}</Link>
-          <Link to="/shortlist">{t("nav.shortlist")}</Link>
+          <ShortlistLink />
           <Link to="/verify">{t("nav.verify")}</Link>
           <AccountLinks />
         </nav>

@@ -1,4 +1,4 @@
-import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
+import { Link, useFetcher, useFetchers, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useT } from "../i18n/i18n";
 import { ContentText } from "./content-text";
@@ -16,6 +16,7 @@ export function ShortlistButton({
   productName,
   inShortlist,
   showLink = false,
+  linkToList = true,
 }: {
   productId: number;
   /** names the product for screen readers when several buttons share a page */
@@ -23,13 +24,26 @@ export function ShortlistButton({
   inShortlist: boolean;
   /** also show a link to /shortlist next to the button */
   showLink?: boolean;
+  /** false on /shortlist itself, where a link to the list would lead to the same page */
+  linkToList?: boolean;
 }) {
   const t = useT();
   const location = useLocation();
   const [searchParams] = useSearchParams();
-  const fetcher = useFetcher<ShortlistActionData>({ key: `shortlist-${productId}` });
+  const key = `shortlist-${productId}`;
+  const fetcher = useFetcher<ShortlistActionData>({ key });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // Only the button pressed last says what happened: once another product's button is pressed, this one's "added
+  // (5 in all)" would be stale, so it goes quiet (the header keeps the current count).
+  const otherBusy = useFetchers().some((f) => f.key.startsWith("shortlist-") && f.key !== key && f.state !== "idle");
+  const [superseded, setSuperseded] = useState(false);
+  useEffect(() => {
+    if (otherBusy) setSuperseded(true);
+  }, [otherBusy]);
+  useEffect(() => {
+    if (fetcher.state !== "idle") setSuperseded(false);
+  }, [fetcher.state]);
 
   const pending = fetcher.formData?.get("intent");
   const on = typeof pending === "string" ? pending === "add" : fetcher.data && fetcher.data.productId === productId ? fetcher.data.inShortlist : inShortlist;
@@ -38,7 +52,9 @@ export function ShortlistButton({
   const notice = /^(full|unavailable)(?:-(\d+))?$/.exec(searchParams.get("shortlist") ?? "");
   const message: MessageKey | undefined =
     fetcher.state === "idle" && fetcher.data
-      ? fetcher.data.message
+      ? superseded
+        ? undefined
+        : fetcher.data.message
       : !hydrated && notice && (!notice[2] || Number(notice[2]) === productId)
         ? (`shortlist.${notice[1] as "full" | "unavailable"}` as const)
         : undefined;
@@ -56,7 +72,7 @@ export function ShortlistButton({
           : <ContentText text={productName} />
         </span>
       </button>
-      {(on || showLink) && (
+      {(on || showLink) && linkToList && (
         <Link to="/shortlist" className="shortlist-button__link">
           {t("shortlist.view")}
         </Link>

@@ -62,6 +62,9 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField meta={fields.account} label={t("auth.account")} hint={t("auth.accountHint")} autoComplete="username" />
         <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
+        <p>
+          <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+        </p>
         <FormActions>
           <button type="submit" className="button">
             {t("auth.login")}

@@ -116,7 +116,7 @@ export default function ShortlistPage() {
                       </span>
                     </label>
                   </p>
-                  <ShortlistButton productId={p.id} productName={name.text} inShortlist />
+                  <ShortlistButton productId={p.id} productName={name.text} inShortlist linkToList={false} />
                 </li>
               );
             })}

@@ -24,6 +24,7 @@ const pages = (ids: WalkIds): PageCase[] => [
     },
   },
   { name: "sign up", path: "/signup" },
+  { name: "forgot password", path: "/forgot-password" },
   {
     name: "sign up with errors",
     path: "/signup",
