@@ -103,7 +103,7 @@ describe("a GI page reads as a register entry (issue 21)", () => {
     expect(html).toContain("Nianbo Subdistrict");
     expect(html).toContain("Ledu Crabapple Co-operative");
     expect(html).toContain("Dried crabapple");
-    expect(html).toContain("Colourful, juicy, fragrant");
+    expect(html).toContain("A crabapple (花红, Malus asiatica): colourful, juicy, fragrant");
     expect(html).toMatch(/area-map__block--marked"><rect[^>]*><\/rect><text[^>]*>Ledu</);
   });
 
