@@ -9,7 +9,9 @@ import { TOWNSHIPS } from "../../db/seed/townships";
 
 // Traditional characters (樂都藏香豬, 土族盤繡) as Taiwan, Hong Kong and overseas buyers type them: the catalogue is
 // written in simplified characters, and Meilisearch does not convert them.
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+// Built on first use (about 130 ms): a server or test process that never sees Chinese input does not pay for it.
+let converter: ((text: string) => string) | undefined;
+const toSimplified = (text: string) => (converter ??= OpenCC.Converter({ from: "t", to: "cn" }))(text);
 const HAN = /\p{Script=Han}/u;
 // pinyin typed with tone numbers (qing1ke1jiu3): every digit 1–5 follows a letter, and nothing else is in the query
 const TONE_NUMBERED = /^(?:[a-zü:]+[1-5]?[\s']*)+$/i;
