@@ -60,6 +60,9 @@ describe.skipIf(!browserAvailable)("a buyer adds three products from the results
 
     await nav.getByRole("link", { name: "我的清单(3)" }).click();
     await page.waitForURL(/\/shortlist$/);
+    // the URL changes before the new page renders: wait for the list's own three cards, then count their links
+    await expect.poll(() => page.locator("main .shortlist__items > li").count()).toBe(3);
+    expect(await page.locator("main .shortlist__items .shortlist-button").count()).toBe(3);
     expect(await page.locator("main .shortlist-button__link").count()).toBe(0);
     await context.close();
   });
