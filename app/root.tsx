@@ -66,17 +66,25 @@ function AccountLinks() {
   const t = useT();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const location = useLocation();
   if (!user) {
+    // back to this page after signing in or up (the forms themselves are no place to return to)
+    const here = location.pathname + location.search;
+    const back =
+      ["/login", "/signup", "/logout", "/forgot-password"].includes(location.pathname) || location.pathname === "/"
+        ? ""
+        : `?redirectTo=${encodeURIComponent(here)}`;
     return (
       <>
-        <Link to="/login">{t("auth.login")}</Link>
-        <Link to="/signup">{t("auth.signup")}</Link>
+        <Link to={`/login${back}`}>{t("auth.login")}</Link>
+        <Link to={`/signup${back}`}>{t("auth.signup")}</Link>
       </>
     );
   }
+  const area = user.role === "producer" ? t("auth.producerArea") : user.role === "buyer" ? t("auth.buyerArea") : t("auth.staffArea");
   return (
     <>
-      <Link to={LANDING[user.role]}>{user.role === "producer" ? t("auth.producerArea") : t("auth.staffArea")}</Link>
+      <Link to={LANDING[user.role]}>{area}</Link>
       <Form method="post" action="/logout" className="inline-form">
         <button type="submit" className="link-button">
           {t("auth.logout")}

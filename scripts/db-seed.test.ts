@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../tests/support/db";
 // catalogue and the sample accounts only without --reference-only and never with NODE_ENV=production.
 
 const root = path.resolve(import.meta.dirname, "..");
-const SAMPLE_ACCOUNTS = ["producer@example.com", "reviewer@example.com", "fairstaff@example.com", "admin@example.com"];
+const SAMPLE_ACCOUNTS = ["producer@example.com", "buyer@example.com", "reviewer@example.com", "fairstaff@example.com", "admin@example.com"];
 
 const databases: TestDatabase[] = [];
 let dataDir: string;

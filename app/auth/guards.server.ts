@@ -30,3 +30,8 @@ export async function requireProducer(request: Request): Promise<SessionUser & {
 }
 
 export const STAFF_ROLES = ["reviewer", "admin"] as const satisfies readonly Role[];
+
+/** A buyer (采购商) account: 我的采购 and the buyer's own profile. */
+export async function requireBuyer(request: Request): Promise<SessionUser> {
+  return requireRole(request, ["buyer"]);
+}

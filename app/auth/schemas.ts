@@ -28,8 +28,12 @@ export const newPasswordSchema = z
   .refine((v) => v.password === v.passwordRepeat, { message: msg("auth.passwordMismatch"), path: ["passwordRepeat"] })
   .refine((v) => passwordProblem(v.password) !== "tooCommon", { message: msg("auth.passwordTooCommon"), path: ["password"] });
 
+/** Who signs themselves up (采购商 or 生产经营者); staff accounts are made by an administrator. */
+export const SIGNUP_KINDS = ["buyer", "producer"] as const;
+
 export const signupSchema = z
   .object({
+    kind: z.enum(SIGNUP_KINDS, { message: msg("signup.kindRequired") }),
     account,
     displayName: z
       .string()
@@ -43,4 +47,6 @@ export const signupSchema = z
     passwordRepeat: z.string({ message: msg("validation.required") }),
   })
   .refine((v) => v.password === v.passwordRepeat, { message: msg("auth.passwordMismatch"), path: ["passwordRepeat"] })
-  .refine((v) => passwordProblem(v.password, v.account) !== "tooCommon", { message: msg("auth.passwordTooCommon"), path: ["password"] });
+  .refine((v) => passwordProblem(v.password, v.account) !== "tooCommon", { message: msg("auth.passwordTooCommon"), path: ["password"] })
+  // a buyer's name is what producers see on the inquiry: the one field of the buyer profile that is required
+  .refine((v) => v.kind !== "buyer" || Boolean(v.displayName), { message: msg("signup.nameForBuyer"), path: ["displayName"] });

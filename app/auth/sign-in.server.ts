@@ -1,3 +1,4 @@
+import type { Role } from "../../db/schema";
 import { LANDING } from "./landing";
 import { findUserByAccount, setPassword } from "../../db/queries/users";
 import { db } from "../services.server";
@@ -7,7 +8,7 @@ import { noteSignIn, signInRetryAfter } from "./throttle.server";
 import { hasOpenNotices } from "./notices.server";
 
 export type SignInResult =
-  { kind: "ok"; cookie: string; landing: string; userId: number; notices: boolean } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
+  { kind: "ok"; cookie: string; landing: string; userId: number; role: Role; notices: boolean } | { kind: "wrong" } | { kind: "throttled"; retryAfter: number };
 
 /**
  * Checks the password (always spending the same scrypt time, so timing reveals nothing about which accounts exist),
@@ -24,5 +25,5 @@ export async function signIn(input: { account: string; password: string }, clien
   // the only moment the plain password is at hand: a hash made with weaker parameters is replaced by today's
   if (needsRehash(user.password_hash)) await setPassword(db(), user.id, await hashPassword(input.password));
   const cookie = await startSession(user.id, { userAgent: client.userAgent, clientAddress: client.clientAddress });
-  return { kind: "ok", cookie, landing: LANDING[user.role], userId: user.id, notices: await hasOpenNotices(user.id) };
+  return { kind: "ok", cookie, landing: LANDING[user.role], userId: user.id, role: user.role, notices: await hasOpenNotices(user.id) };
 }

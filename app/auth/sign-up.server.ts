@@ -1,4 +1,5 @@
 import { accountHolder, createUser } from "../../db/queries/users";
+import { saveBuyerProfile } from "../../db/queries/buyer-profiles";
 import { db } from "../services.server";
 import { note, retryAfter } from "../platform/throttle.server";
 import { hashPassword } from "./password.server";
@@ -10,9 +11,12 @@ export type SignUpResult = { kind: "received" } | { kind: "throttled"; retryAfte
  * Self-registration, without telling the requester whether the account already exists (that would let anyone test
  * which phone numbers and addresses are registered): a new account is created, an existing one is left unchanged and
  * its owner gets a notice at the next sign-in. Both answer the same, after the same scrypt work, and neither signs
- * the requester in: the new producer signs in with what they just chose. Throttled per address (scope `signup`).
+ * the requester in: the new buyer or producer signs in with what they just chose. Throttled per address (scope `signup`).
  */
-export async function signUp(input: { account: string; password: string; displayName?: string | null }, clientAddress: string): Promise<SignUpResult> {
+export async function signUp(
+  input: { kind: "buyer" | "producer"; account: string; password: string; displayName?: string | null },
+  clientAddress: string,
+): Promise<SignUpResult> {
   const wait = await retryAfter("signup", clientAddress);
   if (wait > 0) return { kind: "throttled", retryAfter: wait };
   await note("signup", clientAddress);
@@ -26,8 +30,16 @@ export async function signUp(input: { account: string; password: string; display
     return { kind: "received" };
   }
   try {
-    // Self-registration only ever creates producers: staff roles are granted by an administrator.
-    await createUser(db(), { email, phone, password_hash: passwordHash, display_name: input.displayName || null, role: "producer" });
+    // Self-registration creates a buyer or a producer only: staff roles are granted by an administrator. A buyer starts
+    // with a profile holding their name (and the address they signed up with), in the same transaction.
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        const user = await createUser(trx, { email, phone, password_hash: passwordHash, display_name: input.displayName || null, role: input.kind });
+        if (input.kind === "buyer") {
+          await saveBuyerProfile(trx, user.id, { name: input.displayName || "", province: null, city: null, categories: [], phone, email, wechat: null });
+        }
+      });
   } catch (error) {
     // two sign-ups for the same new account at once: the second finds it taken, and answers the same
     if ((error as { code?: string }).code !== "23505") throw error;

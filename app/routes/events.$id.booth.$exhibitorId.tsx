@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { currentUser } from "../auth/session.server";
+import { rememberInquiry } from "../buyers/inquiry-claims.server";
 import { newBuyerToken } from "../buyers/inquiry.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
 import { msg } from "../domain/fields";
@@ -90,7 +91,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   await noteLead(sender);
   const held = "hold" in admission && admission.hold !== null;
-  throw redirect(`/inquiries/${token}?sent=1${held ? "&held=1" : ""}`);
+  // an anonymous visitor's browser remembers the link, so the lead joins their account when they sign up or in
+  const headers = user ? undefined : { "Set-Cookie": await rememberInquiry(request, token) };
+  throw redirect(`/inquiries/${token}?sent=1${held ? "&held=1" : ""}`, { headers });
 }
 
 export default function BoothPage() {

@@ -11,6 +11,7 @@ import { currentUser } from "../auth/session.server";
 import { signIn } from "../auth/sign-in.server";
 import { safeRedirect } from "../auth/redirect";
 import { mergeShortlistAtSignIn } from "../buyers/shortlist.server";
+import { claimRememberedInquiries } from "../buyers/inquiry-claims.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentUser(request);
@@ -37,7 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // the visitor's anonymous shortlist moves into the account
   const shortlistCookie = await mergeShortlistAtSignIn(request, result.userId);
   if (shortlistCookie) headers.append("Set-Cookie", shortlistCookie);
-  const target = safeRedirect(submission.value.redirectTo, result.landing);
+  // a buyer's inquiries sent from this browser before signing in join the account (decision 041)
+  let target = safeRedirect(submission.value.redirectTo, result.landing);
+  if (result.role === "buyer") {
+    const { claimed, cookie } = await claimRememberedInquiries(request, result.userId);
+    if (cookie) headers.append("Set-Cookie", cookie);
+    if (claimed > 0 && target === "/buyer") target = `/buyer?claimed=${claimed}`;
+  }
   // something happened to the account that its owner must hear of (e.g. a sign-up attempt with their address): shown
   // once, on the way in
   throw redirect(result.notices ? `/account/notices?next=${encodeURIComponent(target)}` : target, { headers });
@@ -70,7 +77,10 @@ export default function LoginPage() {
             {t("auth.login")}
           </button>
           <span>
-            {t("auth.noAccount")} <Link to="/signup">{t("auth.signup")}</Link>
+            {t("auth.noAccount")}{" "}
+            <Link to={searchParams.get("redirectTo") ? `/signup?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : "/signup"}>
+              {t("auth.signup")}
+            </Link>
           </span>
         </FormActions>
       </Form>

@@ -5,7 +5,7 @@ import type { DefaultTimestamp, NullableTimestamp } from "./columns";
 // producers' edits of published records wait in; throttle events and account notices
 // (2026_11_28_190000_consolidate_throttles).
 
-export type Role = "producer" | "reviewer" | "fair_staff" | "admin";
+export type Role = "producer" | "buyer" | "reviewer" | "fair_staff" | "admin";
 
 export interface UsersTable {
   id: Generated<number>;
@@ -85,7 +85,21 @@ export interface RecordRevisionsTable {
   updated_at: DefaultTimestamp;
 }
 
+/** 采购商 profile (2026_12_08_100000_buyer_accounts): what producers see of a buyer besides the inquiry's own fields. */
+export interface BuyerProfilesTable {
+  user_id: number;
+  name: string;
+  province: string | null;
+  city: string | null;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  phone: string | null;
+  email: string | null;
+  wechat: string | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface AccountTables {
+  buyer_profiles: BuyerProfilesTable;
   users: UsersTable;
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -8,7 +8,7 @@ export const zh = {
   "auth.password": "密码",
   "auth.passwordHint": "至少 10 个字符,不要使用常见密码。",
   "auth.passwordRepeat": "再次输入密码",
-  "auth.displayName": "您的姓名(选填)",
+  "auth.displayName": "姓名或单位名称(采购商必填)",
   "auth.wrongCredentials": "账号或密码不正确。",
   "auth.tooManyAttempts": "尝试次数过多,请 {minutes} 分钟后再试。",
   "auth.noAccount": "还没有账号?",
@@ -32,7 +32,7 @@ export const zh = {
   "auth.resetTitle": "设置新密码",
   "auth.resetInvalid": "该重置链接无效或已过期,请联系工作人员重新获取。",
   "auth.resetDone": "密码已更新,请用新密码登录。",
-  "auth.signupIntro": "生产企业、合作社和家庭农场可以注册账号,登记品牌和产品。提交的信息经市场监管部门审核后公开。",
+  "auth.signupIntro": "采购商注册后可以保存对比清单、询价索样并随时查看回复;生产企业、合作社和家庭农场注册后可以登记品牌和产品,提交的信息经市场监管部门审核后公开。",
   "auth.producerArea": "我的主体",
   "auth.staffArea": "工作台",
 } as const;
@@ -46,7 +46,7 @@ export const en: Record<keyof typeof zh, string> = {
   "auth.password": "Password",
   "auth.passwordHint": "At least 10 characters; avoid common passwords.",
   "auth.passwordRepeat": "Repeat the password",
-  "auth.displayName": "Your name (optional)",
+  "auth.displayName": "Name or company name (required for buyers)",
   "auth.wrongCredentials": "The account or password is not correct.",
   "auth.tooManyAttempts": "Too many attempts. Please try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "auth.noAccount": "No account yet?",
@@ -73,7 +73,7 @@ export const en: Record<keyof typeof zh, string> = {
   "auth.resetInvalid": "This reset link is invalid or has expired; ask the staff for a new one.",
   "auth.resetDone": "Your password has been changed. Please sign in with it.",
   "auth.signupIntro":
-    "Companies, co-operatives and family farms can register to list their brands and products. What you submit is published after review by market-regulation staff.",
+    "Buyers register to keep a shortlist, ask for quotes and samples and follow the replies. Companies, co-operatives and family farms register to list their brands and products; what they submit is published after review by market-regulation staff.",
   "auth.producerArea": "My organisation",
   "auth.staffArea": "Staff desk",
 };

@@ -1,5 +1,6 @@
 import * as auth from "./auth";
 import * as buyers from "./buyers";
+import * as buyerHome from "./buyer-home";
 import * as catalogue from "./catalogue";
 import * as common from "./common";
 import * as eventLeads from "./event-leads";
@@ -47,6 +48,7 @@ export const zhCN = {
   ...giRegister.zh,
   ...evidence.zh,
   ...guidance.zh,
+  ...buyerHome.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -73,4 +75,5 @@ export const en: Record<MessageKey, string> = {
   ...giRegister.en,
   ...evidence.en,
   ...guidance.en,
+  ...buyerHome.en,
 };
