@@ -204,6 +204,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link to="/open-data">{t("nav.openData")}</Link>
               <Link to="/report">{t("nav.report")}</Link>
               <Link to="/guide">{t("guide.link")}</Link>
+              <Link to="/privacy">{t("footer.privacy")}</Link>
             </nav>
             <p>{t("footer.basis")}</p>
           </footer>

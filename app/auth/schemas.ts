@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-rules";
 import { msg } from "../domain/fields";
+import { consentField } from "../privacy/consent";
 
 // Shared by the sign-in/sign-up forms (client validation through Conform) and their actions.
 
@@ -45,6 +46,7 @@ export const signupSchema = z
       .min(MIN_PASSWORD_LENGTH, msg("auth.passwordTooShort"))
       .max(200, msg("auth.passwordTooLong")),
     passwordRepeat: z.string({ message: msg("validation.required") }),
+    consent: consentField,
   })
   .refine((v) => v.password === v.passwordRepeat, { message: msg("auth.passwordMismatch"), path: ["passwordRepeat"] })
   .refine((v) => passwordProblem(v.password, v.account) !== "tooCommon", { message: msg("auth.passwordTooCommon"), path: ["password"] })

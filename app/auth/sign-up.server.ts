@@ -1,5 +1,7 @@
 import { accountHolder, createUser } from "../../db/queries/users";
 import { saveBuyerProfile } from "../../db/queries/buyer-profiles";
+import { recordConsent } from "../../db/queries/personal-data";
+import { PRIVACY_TEXT_VERSION } from "../privacy/consent";
 import { db } from "../services.server";
 import { note, retryAfter } from "../platform/throttle.server";
 import { hashPassword } from "./password.server";
@@ -36,6 +38,7 @@ export async function signUp(
       .transaction()
       .execute(async (trx) => {
         const user = await createUser(trx, { email, phone, password_hash: passwordHash, display_name: input.displayName || null, role: input.kind });
+        await recordConsent(trx, { purpose: "account", textVersion: PRIVACY_TEXT_VERSION, userId: user.id });
         if (input.kind === "buyer") {
           await saveBuyerProfile(trx, user.id, { name: input.displayName || "", province: null, city: null, categories: [], phone, email, wechat: null });
         }

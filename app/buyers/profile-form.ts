@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg, optional, requiredText, text } from "../domain/fields";
+import { consentField } from "../privacy/consent";
 import { PRODUCT_CATEGORIES } from "../domain/product-form";
 import { email, phone, wechatId } from "./forms";
 import { PROVINCE_NAMES } from "./provinces";
@@ -18,4 +19,5 @@ export const buyerProfileSchema = z.object({
   phone: optional(phone),
   email: optional(email),
   wechat: optional(wechatId),
+  consent: consentField,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { email, phone, wechatId } from "../buyers/forms";
 import { msg, optional, recordId, text } from "../domain/fields";
+import { consentField } from "../privacy/consent";
 
 // The booth lead form (展位留资): one schema for the browser (Conform) and the action. Contact rules are the inquiry
 // form's (email or phone, at least one); the interest is free text, optionally naming one product of the booth.
@@ -23,6 +24,7 @@ export const leadSchema = z
     buyer_wechat: optional(wechatId),
     message: named(2000, msg("leads.interestRequired"), { multiline: true }),
     product_id: optional(productId),
+    consent: consentField,
   })
   // runs even when other fields failed, so every problem shows at once
   .refine((v) => !!v.buyer_email || !!v.buyer_phone, { path: ["buyer_email"], message: msg("inquiry.contactRequired"), when: () => true });

@@ -77,6 +77,8 @@ export const SCOPES = {
   ],
   // each password-reset POST can spend a scrypt hash; a person needs a handful of tries
   reset: [{ windowSeconds: 900, max: 10 }],
+  // deleting one's account asks for the password again: per account, so a stolen session cannot guess it
+  account_delete: [{ windowSeconds: 900, max: 5 }],
   // Booth leads (展位留资, issue 19) are never refused for these: past one, the lead is kept but held until the
   // exhibitor or fair staff accept it (app/events/lead-intake.server.ts). Per device (cookie, app/platform/device.server.ts):
   // one visitor's normal day at a fair; per booth: more than a crowd at one booth sends, fewer than a script would.

@@ -135,6 +135,23 @@ export default function BuyerHome() {
           </ul>
         )}
       </section>
+
+      <section aria-labelledby="buyer-privacy">
+        <h2 id="buyer-privacy">{t("consent.legend")}</h2>
+        <ul className="buyer-home__privacy">
+          <li>
+            <a href="/account/data.json" download>
+              {t("privacy.download")}
+            </a>
+          </li>
+          <li>
+            <Link to="/account/delete">{t("privacy.delete")}</Link>
+          </li>
+          <li>
+            <Link to="/privacy">{t("privacy.title")}</Link>
+          </li>
+        </ul>
+      </section>
     </section>
   );
 }

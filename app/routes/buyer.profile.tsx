@@ -8,7 +8,10 @@ import { requireBuyer } from "../auth/guards.server";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { buyerProfileSchema } from "../buyers/profile-form";
 import { PROVINCES } from "../buyers/provinces";
+import { ConsentField } from "../components/consent-field";
 import { FieldErrors, FormActions, FormErrors, SelectField, TextField } from "../components/form";
+import { recordConsent } from "../../db/queries/personal-data";
+import { PRIVACY_TEXT_VERSION } from "../privacy/consent";
 import { validateOnSubmit } from "../components/form-validation";
 import { categoryEn, PRODUCT_CATEGORIES } from "../domain/product-form";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -31,7 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireBuyer(request);
   const submission = parseWithZod(await request.formData(), { schema: buyerProfileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await saveBuyerProfile(db(), user.id, submission.value);
+  const { consent: _consent, ...profile } = submission.value;
+  await db()
+    .transaction()
+    .execute(async (trx) => {
+      await saveBuyerProfile(trx, user.id, profile);
+      await recordConsent(trx, { purpose: "buyer_profile", textVersion: PRIVACY_TEXT_VERSION, userId: user.id });
+    });
   throw redirect("/buyer?profile=saved");
 }
 
@@ -83,6 +92,7 @@ export default function BuyerProfilePage() {
         <TextField meta={fields.phone as FieldMetadata<string>} label={t("buyerProfile.phone")} type="tel" autoComplete="tel" />
         <TextField meta={fields.email as FieldMetadata<string>} label={t("buyerProfile.email")} type="email" autoComplete="email" />
         <TextField meta={fields.wechat as FieldMetadata<string>} label={t("buyerProfile.wechat")} />
+        <ConsentField meta={fields.consent as FieldMetadata<string>} purpose="buyer_profile" />
         <FormActions>
           <button type="submit" className="button">
             {t("buyerProfile.save")}

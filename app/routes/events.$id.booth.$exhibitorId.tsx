@@ -6,6 +6,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { currentUser } from "../auth/session.server";
 import { rememberInquiry } from "../buyers/inquiry-claims.server";
+import { ConsentField } from "../components/consent-field";
+import { recordConsent } from "../../db/queries/personal-data";
+import { PRIVACY_TEXT_VERSION } from "../privacy/consent";
 import { newBuyerToken } from "../buyers/inquiry.server";
 import { FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
 import { msg } from "../domain/fields";
@@ -70,8 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, hash } = newBuyerToken();
   await db()
     .transaction()
-    .execute((trx) =>
-      createBoothLead(
+    .execute(async (trx) => {
+      const lead = await createBoothLead(
         trx,
         {
           buyer_token_hash: hash,
@@ -87,8 +90,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         booth.organization_id,
         product,
         "hold" in admission ? admission.hold : null,
-      ),
-    );
+      );
+      // the consent given on the form, with the text's version, commits with the lead (PIPL)
+      await recordConsent(trx, { purpose: "lead", textVersion: PRIVACY_TEXT_VERSION, userId: user?.id, inquiryId: lead.id });
+    });
   await noteLead(sender);
   const held = "hold" in admission && admission.hold !== null;
   // an anonymous visitor's browser remembers the link, so the lead joins their account when they sign up or in
@@ -192,6 +197,7 @@ function BoothLeadForm({
           />
           <TextField meta={fields.buyer_phone as FieldMetadata<string>} label={t("leads.phone")} type="tel" autoComplete="tel" />
           <TextField meta={fields.buyer_wechat as FieldMetadata<string>} label={t("leads.wechat")} autoComplete="off" />
+          <ConsentField meta={fields.consent as FieldMetadata<string>} purpose="lead" />
           <FormActions>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("leads.send")}

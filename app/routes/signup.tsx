@@ -8,6 +8,7 @@ import { safeRedirect } from "../auth/redirect";
 import { SIGNUP_KINDS, signupSchema } from "../auth/schemas";
 import { currentUser } from "../auth/session.server";
 import { signUp } from "../auth/sign-up.server";
+import { ConsentField } from "../components/consent-field";
 import { FieldErrors, FormActions, FormErrors, TextField } from "../components/form";
 import { metaTranslator, useT } from "../i18n/i18n";
 
@@ -66,6 +67,7 @@ export default function SignupPage() {
         <TextField meta={fields.displayName} label={t("auth.displayName")} autoComplete="name" />
         <TextField meta={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
         <TextField meta={fields.passwordRepeat} label={t("auth.passwordRepeat")} type="password" autoComplete="new-password" />
+        <ConsentField meta={fields.consent} purpose="account" />
         <FormActions>
           <button type="submit" className="button">
             {t("auth.signup")}

@@ -20,6 +20,7 @@ import * as regionalBrandCounties from "./2026_12_07_100000_regional_brand_count
 import * as referenceTextsChineseFacts from "./2026_12_07_110000_reference_texts_chinese_facts";
 import * as searchTable from "./2026_12_07_120000_search_table";
 import * as buyerAccounts from "./2026_12_08_100000_buyer_accounts";
+import * as personalInformation from "./2026_12_08_110000_personal_information";
 import * as reindexForBuyerRanking from "./2026_12_07_130000_reindex_for_buyer_ranking";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_120000_search_table": searchTable,
   "2026_12_07_130000_reindex_for_buyer_ranking": reindexForBuyerRanking,
   "2026_12_08_100000_buyer_accounts": buyerAccounts,
+  "2026_12_08_110000_personal_information": personalInformation,
 };

@@ -32,6 +32,9 @@ export type AuditAction =
   | "guidance_restore"
   | "official_figure_set"
   | "official_figure_delete"
+  | "export_personal_data"
+  | "retention_set"
+  | "account_deleted"
   | "change";
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -57,6 +60,9 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "guidance_restore",
   "official_figure_set",
   "official_figure_delete",
+  "export_personal_data",
+  "retention_set",
+  "account_deleted",
   "change",
 ];
 
@@ -74,6 +80,8 @@ export const AUDIT_ENTITIES = [
   "guidance_text",
   "guidance_contact",
   "official_figure",
+  "event",
+  "privacy_settings",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

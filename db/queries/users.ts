@@ -78,3 +78,8 @@ export async function listUsers(db: Executor) {
     .orderBy("u.id")
     .execute();
 }
+
+/** The stored password hash, to confirm a sensitive action with the password again. */
+export async function passwordHashOf(db: Executor, userId: number): Promise<string | undefined> {
+  return (await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst())?.password_hash;
+}

@@ -19,6 +19,8 @@ export interface UsersTable {
   is_sample: Generated<boolean>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** the owner deleted the account: every personal field is erased, the row stays for what points at it */
+  deleted_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -98,7 +100,28 @@ export interface BuyerProfilesTable {
   updated_at: DefaultTimestamp;
 }
 
+export type ConsentPurpose = "account" | "buyer_profile" | "inquiry" | "lead";
+
+/** A consent given on a form that collects personal information (PIPL), with the version of the text shown. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  purpose: ConsentPurpose;
+  text_version: string;
+  user_id: number | null;
+  inquiry_id: number | null;
+  given_at: DefaultTimestamp;
+}
+
+export interface PrivacySettingsTable {
+  id: Generated<number>;
+  anonymous_retention_months: Generated<number>;
+  updated_by: number | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface AccountTables {
+  consents: ConsentsTable;
+  privacy_settings: PrivacySettingsTable;
   buyer_profiles: BuyerProfilesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { DateOnly, DefaultTimestamp } from "./columns";
+import type { DateOnly, DefaultTimestamp, NullableTimestamp } from "./columns";
 
 // Buyers and matching (2026_11_28_120000_create_buyer_matching): shortlists, inquiries with a thread per producer
 // addressed and deal outcomes (the inquiry throttle lives in throttle_events, db/schema/accounts.ts).
@@ -40,6 +40,8 @@ export interface InquiriesTable {
   created_at: DefaultTimestamp;
   source: Generated<InquirySource>;
   event_id: number | null;
+  /** personal data erased (retention period passed, or the sender deleted their account) */
+  anonymised_at: NullableTimestamp;
 }
 
 /** 'booth': a lead left by scanning an exhibitor's booth QR code at a fair (产销对接会), tagged with the event. */

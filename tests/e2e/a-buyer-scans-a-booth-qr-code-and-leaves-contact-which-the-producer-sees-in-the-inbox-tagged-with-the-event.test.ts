@@ -88,11 +88,13 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     await page.getByText("请填写您感兴趣的内容").waitFor();
     await page.getByText("请填写姓名").waitFor();
     await page.getByText("请填写电子邮箱或电话,生产者才能联系您").waitFor();
+    await page.getByText("请勾选同意后再提交", { exact: false }).waitFor(); // PIPL: the box is never ticked for them
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("您感兴趣的内容 *").fill("想给单位订 50 箱做年货,请报价。");
     await page.getByLabel("感兴趣的产品(可选)").selectOption({ label: "示例互助青稞酒 42度 500毫升" });
     await page.getByLabel("姓名 *").fill("褚扫码");
     await page.getByLabel("电子邮箱").fill("chu@buyer.example.com");
+    await page.getByLabel(/同意按此处理我的个人信息/).check();
     await page.getByRole("button", { name: "发送给生产者" }).click();
     await page.waitForURL((u) => u.pathname.startsWith("/inquiries/"));
     await page.getByText("询价已发送给 1 位生产者。").waitFor();
@@ -111,6 +113,7 @@ describe.skipIf(!browserAvailable)("a buyer scans a booth QR code and leaves con
     await page.getByRole("button", { name: "Send to the producer" }).click();
     await page.getByText("This is not a valid phone number").waitFor();
     await page.getByLabel("Phone").fill("+86 28 1234 5678");
+    await page.getByLabel(/agree to my personal information/).check();
     await page.getByRole("button", { name: "Send to the producer" }).click();
     await page.waitForURL((u) => u.pathname.startsWith("/inquiries/"));
     await context.close();

@@ -32,6 +32,7 @@ describe.skipIf(!browserAvailable)("a new user fixes the sign-up errors and the 
     await page.getByRole("button", { name: "朗读本页" }).waitFor();
     const button = page.getByRole("button", { name: "注册账号" });
     await page.getByLabel("生产经营者").check();
+    await page.getByLabel(/同意按此处理我的个人信息/).check();
     await page.getByLabel("电子邮箱或手机号").fill("new-user@test.example");
     await page.getByLabel("密码", { exact: true }).fill("短");
     await button.click();

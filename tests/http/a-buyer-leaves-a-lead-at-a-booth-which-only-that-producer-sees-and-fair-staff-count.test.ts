@@ -62,6 +62,7 @@ function leadFields(overrides: Fields = {}): Fields {
     buyer_name: "扫码买家",
     buyer_organization: "兰州示例超市",
     buyer_phone: "139 0000 1111",
+    consent: "on",
     ...overrides,
   };
 }
@@ -138,6 +139,7 @@ describe("the booth page", () => {
     expect(zhText).toContain("请填写姓名");
     expect(zhText).toContain("请填写您感兴趣的内容");
     expect(zhText).toContain("电话号码格式不正确");
+    expect(zhText).toContain("请勾选同意后再提交"); // PIPL: no consent, nothing kept
     const en = await httpClient(app.url).post(`${boothPath(booth.liquor)}?lang=en`, { ...bad, buyer_phone: "" });
     expect(en.status).toBe(400);
     const enText = text(await en.text());
@@ -434,6 +436,15 @@ describe("the organiser's export of every lead", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toContain(`event-${fair.eventId}-leads.csv`);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
+    // buyers' contacts left the catalogue: the audit log says who took them, when, and how many (PIPL)
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_type", "note", "actor_id"])
+      .where("action", "=", "export_personal_data")
+      .where("entity_id", "=", fair.eventId)
+      .execute();
+    expect(audit).toEqual([expect.objectContaining({ entity_type: "event", note: expect.stringMatching(/^leads\.csv: \d+$/) })]);
+    expect(audit[0]!.actor_id).not.toBeNull();
     const records: string[][] = parse(await res.text());
     const header = records[0]!;
     expect(header).toEqual(expect.arrayContaining(["留资时间(北京时间)", "展位号", "采购方姓名", "电话", "电子邮箱", "微信号", "留言", "状态"]));

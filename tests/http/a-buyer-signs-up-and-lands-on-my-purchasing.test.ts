@@ -39,6 +39,7 @@ describe("a buyer signs up", () => {
   it("chooses 采购商, gives a name, and is sent to sign in and then to 我的采购, with a profile already holding the name", async () => {
     const res = await post("/signup", {
       kind: "buyer",
+      consent: "on",
       account: "buyer1@test.example",
       displayName: "西宁高原商贸",
       password,
@@ -51,6 +52,10 @@ describe("a buyer signs up", () => {
     expect(user.role).toBe("buyer"); // the posted role was ignored
     const profile = await t.db.selectFrom("buyer_profiles").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
     expect(profile).toMatchObject({ name: "西宁高原商贸", email: "buyer1@test.example", phone: null });
+    // the consent given at sign-up, with its time and the version of the text shown
+    const consent = await t.db.selectFrom("consents").select(["purpose", "text_version", "given_at"]).where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(consent).toMatchObject({ purpose: "account", text_version: "2026-12-08" });
+    expect(consent.given_at).toBeInstanceOf(Date);
 
     const { res: signedIn, cookie } = await signInOverHttp(app.url, "buyer1@test.example", password);
     expect(signedIn.headers.get("location")).toBe("/buyer");
@@ -65,18 +70,22 @@ describe("a buyer signs up", () => {
   });
 
   it("is told, on the field, to choose a kind, and a buyer to give a name", async () => {
-    const noKind = await post("/signup", { account: "buyer2@test.example", password, passwordRepeat: password });
+    const noKind = await post("/signup", { consent: "on", account: "buyer2@test.example", password, passwordRepeat: password });
     expect(noKind.status).toBe(400);
     expect(await noKind.text()).toContain("请选择您是采购商还是生产经营者");
-    const noName = await post("/signup?lang=en", { kind: "buyer", account: "buyer2@test.example", password, passwordRepeat: password });
+    const noName = await post("/signup?lang=en", { kind: "buyer", consent: "on", account: "buyer2@test.example", password, passwordRepeat: password });
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain("Buyers give a name or the name of their company");
+    const noConsent = await post("/signup", { kind: "producer", account: "buyer2@test.example", password, passwordRepeat: password });
+    expect(noConsent.status).toBe(400);
+    expect(await noConsent.text()).toContain("请勾选同意后再提交");
     expect(await t.db.selectFrom("users").select("id").where("email", "=", "buyer2@test.example").execute()).toHaveLength(0);
   });
 
   it("started from the shortlist, returns to the shortlist after signing up and in", async () => {
     const res = await post("/signup?redirectTo=%2Fshortlist", {
       kind: "buyer",
+      consent: "on",
       account: "buyer3@test.example",
       displayName: "海东采购",
       password,
@@ -129,15 +138,18 @@ describe("the buyer profile", () => {
     const badHtml = await bad.text();
     expect(badHtml).toContain("微信号"); // the WeChat field's own message
     expect(badHtml).toContain("请从列表中选择品类");
+    expect(badHtml).toContain("请勾选同意后再提交"); // PIPL: the profile's contacts are kept only with consent
     expect(await t.db.selectFrom("buyer_profiles").select("user_id").where("user_id", "=", buyer.id).execute()).toHaveLength(0);
 
     const ok = await post(
       "/buyer/profile",
-      { name: "兰州鲜果采购", province: "甘肃", city: "兰州", categories: ["水果", "坚果"], phone: "0931-8123456", email: "", wechat: "lanzhou_fruit" },
+      { name: "兰州鲜果采购", province: "甘肃", city: "兰州", categories: ["水果", "坚果"], phone: "0931-8123456", email: "", wechat: "lanzhou_fruit", consent: "on" },
       cookie,
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toBe("/buyer?profile=saved");
+    const consents = await t.db.selectFrom("consents").select(["purpose", "text_version"]).where("user_id", "=", buyer.id).execute();
+    expect(consents).toEqual([{ purpose: "buyer_profile", text_version: "2026-12-08" }]);
     const home = await (await page("/buyer?profile=saved", cookie)).text();
     expect(home).toContain("资料已保存");
     expect(home).toContain("甘肃 兰州");

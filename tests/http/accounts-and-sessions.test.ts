@@ -174,7 +174,7 @@ describe("sign-up", () => {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-      body: new URLSearchParams({ kind: "producer", account: "13912345678", password: "plateau barley 2026", passwordRepeat: "plateau barley 2026", role: "admin" }),
+      body: new URLSearchParams({ kind: "producer", consent: "on", account: "13912345678", password: "plateau barley 2026", passwordRepeat: "plateau barley 2026", role: "admin" }),
     });
     // not signed in yet (the answer must not differ from an existing account's): on to sign in, then the organisation
     expect(res.status).toBe(302);
@@ -200,7 +200,7 @@ describe("sign-up", () => {
         method: "POST",
         redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-        body: new URLSearchParams({ kind: "producer", account, password: "yak butter 2026!", passwordRepeat: "yak butter 2026!" }),
+        body: new URLSearchParams({ kind: "producer", consent: "on", account, password: "yak butter 2026!", passwordRepeat: "yak butter 2026!" }),
       });
     const byEmail = await signup("Zhuoma@Test.Example");
     expect(byEmail.status).toBe(302);
@@ -226,7 +226,7 @@ describe("sign-up", () => {
     const res = await fetch(`${app.url}/signup`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-      body: new URLSearchParams({ kind: "producer", account: `new${Date.now()}@test.example`, ...fields }),
+      body: new URLSearchParams({ kind: "producer", consent: "on", account: `new${Date.now()}@test.example`, ...fields }),
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain(message);

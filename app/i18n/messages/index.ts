@@ -1,6 +1,7 @@
 import * as auth from "./auth";
 import * as buyers from "./buyers";
 import * as buyerHome from "./buyer-home";
+import * as privacy from "./privacy";
 import * as catalogue from "./catalogue";
 import * as common from "./common";
 import * as eventLeads from "./event-leads";
@@ -49,6 +50,7 @@ export const zhCN = {
   ...evidence.zh,
   ...guidance.zh,
   ...buyerHome.zh,
+  ...privacy.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -76,4 +78,5 @@ export const en: Record<MessageKey, string> = {
   ...evidence.en,
   ...guidance.en,
   ...buyerHome.en,
+  ...privacy.en,
 };
