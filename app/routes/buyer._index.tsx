@@ -7,6 +7,7 @@ import { requireBuyer } from "../auth/guards.server";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { provinceLabel } from "../buyers/provinces";
 import { readShortlist } from "../buyers/shortlist.server";
+import { ContentText, Trans } from "../components/content-text";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { categoryEn } from "../domain/product-form";
 import { joinList, localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -60,11 +61,15 @@ export default function BuyerHome() {
         {profile ? (
           <dl className="facts">
             <dt>{t("buyerProfile.name")}</dt>
-            <dd>{profile.name}</dd>
+            <dd>
+              <ContentText text={profile.name} />
+            </dd>
             {(profile.province || profile.city) && (
               <>
                 <dt>{t("buyerProfile.city")}</dt>
-                <dd>{[profile.province ? provinceLabel(profile.province, lang) : null, profile.city].filter(Boolean).join(" ")}</dd>
+                <dd>
+                  {profile.province ? provinceLabel(profile.province, lang) : null} <ContentText text={profile.city} />
+                </dd>
               </>
             )}
             {profile.categories.length > 0 && (
@@ -123,12 +128,19 @@ export default function BuyerHome() {
               <li key={d.id}>
                 <Link to={`/buyer/inquiries/${d.inquiry_id}`}>
                   {t(`deal.kind.${d.kind}`)} ·{" "}
-                  {t("buyerHome.dealLine", {
-                    product: d.product_name_zh,
-                    producer: localized(lang, d.organization_zh, d.organization_en).text,
-                    amount: formatCny(lang, d.amount_cny),
-                    date: d.deal_date,
-                  })}
+                  <Trans
+                    k="buyerHome.dealLine"
+                    vars={{
+                      product: <span lang="zh-CN">{d.product_name_zh}</span>,
+                      producer: (
+                        <span lang={localized(lang, d.organization_zh, d.organization_en).lang}>
+                          {localized(lang, d.organization_zh, d.organization_en).text}
+                        </span>
+                      ),
+                      amount: formatCny(lang, d.amount_cny),
+                      date: d.deal_date,
+                    }}
+                  />
                 </Link>
               </li>
             ))}
@@ -164,11 +176,13 @@ function InquiryList({ inquiries }: { inquiries: BuyerInquiry[] }) {
     <ul className="card-list buyer-home__inquiries">
       {inquiries.map((i) => {
         const date = chinaDateTime(i.created_at);
-        const event = i.event ? localized(lang, i.event.name_zh, i.event.name_en).text : null;
+        const event = i.event ? localized(lang, i.event.name_zh, i.event.name_en) : null;
         return (
           <li key={i.id} className="card">
             <h3>
-              <Link to={`/buyer/inquiries/${i.id}`}>{event ? t("buyerHome.leftAt", { date, event }) : t("buyerHome.sentOn", { date })}</Link>
+              <Link to={`/buyer/inquiries/${i.id}`}>
+                {event ? <Trans k="buyerHome.leftAt" vars={{ date, event: <span lang={event.lang}>{event.text}</span> }} /> : t("buyerHome.sentOn", { date })}
+              </Link>
             </h3>
             <ul className="buyer-home__recipients">
               {i.recipients.map((r) => {
@@ -178,14 +192,22 @@ function InquiryList({ inquiries }: { inquiries: BuyerInquiry[] }) {
                   <li key={r.id}>
                     <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
                     <br />
-                    {joinList(
-                      lang,
-                      r.products.map((p) => localized(lang, p.product_name_zh, p.product_name_en).text),
-                    )}
+                    {r.products.map((p, n) => {
+                      const name = localized(lang, p.product_name_zh, p.product_name_en);
+                      return (
+                        <span key={n}>
+                          {n > 0 && t("buyerHome.listSeparator")}
+                          <span lang={name.lang}>{name.text}</span>
+                        </span>
+                      );
+                    })}
                     <br />
                     {replies > 0 ? (
                       <>
-                        {t("buyerHome.replies", { count: replies })} · {t("buyerHome.lastReply")} <q>{r.last_reply}</q>
+                        {t("buyerHome.replies", { count: replies })} · {t("buyerHome.lastReply")}{" "}
+                        <q>
+                          <ContentText text={r.last_reply} />
+                        </q>
                       </>
                     ) : (
                       t("buyerHome.noReply")

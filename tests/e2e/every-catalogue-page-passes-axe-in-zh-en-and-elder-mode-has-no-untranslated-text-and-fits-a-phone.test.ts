@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { walkEveryPage, type PageCase, type WalkIds } from "../support/page-walk";
 
-// Every page template of the public catalogue's pages (search, records, sign-in, statistics, verification, reports, guidance, shortlist): add new templates here. The checks live in tests/support/page-walk.ts.
+// Every page template of the public catalogue's pages (search, records, sign-in, statistics, verification, reports, guidance, shortlist, the buyer's own pages): add new templates here. The checks live in tests/support/page-walk.ts.
 const pages = (ids: WalkIds): PageCase[] => [
   { name: "home", path: "/" },
   { name: "search results", path: `/search?q=${encodeURIComponent("青稞")}` },
@@ -49,6 +49,20 @@ const pages = (ids: WalkIds): PageCase[] => [
   { name: "guidance topics", path: "/guide" },
   { name: "guidance topic", path: "/guide/nice-classes" },
   { name: "shortlist", path: "/shortlist" },
+  { name: "privacy notice", path: "/privacy" },
+  { name: "buyer home (我的采购)", path: "/buyer", signedIn: "buyer" },
+  { name: "buyer profile", path: "/buyer/profile", signedIn: "buyer" },
+  {
+    name: "buyer profile with errors",
+    path: "/buyer/profile",
+    signedIn: "buyer",
+    prepare: async (page) => {
+      await page.locator("input[name=wechat]").fill("1");
+      await page.locator("main form button[type=submit]").first().click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "delete account", path: "/account/delete", signedIn: "buyer" },
 ];
 
 walkEveryPage("catalogue", pages, (walk) => {

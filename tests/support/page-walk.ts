@@ -15,8 +15,9 @@ import { createTestSearch } from "./search";
 export interface PageCase {
   name: string;
   path: string;
-  /** producer: a producer with their own organisation; admin: both the staff (审核) and the fair-staff areas */
-  signedIn?: "producer" | "admin";
+  /** producer: a producer with their own organisation; buyer: a buyer with a profile and a lead answered; admin: both
+   * the staff (审核) and the fair-staff areas */
+  signedIn?: "producer" | "buyer" | "admin";
   /** puts the page into its error state after loading */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -127,9 +128,33 @@ export async function startWalk(): Promise<Walk> {
       entered_by: admin.id,
     })
     .execute();
+  // a buyer with a profile and one booth lead the exhibitor answered, so 我的采购 shows its lists, not only empty states
+  const buyer = await createAccount(t.db, { role: "buyer" });
+  await t.db.insertInto("buyer_profiles").values({ user_id: buyer.id, name: "走查采购商贸", province: "甘肃", city: "兰州", categories: ["杂粮", "酒类"] }).execute();
+  const lead = await t.db
+    .insertInto("inquiries")
+    .values({
+      buyer_token_hash: "b".repeat(64),
+      buyer_user_id: buyer.id,
+      buyer_name: "走查采购",
+      buyer_email: buyer.email,
+      message: "想订 20 箱",
+      source: "booth",
+      event_id: fair.eventId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const recipient = await t.db
+    .insertInto("inquiry_recipients")
+    .values({ inquiry_id: lead.id, organization_id: ids.organization, status: "replied" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db.insertInto("inquiry_products").values({ recipient_id: recipient.id, product_id: ids.product, product_name_zh: "示例互助青稞酒 42度 500毫升" }).execute();
+  await t.db.insertInto("inquiry_messages").values({ recipient_id: recipient.id, author: "producer", body: "您好,每箱 95 元,可寄样品。" }).execute();
   const app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: fair.dataDir } });
-  const cookies: Record<"producer" | "admin", string> = { producer: "", admin: "" };
+  const cookies: Record<"producer" | "buyer" | "admin", string> = { producer: "", buyer: "", admin: "" };
   cookies.producer = (await signInOverHttp(app.url, producer.email, producer.password)).cookie;
+  cookies.buyer = (await signInOverHttp(app.url, buyer.email, buyer.password)).cookie;
   cookies.admin = (await signInOverHttp(app.url, admin.email, admin.password)).cookie;
   await waitForIndexed(async () => (await (await fetch(`${app.url}/search?q=${encodeURIComponent("青稞")}`)).text()).includes("互助青稞酒"));
   if (!browserAvailable) throw new Error("the page walk needs Chromium");
