@@ -143,7 +143,16 @@ describe("the buyer profile", () => {
 
     const ok = await post(
       "/buyer/profile",
-      { name: "兰州鲜果采购", province: "甘肃", city: "兰州", categories: ["水果", "坚果"], phone: "0931-8123456", email: "", wechat: "lanzhou_fruit", consent: "on" },
+      {
+        name: "兰州鲜果采购",
+        province: "甘肃",
+        city: "兰州",
+        categories: ["水果", "坚果"],
+        phone: "0931-8123456",
+        email: "",
+        wechat: "lanzhou_fruit",
+        consent: "on",
+      },
       cookie,
     );
     expect(ok.status).toBe(302);

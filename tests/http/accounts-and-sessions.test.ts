@@ -174,7 +174,14 @@ describe("sign-up", () => {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-      body: new URLSearchParams({ kind: "producer", consent: "on", account: "13912345678", password: "plateau barley 2026", passwordRepeat: "plateau barley 2026", role: "admin" }),
+      body: new URLSearchParams({
+        kind: "producer",
+        consent: "on",
+        account: "13912345678",
+        password: "plateau barley 2026",
+        passwordRepeat: "plateau barley 2026",
+        role: "admin",
+      }),
     });
     // not signed in yet (the answer must not differ from an existing account's): on to sign in, then the organisation
     expect(res.status).toBe(302);

@@ -30,7 +30,8 @@ const post = (path: string, fields: Record<string, string>) =>
     headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
     body: new URLSearchParams(fields),
   });
-const signup = (account: string, password = "someone else 2026") => post("/signup", { kind: "producer", consent: "on", account, password, passwordRepeat: password });
+const signup = (account: string, password = "someone else 2026") =>
+  post("/signup", { kind: "producer", consent: "on", account, password, passwordRepeat: password });
 
 describe("sign-up", () => {
   it("someone trying a producer's e-mail at sign-up learns nothing, and the producer is told at the next sign-in", { timeout: 60_000 }, async () => {

@@ -130,7 +130,10 @@ export async function startWalk(): Promise<Walk> {
     .execute();
   // a buyer with a profile and one booth lead the exhibitor answered, so 我的采购 shows its lists, not only empty states
   const buyer = await createAccount(t.db, { role: "buyer" });
-  await t.db.insertInto("buyer_profiles").values({ user_id: buyer.id, name: "走查采购商贸", province: "甘肃", city: "兰州", categories: ["杂粮", "酒类"] }).execute();
+  await t.db
+    .insertInto("buyer_profiles")
+    .values({ user_id: buyer.id, name: "走查采购商贸", province: "甘肃", city: "兰州", categories: ["杂粮", "酒类"] })
+    .execute();
   const lead = await t.db
     .insertInto("inquiries")
     .values({
@@ -149,7 +152,10 @@ export async function startWalk(): Promise<Walk> {
     .values({ inquiry_id: lead.id, organization_id: ids.organization, status: "replied" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await t.db.insertInto("inquiry_products").values({ recipient_id: recipient.id, product_id: ids.product, product_name_zh: "示例互助青稞酒 42度 500毫升" }).execute();
+  await t.db
+    .insertInto("inquiry_products")
+    .values({ recipient_id: recipient.id, product_id: ids.product, product_name_zh: "示例互助青稞酒 42度 500毫升" })
+    .execute();
   await t.db.insertInto("inquiry_messages").values({ recipient_id: recipient.id, author: "producer", body: "您好,每箱 95 元,可寄样品。" }).execute();
   const app = await startTestApp({ databaseUrl: t.url, indexPrefix: search.prefix, env: { DATA_DIR: fair.dataDir } });
   const cookies: Record<"producer" | "buyer" | "admin", string> = { producer: "", buyer: "", admin: "" };

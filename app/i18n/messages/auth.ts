@@ -32,7 +32,8 @@ export const zh = {
   "auth.resetTitle": "设置新密码",
   "auth.resetInvalid": "该重置链接无效或已过期,请联系工作人员重新获取。",
   "auth.resetDone": "密码已更新,请用新密码登录。",
-  "auth.signupIntro": "采购商注册后可以保存对比清单、询价索样并随时查看回复;生产企业、合作社和家庭农场注册后可以登记品牌和产品,提交的信息经市场监管部门审核后公开。",
+  "auth.signupIntro":
+    "采购商注册后可以保存对比清单、询价索样并随时查看回复;生产企业、合作社和家庭农场注册后可以登记品牌和产品,提交的信息经市场监管部门审核后公开。",
   "auth.producerArea": "我的主体",
   "auth.staffArea": "工作台",
 } as const;

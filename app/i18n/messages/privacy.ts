@@ -3,14 +3,17 @@
 export const zh = {
   "consent.legend": "个人信息授权",
   "consent.account": "注册需要您的电子邮箱或手机号(用于登录和找回密码)以及您填写的姓名或单位名称。只有您本人和管理账号的工作人员能看到。",
-  "consent.buyerProfile": "您的采购商资料(姓名或单位、所在地、采购品类、电话、邮箱、微信号)会随您的询价发给您选择的生产者,市场监管和会务工作人员处理对接时也能看到;不会公开,也不会提供给其他人。",
-  "consent.inquiry": "您的姓名、单位和联系方式只发给您选中的生产者,用于回复这次询价或索样;市场监管和会务工作人员处理对接时也能看到。不会公开,也不会提供给其他人。",
+  "consent.buyerProfile":
+    "您的采购商资料(姓名或单位、所在地、采购品类、电话、邮箱、微信号)会随您的询价发给您选择的生产者,市场监管和会务工作人员处理对接时也能看到;不会公开,也不会提供给其他人。",
+  "consent.inquiry":
+    "您的姓名、单位和联系方式只发给您选中的生产者,用于回复这次询价或索样;市场监管和会务工作人员处理对接时也能看到。不会公开,也不会提供给其他人。",
   "consent.lead": "您的姓名、单位和联系方式只发给这个展位的参展单位,用于会后联系您;会务工作人员统计对接成效时也能看到。不会公开,也不会提供给其他人。",
   "consent.agree": "我已阅读上述说明和《个人信息保护说明》,同意按此处理我的个人信息",
   "consent.required": "请勾选同意后再提交:没有您的同意,我们不能处理您的个人信息",
   "consent.policyLink": "个人信息保护说明",
   "privacy.title": "个人信息保护说明",
-  "privacy.intro": "本说明依据《中华人民共和国个人信息保护法》,说明海东品牌与地理标志目录收集哪些个人信息、用于什么、谁能看到、保存多久,以及您如何查看、下载和删除。",
+  "privacy.intro":
+    "本说明依据《中华人民共和国个人信息保护法》,说明海东品牌与地理标志目录收集哪些个人信息、用于什么、谁能看到、保存多久,以及您如何查看、下载和删除。",
   "privacy.what": "我们收集什么",
   "privacy.whatAccount": "账号:电子邮箱或手机号、姓名或单位名称、密码(只保存不可还原的摘要)、登录记录(时间和浏览器)。",
   "privacy.whatBuyer": "采购商资料:姓名或单位、所在省份和城市、采购品类、电话、电子邮箱、微信号(除名称外均可不填)。",
@@ -20,7 +23,8 @@ export const zh = {
   "privacy.who": "谁能看到",
   "privacy.whoText": "您本人;收到您询价或留言的生产者;处理对接、核实和投诉的市场监管与会务工作人员。工作人员导出含个人信息的数据时,都记入审计日志。",
   "privacy.howLong": "保存多久",
-  "privacy.howLongAccount": "账号存续期间保存。您删除账号时,账号信息立即清除,您发出的询价中的姓名、联系方式和留言立即匿名化(生产者保留产品、报价和成交记录,但不再看到您是谁)。",
+  "privacy.howLongAccount":
+    "账号存续期间保存。您删除账号时,账号信息立即清除,您发出的询价中的姓名、联系方式和留言立即匿名化(生产者保留产品、报价和成交记录,但不再看到您是谁)。",
   "privacy.howLongAnonymous": "未登录发出的询价和展位留言,在发出 {months} 个月后自动匿名化。",
   "privacy.rights": "您的权利",
   "privacy.rightsSignedIn": "登录后可以:下载我的数据;在资料页更正信息;删除账号。",
@@ -30,7 +34,8 @@ export const zh = {
   "privacy.consents": "每次同意都会记录时间和所同意说明的版本(当前版本 {version})。",
   "account.dataTitle": "我的数据",
   "account.deleteTitle": "删除账号",
-  "account.deleteIntro": "删除后无法恢复:您将被退出登录,账号中的电子邮箱、手机号、姓名、采购商资料和对比清单被清除;您发出的询价中的姓名、联系方式和留言被匿名化。生产者保留产品、报价和成交记录。",
+  "account.deleteIntro":
+    "删除后无法恢复:您将被退出登录,账号中的电子邮箱、手机号、姓名、采购商资料和对比清单被清除;您发出的询价中的姓名、联系方式和留言被匿名化。生产者保留产品、报价和成交记录。",
   "account.deleteStaff": "工作人员账号由管理员停用,不能自行删除。",
   "account.deletePassword": "请输入密码确认",
   "account.deleteConfirm": "永久删除我的账号",
@@ -52,7 +57,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "consent.legend": "Your personal information",
-  "consent.account": "Signing up needs your email address or mobile number (to sign in and reset the password) and the name you give. Only you and the staff who manage accounts see them.",
+  "consent.account":
+    "Signing up needs your email address or mobile number (to sign in and reset the password) and the name you give. Only you and the staff who manage accounts see them.",
   "consent.buyerProfile":
     "Your buyer profile (name or company, location, what you buy, phone, email, WeChat ID) goes with your inquiries to the producers you choose; market-regulation and fair staff handling matching see it too. It is never published or given to anyone else.",
   "consent.inquiry":
@@ -78,7 +84,8 @@ export const en: Record<keyof typeof zh, string> = {
   "privacy.howLong": "How long it is kept",
   "privacy.howLongAccount":
     "As long as the account exists. When you delete it, the account's details are erased at once, and your name, contacts and messages in the inquiries you sent are anonymised (producers keep the products, quotes and deals, but no longer see who you are).",
-  "privacy.howLongAnonymous": "Inquiries and booth contacts sent without an account are anonymised automatically {months, plural, one {# month} other {# months}} after they were sent.",
+  "privacy.howLongAnonymous":
+    "Inquiries and booth contacts sent without an account are anonymised automatically {months, plural, one {# month} other {# months}} after they were sent.",
   "privacy.rights": "Your rights",
   "privacy.rightsSignedIn": "Signed in, you can download your data, correct it on your profile, and delete your account.",
   "privacy.rightsAnonymous":
