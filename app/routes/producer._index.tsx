@@ -205,6 +205,12 @@ export default function ProducerDashboard() {
           </table>
         )}
       </section>
+      <p className="account-privacy">
+        <a href="/account/data.json" download>
+          {t("privacy.download")}
+        </a>{" "}
+        · <Link to="/account/delete">{t("privacy.delete")}</Link> · <Link to="/privacy">{t("privacy.title")}</Link>
+      </p>
     </>
   );
 }
