@@ -66,7 +66,7 @@ export default function BuyerHome() {
             </dd>
             {(profile.province || profile.city) && (
               <>
-                <dt>{t("buyerProfile.city")}</dt>
+                <dt>{t("buyerHome.location")}</dt>
                 <dd>
                   {profile.province ? provinceLabel(profile.province, lang) : null} <ContentText text={profile.city} />
                 </dd>
@@ -149,7 +149,7 @@ export default function BuyerHome() {
       </section>
 
       <section aria-labelledby="buyer-privacy">
-        <h2 id="buyer-privacy">{t("consent.legend")}</h2>
+        <h2 id="buyer-privacy">{t("buyerHome.personalData")}</h2>
         <ul className="buyer-home__privacy">
           <li>
             <a href="/account/data.json" download>
