@@ -39,11 +39,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id bigserial primary key,
       user_id bigint not null references users(id) on delete cascade,
       kind text not null check (length(kind) between 1 and 40),
+      -- the event told of (the mail queue's idempotency key): one notice per person per event
+      event_key text not null check (length(event_key) between 1 and 200),
       params jsonb not null default '{}'::jsonb,
       link_path text check (link_path like '/%'),
       created_at timestamptz not null default now(),
       read_at timestamptz
     );
+    create unique index notifications_user_event on notifications (user_id, event_key);
     create index notifications_user_created on notifications (user_id, created_at desc);
     create index notifications_unread on notifications (user_id) where read_at is null;
 

@@ -9,6 +9,8 @@ import type { MailLocale, NotificationKind } from "../schema";
 export interface NewNotification {
   userId: number;
   kind: NotificationKind;
+  /** the event told of: the same event again adds nothing */
+  eventKey: string;
   params: Record<string, string | number>;
   linkPath: string | null;
 }
@@ -17,7 +19,8 @@ export async function addNotifications(db: Executor, rows: readonly NewNotificat
   if (rows.length === 0) return;
   await db
     .insertInto("notifications")
-    .values(rows.map((r) => ({ user_id: r.userId, kind: r.kind, params: jsonb(r.params), link_path: r.linkPath })))
+    .values(rows.map((r) => ({ user_id: r.userId, kind: r.kind, event_key: r.eventKey, params: jsonb(r.params), link_path: r.linkPath })))
+    .onConflict((oc) => oc.columns(["user_id", "event_key"]).doNothing())
     .execute();
 }
 
@@ -146,5 +149,49 @@ export async function latestProducerMessage(db: Executor, recipientId: number) {
     .where("author", "=", "producer")
     .orderBy("id", "desc")
     .limit(1)
+    .executeTakeFirst();
+}
+
+/** The product names of one recipient's copy of an inquiry (what the producer was asked about). */
+export async function recipientProductNames(db: Executor, recipientId: number) {
+  return db.selectFrom("inquiry_products").select(["product_name_zh", "product_name_en"]).where("recipient_id", "=", recipientId).orderBy("id").execute();
+}
+
+export async function eventNames(db: Executor, eventId: number) {
+  return db.selectFrom("events").select(["name_zh", "name_en"]).where("id", "=", eventId).executeTakeFirst();
+}
+
+/**
+ * What a review decision was about: the record (a revision's record for kind 'revision'), its names and owning
+ * organisation, read in the decision's transaction.
+ */
+export async function reviewedRecord(db: Executor, kind: "product" | "organization" | "trademark" | "revision", id: number) {
+  let entity: "product" | "organization" | "trademark" = kind === "revision" ? "product" : kind;
+  let entityId = id;
+  if (kind === "revision") {
+    const r = await db.selectFrom("record_revisions").select(["entity_type", "entity_id"]).where("id", "=", id).executeTakeFirst();
+    if (!r || !["product", "organization", "trademark"].includes(r.entity_type)) return undefined;
+    entity = r.entity_type as typeof entity;
+    entityId = r.entity_id;
+  }
+  if (entity === "organization") {
+    const o = await db.selectFrom("organizations").select(["id", "name_zh", "name_en"]).where("id", "=", entityId).executeTakeFirst();
+    return o && { entity, entityId, name_zh: o.name_zh, name_en: o.name_en, organizationId: o.id };
+  }
+  if (entity === "product") {
+    const p = await db.selectFrom("products").select(["name_zh", "name_en", "organization_id"]).where("id", "=", entityId).executeTakeFirst();
+    return p && { entity, entityId, name_zh: p.name_zh, name_en: p.name_en, organizationId: p.organization_id as number | null };
+  }
+  const t = await db.selectFrom("trademarks").select(["name_zh", "name_en", "holder_org_id"]).where("id", "=", entityId).executeTakeFirst();
+  return t && { entity, entityId, name_zh: t.name_zh, name_en: t.name_en, organizationId: t.holder_org_id };
+}
+
+/** The account a forgot-password request names, by e-mail (case-insensitive); disabled accounts are not found. */
+export async function accountByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "locale"])
+    .where(sql<string>`lower(email)`, "=", email.trim().toLowerCase())
+    .where("disabled_at", "is", null)
     .executeTakeFirst();
 }

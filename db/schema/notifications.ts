@@ -31,6 +31,7 @@ export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
   kind: NotificationKind;
+  event_key: string;
   params: DefaultJson<Record<string, string | number>>;
   link_path: string | null;
   created_at: DefaultTimestamp;
