@@ -17,6 +17,9 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { boothForLead, boothProducts, countBoothView, createBoothLead } from "../../db/queries/event-leads";
 import { db } from "../services.server";
+import { notifyNewLead } from "../notifications/notify.server";
+import { readPreferences } from "../i18n/preferences.server";
+import { publicOrigin } from "../platform/public-origin.server";
 
 // /events/:id/booth/:exhibitorId — what a booth's QR code opens (展位留资): the exhibitor and its products, and a form
 // where a buyer leaves a contact and an interest. The lead becomes an inquiry tagged with the event in the producer's
@@ -69,8 +72,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, hash } = newBuyerToken();
   await db()
     .transaction()
-    .execute((trx) =>
-      createBoothLead(
+    .execute(async (trx) => {
+      const lead = await createBoothLead(
         trx,
         {
           buyer_token_hash: hash,
@@ -86,8 +89,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         booth.organization_id,
         product,
         "hold" in admission ? admission.hold : null,
-      ),
-    );
+      );
+      await notifyNewLead(trx, lead.id, { origin: publicOrigin(context), buyerLocale: readPreferences(request).prefs.lang, buyerToken: token });
+    });
   await noteLead(sender);
   const held = "hold" in admission && admission.hold !== null;
   throw redirect(`/inquiries/${token}?sent=1${held ? "&held=1" : ""}`);
