@@ -22,6 +22,7 @@ const LINKS: [string, MessageKey][] = [
   ["/staff/users", "staff.users"],
   ["/staff/guidance", "staff.guidance"],
   ["/staff/export", "export.title"],
+  ["/staff/outbox", "outbox.link"],
 ];
 
 export default function StaffLayout() {
