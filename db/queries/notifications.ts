@@ -91,7 +91,9 @@ export async function organizationRecipients(db: Executor, organizationId: numbe
     .execute();
   const org = await db.selectFrom("organizations").select(["name_zh", "name_en", "contacts"]).where("id", "=", organizationId).executeTakeFirst();
   // the organisation's e-mail contacts, public or not: it is the organisation's own address, told of its own inquiries
-  const contactEmails = (org?.contacts ?? []).filter((c) => c.kind === "email" && c.value.includes("@")).map((c) => c.value.trim());
+  const contactEmails = (Array.isArray(org?.contacts) ? org.contacts : [])
+    .filter((c) => c.kind === "email" && c.value.includes("@"))
+    .map((c) => c.value.trim());
   return { users, organization: org ? { name_zh: org.name_zh, name_en: org.name_en } : null, contactEmails };
 }
 
