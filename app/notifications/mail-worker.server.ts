@@ -49,7 +49,7 @@ function isPermanent(error: unknown): boolean {
 
 /** A transport for SMTP_URL; smtp:// upgrades with STARTTLS when the server offers it, smtps:// is TLS from the start. */
 export function createTransport(smtpUrl: string) {
-  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as never);
+  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
 }
 
 /** Creates the worker; `start: false` leaves the loop to the caller's `drainOnce` (tests). */

@@ -83,7 +83,9 @@ export default function OutboxPage() {
           {messages.map((m) => (
             <li key={m.id}>
               <article aria-labelledby={`mail-${m.id}`}>
-                <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+                <h2 id={`mail-${m.id}`} lang={m.locale}>
+                  {m.subject}
+                </h2>
                 <dl className="fact-list">
                   <dt>{t("outbox.to")}</dt>
                   <dd>{m.to_address}</dd>
