@@ -100,15 +100,17 @@ export interface BuyerSide {
   buyerToken: string;
 }
 
-async function rememberBuyer(trx: Trx, inquiryId: number, buyerEmail: string | null, buyer: BuyerSide) {
-  await rememberBuyerMail(trx, inquiryId, buyer.buyerLocale, buyerEmail ? sealBuyerLink(buyer.buyerToken) : null);
+/** Sealed only when there is someone to hand it back to: the address the buyer gave, or their account (/notifications). */
+async function rememberBuyer(trx: Trx, inquiryId: number, buyer: { buyer_email: string | null; buyer_user_id: number | null }, side: BuyerSide) {
+  const reachable = !!buyer.buyer_email || buyer.buyer_user_id !== null;
+  await rememberBuyerMail(trx, inquiryId, side.buyerLocale, reachable ? sealBuyerLink(side.buyerToken) : null);
 }
 
 /** A buyer's inquiry from the shortlist: each producer addressed is told. */
 export async function notifyNewInquiry(trx: Trx, inquiryId: number, ctx: NotifyContext & BuyerSide): Promise<void> {
   const inquiry = await inquiryForNotice(trx, inquiryId);
   if (!inquiry) return;
-  await rememberBuyer(trx, inquiryId, inquiry.buyer_email, ctx);
+  await rememberBuyer(trx, inquiryId, inquiry, ctx);
   for (const r of inquiry.recipients) {
     if (r.status === "held") continue;
     const products = await recipientProductNames(trx, r.id);
@@ -139,7 +141,7 @@ export async function notifyNewInquiry(trx: Trx, inquiryId: number, ctx: NotifyC
 export async function notifyNewLead(trx: Trx, inquiryId: number, ctx: NotifyContext & BuyerSide): Promise<void> {
   const inquiry = await inquiryForNotice(trx, inquiryId);
   if (!inquiry) return;
-  await rememberBuyer(trx, inquiryId, inquiry.buyer_email, ctx);
+  await rememberBuyer(trx, inquiryId, inquiry, ctx);
   const event = inquiry.event_id === null ? undefined : await eventNames(trx, inquiry.event_id);
   for (const r of inquiry.recipients) {
     if (r.status === "held") continue;
@@ -185,7 +187,7 @@ export async function notifyInquiryReply(trx: Trx, recipientId: number, ctx: Not
     });
   }
   if (inquiry.buyer_user_id !== null) {
-    // the private link is not stored in the notification (only its hash exists in the database)
+    // the private link is not stored in the notification: /notifications?open=<id> unseals it for this account only
     await addNotifications(trx, [
       {
         userId: inquiry.buyer_user_id,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addInquiryMessage, createInquiry } from "../../db/queries/inquiries";
 import { outboxMessages } from "../../db/queries/mail-queue";
-import { notificationsFor, setMailPreference } from "../../db/queries/notifications";
+import { notificationsFor, openReplyNotice, setMailPreference } from "../../db/queries/notifications";
 import { jsonb } from "../../db/json";
 import { createAccount } from "../../tests/support/accounts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { resetConfigForTests } from "../platform/config.server";
 import { notifyInquiryReply, notifyNewInquiry, notifyReviewDecision } from "./notify.server";
+import { unsealBuyerLink } from "./signing.server";
 
 const ORIGIN = "https://catalogue.example.cn";
 let t: TestDatabase;
@@ -78,6 +79,10 @@ describe("a buyer hears of a producer's reply in the language they wrote in", ()
     // the buyer's token is stored sealed, never in the clear
     const stored = await t.db.selectFrom("inquiry_buyer_mail").select("sealed_link").execute();
     expect(stored.map((s) => s.sealed_link).join()).not.toContain("private-token-alice");
+    // the notice opens the thread for the buyer's own account only (/notifications?open=<id>), and is then read
+    expect(await openReplyNotice(t.db, producer.id, notice!.id)).toBeNull();
+    expect(unsealBuyerLink((await openReplyNotice(t.db, buyer.id, notice!.id))!)).toBe("private-token-alice");
+    expect((await notificationsFor(t.db, buyer.id))[0]!.read_at).not.toBeNull();
   });
 
   it("respects an address that opted out of replies (but the producer's own notice still goes)", async () => {

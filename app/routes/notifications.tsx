@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { markNotificationsRead, notificationsFor } from "../../db/queries/notifications";
+import { markNotificationsRead, notificationsFor, openReplyNotice } from "../../db/queries/notifications";
+import { unsealBuyerLink } from "../notifications/signing.server";
 import { requireUser } from "../auth/guards.server";
 import { formatDateTime } from "../lib/format";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
@@ -16,6 +17,13 @@ export { ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // a buyer's reply notice: the private link is unsealed for its own account only, never stored in the notice
+  const open = Number(new URL(request.url).searchParams.get("open"));
+  if (Number.isInteger(open) && open > 0) {
+    const sealed = await openReplyNotice(db(), user.id, open);
+    const token = sealed ? unsealBuyerLink(sealed) : null;
+    if (token) throw redirect(`/inquiries/${token}`, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+  }
   return data({ notifications: await notificationsFor(db(), user.id) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -63,7 +71,13 @@ export default function NotificationsPage() {
               return (
                 <li key={n.id} className={n.read_at ? undefined : "notification--unread"}>
                   {!n.read_at && <strong>{t("notifications.unread")}: </strong>}
-                  {n.link_path ? <Link to={n.link_path}>{text}</Link> : text}{" "}
+                  {n.link_path ? (
+                    <Link to={n.link_path}>{text}</Link>
+                  ) : n.kind === "inquiry_reply" ? (
+                    <Link to={`/notifications?open=${n.id}`}>{text}</Link>
+                  ) : (
+                    text
+                  )}{" "}
                   <time dateTime={new Date(n.created_at).toISOString()}>{formatDateTime(n.created_at)}</time>
                   {!n.read_at && (
                     <Form method="post" className="inline-form">

@@ -197,3 +197,20 @@ export async function accountByEmail(db: Executor, email: string) {
     .where("disabled_at", "is", null)
     .executeTakeFirst();
 }
+
+/** The sealed private link of the inquiry a user's own reply notice points at, marking the notice read. */
+export async function openReplyNotice(db: Executor, userId: number, notificationId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("notifications as n")
+    .innerJoin("inquiries as i", (j) => j.on(sql<boolean>`i.id = (n.params->>'inquiry')::bigint`))
+    .innerJoin("inquiry_buyer_mail as b", "b.inquiry_id", "i.id")
+    .select("b.sealed_link")
+    .where("n.id", "=", notificationId)
+    .where("n.user_id", "=", userId)
+    .where("n.kind", "=", "inquiry_reply")
+    .where("i.buyer_user_id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  await markNotificationsRead(db, userId, notificationId);
+  return row.sealed_link;
+}
