@@ -3,10 +3,12 @@ import { addInquiryMessage, createInquiry } from "../../db/queries/inquiries";
 import { outboxMessages } from "../../db/queries/mail-queue";
 import { notificationsFor, openReplyNotice, setMailPreference } from "../../db/queries/notifications";
 import { jsonb } from "../../db/json";
+import { createBoothLead } from "../../db/queries/event-leads";
+import { createEvent } from "../../db/queries/events";
 import { createAccount } from "../../tests/support/accounts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { resetConfigForTests } from "../platform/config.server";
-import { notifyInquiryReply, notifyNewInquiry, notifyReviewDecision } from "./notify.server";
+import { notifyInquiryReply, notifyNewInquiry, notifyNewLead, notifyReviewDecision } from "./notify.server";
 import { unsealBuyerLink } from "./signing.server";
 
 const ORIGIN = "https://catalogue.example.cn";
@@ -119,5 +121,50 @@ describe("a producer hears of a review decision", () => {
     expect(mails[0]!.body_text).toContain("审核意见:请补充产地证明");
     expect(mails[0]!.body_text).toContain(`${ORIGIN}/producer/products/${product.id}`);
     expect((await notificationsFor(t.db, producer.id))[0]).toMatchObject({ kind: "review_decision", link_path: `/producer/products/${product.id}` });
+  });
+});
+
+describe("an exhibitor hears of a lead left at the booth", () => {
+  it("mails a lead with the fair's name, and keeps quiet about one held past a limit", async () => {
+    const producer = await createAccount(t.db, { organizationName: "展位合作社" });
+    await t.db.updateTable("users").set({ locale: "en" }).where("id", "=", producer.id).execute();
+    const eventId = await createEvent(t.db, {
+      name_zh: "青海绿色农产品对接会",
+      name_en: "Qinghai Green Produce Fair",
+      starts_on: "2027-05-16",
+      ends_on: "2027-05-18",
+      venue_zh: "会展中心",
+      venue_en: null,
+      organiser_zh: "主办方",
+      organiser_en: null,
+      status: "published",
+    });
+    const lead = (token: string, held: "device" | null) =>
+      t.db.transaction().execute(async (trx) => {
+        const made = await createBoothLead(
+          trx,
+          {
+            buyer_token_hash: token.padEnd(64, "0"),
+            buyer_user_id: null,
+            buyer_name: "Zhou",
+            buyer_organization: null,
+            buyer_email: null,
+            buyer_phone: "13900000000",
+            message: "hi",
+            event_id: eventId,
+          },
+          producer.organizationId!,
+          null,
+          held,
+        );
+        await notifyNewLead(trx, made.id, { origin: ORIGIN, buyerLocale: "zh-CN", buyerToken: token });
+      });
+    await lead("lead-one", null);
+    await lead("lead-held", "device");
+    const mails = (await outboxMessages(t.db)).filter((m) => m.kind === "new_lead");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("[Haidong Brand & GI Catalogue] New booth lead from Zhou");
+    expect(mails[0]!.body_text).toContain("at the booth at Qinghai Green Produce Fair");
+    expect((await notificationsFor(t.db, producer.id)).map((n) => n.kind)).toEqual(["new_lead"]);
   });
 });
