@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { mailPreference, setMailPreference } from "../../db/queries/notifications";
@@ -75,6 +75,9 @@ export default function MailPreferencesPage() {
     </section>
   );
 }
+
+// the loader's headers reach the document: the page shows an address, so no cache may keep it
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

@@ -132,6 +132,9 @@ describe("notices in the site and e-mail preferences", () => {
     const link = smtp.received[0]!.text.match(/\/mail-preferences\/(\S+)/)![1]!;
     const page = await get(`/mail-preferences/${link}`);
     expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    // browsers apply the last policy of the list: the token in the URL is not sent on to another site
+    expect(page.headers.get("referrer-policy")).toMatch(/(^|, )no-referrer$/);
     expect(await page.text()).toContain(smtp.received[0]!.to[0]!);
     const saved = await post(`/mail-preferences/${link}`, { all_off: "1" });
     expect(saved.status).toBe(302);
