@@ -26,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pref = await mailPreference(db(), address);
   return data(
     { address, allOff: pref.allOff, off: pref.offKinds },
-    // the token is a credential for this page: keep it out of caches and of the next site's Referer
-    { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" } },
+    // the token is a credential for this page: keep it out of caches and of other sites' Referer (same-origin, not
+    // no-referrer: that would send the form's own POST with Origin: null, which the origin check refuses)
+    { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex" } },
   );
 }
 

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (Number.isInteger(open) && open > 0) {
     const sealed = await openReplyNotice(db(), user.id, open);
     const token = sealed ? unsealBuyerLink(sealed) : null;
-    if (token) throw redirect(`/inquiries/${token}`, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+    if (token) throw redirect(`/inquiries/${token}`, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" } });
   }
   return data({ notifications: await notificationsFor(db(), user.id) }, { headers: { "Cache-Control": "private, no-store" } });
 }
