@@ -20,6 +20,7 @@ import { readPreferences } from "./i18n/preferences.server";
 import { currentUser } from "./auth/session.server";
 import { readShortlist } from "./buyers/shortlist.server";
 import { LANDING } from "./auth/landing";
+import { headerNotifications } from "./notifications/header.server";
 import { useNonce } from "./lib/nonce";
 import { configuredOrigin } from "./platform/public-origin.server";
 import { pictureBaseUrl } from "./images/storage.server";
@@ -37,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user ? { name: user.display_name || user.email || user.phone || "", role: user.role } : null,
     // the header's "我的清单 (n)": read on every page and again after every shortlist change (Remix revalidates)
     shortlistCount: (await readShortlist(request, user ?? null)).productIds.length,
+    // the header's "通知 (n)": unread in-site notifications (app/notifications)
+    notificationCount: await headerNotifications(request, user),
   };
 }
 
@@ -85,6 +88,7 @@ function AccountLinks() {
   return (
     <>
       <Link to={LANDING[user.role]}>{area}</Link>
+      <Link to="/notifications">{data.notificationCount > 0 ? t("notifications.navUnread", { count: data.notificationCount }) : t("notifications.nav")}</Link>
       <Form method="post" action="/logout" className="inline-form">
         <button type="submit" className="link-button">
           {t("auth.logout")}

@@ -6,6 +6,7 @@ import type { CatalogueTables } from "./schema/catalogue";
 import type { EventTables } from "./schema/events";
 import type { GuidanceTables } from "./schema/guidance";
 import type { MatchingTables } from "./schema/matching";
+import type { NotificationTables } from "./schema/notifications";
 import type { ReviewTables } from "./schema/review";
 
 export type * from "./schema/accounts";
@@ -14,6 +15,7 @@ export type * from "./schema/columns";
 export type * from "./schema/events";
 export type * from "./schema/guidance";
 export type * from "./schema/matching";
+export type * from "./schema/notifications";
 export type * from "./schema/review";
 
-export interface Database extends CatalogueTables, AccountTables, ReviewTables, MatchingTables, EventTables, GuidanceTables {}
+export interface Database extends CatalogueTables, AccountTables, ReviewTables, MatchingTables, EventTables, GuidanceTables, NotificationTables {}

@@ -30,6 +30,20 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).PUBLIC_ORIGIN).toBeUndefined();
   });
 
+  it("keeps mail in the database unless SMTP_URL names a server, and wants a From address to send from production", () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({}).MAIL_FROM).toMatch(/@/);
+    const c = loadConfig({ SMTP_URL: "smtp://mailer:s%40cret@mail.example.cn:587", MAIL_FROM: "海东品牌目录 <noreply@example.cn>" });
+    expect(c.SMTP_URL).toBe("smtp://mailer:s%40cret@mail.example.cn:587");
+    expect(c.MAIL_FROM).toBe("海东品牌目录 <noreply@example.cn>");
+    expect(loadConfig({ SMTP_URL: "smtps://mail.example.cn:465" }).SMTP_URL).toBe("smtps://mail.example.cn:465");
+    expect(() => loadConfig({ SMTP_URL: "http://mail.example.cn" })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM must be an address/);
+    const production = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(48), PUBLIC_ORIGIN: "https://catalogue.example.cn" };
+    expect(() => loadConfig({ ...production, SMTP_URL: "smtp://mail.example.cn" })).toThrow(/MAIL_FROM is required with SMTP_URL in production/);
+    expect(loadConfig({ ...production, SMTP_URL: "smtp://mail.example.cn", MAIL_FROM: "noreply@example.cn" }).MAIL_FROM).toBe("noreply@example.cn");
+  });
+
   it("keeps pictures on disk unless S3_BUCKET names a bucket, and says which S3 setting is wrong", () => {
     expect(loadConfig({}).S3_BUCKET).toBeUndefined();
     const s3 = loadConfig({

@@ -57,6 +57,18 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
   // where browsers fetch pictures from (a public-read bucket or a CDN in front of it); unset, the app streams them
   S3_PUBLIC_BASE_URL: httpUrl.transform((url) => url.replace(/\/+$/, "")).optional(),
+  // Outgoing mail (app/notifications, docs/decisions/042-mail-queue-and-notifications.md): smtp://user:pass@host:587
+  // (STARTTLS when the server offers it) or smtps://…:465. Unset, messages are kept in the database and shown to
+  // staff at /staff/outbox instead of being sent.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+\/?(\?\S*)?$/, "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.cn:587")
+    .optional(),
+  // the From of every e-mail: an address, or `Name <address>`
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]+ <[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an address or Name <address>")
+    .default("海东品牌目录 <noreply@localhost>"),
 });
 
 /** Rules across variables, checked on the raw values so they are reported alongside any format errors. */
@@ -76,6 +88,8 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
     );
     if (orphans.length) problems.push(`${orphans.join(", ")} ${orphans.length > 1 ? "are" : "is"} set but S3_BUCKET is not (pictures would stay on disk)`);
   }
+  // a production server that sends mail must say who from: noreply@localhost would be refused or marked as spam
+  if (env.NODE_ENV === "production" && env.SMTP_URL && !env.MAIL_FROM) problems.push("MAIL_FROM is required with SMTP_URL in production");
   if (env.S3_EVIDENCE_BUCKET && env.S3_EVIDENCE_BUCKET === env.S3_BUCKET) {
     problems.push("S3_EVIDENCE_BUCKET must not be S3_BUCKET: claim evidence is private and the picture bucket may be public");
   }

@@ -79,6 +79,17 @@ export const SCOPES = {
   reset: [{ windowSeconds: 900, max: 10 }],
   // deleting one's account asks for the password again: per account, so a stolen session cannot guess it
   account_delete: [{ windowSeconds: 900, max: 5 }],
+  // forgot-password requests (each may send an e-mail): per address, a few tries; per account (subject: the user
+  // id), fewer, so nobody can fill a person's inbox with reset mails from many addresses — past it the page answers
+  // the same and sends nothing
+  forgot: [
+    { windowSeconds: 900, max: 5 },
+    { windowSeconds: 86_400, max: 20 },
+  ],
+  forgot_account: [
+    { windowSeconds: 3600, max: 3 },
+    { windowSeconds: 86_400, max: 6 },
+  ],
   // Booth leads (展位留资, issue 19) are never refused for these: past one, the lead is kept but held until the
   // exhibitor or fair staff accept it (app/events/lead-intake.server.ts). Per device (cookie, app/platform/device.server.ts):
   // one visitor's normal day at a fair; per booth: more than a crowd at one booth sends, fewer than a script would.

@@ -21,6 +21,9 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
 import { boothForLead, boothProducts, countBoothView, createBoothLead } from "../../db/queries/event-leads";
 import { db } from "../services.server";
+import { notifyNewLead } from "../notifications/notify.server";
+import { readPreferences } from "../i18n/preferences.server";
+import { publicOrigin } from "../platform/public-origin.server";
 
 // /events/:id/booth/:exhibitorId — what a booth's QR code opens (展位留资): the exhibitor and its products, and a form
 // where a buyer leaves a contact and an interest. The lead becomes an inquiry tagged with the event in the producer's
@@ -93,6 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
       // the consent given on the form, with the text's version, commits with the lead (PIPL)
       await recordConsent(trx, { purpose: "lead", textVersion: PRIVACY_TEXT_VERSION, userId: user?.id, inquiryId: lead.id });
+      await notifyNewLead(trx, lead.id, { origin: publicOrigin(context), buyerLocale: readPreferences(request).prefs.lang, buyerToken: token });
     });
   await noteLead(sender);
   const held = "hold" in admission && admission.hold !== null;

@@ -18,6 +18,8 @@ import { notFound, recordIdOr404 } from "../lib/route-params";
 import { recordDeal, threadProducts } from "../../db/queries/deals";
 import { addInquiryMessage, inboxThread, setRecipientStatus } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { notifyInquiryReply } from "../notifications/notify.server";
+import { publicOrigin } from "../platform/public-origin.server";
 import { acceptHeldLead } from "../../db/queries/held-leads";
 import type { FormAnswer, FormReply } from "../domain/form-reply";
 
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A failed form, named by its intent, since the page holds a reply, a status and a deal form. */
 const answerFor = (intent: string, reply: FormReply): FormAnswer => ({ ...reply, form: intent });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireProducer(request);
   const id = recordIdOr404(params.id);
   const found = await inboxThread(db(), user.organization_id, id);
@@ -53,12 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "reply") {
     const submission = parseWithZod(form, { schema: producerReplySchema });
     if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
-    await addInquiryMessage(db(), id, {
-      author: "producer",
-      author_user_id: user.id,
-      body: submission.value.body,
-      quoted_price: submission.value.quoted_price,
-    });
+    const reply = { author: "producer" as const, author_user_id: user.id, body: submission.value.body, quoted_price: submission.value.quoted_price };
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await addInquiryMessage(trx, id, reply);
+        await notifyInquiryReply(trx, id, { origin: publicOrigin(context) });
+      });
     throw redirect(back("reply"));
   }
   if (intent === "status") {

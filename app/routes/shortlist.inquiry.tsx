@@ -15,6 +15,9 @@ import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { msg } from "../domain/fields";
 import { createInquiry, inquirableProducts } from "../../db/queries/inquiries";
 import { db } from "../services.server";
+import { notifyNewInquiry } from "../notifications/notify.server";
+import { readPreferences } from "../i18n/preferences.server";
+import { publicOrigin } from "../platform/public-origin.server";
 
 // GET/POST /shortlist/inquiry — one form sends a structured request (询价 / 样品申请) to one or several producers of
 // the shortlist; each producer gets its own copy and thread. No account needed: the buyer follows the answers through
@@ -60,8 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { token, hash } = newBuyerToken();
   await db()
     .transaction()
-    .execute((trx) =>
-      createInquiry(
+    .execute(async (trx) => {
+      const made = await createInquiry(
         trx,
         {
           buyer_token_hash: hash,
@@ -80,8 +83,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           message: v.message,
         },
         products,
-      ),
-    );
+      );
+      // the producers are told in this transaction; the buyer's replies come in the language of this page
+      await notifyNewInquiry(trx, made.id, { origin: publicOrigin(context), buyerLocale: readPreferences(request).prefs.lang, buyerToken: token });
+    });
   await noteMatchingAction("inquiry", context.clientAddress);
   throw redirect(`/inquiries/${token}?sent=1`);
 }

@@ -21,6 +21,8 @@ import { REVIEW_KINDS, type ReviewKind } from "../../db/queries/review";
 import { decide } from "../../db/queries/review-decisions";
 import { reviewItem, reviewTargetExists } from "../../db/queries/review-item";
 import { db } from "../services.server";
+import { notifyReviewDecision } from "../notifications/notify.server";
+import { publicOrigin } from "../platform/public-origin.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
 function kindOr404(raw: string | undefined): ReviewKind {
@@ -49,7 +51,7 @@ const REFUSALS = {
   invalid_reference: "staff.invalidReference",
 } as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const kind = kindOr404(params.kind);
   const id = recordIdOr404(params.id);
@@ -59,7 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pictureKeys = await reviewPictureKeys(db(), kind, id);
   const result = await db()
     .transaction()
-    .execute((trx) => decide(trx, { kind, id, version, decision, comment, actorId: user.id }));
+    .execute(async (trx) => {
+      const decided = await decide(trx, { kind, id, version, decision, comment, actorId: user.id });
+      if (decided === "ok") await notifyReviewDecision(trx, { kind, id, version, decision, comment }, { origin: publicOrigin(context) });
+      return decided;
+    });
   if (result === "not_found") notFound();
   if (result !== "ok") return data(submission.reply({ formErrors: [REFUSALS[result]] }), { status: 409 });
   // after the commit: files of pictures an approval dropped or a rejection discarded, if nothing else shows them

@@ -23,6 +23,7 @@ const LINKS: [string, MessageKey][] = [
   ["/staff/guidance", "staff.guidance"],
   ["/staff/export", "export.title"],
   ["/staff/privacy", "staffPrivacy.title"],
+  ["/staff/outbox", "outbox.link"],
 ];
 
 export default function StaffLayout() {

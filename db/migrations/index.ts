@@ -22,6 +22,7 @@ import * as searchTable from "./2026_12_07_120000_search_table";
 import * as buyerAccounts from "./2026_12_08_100000_buyer_accounts";
 import * as personalInformation from "./2026_12_08_110000_personal_information";
 import * as reindexForBuyerRanking from "./2026_12_07_130000_reindex_for_buyer_ranking";
+import * as mailQueueAndNotifications from "./2026_12_08_200000_mail_queue_and_notifications";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_130000_reindex_for_buyer_ranking": reindexForBuyerRanking,
   "2026_12_08_100000_buyer_accounts": buyerAccounts,
   "2026_12_08_110000_personal_information": personalInformation,
+  "2026_12_08_200000_mail_queue_and_notifications": mailQueueAndNotifications,
 };

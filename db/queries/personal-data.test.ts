@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import type { Db } from "../client";
+import { jsonb } from "../json";
 import { claimInquiries } from "./buyer-home";
 import { eraseAccount, eraseExpiredAnonymousInquiries, ERASED_NAME, personalDataOf, recordConsent, retentionMonths, setRetentionMonths } from "./personal-data";
 
@@ -81,7 +82,29 @@ describe("anonymous buyers' inquiries past the retention period", () => {
     const buyerId = await user("kept@buyer.example.com");
     const ownedOld = await inquiry({ monthsAgo: 30, userId: buyerId });
 
+    // the producer was mailed and told in the site about the old lead, naming the buyer
+    const producerId = await user("producer-told@test.example", "producer");
+    await db
+      .insertInto("mail_queue")
+      .values({
+        idempotency_key: `lead:${old.recipientId}:producer-told@test.example`,
+        to_address: "producer-told@test.example",
+        locale: "zh-CN",
+        kind: "new_lead",
+        subject: "新的展位留言",
+        body_text: "王采购 在展位留下了联系方式",
+        message_id: `<lead-${old.recipientId}@test>`,
+      })
+      .execute();
+    await db
+      .insertInto("notifications")
+      .values({ user_id: producerId, kind: "new_lead", event_key: `lead:${old.recipientId}`, params: jsonb({ buyer: "王采购" }) })
+      .execute();
+
     expect(await eraseExpiredAnonymousInquiries(db, await retentionMonths(db))).toBeGreaterThanOrEqual(1);
+    expect(await db.selectFrom("mail_queue").select("id").where("idempotency_key", "like", `lead:${old.recipientId}:%`).execute()).toHaveLength(0);
+    const notice = await db.selectFrom("notifications").select("params").where("event_key", "=", `lead:${old.recipientId}`).executeTakeFirstOrThrow();
+    expect(notice.params).toEqual({ buyer: ERASED_NAME });
     const erased = await inquiryRow(old.id);
     expect(erased).toMatchObject({
       buyer_name: ERASED_NAME,

@@ -63,6 +63,29 @@ async function eraseInquiries(db: Executor, ids: readonly number[]): Promise<num
         .where("inquiry_id", "in", [...ids]),
     )
     .execute();
+  // what the notices about these inquiries hold of the buyer (docs/decisions/042): the sealed link and language kept
+  // for reply mails, mails naming or addressed to the buyer, and the name in producers' in-site notices
+  await db
+    .deleteFrom("inquiry_buyer_mail")
+    .where("inquiry_id", "in", [...ids])
+    .execute();
+  const keys = await sql<{ key: string }>`
+    select 'inquiry:' || r.id || ':%' as key from inquiry_recipients r where r.inquiry_id = any(${[...ids]}::bigint[])
+    union all select 'lead:' || r.id || ':%' from inquiry_recipients r where r.inquiry_id = any(${[...ids]}::bigint[])
+    union all select 'reply:' || m.id || ':%' from inquiry_messages m join inquiry_recipients r on r.id = m.recipient_id
+      where r.inquiry_id = any(${[...ids]}::bigint[])`.execute(db);
+  const patterns = keys.rows.map((r) => r.key);
+  if (patterns.length > 0) {
+    await db
+      .deleteFrom("mail_queue")
+      .where(sql<boolean>`idempotency_key like any(${patterns}::text[])`)
+      .execute();
+    await db
+      .updateTable("notifications")
+      .set({ params: sql`params || jsonb_build_object('buyer', ${ERASED_NAME}::text)` })
+      .where(sql<boolean>`(event_key || ':') like any(${patterns}::text[])`)
+      .execute();
+  }
   return ids.length;
 }
 
@@ -105,6 +128,14 @@ export async function eraseAccount(trx: Transaction<Database>, userId: number) {
   await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
   await trx.deleteFrom("password_reset_tokens").where("user_id", "=", userId).execute();
   await trx.deleteFrom("account_notices").where("user_id", "=", userId).execute();
+  // mail to or about the person, their in-site notices and their mail opt-outs (the address is personal too)
+  const address = (await trx.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst())?.email;
+  await trx.deleteFrom("notifications").where("user_id", "=", userId).execute();
+  await trx
+    .deleteFrom("mail_queue")
+    .where((eb) => eb.or([eb("user_id", "=", userId), ...(address ? [eb("to_address", "=", address)] : [])]))
+    .execute();
+  if (address) await trx.deleteFrom("mail_preferences").where("address", "=", address).execute();
   await trx
     .updateTable("users")
     .set({ email: null, phone: null, display_name: null, password_hash: "erased", disabled_at: sql`now()`, deleted_at: sql`now()`, updated_at: sql`now()` })

@@ -44,7 +44,7 @@ export async function purgeExpiredSessions(db: Kysely<Database>) {
     .execute();
 }
 
-export async function insertResetToken(db: Kysely<Database>, values: { token_hash: string; user_id: number; created_by: number; expires_at: Date }) {
+export async function insertResetToken(db: Kysely<Database>, values: { token_hash: string; user_id: number; created_by: number | null; expires_at: Date }) {
   await db.insertInto("password_reset_tokens").values(values).execute();
 }
 

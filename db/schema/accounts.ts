@@ -15,6 +15,8 @@ export interface UsersTable {
   display_name: string | null;
   role: Generated<Role>;
   organization_id: number | null;
+  /** the language of this person's e-mail (2026_12_08_200000_mail_queue_and_notifications); null: zh-CN */
+  locale: ColumnType<"zh-CN" | "en" | null, "zh-CN" | "en" | null | undefined, "zh-CN" | "en" | null>;
   disabled_at: NullableTimestamp;
   is_sample: Generated<boolean>;
   created_at: DefaultTimestamp;

@@ -9,6 +9,7 @@ import { announce, logger, scopedLog } from "../../app/platform/log.server";
 import { listeningOrigin } from "../../app/platform/public-origin.server";
 import { createHttpApp } from "../../app/server/http";
 import { startSyncWorker, type SyncWorker } from "../../app/search/sync.server";
+import { startMailWorker, type MailWorker } from "../../app/notifications/mail-worker.server";
 import { imageStorage, pictureBaseUrl } from "../../app/images/storage.server";
 import { S3ImageStorage } from "../../app/images/s3-storage.server";
 import { evidenceStorage } from "../../app/evidence/storage.server";
@@ -41,7 +42,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   const log = logger();
   if ((options.processes ?? 1) > 1 && cluster.isPrimary) return runPrimary(validated, options.processes!);
   // Filled in as start-up proceeds; shutdown stops whatever has started so far.
-  const running: { services?: Services; server?: Server; source?: AppSource; worker?: SyncWorker; pdf?: PdfRenderer } = {};
+  const running: { services?: Services; server?: Server; source?: AppSource; worker?: SyncWorker; mail?: MailWorker; pdf?: PdfRenderer } = {};
   let shuttingDown = false;
 
   const shutdown = async (code: number) => {
@@ -66,6 +67,7 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
     await running.source?.close?.().catch(() => undefined);
     await running.pdf?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
+    await running.mail?.stop().catch(() => undefined);
     await db()
       .destroy()
       .catch(() => undefined);
@@ -107,6 +109,9 @@ export async function serveCatalogue(validated: Readonly<Config>, loadApp: (serv
   const storage = imageStorage();
   const pictureBase = pictureBaseUrl();
   running.worker = startSyncWorker(db(), search(), { log, storage, evidence: evidenceStorage() });
+  // the mail queue's sender, beside it in every process (rows are claimed, so several processes never send one twice);
+  // without SMTP_URL mail is kept for /staff/outbox and nothing is sent (app/notifications/mail-worker.server.ts)
+  if (booted.SMTP_URL) running.mail = startMailWorker(db(), { smtpUrl: booted.SMTP_URL, from: booted.MAIL_FROM, log });
 
   const server = (running.server = createServer());
   const source = (running.source = await loadApp(server));

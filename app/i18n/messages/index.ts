@@ -14,6 +14,7 @@ import * as http from "./http";
 import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
 import * as importMessages from "./import";
+import * as notifications from "./notifications";
 import * as producer from "./producer";
 import * as records from "./records";
 import * as search from "./search";
@@ -51,6 +52,7 @@ export const zhCN = {
   ...guidance.zh,
   ...buyerHome.zh,
   ...privacy.zh,
+  ...notifications.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -79,4 +81,5 @@ export const en: Record<MessageKey, string> = {
   ...guidance.en,
   ...buyerHome.en,
   ...privacy.en,
+  ...notifications.en,
 };
