@@ -20,6 +20,7 @@ import * as regionalBrandCounties from "./2026_12_07_100000_regional_brand_count
 import * as referenceTextsChineseFacts from "./2026_12_07_110000_reference_texts_chinese_facts";
 import * as searchTable from "./2026_12_07_120000_search_table";
 import * as reindexForBuyerRanking from "./2026_12_07_130000_reindex_for_buyer_ranking";
+import * as inquiryLines from "./2026_12_08_300000_inquiry_lines";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_110000_reference_texts_chinese_facts": referenceTextsChineseFacts,
   "2026_12_07_120000_search_table": searchTable,
   "2026_12_07_130000_reindex_for_buyer_ranking": reindexForBuyerRanking,
+  "2026_12_08_300000_inquiry_lines": inquiryLines,
 };
