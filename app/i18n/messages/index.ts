@@ -12,6 +12,7 @@ import * as http from "./http";
 import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
 import * as importMessages from "./import";
+import * as inquiryLines from "./inquiry-lines";
 import * as producer from "./producer";
 import * as records from "./records";
 import * as search from "./search";
@@ -47,6 +48,7 @@ export const zhCN = {
   ...giRegister.zh,
   ...evidence.zh,
   ...guidance.zh,
+  ...inquiryLines.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -73,4 +75,5 @@ export const en: Record<MessageKey, string> = {
   ...giRegister.en,
   ...evidence.en,
   ...guidance.en,
+  ...inquiryLines.en,
 };
