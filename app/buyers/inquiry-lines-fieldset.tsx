@@ -1,5 +1,7 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { localized, translateMessage, usePreferences, useT, withoutRequiredMark } from "../i18n/i18n";
+import { Fragment } from "react";
+import { ContentText, Trans } from "../components/content-text";
 import { PROVINCES } from "./provinces";
 
 // The inquiry form's products: a fieldset per producer (its legend names it), inside it a fieldset per product with a
@@ -35,27 +37,32 @@ export function useLineLabels(): Record<Exclude<LineKey, "product_id" | "include
 }
 
 /** Every problem of every line, each naming its product and field and linking to the input. */
-export function lineProblems(t: ReturnType<typeof useT>, labels: ReturnType<typeof useLineLabels>, lines: LineFieldset[], names: string[]) {
-  const out: { id: string; text: string }[] = [];
+export function lineProblems(labels: ReturnType<typeof useLineLabels>, lines: LineFieldset[], names: string[]) {
+  const out: { id: string; product: string; label: string; error: string }[] = [];
   lines.forEach((line, i) => {
     for (const key of Object.keys(labels) as (keyof typeof labels)[]) {
-      for (const e of line[key].errors ?? []) {
-        out.push({
-          id: line[key].id,
-          text: t("lines.error", { product: names[i] ?? "", field: withoutRequiredMark(labels[key]), error: translateMessage(t, e) }),
-        });
-      }
+      for (const error of line[key].errors ?? []) out.push({ id: line[key].id, product: names[i] ?? "", label: labels[key], error });
     }
   });
   return out;
 }
 
-function LineError({ meta, product, label }: { meta: FieldMetadata<string>; product: string; label: string }) {
+/** "互助青稞酒:数量——应为数字…": the product (in its own language), the field and the problem. */
+export function LineProblem({ product, label, error }: { product: string; label: string; error: string }) {
   const t = useT();
+  return <Trans k="lines.error" vars={{ product: <ContentText text={product} />, field: withoutRequiredMark(label), error: translateMessage(t, error) }} />;
+}
+
+function LineError({ meta, product, label }: { meta: FieldMetadata<string>; product: string; label: string }) {
   if (!meta.errors?.length) return null;
   return (
     <p id={meta.errorId} className="field-error">
-      {meta.errors.map((e) => t("lines.error", { product, field: withoutRequiredMark(label), error: translateMessage(t, e) })).join(";")}
+      {meta.errors.map((e, i) => (
+        <Fragment key={e}>
+          {i > 0 && ";"}
+          <LineProblem product={product} label={label} error={e} />
+        </Fragment>
+      ))}
     </p>
   );
 }

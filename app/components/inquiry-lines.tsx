@@ -3,7 +3,7 @@ import { provinceLabel } from "../buyers/provinces";
 import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { chinaDateTime } from "../platform/china-time";
-import { ContentText } from "./content-text";
+import { ContentText, Trans } from "./content-text";
 import type { ReactNode } from "react";
 
 // The lines of one producer's thread (what the buyer asked of each product, the producer's current quote and the
@@ -39,8 +39,15 @@ function QuoteText({ q }: { q: LineQuoteView }) {
   const unit = q.price_unit;
   return (
     <>
-      <strong>{t("lines.quotePrice", { price: decimal(q.quoted_price), unit })}</strong>
-      {q.moq !== null && <> · {t("lines.moq", { moq: decimal(q.moq), unit })}</>}
+      <strong>
+        <Trans k="lines.quotePrice" vars={{ price: decimal(q.quoted_price), unit: <ContentText text={unit} /> }} />
+      </strong>
+      {q.moq !== null && (
+        <>
+          {" · "}
+          <Trans k="lines.moq" vars={{ moq: decimal(q.moq), unit: <ContentText text={unit} /> }} />
+        </>
+      )}
       {q.lead_time_days !== null && <> · {t("lines.leadTime", { days: q.lead_time_days })}</>}
       {q.note && (
         <>
@@ -63,7 +70,12 @@ function NeedText({ line }: { line: InquiryLineView }) {
     <>
       {decimal(line.quantity)} <ContentText text={unit} />
       {" · "}
-      {t("inquiry.targetPriceShort")}: {line.target_price !== null ? t("lines.quotePrice", { price: decimal(line.target_price), unit }) : t("compare.notGiven")}
+      {t("inquiry.targetPriceShort")}:{" "}
+      {line.target_price !== null ? (
+        <Trans k="lines.quotePrice" vars={{ price: decimal(line.target_price), unit: <ContentText text={unit} /> }} />
+      ) : (
+        t("compare.notGiven")
+      )}
       {" · "}
       {line.sample_wanted ? t("inquiry.sampleYes") : `${t("inquiry.sampleShort")}: ${t("inquiry.sampleNo")}`}
       {line.delivery_from && line.delivery_to && (

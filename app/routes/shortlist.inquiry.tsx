@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { compareIds } from "../buyers/compare";
 import { INQUIRY_MAX_PRODUCERS, INQUIRY_MAX_PRODUCTS, inquirySchema } from "../buyers/forms";
-import { InquiryLinesFieldset, lineProblems, useLineLabels, type LineFieldset } from "../buyers/inquiry-lines-fieldset";
+import { InquiryLinesFieldset, LineProblem, lineProblems, useLineLabels, type LineFieldset } from "../buyers/inquiry-lines-fieldset";
 import { newBuyerToken } from "../buyers/inquiry.server";
 import { readShortlist } from "../buyers/shortlist.server";
 import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
@@ -125,7 +125,7 @@ export default function InquiryForm() {
   }
   const lines = fields.lines.getFieldList().map((l) => l.getFieldset() as unknown as LineFieldset);
   const names = products.map((p) => localized(lang, p.name_zh, p.name_en).text);
-  const problems = lineProblems(t, labels, lines, names);
+  const problems = lineProblems(labels, lines, names);
   const productError = fields.lines.errors?.length ? fields.lines.errorId : undefined;
   return (
     <section className="form inquiry-form">
@@ -138,8 +138,10 @@ export default function InquiryForm() {
             <p>{t("lines.errorSummary")}</p>
             <ul>
               {problems.map((p) => (
-                <li key={`${p.id}-${p.text}`}>
-                  <a href={`#${p.id}`}>{p.text}</a>
+                <li key={`${p.id}-${p.error}`}>
+                  <a href={`#${p.id}`}>
+                    <LineProblem product={p.product} label={p.label} error={p.error} />
+                  </a>
                 </li>
               ))}
             </ul>
