@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { ContentText } from "../components/content-text";
 import { DealForm, DealList, InquirySummary, ReplyForm, Thread } from "../components/inquiry-parts";
-import { InquiryLines, StatusHistory } from "../components/inquiry-lines";
+import { InquiryLines, StatusHistory, threadUnit } from "../components/inquiry-lines";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import type { FormAnswer } from "../domain/form-reply";
 import { localized, usePreferences, useT } from "../i18n/i18n";
@@ -88,7 +88,11 @@ export function BuyerInquiryView(props: BuyerInquiryViewProps) {
             <InquiryLines lines={r.lines} />
             <StatusHistory history={r.history} />
             <h3>{t("thread.title")}</h3>
-            <Thread messages={r.messages} labels={{ buyer: t("thread.you"), producer: <span lang={org.lang}>{org.text}</span> }} unit={inquiry.quantity_unit} />
+            <Thread
+              messages={r.messages}
+              labels={{ buyer: t("thread.you"), producer: <span lang={org.lang}>{org.text}</span> }}
+              unit={threadUnit(inquiry.quantity_unit, r.lines)}
+            />
             <ReplyForm id={`reply-${r.id}`} recipientId={r.id} lastResult={resultFor("reply", r.id)} withQuote={false} />
             <h3>{t("deal.title")}</h3>
             <DealList deals={r.deals} />

@@ -203,3 +203,13 @@ export function lineProvinces(province: string | null, lines: { destination_prov
   if (province) return [province];
   return [...new Set(lines.map((l) => l.destination_province).filter((p): p is string => !!p))];
 }
+
+/**
+ * The unit a price in a thread's message is per: the inquiry's own (an older inquiry), or the one unit all its lines
+ * share; null when they differ (a booth lead, or lines in 箱 and 吨), and the price reads as a total.
+ */
+export function threadUnit(inquiryUnit: string | null, lines: { quantity_unit: string | null }[]): string | null {
+  if (inquiryUnit) return inquiryUnit;
+  const units = [...new Set(lines.map((l) => l.quantity_unit))];
+  return units.length === 1 ? (units[0] ?? null) : null;
+}

@@ -6,7 +6,7 @@ import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { MATCHING_STAFF } from "../buyers/roles";
 import { ContentText, Trans } from "../components/content-text";
 import { DealList, InquirySummary, Thread } from "../components/inquiry-parts";
-import { InquiryLines, StatusHistory } from "../components/inquiry-lines";
+import { InquiryLines, StatusHistory, threadUnit } from "../components/inquiry-lines";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -52,7 +52,7 @@ export default function StaffInquiry() {
             <Thread
               messages={r.messages}
               labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: <span lang={org.lang}>{org.text}</span> }}
-              unit={inquiry.quantity_unit}
+              unit={threadUnit(inquiry.quantity_unit, r.lines)}
             />
             <DealList deals={r.deals} />
           </section>

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { dealSchema, INQUIRY_STATUSES, lineQuoteSchema, producerReplySchema, statusSchema } from "../buyers/forms";
-import { InquiryLines, StatusHistory } from "../components/inquiry-lines";
+import { InquiryLines, StatusHistory, threadUnit } from "../components/inquiry-lines";
 import { LineQuoteForm } from "../components/line-quote-form";
 import { addLineQuote, markRead } from "../../db/queries/inquiry-lines";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
@@ -186,7 +186,7 @@ export default function InboxThread() {
         <Thread
           messages={thread.messages}
           labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: t("thread.us") }}
-          unit={inquiry.quantity_unit}
+          unit={threadUnit(inquiry.quantity_unit, thread.lines)}
         />
         <ReplyForm id="reply" lastResult={resultFor("reply")} withQuote />
         <StatusForm current={thread.status} lastResult={resultFor("status")} />
