@@ -81,8 +81,6 @@ export default function ComparePage() {
                         <Link to={`/products/${p.id}`} lang={name.lang}>
                           {name.text}
                         </Link>
-                        <br />
-                        <InquiryLink productId={p.id} productName={name.text} className="compare-table__ask" />
                       </th>
                     );
                   })}
@@ -97,6 +95,14 @@ export default function ComparePage() {
                     ))}
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row">{t("lines.ask")}</th>
+                  {products.map((p) => (
+                    <td key={p.id}>
+                      <InquiryLink productId={p.id} productName={localized(lang, p.name_zh, p.name_en).text} className="compare-table__ask" />
+                    </td>
+                  ))}
+                </tr>
                 {products.length > 1 && (
                   <tr>
                     <th scope="row">{t("compare.actions")}</th>
