@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "accept") {
     // a booth lead held past a limit (issue 19) becomes an ordinary new inquiry
-    await acceptHeldLead(db(), user.organization_id, id);
+    await acceptHeldLead(db(), user.organization_id, id, user.id);
     throw redirect(back("accept"));
   }
   if (intent === "reply") {

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import type { Db } from "../client";
 import { recordDeal } from "./deals";
+import { createBoothLead } from "./event-leads";
+import { createEvent } from "./events";
+import { acceptHeldLead, acceptHeldLeadsOfEvent } from "./held-leads";
 import { addLineQuote, markRead } from "./inquiry-lines";
 import { addInquiryMessage, createInquiry, inboxThread, inquirableProducts, inquiryForBuyer, setRecipientStatus } from "./inquiries";
 
@@ -40,23 +43,21 @@ const need = (quantity: number, unit: string, price: number | null) => ({
 async function send(tokenHash: string, userId: number | null) {
   const products = await inquirableProducts(db, [product.wine, product.potato]);
   const lines = products.map((p) => ({ ...p, ...(p.id === product.wine ? need(200, "箱", 95) : { ...need(3, "吨", null), sample_wanted: true }) }));
-  return db
-    .transaction()
-    .execute((trx) =>
-      createInquiry(
-        trx,
-        {
-          buyer_token_hash: tokenHash,
-          buyer_user_id: userId,
-          buyer_name: "王采购",
-          buyer_organization: null,
-          buyer_email: "w@example.com",
-          buyer_phone: null,
-          message: null,
-        },
-        lines,
-      ),
-    );
+  return db.transaction().execute((trx) =>
+    createInquiry(
+      trx,
+      {
+        buyer_token_hash: tokenHash,
+        buyer_user_id: userId,
+        buyer_name: "王采购",
+        buyer_organization: null,
+        buyer_email: "w@example.com",
+        buyer_phone: null,
+        message: null,
+      },
+      lines,
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -171,5 +172,55 @@ describe("the producer answers per line and the status history shows every step"
       ["new", "closed", "producer"],
       ["closed", "replied", "buyer"],
     ]);
+  });
+});
+
+describe("a booth lead held past a limit", () => {
+  it("records its acceptance by the exhibitor or by fair staff in the status history", async () => {
+    const eventId = await createEvent(db, {
+      name_zh: "测试对接会",
+      name_en: null,
+      starts_on: "2027-05-16",
+      ends_on: "2027-05-18",
+      venue_zh: "会展中心",
+      venue_en: null,
+      organiser_zh: "主办方",
+      organiser_en: null,
+      status: "published",
+    });
+    const held = (name: string) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          createBoothLead(
+            trx,
+            {
+              buyer_token_hash: randomBytes(32).toString("hex"),
+              buyer_user_id: null,
+              buyer_name: name,
+              buyer_organization: null,
+              buyer_email: "h@example.com",
+              buyer_phone: null,
+              message: "留个联系方式",
+              event_id: eventId,
+            },
+            org.wine,
+            null,
+            "device",
+          ),
+        );
+    const first = await held("展位买家一");
+    const second = await held("展位买家二");
+    expect(await acceptHeldLead(db, org.potato, first.recipientId, producerUser)).toBe(false); // not its lead
+    expect(await acceptHeldLead(db, org.wine, first.recipientId, producerUser)).toBe(true);
+    expect(await acceptHeldLeadsOfEvent(db, eventId, "all", buyerUser)).toBe(1);
+    const history = async (recipientId: number) =>
+      await db
+        .selectFrom("inquiry_status_changes")
+        .select(["from_status", "to_status", "by_role", "by_user_id"])
+        .where("recipient_id", "=", recipientId)
+        .execute();
+    expect(await history(first.recipientId)).toEqual([{ from_status: "held", to_status: "new", by_role: "producer", by_user_id: producerUser }]);
+    expect(await history(second.recipientId)).toEqual([{ from_status: "held", to_status: "new", by_role: "staff", by_user_id: buyerUser }]);
   });
 });
