@@ -189,26 +189,24 @@ describe("a booth lead held past a limit", () => {
       status: "published",
     });
     const held = (name: string) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          createBoothLead(
-            trx,
-            {
-              buyer_token_hash: randomBytes(32).toString("hex"),
-              buyer_user_id: null,
-              buyer_name: name,
-              buyer_organization: null,
-              buyer_email: "h@example.com",
-              buyer_phone: null,
-              message: "留个联系方式",
-              event_id: eventId,
-            },
-            org.wine,
-            null,
-            "device",
-          ),
-        );
+      db.transaction().execute((trx) =>
+        createBoothLead(
+          trx,
+          {
+            buyer_token_hash: randomBytes(32).toString("hex"),
+            buyer_user_id: null,
+            buyer_name: name,
+            buyer_organization: null,
+            buyer_email: "h@example.com",
+            buyer_phone: null,
+            message: "留个联系方式",
+            event_id: eventId,
+          },
+          org.wine,
+          null,
+          "device",
+        ),
+      );
     const first = await held("展位买家一");
     const second = await held("展位买家二");
     expect(await acceptHeldLead(db, org.potato, first.recipientId, producerUser)).toBe(false); // not its lead
