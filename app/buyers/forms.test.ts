@@ -3,13 +3,18 @@ import { todayInChina } from "../platform/china-time";
 import { dealSchema, inquirySchema } from "./forms";
 
 const day = (offset: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-const valid = {
-  product_ids: ["1", "2", "2"],
+const line = (product_id: string, extra: Record<string, unknown> = {}) => ({
+  product_id,
+  include: "on",
   quantity: "12.5",
   quantity_unit: "吨",
   delivery_from: day(1),
   delivery_to: day(30),
   destination_province: "广东",
+  ...extra,
+});
+const valid = {
+  lines: [line("1"), line("2", { quantity: "200", quantity_unit: "箱" }), line("2")],
   buyer_name: "王采购",
   buyer_email: "wang@example.com",
 };
@@ -17,27 +22,46 @@ const messages = (input: Record<string, unknown>) => {
   const r = inquirySchema.safeParse(input);
   return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
 };
+const withLine = (extra: Record<string, unknown>) => ({ ...valid, lines: [line("1", extra)] });
 
-describe("inquiry form", () => {
-  it("accepts a complete request and normalises it", () => {
-    const r = inquirySchema.parse({ ...valid, target_price: "9", sample_wanted: "on" });
-    expect(r).toMatchObject({ product_ids: [1, 2], quantity: 12.5, target_price: 9, sample_wanted: true, buyer_phone: null });
+describe("inquiry form: a line per product", () => {
+  it("accepts a complete request, keeps each line's own need and drops unticked lines and repeats", () => {
+    const r = inquirySchema.parse({ ...valid, lines: [...valid.lines, line("3", { include: undefined, quantity: "x" })] });
+    expect(r.lines).toMatchObject([
+      { product_id: 1, quantity: 12.5, quantity_unit: "吨", target_price: null, sample_wanted: false },
+      { product_id: 2, quantity: 200, quantity_unit: "箱" },
+    ]);
+    expect(r.lines).toHaveLength(2);
+    expect(r.buyer_phone).toBeNull();
     // "1,000" is a thousand, as written: a comma only where it groups thousands (typedNumber, app/domain/fields.ts)
-    expect(inquirySchema.parse({ ...valid, quantity: "1,000" }).quantity).toBe(1000);
+    expect(inquirySchema.parse(withLine({ quantity: "1,000", target_price: "9", sample_wanted: "on" })).lines[0]).toMatchObject({
+      quantity: 1000,
+      target_price: 9,
+      sample_wanted: true,
+    });
   });
 
-  it.each(["0", "-1", "1e3", "1,00", "12.345", "abc", ""])("refuses the quantity %j", (quantity) => {
-    expect(messages({ ...valid, quantity }).quantity).toMatch(/^(buyers\.amount(Format|Positive)|validation\.required)/);
+  it.each(["0", "-1", "1e3", "1,00", "12.345", "abc", ""])("refuses the quantity %j at that line's field", (quantity) => {
+    expect(messages(withLine({ quantity }))["lines.0.quantity"]).toMatch(/^(buyers\.amount(Format|Positive)|validation\.required)/);
   });
 
-  it("reports every cross-field problem at once, even next to other errors", () => {
-    const m = messages({ ...valid, quantity: "x", buyer_email: undefined, delivery_from: day(9), delivery_to: day(2) });
-    expect(m).toMatchObject({ quantity: "buyers.amountFormat", buyer_email: "inquiry.contactRequired", delivery_to: "inquiry.deliveryOrder" });
-    expect(messages({ ...valid, delivery_from: day(-9), delivery_to: day(-2) }).delivery_to).toBe("inquiry.deliveryPast");
+  it("reports every problem at once, each at its own line and field", () => {
+    const m = messages({
+      ...valid,
+      buyer_email: undefined,
+      lines: [line("1", { quantity: "x" }), line("2", { delivery_from: day(9), delivery_to: day(2), destination_province: "火星" })],
+    });
+    expect(m).toMatchObject({
+      "lines.0.quantity": "buyers.amountFormat",
+      "lines.1.delivery_to": "inquiry.deliveryOrder",
+      "lines.1.destination_province": "inquiry.chooseProvince",
+      buyer_email: "inquiry.contactRequired",
+    });
+    expect(messages(withLine({ delivery_from: day(-9), delivery_to: day(-2) }))["lines.0.delivery_to"]).toBe("inquiry.deliveryPast");
     expect(messages({ ...valid, buyer_email: undefined, buyer_phone: "0972-8321234" })).toEqual({});
     expect(messages({ ...valid, buyer_phone: "call me" }).buyer_phone).toBe("inquiry.phoneInvalid");
-    expect(messages({ ...valid, destination_province: "火星" }).destination_province).toBe("inquiry.chooseProvince");
-    expect(messages({ ...valid, product_ids: undefined }).product_ids).toBe("inquiry.chooseProducts");
+    expect(messages({ ...valid, lines: undefined }).lines).toBe("inquiry.chooseProducts");
+    expect(messages({ ...valid, lines: [line("1", { include: undefined })] }).lines).toBe("inquiry.chooseProducts");
   });
 });
 

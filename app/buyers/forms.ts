@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, msg, optional, recordId, requiredText, text, typedNumber } from "../domain/fields";
+import { isoDate, msg, optional, plainNumber, recordId, requiredText, text, typedNumber } from "../domain/fields";
 import { todayInChina } from "../platform/china-time";
 import { PROVINCE_NAMES } from "./provinces";
 
@@ -9,14 +9,13 @@ import { PROVINCE_NAMES } from "./provinces";
 export const INQUIRY_MAX_PRODUCTS = 20;
 export const INQUIRY_MAX_PRODUCERS = 10;
 /** The statuses a producer sets on a thread. */
-export const INQUIRY_STATUSES = ["new", "replied", "quoted", "closed"] as const;
+export const INQUIRY_STATUSES = ["new", "read", "replied", "quoted", "deal", "closed"] as const;
 /** The inbox's filters: those, and booth leads held past a limit until the producer accepts them (issue 19). */
 export const INBOX_STATUSES = [...INQUIRY_STATUSES, "held"] as const;
 export const DEAL_KINDS = ["intent", "signed"] as const;
 
-/** A decimal as typed ("12", "12.5", "12.50"): no signs, exponents or thousands separators; two decimals at most. */
 /** Renminbi as typed: "1200", "1,200.50", full-width digits (typedNumber); two decimals at most. */
-function amount(options: { positive: boolean }) {
+export function amount(options: { positive: boolean }) {
   return z
     .string({ message: msg("validation.required") })
     .transform(typedNumber)
@@ -25,7 +24,7 @@ function amount(options: { positive: boolean }) {
     .refine((n) => !options.positive || n > 0, { message: msg("buyers.amountPositive") });
 }
 
-const requiredDate = z.string({ message: msg("validation.required") }).pipe(isoDate);
+export const requiredDate = z.string({ message: msg("validation.required") }).pipe(isoDate);
 
 const checkbox = z
   .string()
@@ -53,13 +52,9 @@ export const wechatId = z
 
 const id = recordId();
 
-export const inquirySchema = z
+/** What the buyer wants of one product: a line of the inquiry (issue 18). */
+export const lineNeedSchema = z
   .object({
-    product_ids: z
-      .array(id, { message: msg("inquiry.chooseProducts") })
-      .min(1, msg("inquiry.chooseProducts"))
-      .max(INQUIRY_MAX_PRODUCTS, msg("inquiry.tooManyProducts", { max: INQUIRY_MAX_PRODUCTS }))
-      .transform((ids) => [...new Set(ids)]),
     quantity: amount({ positive: true }),
     quantity_unit: requiredText(20),
     delivery_from: requiredDate,
@@ -67,21 +62,56 @@ export const inquirySchema = z
     destination_province: z.enum(PROVINCE_NAMES, { message: msg("inquiry.chooseProvince") }),
     target_price: optional(amount({ positive: false })),
     sample_wanted: checkbox,
-    message: optional(text(2000, { multiline: true })),
-    buyer_name: requiredText(100),
-    buyer_organization: optional(text(200)),
-    buyer_email: optional(email),
-    buyer_phone: optional(phone),
   })
   // Cross-field rules run even when other fields failed (zod skips refinements then by default), so the buyer sees
   // every problem at once; each looks only at the fields it needs and stays quiet while those are malformed.
-  .refine((v) => !!v.buyer_email || !!v.buyer_phone, { path: ["buyer_email"], message: msg("inquiry.contactRequired"), when: always })
   .refine((v) => !bothDates(v) || v.delivery_to >= v.delivery_from, { path: ["delivery_to"], message: msg("inquiry.deliveryOrder"), when: always })
   .refine((v) => !bothDates(v) || v.delivery_to < v.delivery_from || v.delivery_to >= todayInChina(), {
     path: ["delivery_to"],
     message: msg("inquiry.deliveryPast"),
     when: always,
   });
+
+/**
+ * One line as the form posts it: the product, whether it is asked about, and its need as typed. Only a ticked line is
+ * checked (its problems keep their field's path, so each shows at its own input); an unticked one is dropped.
+ */
+const inquiryLine = z
+  .object({
+    product_id: id,
+    include: checkbox,
+    quantity: z.string().optional(),
+    quantity_unit: z.string().optional(),
+    delivery_from: z.string().optional(),
+    delivery_to: z.string().optional(),
+    destination_province: z.string().optional(),
+    target_price: z.string().optional(),
+    sample_wanted: z.string().optional(),
+  })
+  .superRefine((line, ctx) => {
+    if (!line.include) return;
+    const r = lineNeedSchema.safeParse(line);
+    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  })
+  .transform((line) => (line.include ? { product_id: line.product_id, ...lineNeedSchema.parse(line) } : null));
+
+export const inquirySchema = z
+  .object({
+    lines: z
+      .array(inquiryLine, { message: msg("inquiry.chooseProducts") })
+      .transform((lines) => {
+        const chosen = lines.filter((l) => l !== null);
+        return chosen.filter((l, i) => chosen.findIndex((o) => o.product_id === l.product_id) === i);
+      })
+      .refine((lines) => lines.length > 0, msg("inquiry.chooseProducts"))
+      .refine((lines) => lines.length <= INQUIRY_MAX_PRODUCTS, msg("inquiry.tooManyProducts", { max: INQUIRY_MAX_PRODUCTS })),
+    message: optional(text(2000, { multiline: true })),
+    buyer_name: requiredText(100),
+    buyer_organization: optional(text(200)),
+    buyer_email: optional(email),
+    buyer_phone: optional(phone),
+  })
+  .refine((v) => !!v.buyer_email || !!v.buyer_phone, { path: ["buyer_email"], message: msg("inquiry.contactRequired"), when: always });
 
 function always() {
   return true;
@@ -101,6 +131,18 @@ export const buyerReplySchema = z.object({
 export const producerReplySchema = z.object({
   body: requiredText(4000, { multiline: true }),
   quoted_price: optional(amount({ positive: false })),
+});
+
+const leadTime = msg("lines.leadTimeInvalid");
+
+/** The producer's answer to one line of an inquiry: a price per unit, and optionally MOQ, lead time and a note. */
+export const lineQuoteSchema = z.object({
+  lineId: recordId(),
+  quoted_price: amount({ positive: false }),
+  price_unit: requiredText(20),
+  moq: optional(amount({ positive: true })),
+  lead_time_days: optional(plainNumber(z.number({ message: leadTime }).int(leadTime).min(0, leadTime).max(3650, leadTime))),
+  note: optional(text(500)),
 });
 
 export const statusSchema = z.object({

@@ -16,9 +16,13 @@ export function buyerTokenHashOr404(raw: string | undefined): string {
   return hashToken(raw);
 }
 
-/** Pages behind a private link or showing a buyer's contact: never cached, never sent on as a Referer. */
+/**
+ * Pages behind a private link or showing a buyer's contact: never cached, never sent on to another site as a Referer.
+ * "same-origin" rather than "no-referrer": under no-referrer a browser without JavaScript posts this page's forms
+ * (reply, quote, deal) with `Origin: null`, which the global origin check refuses with a 403.
+ */
 export const PRIVATE_HEADERS = {
   "Cache-Control": "private, no-store",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
   "X-Robots-Tag": "noindex, nofollow",
 } as const;

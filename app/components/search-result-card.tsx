@@ -3,7 +3,8 @@ import { localized, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { CatalogHit } from "../search/catalog-hit";
 import { SchemeBadges, TrustBadges } from "./badges";
-import type { CardImage } from "../../db/queries/search-cards";
+import type { CardImage, CardProducer } from "../../db/queries/search-cards";
+import { InquiryLink } from "./inquiry-link";
 import { Highlighted } from "./highlighted";
 import { Picture } from "./picture";
 import { ShortlistButton } from "./shortlist-button";
@@ -15,7 +16,18 @@ import { Content, Interpolated } from "./search-text";
  * trademark / certification badges, where it comes from, and the 待核实 and sample labels. A product also gets the
  * shortlist button (a plain form without JavaScript, a fetcher with it), so buyers shortlist straight from the results.
  */
-export function SearchResultCard({ hit, shortlisted = false, image }: { hit: CatalogHit; shortlisted?: boolean; image?: CardImage }) {
+export function SearchResultCard({
+  hit,
+  shortlisted = false,
+  image,
+  producer,
+}: {
+  hit: CatalogHit;
+  shortlisted?: boolean;
+  image?: CardImage;
+  /** a product's producer, named on the card (issue 18) */
+  producer?: CardProducer;
+}) {
   const t = useT();
   const { lang } = usePreferences();
   const useEn = lang === "en" && !!hit.name_en;
@@ -23,6 +35,8 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
   const township = localized(lang, hit.township, hit.township_en);
   const brand = localized(lang, hit.regional_brand, hit.regional_brand_en);
   const hasPlace = !!county.text || !!hit.township;
+  const maker = producer ? localized(lang, producer.name_zh, producer.name_en) : undefined;
+  const shownName = useEn ? (hit.name_en ?? hit.name_zh) : hit.name_zh;
   return (
     <li className={image ? "result result--with-image" : "result"}>
       {image && (
@@ -81,8 +95,19 @@ export function SearchResultCard({ hit, shortlisted = false, image }: { hit: Cat
           )}
         </p>
       )}
+      {producer && maker && (
+        <p className="result__producer">
+          {t("record.producer")}:{" "}
+          <Link to={`/organizations/${producer.id}`} lang={maker.lang}>
+            {maker.text}
+          </Link>
+        </p>
+      )}
       {hit.type === "product" && (
-        <ShortlistButton productId={hit.record_id} productName={useEn ? (hit.name_en ?? hit.name_zh) : hit.name_zh} inShortlist={shortlisted} />
+        <div className="result__actions">
+          <ShortlistButton productId={hit.record_id} productName={shownName} inShortlist={shortlisted} />
+          <InquiryLink productId={hit.record_id} productName={shownName} />
+        </div>
       )}
     </li>
   );

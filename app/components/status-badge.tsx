@@ -14,5 +14,8 @@ export function StatusBadge({ label, tone = "plain" }: { label: string; tone?: B
 
 /** An inquiry's status as badge props (`<StatusBadge {...inquiryBadge(t, s)} />`): a new one wants attention, a quote is good news. */
 export function inquiryBadge(t: Translate, status: string): { label: string; tone: BadgeTone } {
-  return { label: t(`inquiryStatus.${status}` as MessageKey), tone: status === "new" || status === "held" ? "warn" : status === "quoted" ? "good" : "plain" };
+  return {
+    label: t(`inquiryStatus.${status}` as MessageKey),
+    tone: status === "new" || status === "held" ? "warn" : status === "quoted" || status === "deal" ? "good" : "plain",
+  };
 }

@@ -97,16 +97,20 @@ describe("a producer hears of a new inquiry by e-mail, in their language, throug
           buyer_organization: null,
           buyer_email: "wang@example.cn",
           buyer_phone: null,
-          quantity: 500,
-          quantity_unit: "kg",
-          delivery_from: "2027-01-01",
-          delivery_to: "2027-02-01",
-          destination_province: "青海省",
-          target_price: null,
-          sample_wanted: false,
           message: null,
         },
-        [product],
+        [
+          {
+            ...product,
+            quantity: 500,
+            quantity_unit: "kg",
+            delivery_from: "2027-01-01",
+            delivery_to: "2027-02-01",
+            destination_province: "青海省",
+            target_price: null,
+            sample_wanted: false,
+          },
+        ],
       );
       await notifyNewInquiry(trx, made.id, { origin: ORIGIN, buyerLocale: "en", buyerToken: "private-token" });
       // the same event again enqueues nothing more
@@ -221,16 +225,20 @@ describe("nothing is queued for a change that did not happen, and nothing is los
             buyer_organization: null,
             buyer_email: "li@example.cn",
             buyer_phone: null,
-            quantity: 1,
-            quantity_unit: "kg",
-            delivery_from: "2027-01-01",
-            delivery_to: "2027-02-01",
-            destination_province: "青海省",
-            target_price: null,
-            sample_wanted: false,
             message: null,
           },
-          [product],
+          [
+            {
+              ...product,
+              quantity: 1,
+              quantity_unit: "kg",
+              delivery_from: "2027-01-01",
+              delivery_to: "2027-02-01",
+              destination_province: "青海省",
+              target_price: null,
+              sample_wanted: false,
+            },
+          ],
         );
         await notifyNewInquiry(trx, made.id, { origin: ORIGIN, buyerLocale: "zh-CN", buyerToken: "x" });
         expect(await trx.selectFrom("mail_queue").select("id").execute()).toHaveLength(2);
@@ -254,16 +262,20 @@ describe("nothing is queued for a change that did not happen, and nothing is los
           buyer_organization: null,
           buyer_email: "zhang@example.cn",
           buyer_phone: null,
-          quantity: 1,
-          quantity_unit: "kg",
-          delivery_from: "2027-01-01",
-          delivery_to: "2027-02-01",
-          destination_province: "青海省",
-          target_price: null,
-          sample_wanted: false,
           message: null,
         },
-        [product],
+        [
+          {
+            ...product,
+            quantity: 1,
+            quantity_unit: "kg",
+            delivery_from: "2027-01-01",
+            delivery_to: "2027-02-01",
+            destination_province: "青海省",
+            target_price: null,
+            sample_wanted: false,
+          },
+        ],
       );
       await notifyNewInquiry(trx, made.id, { origin: ORIGIN, buyerLocale: "zh-CN", buyerToken: "x" });
     });

@@ -41,16 +41,20 @@ async function inquiryTo(buyer: { email: string | null; userId: number | null; l
         buyer_organization: null,
         buyer_email: buyer.email,
         buyer_phone: buyer.email ? null : "13800000000",
-        quantity: 10,
-        quantity_unit: "kg",
-        delivery_from: "2027-01-01",
-        delivery_to: "2027-02-01",
-        destination_province: "青海省",
-        target_price: null,
-        sample_wanted: false,
         message: null,
       },
-      [product],
+      [
+        {
+          ...product,
+          quantity: 10,
+          quantity_unit: "kg",
+          delivery_from: "2027-01-01",
+          delivery_to: "2027-02-01",
+          destination_province: "青海省",
+          target_price: null,
+          sample_wanted: false,
+        },
+      ],
     );
     await notifyNewInquiry(trx, m.id, { origin: ORIGIN, buyerLocale: buyer.locale, buyerToken: buyer.token });
     return m;

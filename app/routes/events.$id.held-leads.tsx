@@ -28,13 +28,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  await requireFairStaff(request);
+  const user = await requireFairStaff(request);
   const event = await getEvent(db(), recordIdOr404(params.id));
   if (!event) notFound();
   const form = await request.formData();
   const raw = String(form.get("id") ?? "");
   if (raw !== "all" && !/^\d{1,15}$/.test(raw)) throw data({ error: "bad id" }, { status: 400 });
-  const accepted = await acceptHeldLeadsOfEvent(db(), event.id, raw === "all" ? "all" : [Number(raw)]);
+  const accepted = await acceptHeldLeadsOfEvent(db(), event.id, raw === "all" ? "all" : [Number(raw)], user.id);
   return redirect(`/events/${event.id}/held-leads?accepted=${accepted}`);
 }
 

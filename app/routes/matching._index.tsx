@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "../auth/guards.server";
 import { DEAL_RECORDERS, MATCHING_STAFF } from "../buyers/roles";
-import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
 import { formatCny } from "../lib/format";
 import { provinceLabel } from "../buyers/provinces";
@@ -13,6 +12,7 @@ import { localized, metaTranslator, usePreferences, useT, withoutRequiredMark } 
 import type { MessageKey } from "../i18n/messages";
 import { dealTotals, recentDeals } from "../../db/queries/deals";
 import { recentInquiries } from "../../db/queries/inquiries";
+import { LineQuantities, lineProvinces } from "../components/inquiry-lines";
 import { db } from "../services.server";
 import { ScrollableTable } from "../components/scrollable-table";
 
@@ -136,9 +136,13 @@ export default function MatchingOverview() {
                       )}
                     </td>
                     <td>
-                      {i.quantity === null ? t("leads.boothLead") : decimal(i.quantity)} <ContentText text={i.quantity_unit} />
+                      <LineQuantities source={i.source} quantity={i.quantity} unit={i.quantity_unit} lines={i.lines} />
                     </td>
-                    <td>{i.destination_province && provinceLabel(i.destination_province, lang)}</td>
+                    <td>
+                      {lineProvinces(i.destination_province, i.lines)
+                        .map((p) => provinceLabel(p, lang))
+                        .join("、")}
+                    </td>
                     <td>
                       <ul className="plain-list">
                         {i.recipients.map((r) => {

@@ -6,6 +6,7 @@ import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { MATCHING_STAFF } from "../buyers/roles";
 import { ContentText, Trans } from "../components/content-text";
 import { DealList, InquirySummary, Thread } from "../components/inquiry-parts";
+import { InquiryLines, StatusHistory, threadUnit } from "../components/inquiry-lines";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { notFound, recordIdOr404 } from "../lib/route-params";
@@ -44,13 +45,14 @@ export default function StaffInquiry() {
             <h2 id={`thread-${r.id}-heading`}>
               <span lang={org.lang}>{org.text}</span> <StatusBadge {...inquiryBadge(t, r.status)} />
             </h2>
-            <p>
-              {t("inquiry.productsShort")}: <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>
-            </p>
+            <h3>{t("lines.table")}</h3>
+            <InquiryLines lines={r.lines} />
+            <StatusHistory history={r.history} />
+            <h3>{t("thread.title")}</h3>
             <Thread
               messages={r.messages}
               labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: <span lang={org.lang}>{org.text}</span> }}
-              unit={inquiry.quantity_unit}
+              unit={threadUnit(inquiry.quantity_unit, r.lines)}
             />
             <DealList deals={r.deals} />
           </section>

@@ -5,7 +5,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
-import { dealSchema, INQUIRY_STATUSES, producerReplySchema, statusSchema } from "../buyers/forms";
+import { dealSchema, INQUIRY_STATUSES, lineQuoteSchema, producerReplySchema, statusSchema } from "../buyers/forms";
+import { InquiryLines, StatusHistory, threadUnit } from "../components/inquiry-lines";
+import { LineQuoteForm } from "../components/line-quote-form";
+import { addLineQuote, markRead } from "../../db/queries/inquiry-lines";
 import { PRIVATE_HEADERS } from "../buyers/inquiry.server";
 import { ContentText, Trans } from "../components/content-text";
 import { DealForm, DealList, InquirySummary, ReplyForm, Thread } from "../components/inquiry-parts";
@@ -29,7 +32,10 @@ import type { FormAnswer, FormReply } from "../domain/form-reply";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireProducer(request);
-  const found = await inboxThread(db(), user.organization_id, recordIdOr404(params.id));
+  const id = recordIdOr404(params.id);
+  // the first time the producer opens a new inquiry it becomes 'read', which the buyer sees
+  await markRead(db(), user.organization_id, id, user.id);
+  const found = await inboxThread(db(), user.organization_id, id);
   if (!found) notFound();
   const products = await threadProducts(db(), found.thread.id);
   return data({ ...found, dealProducts: products, done: new URL(request.url).searchParams.get("done") }, { headers: PRIVATE_HEADERS });
@@ -49,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "accept") {
     // a booth lead held past a limit (issue 19) becomes an ordinary new inquiry
-    await acceptHeldLead(db(), user.organization_id, id);
+    await acceptHeldLead(db(), user.organization_id, id, user.id);
     throw redirect(back("accept"));
   }
   if (intent === "reply") {
@@ -64,10 +70,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     throw redirect(back("reply"));
   }
+  if (intent === "quote") {
+    const submission = parseWithZod(form, { schema: lineQuoteSchema });
+    const lineId = submission.status === "success" ? submission.value.lineId : Number(form.get("lineId"));
+    const answer = (reply: FormReply) => answerFor(`quote-${Number.isSafeInteger(lineId) ? lineId : 0}`, reply);
+    if (submission.status !== "success") return data(answer(submission.reply()), { status: 400 });
+    const { lineId: line, ...quote } = submission.value;
+    if (!(await addLineQuote(db(), user.organization_id, id, line, quote, user.id))) {
+      return data(answer(submission.reply({ formErrors: [msg("lines.chooseLine")] })), { status: 400 });
+    }
+    throw redirect(`${back("quote")}#line-${line}`);
+  }
   if (intent === "status") {
     const submission = parseWithZod(form, { schema: statusSchema });
     if (submission.status !== "success") return data(answerFor(intent, submission.reply()), { status: 400 });
-    await setRecipientStatus(db(), user.organization_id, id, submission.value.status);
+    await setRecipientStatus(db(), user.organization_id, id, submission.value.status, user.id);
     throw redirect(back("status"));
   }
   if (intent === "deal") {
@@ -131,9 +148,11 @@ export default function InboxThread() {
         ? "deal.recorded"
         : done === "status"
           ? "inbox.statusSaved"
-          : done === "accept"
-            ? "leads.acceptedOne"
-            : undefined;
+          : done === "quote"
+            ? "lines.quoteSent"
+            : done === "accept"
+              ? "leads.acceptedOne"
+              : undefined;
   return (
     <article className="inquiry-page">
       <p>
@@ -158,14 +177,19 @@ export default function InboxThread() {
       )}
       <section aria-labelledby="request">
         <h2 id="request">{t("inquiry.request")}</h2>
-        <InquirySummary inquiry={inquiry} products={thread.products.map((p) => p.product_name_zh)} showContact />
+        <InquirySummary inquiry={inquiry} showContact />
+      </section>
+      <section aria-labelledby="lines">
+        <h2 id="lines">{t("lines.quoteTitle")}</h2>
+        <InquiryLines lines={thread.lines} answer={(line) => <LineQuoteForm line={line} lastResult={resultFor(`quote-${line.id}`)} />} />
+        <StatusHistory history={thread.history} />
       </section>
       <section aria-labelledby="thread">
         <h2 id="thread">{t("thread.title")}</h2>
         <Thread
           messages={thread.messages}
           labels={{ buyer: <ContentText text={inquiry.buyer_name} />, producer: t("thread.us") }}
-          unit={inquiry.quantity_unit}
+          unit={threadUnit(inquiry.quantity_unit, thread.lines)}
         />
         <ReplyForm id="reply" lastResult={resultFor("reply")} withQuote />
         <StatusForm current={thread.status} lastResult={resultFor("status")} />

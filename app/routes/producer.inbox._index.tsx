@@ -3,12 +3,12 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireProducer } from "../auth/guards.server";
 import { INBOX_STATUSES } from "../buyers/forms";
-import { decimal } from "../buyers/format";
 import { chinaDateTime } from "../platform/china-time";
 import { provinceLabel } from "../buyers/provinces";
 import { ContentText } from "../components/content-text";
 import { EventTag } from "../components/inquiry-parts";
 import { inquiryBadge, StatusBadge } from "../components/status-badge";
+import { LineQuantities, lineProvinces } from "../components/inquiry-lines";
 import { metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { InquiryStatus } from "../../db/schema";
@@ -93,13 +93,17 @@ export default function ProducerInbox() {
                   </td>
                   <td>
                     <span lang="zh-CN">{r.products.map((p) => p.product_name_zh).join("、")}</span>{" "}
-                    {r.sample_wanted && <span className="badge">{t("inquiry.sampleBadge")}</span>}
+                    {(r.sample_wanted || r.products.some((p) => p.sample_wanted)) && <span className="badge">{t("inquiry.sampleBadge")}</span>}
                     {r.event && <EventTag event={r.event} />}
                   </td>
                   <td>
-                    {r.quantity === null ? t("leads.boothLead") : decimal(r.quantity)} <ContentText text={r.quantity_unit} />
+                    <LineQuantities source={r.source} quantity={r.quantity} unit={r.quantity_unit} lines={r.products} />
                   </td>
-                  <td>{r.destination_province && provinceLabel(r.destination_province, lang)}</td>
+                  <td>
+                    {lineProvinces(r.destination_province, r.products)
+                      .map((p) => provinceLabel(p, lang))
+                      .join("、")}
+                  </td>
                   <td>
                     <StatusBadge {...inquiryBadge(t, r.status)} />
                   </td>

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrustBadges } from "../components/badges";
 import { ShortlistButton } from "../components/shortlist-button";
+import { InquiryLink } from "../components/inquiry-link";
 import { isShortlisted } from "../buyers/shortlist.server";
 import { Picture } from "../components/picture";
 import { LocalizedText } from "../components/localized-text";
@@ -73,6 +74,9 @@ export default function ProductPage() {
             <TrustBadges unverified={p.unverified} sample={p.is_sample} />
           </p>
           <ShortlistButton productId={p.id} productName={name.text} inShortlist={shortlisted} />
+          <p>
+            <InquiryLink productId={p.id} productName={name.text} className="button" />
+          </p>
           {exhibited && <ExhibitedNotice at={exhibited} productId={p.id} />}
           <dl className="facts">
             <dt>{t("record.producer")}</dt>

@@ -16,7 +16,7 @@ import { catalogQueryFromParams, searchCatalog } from "../search/query.server";
 import { searchSuggestions } from "../search/suggestions.server";
 import { SearchSuggestions } from "../components/search-suggestions";
 import { db, search } from "../services.server";
-import { productCardImages } from "../../db/queries/search-cards";
+import { productCardImages, productCardProducers } from "../../db/queries/search-cards";
 import { townshipEnglishNames } from "../../db/queries/places";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,12 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const productIds = result.hits.filter((h) => h.type === "product").map((h) => h.record_id);
   const shortlisted = productIds.length > 0 ? await shortlistedProductIds(request) : [];
   const images = Object.fromEntries(await productCardImages(db(), productIds));
+  const producers = Object.fromEntries(await productCardProducers(db(), productIds));
   const classes = new Set([...Object.keys(result.facets.nice_class ?? {}), ...params.nice_class.map(String)]);
   return {
     params,
     result,
     shortlisted,
     images,
+    producers,
     // did-you-mean where the query found nothing as typed: no results, only some of its words, or a corrected spelling
     suggestions:
       result.total === 0 || result.relaxed || result.corrected
@@ -122,7 +124,7 @@ function useLiveSearch() {
 }
 
 export default function SearchPage() {
-  const { params, result, shortlisted, images, suggestions, labels } = useLoaderData<typeof loader>();
+  const { params, result, shortlisted, images, producers, suggestions, labels } = useLoaderData<typeof loader>();
   const t = useT();
   const { lang } = usePreferences();
   const navigation = useNavigation();
@@ -260,6 +262,7 @@ export default function SearchPage() {
                   hit={h}
                   shortlisted={shortlisted.includes(h.record_id)}
                   image={h.type === "product" ? images[h.record_id] : undefined}
+                  producer={h.type === "product" ? producers[h.record_id] : undefined}
                 />
               ))}
             </ol>

@@ -6,6 +6,8 @@ import { readShortlist } from "../buyers/shortlist.server";
 import { handoffNotice } from "../events/kiosk.server";
 import { TrustBadges } from "../components/badges";
 import { ShortlistButton } from "../components/shortlist-button";
+import { InquiryLink } from "../components/inquiry-link";
+import { ProductThumb } from "../components/product-thumb";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { productsForComparison } from "../../db/queries/shortlists";
 import { db } from "../services.server";
@@ -35,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         regionalBrand: p.regional_brand_id && p.regional_brand_licensed ? p.regional_brand_zh : null,
         is_sample: p.is_sample,
         unverified: isUnverified(p),
+        image: p.images[0] ?? null,
       })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -70,6 +73,7 @@ export default function ShortlistPage() {
               const county = localized(lang, p.county_zh, p.county_en);
               return (
                 <li key={p.id} className="card">
+                  <ProductThumb image={p.image} name={name.text} />
                   <h2>
                     <Link to={`/products/${p.id}`} lang={name.lang}>
                       {name.text}
@@ -117,6 +121,9 @@ export default function ShortlistPage() {
                     </label>
                   </p>
                   <ShortlistButton productId={p.id} productName={name.text} inShortlist linkToList={false} />
+                  <p>
+                    <InquiryLink productId={p.id} productName={name.text} />
+                  </p>
                 </li>
               );
             })}

@@ -5,6 +5,8 @@ import { FACT_LABELS, PRODUCT_FACT_KEYS, productFacts, type ProductFactKey } fro
 import { readShortlist } from "../buyers/shortlist.server";
 import { Fragment } from "react";
 import { FactText, Trans } from "../components/content-text";
+import { InquiryLink } from "../components/inquiry-link";
+import { ProductThumb } from "../components/product-thumb";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { productsForComparison } from "../../db/queries/shortlists";
 import { db } from "../services.server";
@@ -20,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { compared, refused } = limitComparison(requested);
   const [products, refusedProducts] = await Promise.all([productsForComparison(db(), compared), productsForComparison(db(), refused)]);
   return {
-    // what the table shows, not the whole record (pictures, descriptions)
-    products: products.map(({ images: _images, description_zh: _dz, description_en: _de, ...p }) => p),
+    // what the table shows, not the whole record (only the first picture, no descriptions)
+    products: products.map(({ images, description_zh: _dz, description_en: _de, ...p }) => ({ ...p, image: images[0] ?? null })),
     refused: refusedProducts.map((p) => ({ id: p.id, name_zh: p.name_zh, name_en: p.name_en })),
   };
 }
@@ -75,6 +77,7 @@ export default function ComparePage() {
                     const name = localized(lang, p.name_zh, p.name_en);
                     return (
                       <th key={p.id} scope="col">
+                        <ProductThumb image={p.image} name={name.text} />
                         <Link to={`/products/${p.id}`} lang={name.lang}>
                           {name.text}
                         </Link>
@@ -92,6 +95,14 @@ export default function ComparePage() {
                     ))}
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row">{t("lines.ask")}</th>
+                  {products.map((p) => (
+                    <td key={p.id}>
+                      <InquiryLink productId={p.id} productName={localized(lang, p.name_zh, p.name_en).text} className="compare-table__ask" />
+                    </td>
+                  ))}
+                </tr>
                 {products.length > 1 && (
                   <tr>
                     <th scope="row">{t("compare.actions")}</th>

@@ -5,12 +5,12 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { compareIds } from "../buyers/compare";
-import { INQUIRY_MAX_PRODUCERS, inquirySchema } from "../buyers/forms";
+import { INQUIRY_MAX_PRODUCERS, INQUIRY_MAX_PRODUCTS, inquirySchema } from "../buyers/forms";
+import { InquiryLinesFieldset, LineProblem, lineProblems, useLineLabels, type LineFieldset } from "../buyers/inquiry-lines-fieldset";
 import { newBuyerToken } from "../buyers/inquiry.server";
-import { PROVINCES } from "../buyers/provinces";
 import { readShortlist } from "../buyers/shortlist.server";
 import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
-import { FieldErrors, FormActions, FormErrors, SelectField, TextAreaField, TextField } from "../components/form";
+import { FieldErrors, FormActions, FormErrors, TextAreaField, TextField } from "../components/form";
 import { localized, metaTranslator, usePreferences, useT } from "../i18n/i18n";
 import { msg } from "../domain/fields";
 import { createInquiry, inquirableProducts } from "../../db/queries/inquiries";
@@ -19,18 +19,30 @@ import { notifyNewInquiry } from "../notifications/notify.server";
 import { readPreferences } from "../i18n/preferences.server";
 import { publicOrigin } from "../platform/public-origin.server";
 
-// GET/POST /shortlist/inquiry — one form sends a structured request (询价 / 样品申请) to one or several producers of
-// the shortlist; each producer gets its own copy and thread. No account needed: the buyer follows the answers through
-// a private link. Throttled per client address.
+// GET/POST /shortlist/inquiry — one form sends a structured request (询价 / 样品申请) to one or several producers:
+// a line per product with its own quantity, unit, target price, sample, delivery window and destination, grouped per
+// producer; each producer gets its own copy and thread. `?product=ID` (the "询价 / 索样" link on a product page, a
+// result card, the shortlist or compare) asks about that product, in the shortlist or not, with the rest of the
+// shortlist offered beside it. No account needed: the buyer follows the answers through a private link. Throttled
+// per client address.
+
+/** The products asked for by the link (`?product=1&product=2`, or `?ids=1,2` as older links have it). */
+function askedIds(params: URLSearchParams): number[] {
+  const product = params.getAll("product").map((v) => ({ v, n: Number(v) }));
+  const ids = product.filter(({ v, n }) => /^\d{1,15}$/.test(v) && n > 0 && Number.isSafeInteger(n)).map(({ n }) => n);
+  return [...new Set([...ids, ...compareIds(params)])].slice(0, INQUIRY_MAX_PRODUCTS);
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, productIds } = await readShortlist(request);
-  const products = await inquirableProducts(db(), productIds);
-  const asked = compareIds(new URL(request.url).searchParams).filter((id) => products.some((p) => p.id === id));
+  const asked = askedIds(new URL(request.url).searchParams);
+  // a forged or withdrawn id is simply not offered: only public products of organisations in good standing
+  const products = await inquirableProducts(db(), [...new Set([...asked, ...productIds])]);
+  const chosen = asked.filter((id) => products.some((p) => p.id === id));
   return data(
     {
       products,
-      selected: asked.length > 0 ? asked : products.map((p) => p.id),
+      selected: chosen.length > 0 ? chosen : products.map((p) => p.id),
       buyer: user ? { name: user.display_name ?? "", email: user.email ?? "", phone: user.phone ?? "" } : null,
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -50,15 +62,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: inquirySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const { user, productIds } = await readShortlist(request);
-  // only products of the visitor's shortlist that are still public: a forged id addresses nobody
+  const { user } = await readShortlist(request);
+  // only products that are public now: a forged id addresses nobody
   const products = await inquirableProducts(
     db(),
-    v.product_ids.filter((id) => productIds.includes(id)),
+    v.lines.map((l) => l.product_id),
   );
-  if (products.length === 0) return data(submission.reply({ fieldErrors: { product_ids: [msg("inquiry.chooseProducts")] } }), { status: 400 });
+  if (products.length === 0) return data(submission.reply({ fieldErrors: { lines: [msg("inquiry.chooseProducts")] } }), { status: 400 });
   if (new Set(products.map((p) => p.organization_id)).size > INQUIRY_MAX_PRODUCERS) {
-    return data(submission.reply({ fieldErrors: { product_ids: [msg("inquiry.tooManyProducers", { max: INQUIRY_MAX_PRODUCERS })] } }), { status: 400 });
+    return data(submission.reply({ fieldErrors: { lines: [msg("inquiry.tooManyProducers", { max: INQUIRY_MAX_PRODUCERS })] } }), { status: 400 });
   }
   const { token, hash } = newBuyerToken();
   await db()
@@ -73,16 +85,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           buyer_organization: v.buyer_organization,
           buyer_email: v.buyer_email,
           buyer_phone: v.buyer_phone,
-          quantity: v.quantity,
-          quantity_unit: v.quantity_unit,
-          delivery_from: v.delivery_from,
-          delivery_to: v.delivery_to,
-          destination_province: v.destination_province,
-          target_price: v.target_price,
-          sample_wanted: v.sample_wanted,
           message: v.message,
         },
-        products,
+        products.map((p) => ({ ...p, ...v.lines.find((l) => l.product_id === p.id)! })),
       );
       // the producers are told in this transaction; the buyer's replies come in the language of this page
       await notifyNewInquiry(trx, made.id, { origin: publicOrigin(context), buyerLocale: readPreferences(request).prefs.lang, buyerToken: token });
@@ -97,11 +102,16 @@ export default function InquiryForm() {
   const navigation = useNavigation();
   const t = useT();
   const { lang } = usePreferences();
+  const labels = useLineLabels();
   const [form, fields] = useForm({
     ...validateOnSubmit,
     lastResult,
     defaultValue: {
-      product_ids: selected.map(String),
+      lines: products.map((p) => ({
+        product_id: String(p.id),
+        include: selected.includes(p.id) ? "on" : undefined,
+        quantity_unit: p.min_order_unit ?? "",
+      })),
       buyer_name: buyer?.name ?? "",
       buyer_email: buyer?.email ?? "",
       buyer_phone: buyer?.phone ?? "",
@@ -118,67 +128,41 @@ export default function InquiryForm() {
       </section>
     );
   }
-  const chosen = new Set([fields.product_ids.initialValue ?? []].flat().map(String));
-  const groups = [...new Set(products.map((p) => p.organization_id))].map((orgId) => products.filter((p) => p.organization_id === orgId));
-  const productError = fields.product_ids.errors?.length ? fields.product_ids.errorId : undefined;
+  const lines = fields.lines.getFieldList().map((l) => l.getFieldset() as unknown as LineFieldset);
+  const names = products.map((p) => localized(lang, p.name_zh, p.name_en).text);
+  const problems = lineProblems(labels, lines, names);
+  const productError = fields.lines.errors?.length ? fields.lines.errorId : undefined;
   return (
     <section className="form inquiry-form">
       <h1>{t("inquiry.title")}</h1>
-      <p>{t("inquiry.intro")}</p>
+      <p>{t("lines.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <fieldset className="checks" aria-describedby={productError ? `${productError} product-ids-hint` : "product-ids-hint"} key={fields.product_ids.key}>
+        {problems.length > 0 && (
+          <div className="form-error" role="alert">
+            <p>{t("lines.errorSummary")}</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={`${p.id}-${p.error}`}>
+                  <a href={`#${p.id}`}>
+                    <LineProblem product={p.product} label={p.label} error={p.error} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <fieldset className="checks" aria-describedby={productError ? `${productError} product-ids-hint` : "product-ids-hint"}>
           <legend>{t("inquiry.products")}</legend>
           <p id="product-ids-hint" className="field-hint">
-            {t("inquiry.productsHint")}
+            {t("lines.productsHint")}
           </p>
-          {groups.map((group) => {
-            const org = localized(lang, group[0]!.organization_zh, group[0]!.organization_en);
-            return (
-              <fieldset key={group[0]!.organization_id} className="inquiry-form__producer">
-                <legend lang={org.lang}>{org.text}</legend>
-                {group.map((p) => {
-                  const name = localized(lang, p.name_zh, p.name_en);
-                  return (
-                    <label key={p.id}>
-                      <input type="checkbox" name={fields.product_ids.name} value={p.id} defaultChecked={chosen.has(String(p.id))} />
-                      <span lang={name.lang}>{name.text}</span>
-                    </label>
-                  );
-                })}
-              </fieldset>
-            );
-          })}
-          <FieldErrors meta={fields.product_ids} />
+          <InquiryLinesFieldset products={products} lines={lines} />
+          <FieldErrors meta={fields.lines} />
         </fieldset>
 
         <fieldset className="checks">
           <legend>{t("inquiry.need")}</legend>
-          <div className="contact-row">
-            <TextField meta={fields.quantity as FieldMetadata<string>} label={t("inquiry.quantity")} hint={t("inquiry.quantityHint")} />
-            <TextField meta={fields.quantity_unit} label={t("inquiry.unit")} hint={t("inquiry.unitHint")} />
-          </div>
-          <div className="contact-row">
-            <TextField meta={fields.delivery_from as FieldMetadata<string>} label={t("inquiry.deliveryFrom")} type="date" />
-            <TextField meta={fields.delivery_to as FieldMetadata<string>} label={t("inquiry.deliveryTo")} type="date" />
-          </div>
-          <SelectField
-            meta={fields.destination_province}
-            label={t("inquiry.province")}
-            options={[{ value: "", label: t("inquiry.chooseOne") }, ...PROVINCES.map(([zh, en]) => ({ value: zh, label: lang === "en" ? en : zh }))]}
-          />
-          <TextField meta={fields.target_price as FieldMetadata<string>} label={t("inquiry.targetPrice")} hint={t("inquiry.targetPriceHint")} />
-          <div className="field">
-            <label className="check-label">
-              <input
-                type="checkbox"
-                name={fields.sample_wanted.name}
-                defaultChecked={fields.sample_wanted.initialValue === "on"}
-                key={fields.sample_wanted.key}
-              />
-              {t("inquiry.sampleWanted")}
-            </label>
-          </div>
           <TextAreaField meta={fields.message as FieldMetadata<string>} label={t("inquiry.message")} />
         </fieldset>
 

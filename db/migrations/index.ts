@@ -23,6 +23,7 @@ import * as buyerAccounts from "./2026_12_08_100000_buyer_accounts";
 import * as personalInformation from "./2026_12_08_110000_personal_information";
 import * as reindexForBuyerRanking from "./2026_12_07_130000_reindex_for_buyer_ranking";
 import * as mailQueueAndNotifications from "./2026_12_08_200000_mail_queue_and_notifications";
+import * as inquiryLines from "./2026_12_08_300000_inquiry_lines";
 
 // Listed explicitly (not read from disk) so the same files run from tsx, the Vite-built server and tests alike.
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_100000_buyer_accounts": buyerAccounts,
   "2026_12_08_110000_personal_information": personalInformation,
   "2026_12_08_200000_mail_queue_and_notifications": mailQueueAndNotifications,
+  "2026_12_08_300000_inquiry_lines": inquiryLines,
 };

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, DealKind, DealRecorder } from "../schema";
+import { changeRecipientStatus } from "./inquiry-lines";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -17,8 +18,13 @@ export interface NewDeal {
   recorded_by_user_id: number | null;
 }
 
+/** Records a deal; one made on an inquiry thread moves that thread to 'deal' (kept in its status history). */
 export async function recordDeal(db: Executor, deal: NewDeal): Promise<number> {
   const row = await db.insertInto("deals").values(deal).returning("id").executeTakeFirstOrThrow();
+  if (deal.inquiry_recipient_id !== null) {
+    const role = deal.recorded_by === "producer" || deal.recorded_by === "buyer" ? deal.recorded_by : "staff";
+    await changeRecipientStatus(db, deal.inquiry_recipient_id, "deal", { role, userId: deal.recorded_by_user_id });
+  }
   return row.id;
 }
 

@@ -103,21 +103,13 @@ describe("a lead left at a booth", () => {
     expect(await inboxThread(db, org.b, recipientId)).toBeUndefined();
   });
 
-  it("is the only kind of inquiry that may leave out quantity and delivery", async () => {
-    await expect(
-      db
-        .insertInto("inquiries")
-        .values({
-          ...lead(fair.main, "不完整询价"),
-          source: "shortlist",
-          quantity: null,
-          quantity_unit: null,
-          delivery_from: null,
-          delivery_to: null,
-          destination_province: null,
-        })
-        .execute(),
-    ).rejects.toThrow(/inquiries_need_stated/);
+  it("leaves out quantity and delivery, which an inquiry's line must otherwise state in full", async () => {
+    // since 2026_12_08_300000_inquiry_lines the need is stated per product line: all of it, or none (a booth lead)
+    // (at a fair of its own, so the fair summaries below count nothing of it)
+    const { recipientId } = await addLead(await event("第三场对接会"), org.a, "不完整询价", { id: product.a, name_zh: "甲的青稞酒", name_en: null });
+    const line = await db.selectFrom("inquiry_products").select(["id", "quantity"]).where("recipient_id", "=", recipientId).executeTakeFirstOrThrow();
+    expect(line.quantity).toBeNull();
+    await expect(db.updateTable("inquiry_products").set({ quantity: 5 }).where("id", "=", line.id).execute()).rejects.toThrow(/inquiry_products_need_stated/);
   });
 
   it("finds a booth only at its own event and while the exhibitor is in good standing", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../client";
+import { changeRecipientStatus } from "./inquiry-lines";
 
 // Booth leads that arrived past a limit (issue 19) wait as 'held' until the exhibitor (in its inbox) or fair staff
 // (for the whole event) accept them; accepting makes them 'new', exactly like a lead that never waited.
@@ -46,26 +47,27 @@ export async function countHeldLeadsOfEvent(db: Executor, eventId: number) {
   return Number(row.n);
 }
 
-/** Accepts held leads of the event (the given ones, or all); returns how many were accepted. */
-export async function acceptHeldLeadsOfEvent(db: Executor, eventId: number, recipientIds: number[] | "all") {
+/** Accepts held leads of the event (the given ones, or all), recorded in each thread's status history as staff's. */
+export async function acceptHeldLeadsOfEvent(db: Executor, eventId: number, recipientIds: number[] | "all", userId: number | null = null) {
   let q = db
     .updateTable("inquiry_recipients as r")
     .set({ status: "new", updated_at: sql`now()` })
     .where("r.status", "=", "held")
     .where("r.inquiry_id", "in", (eb) => eb.selectFrom("inquiries").select("id").where("event_id", "=", eventId));
   if (recipientIds !== "all") q = q.where("r.id", "in", recipientIds.length ? recipientIds : [-1]);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const accepted = await q.returning("r.id").execute();
+  if (accepted.length > 0) {
+    await db
+      .insertInto("inquiry_status_changes")
+      .values(
+        accepted.map((r) => ({ recipient_id: r.id, from_status: "held" as const, to_status: "new" as const, by_role: "staff" as const, by_user_id: userId })),
+      )
+      .execute();
+  }
+  return accepted.length;
 }
 
-/** The exhibitor accepts one held lead of its own inbox; false when there is none such. */
-export async function acceptHeldLead(db: Executor, organizationId: number, recipientId: number) {
-  const result = await db
-    .updateTable("inquiry_recipients")
-    .set({ status: "new", updated_at: sql`now()` })
-    .where("id", "=", recipientId)
-    .where("organization_id", "=", organizationId)
-    .where("status", "=", "held")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** The exhibitor accepts one held lead of its own inbox (kept in the status history); false when there is none such. */
+export async function acceptHeldLead(db: Executor, organizationId: number, recipientId: number, userId: number | null = null) {
+  return changeRecipientStatus(db, recipientId, "new", { role: "producer", userId }, { from: ["held"], organizationId });
 }

@@ -1,6 +1,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Database, InquiryStatus } from "../schema";
+import { changeRecipientStatus, linesOf, statusHistory, type LineNeed } from "./inquiry-lines";
+
+export { countNewInquiries, inboxCounts, inboxForOrganization, recentInquiries } from "./inquiry-lists";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -11,14 +14,15 @@ export interface NewInquiry {
   buyer_organization: string | null;
   buyer_email: string | null;
   buyer_phone: string | null;
-  quantity: number;
-  quantity_unit: string;
-  delivery_from: string;
-  delivery_to: string;
-  destination_province: string;
-  target_price: number | null;
-  sample_wanted: boolean;
   message: string | null;
+}
+
+/** A product asked about and what the buyer wants of it (one line of the inquiry). */
+export interface NewInquiryLine extends LineNeed {
+  id: number;
+  name_zh: string;
+  name_en: string | null;
+  organization_id: number;
 }
 
 /**
@@ -30,7 +34,16 @@ export async function inquirableProducts(db: Executor, ids: readonly number[]) {
   return db
     .selectFrom("products as p")
     .innerJoin("organizations as o", "o.id", "p.organization_id")
-    .select(["p.id", "p.name_zh", "p.name_en", "p.organization_id", "o.name_zh as organization_zh", "o.name_en as organization_en"])
+    .select([
+      "p.id",
+      "p.name_zh",
+      "p.name_en",
+      "p.organization_id",
+      "o.name_zh as organization_zh",
+      "o.name_en as organization_en",
+      "p.min_order_unit",
+      "p.samples_available",
+    ])
     .where("p.id", "in", [...ids])
     .where("p.status", "=", "published")
     .where("o.status", "=", "published")
@@ -40,11 +53,14 @@ export async function inquirableProducts(db: Executor, ids: readonly number[]) {
     .execute();
 }
 
-/** One inquiry and a recipient row (own status and thread) per producer addressed, in one transaction. */
+/**
+ * One inquiry and a recipient row (own status and thread) per producer addressed, with a line per product stating
+ * what the buyer wants of it, in one transaction.
+ */
 export async function createInquiry(
   trx: Transaction<Database>,
   inquiry: NewInquiry,
-  products: readonly { id: number; name_zh: string; name_en: string | null; organization_id: number }[],
+  products: readonly NewInquiryLine[],
 ): Promise<{ id: number; recipients: number[] }> {
   const { id } = await trx.insertInto("inquiries").values(inquiry).returning("id").executeTakeFirstOrThrow();
   const recipients: number[] = [];
@@ -56,7 +72,19 @@ export async function createInquiry(
       .values(
         products
           .filter((p) => p.organization_id === organizationId)
-          .map((p) => ({ recipient_id: r.id, product_id: p.id, product_name_zh: p.name_zh, product_name_en: p.name_en })),
+          .map((p) => ({
+            recipient_id: r.id,
+            product_id: p.id,
+            product_name_zh: p.name_zh,
+            product_name_en: p.name_en,
+            quantity: p.quantity,
+            quantity_unit: p.quantity_unit,
+            target_price: p.target_price,
+            sample_wanted: p.sample_wanted,
+            delivery_from: p.delivery_from,
+            delivery_to: p.delivery_to,
+            destination_province: p.destination_province,
+          })),
       )
       .execute();
   }
@@ -134,89 +162,62 @@ function inquiryQuery(db: Executor) {
     ]);
 }
 
-/** The buyer's view through the private link: the inquiry and every producer's thread. */
-export async function inquiryForBuyer(db: Executor, tokenHash: string) {
-  const inquiry = await inquiryQuery(db).where("i.buyer_token_hash", "=", tokenHash).executeTakeFirst();
+/** A thread with its lines (each with its quotes) and its status history. */
+async function withLines<T extends { id: number }>(db: Executor, thread: T) {
+  const [lines, history] = await Promise.all([linesOf(db, thread.id), statusHistory(db, thread.id)]);
+  return { ...thread, lines, history };
+}
+
+async function threadsOf(db: Executor, inquiryId: number) {
+  const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiryId).orderBy("r.id").execute();
+  return Promise.all(recipients.map((r) => withLines(db, r)));
+}
+
+/**
+ * Which inquiry a buyer may open: the one behind a private link (the token's hash), or one of a signed-in buyer's own
+ * (`inquiries.buyer_user_id`).
+ */
+export type BuyerInquiryKey = { tokenHash: string } | { userId: number; inquiryId: number };
+
+/** The buyer's view (private link or own account): the inquiry and every producer's thread, lines and history. */
+export async function inquiryForBuyer(db: Executor, key: BuyerInquiryKey) {
+  let q = inquiryQuery(db);
+  q = "tokenHash" in key ? q.where("i.buyer_token_hash", "=", key.tokenHash) : q.where("i.id", "=", key.inquiryId).where("i.buyer_user_id", "=", key.userId);
+  const inquiry = await q.executeTakeFirst();
   if (!inquiry) return undefined;
-  const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
-  return { ...inquiry, recipients };
+  return { ...inquiry, recipients: await threadsOf(db, inquiry.id) };
 }
 
 /** Staff view of one inquiry (buyer contact included: staff may see it). */
 export async function inquiryForStaff(db: Executor, id: number) {
   const inquiry = await inquiryQuery(db).where("i.id", "=", id).executeTakeFirst();
   if (!inquiry) return undefined;
-  const recipients = await recipientsOf(db).where("r.inquiry_id", "=", inquiry.id).orderBy("r.id").execute();
-  return { ...inquiry, recipients };
+  return { ...inquiry, recipients: await threadsOf(db, inquiry.id) };
 }
 
 /** One thread of a producer's inbox: only when the inquiry was addressed to this organisation. */
 export async function inboxThread(db: Executor, organizationId: number, recipientId: number) {
-  const thread = await recipientsOf(db).where("r.id", "=", recipientId).where("r.organization_id", "=", organizationId).executeTakeFirst();
-  if (!thread) return undefined;
-  const inquiry = await inquiryQuery(db).where("i.id", "=", thread.inquiry_id).executeTakeFirstOrThrow();
-  return { inquiry, thread };
+  const found = await recipientsOf(db).where("r.id", "=", recipientId).where("r.organization_id", "=", organizationId).executeTakeFirst();
+  if (!found) return undefined;
+  const inquiry = await inquiryQuery(db).where("i.id", "=", found.inquiry_id).executeTakeFirstOrThrow();
+  return { inquiry, thread: await withLines(db, found) };
 }
 
-/** The recipient row behind a buyer's private link, only when it belongs to that inquiry. */
-export async function buyerRecipient(db: Executor, tokenHash: string, recipientId: number) {
-  return db
-    .selectFrom("inquiry_recipients as r")
-    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
-    .select(["r.id", "r.organization_id", "r.status", "i.id as inquiry_id", "i.event_id"])
-    .where("i.buyer_token_hash", "=", tokenHash)
-    .where("r.id", "=", recipientId)
-    .executeTakeFirst();
-}
-
-/** A producer's inbox: the threads addressed to its organisation, newest first, without the buyer's contact. */
-export async function inboxForOrganization(db: Executor, organizationId: number, status?: InquiryStatus) {
+/** The recipient row behind a buyer's inquiry (same keys as inquiryForBuyer), only when it belongs to that inquiry. */
+export async function buyerRecipient(db: Executor, key: BuyerInquiryKey, recipientId: number) {
   let q = db
     .selectFrom("inquiry_recipients as r")
     .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
-    .select((eb) => [
-      "r.id",
-      "r.status",
-      "r.created_at",
-      "r.updated_at",
-      "i.buyer_name",
-      "i.buyer_organization",
-      "i.quantity",
-      "i.quantity_unit",
-      "i.destination_province",
-      "i.sample_wanted",
-      "i.delivery_from",
-      "i.delivery_to",
-      "i.source",
-      jsonObjectFrom(eb.selectFrom("events as e").select(["e.id", "e.name_zh", "e.name_en"]).whereRef("e.id", "=", "i.event_id")).as("event"),
-      jsonArrayFrom(
-        eb.selectFrom("inquiry_products as ip").select(["ip.product_name_zh", "ip.product_name_en"]).whereRef("ip.recipient_id", "=", "r.id").orderBy("ip.id"),
-      ).as("products"),
-    ])
-    .where("r.organization_id", "=", organizationId);
-  if (status) q = q.where("r.status", "=", status);
-  return q.orderBy("r.created_at", "desc").orderBy("r.id", "desc").limit(500).execute();
-}
-
-export async function inboxCounts(db: Executor, organizationId: number): Promise<Record<InquiryStatus, number>> {
-  const rows = await db
-    .selectFrom("inquiry_recipients")
-    .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
-    .where("organization_id", "=", organizationId)
-    .groupBy("status")
-    .execute();
-  const counts: Record<InquiryStatus, number> = { new: 0, replied: 0, quoted: 0, closed: 0, held: 0 };
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
-}
-
-export async function countNewInquiries(db: Executor, organizationId: number): Promise<number> {
-  return (await inboxCounts(db, organizationId)).new;
+    .select(["r.id", "r.organization_id", "r.status", "i.id as inquiry_id", "i.event_id"])
+    .where("r.id", "=", recipientId);
+  q = "tokenHash" in key ? q.where("i.buyer_token_hash", "=", key.tokenHash) : q.where("i.id", "=", key.inquiryId).where("i.buyer_user_id", "=", key.userId);
+  return q.executeTakeFirst();
 }
 
 /**
- * Adds a message to a thread. A producer's reply moves the thread to "replied", or "quoted" when it carries a price;
- * a buyer's message leaves the status alone, except that it reopens a closed thread as "replied".
+ * Adds a message to a thread. A producer's reply moves a new or read thread to "replied" (or "quoted" when it carries
+ * a price); a buyer's message leaves the status alone, except that it reopens a closed thread as "replied". Every
+ * change is recorded in the status history.
  */
 export async function addInquiryMessage(
   db: Executor,
@@ -227,50 +228,36 @@ export async function addInquiryMessage(
     .insertInto("inquiry_messages")
     .values({ recipient_id: recipientId, ...message })
     .execute();
-  const status: InquiryStatus | undefined = message.author === "producer" ? (message.quoted_price !== null ? "quoted" : "replied") : undefined;
-  await db
-    .updateTable("inquiry_recipients")
-    .set({
-      updated_at: sql`now()`,
-      status: status ?? sql<InquiryStatus>`case when status = 'closed' then 'replied' else status end`,
-    })
-    .where("id", "=", recipientId)
-    .execute();
+  const by = { role: message.author, userId: message.author_user_id } as const;
+  const changed =
+    message.author === "producer"
+      ? message.quoted_price !== null
+        ? await changeRecipientStatus(db, recipientId, "quoted", by, { from: ["new", "read", "replied", "closed"] })
+        : await changeRecipientStatus(db, recipientId, "replied", by, { from: ["new", "read", "closed"] })
+      : await changeRecipientStatus(db, recipientId, "replied", by, { from: ["closed"] });
+  if (!changed)
+    await db
+      .updateTable("inquiry_recipients")
+      .set({ updated_at: sql`now()` })
+      .where("id", "=", recipientId)
+      .execute();
 }
 
-export async function setRecipientStatus(db: Executor, organizationId: number, recipientId: number, status: InquiryStatus): Promise<boolean> {
-  const result = await db
-    .updateTable("inquiry_recipients")
-    .set({ status, updated_at: sql`now()` })
+/** The producer sets its thread's status by hand (recorded in the history); false when it is not its thread. */
+export async function setRecipientStatus(
+  db: Executor,
+  organizationId: number,
+  recipientId: number,
+  status: InquiryStatus,
+  userId: number | null = null,
+): Promise<boolean> {
+  const own = await db
+    .selectFrom("inquiry_recipients")
+    .select("id")
     .where("id", "=", recipientId)
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/** Recent inquiries for staff, with how each producer addressed has answered. */
-export async function recentInquiries(db: Executor, limit = 100) {
-  return db
-    .selectFrom("inquiries as i")
-    .select((eb) => [
-      "i.id",
-      "i.buyer_name",
-      "i.buyer_organization",
-      "i.destination_province",
-      "i.quantity",
-      "i.quantity_unit",
-      "i.created_at",
-      jsonArrayFrom(
-        eb
-          .selectFrom("inquiry_recipients as r")
-          .innerJoin("organizations as o", "o.id", "r.organization_id")
-          .select(["r.id", "r.status", "o.name_zh as organization_zh", "o.name_en as organization_en"])
-          .whereRef("r.inquiry_id", "=", "i.id")
-          .orderBy("r.id"),
-      ).as("recipients"),
-    ])
-    .orderBy("i.created_at", "desc")
-    .orderBy("i.id", "desc")
-    .limit(limit)
-    .execute();
+  if (!own) return false;
+  await changeRecipientStatus(db, recipientId, status, { role: "producer", userId }, { organizationId });
+  return true;
 }

@@ -48,7 +48,8 @@ export interface InquiriesTable {
 export type InquirySource = "shortlist" | "booth";
 
 /** 'held': a booth lead that arrived past a limit, kept until the exhibitor or fair staff accept it (issue 19). */
-export type InquiryStatus = "new" | "replied" | "quoted" | "closed" | "held";
+/** 'read': the producer opened it; 'deal': a deal was recorded on it (2026_12_08_300000_inquiry_lines). */
+export type InquiryStatus = "new" | "read" | "replied" | "quoted" | "deal" | "closed" | "held";
 
 export interface InquiryRecipientsTable {
   id: Generated<number>;
@@ -67,6 +68,39 @@ export interface InquiryProductsTable {
   product_id: number | null;
   product_name_zh: string;
   product_name_en: string | null;
+  // the line's need (2026_12_08_300000_inquiry_lines); all null for a booth lead's products
+  quantity: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  quantity_unit: string | null;
+  target_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  sample_wanted: Generated<boolean>;
+  delivery_from: DateOnly | null;
+  delivery_to: DateOnly | null;
+  destination_province: string | null;
+}
+
+/** A producer's answer to one line; every quote is kept, the latest is the current one. */
+export interface InquiryLineQuotesTable {
+  id: Generated<number>;
+  inquiry_product_id: number;
+  quoted_price: ColumnType<string, string | number, string | number>;
+  price_unit: string;
+  moq: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  lead_time_days: number | null;
+  note: string | null;
+  author_user_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export type StatusChangeRole = "buyer" | "producer" | "staff" | "system";
+
+export interface InquiryStatusChangesTable {
+  id: Generated<number>;
+  recipient_id: number;
+  from_status: InquiryStatus | null;
+  to_status: InquiryStatus;
+  by_role: StatusChangeRole;
+  by_user_id: number | null;
+  created_at: DefaultTimestamp;
 }
 
 export interface InquiryMessagesTable {
@@ -106,5 +140,7 @@ export interface MatchingTables {
   inquiry_recipients: InquiryRecipientsTable;
   inquiry_products: InquiryProductsTable;
   inquiry_messages: InquiryMessagesTable;
+  inquiry_line_quotes: InquiryLineQuotesTable;
+  inquiry_status_changes: InquiryStatusChangesTable;
   deals: DealsTable;
 }

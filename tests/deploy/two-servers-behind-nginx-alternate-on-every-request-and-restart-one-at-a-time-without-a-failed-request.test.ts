@@ -244,12 +244,14 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
     expect(shortlistHtml).toContain(productName);
     expect(shortlistHtml).toContain("共 1 件产品");
     const inquiry = await send(buyer, "/shortlist/inquiry", {
-      product_ids: [productId],
-      quantity: "5",
-      quantity_unit: "吨",
-      delivery_from: chinaDate(10),
-      delivery_to: chinaDate(40),
-      destination_province: "广东",
+      // a line per product (issue 18)
+      "lines[0].product_id": productId,
+      "lines[0].include": "on",
+      "lines[0].quantity": "5",
+      "lines[0].quantity_unit": "吨",
+      "lines[0].delivery_from": chinaDate(10),
+      "lines[0].delivery_to": chinaDate(40),
+      "lines[0].destination_province": "广东",
       message: "请报价。",
       buyer_name: "轮换采购",
       buyer_organization: "轮换示例贸易有限公司",

@@ -134,15 +134,22 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     // 4. one inquiry to both producers; a mistake is shown next to its field first
     await page.getByRole("link", { name: "向这些产品的生产者询价" }).click();
     await page.getByRole("heading", { level: 1, name: "询价 / 样品申请" }).waitFor();
-    expect(await page.getByRole("checkbox", { name: liquor.name }).isChecked()).toBe(true);
-    expect(await page.getByRole("checkbox", { name: crabapple.name }).isChecked()).toBe(true);
-    await page.getByLabel("数量 *", { exact: true }).fill("30");
-    await page.getByLabel("单位 *", { exact: true }).fill("箱");
-    await page.getByLabel("交货期:最早 *").fill(chinaDate(7));
-    await page.getByLabel("交货期:最晚 *").fill(chinaDate(30));
-    await page.getByLabel("收货省份 *").selectOption("广东");
-    await page.getByLabel("目标价(元 / 单位,选填)").fill("95");
-    await page.getByLabel("需要样品(样品申请)").check();
+    // a line per product, grouped per producer; both ticked, each with its own need (issue 18)
+    const line = (name: string) => page.getByRole("group", { name, exact: true });
+    expect(await line(liquor.name).getByRole("checkbox", { name: "询价此产品" }).isChecked()).toBe(true);
+    expect(await line(crabapple.name).getByRole("checkbox", { name: "询价此产品" }).isChecked()).toBe(true);
+    for (const [p, quantity] of [
+      [liquor, "30"],
+      [crabapple, "2"],
+    ] as const) {
+      await line(p.name).getByLabel("数量 *", { exact: true }).fill(quantity);
+      await line(p.name).getByLabel("单位 *", { exact: true }).fill("箱");
+      await line(p.name).getByLabel("交货期:最早 *").fill(chinaDate(7));
+      await line(p.name).getByLabel("交货期:最晚 *").fill(chinaDate(30));
+      await line(p.name).getByLabel("收货省份 *").selectOption("广东");
+    }
+    await line(liquor.name).getByLabel("目标价(元 / 单位,选填)").fill("95");
+    await line(liquor.name).getByLabel("需要样品(样品申请)").check();
     await page.getByLabel("姓名 *").fill("陈采购");
     await page.getByLabel("单位名称").fill("深圳示例食品贸易有限公司");
     await page.getByRole("button", { name: "发送询价" }).click();
@@ -162,13 +169,20 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await expectNoAxeViolations(page);
 
     const inquiry = await t.db.selectFrom("inquiries").selectAll().where("buyer_name", "=", "陈采购").executeTakeFirstOrThrow();
-    expect(inquiry).toMatchObject({
+    expect(inquiry).toMatchObject({ buyer_email: "chen@food-trade.example.com" });
+    const lines = await t.db
+      .selectFrom("inquiry_products as ip")
+      .innerJoin("inquiry_recipients as r", "r.id", "ip.recipient_id")
+      .select(["ip.product_id", "ip.quantity", "ip.quantity_unit", "ip.destination_province", "ip.sample_wanted"])
+      .where("r.inquiry_id", "=", inquiry.id)
+      .execute();
+    expect(lines.find((l) => l.product_id === liquor.id)).toMatchObject({
       quantity: "30.00",
       quantity_unit: "箱",
       destination_province: "广东",
       sample_wanted: true,
-      buyer_email: "chen@food-trade.example.com",
     });
+    expect(lines.find((l) => l.product_id === crabapple.id)).toMatchObject({ quantity: "2.00", sample_wanted: false });
     const recipients = await t.db.selectFrom("inquiry_recipients").select(["organization_id", "status"]).where("inquiry_id", "=", inquiry.id).execute();
     expect(recipients.map((r) => r.organization_id).sort()).toEqual([liquor.organization_id, crabapple.organization_id].sort());
     await context.close();
@@ -209,15 +223,16 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await page.getByRole("button", { name: named("移出对比清单", crabapple.name) }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/products/${crabapple.id}`);
     await page.goto(`${app.url}/shortlist/inquiry`);
-    await page.getByLabel("数量 *", { exact: true }).fill("abc");
+    const line = page.getByRole("group", { name: crabapple.name, exact: true });
+    await line.getByLabel("数量 *", { exact: true }).fill("abc");
     await page.getByRole("button", { name: "发送询价" }).click();
-    await page.getByText("应为数字,最多两位小数(如 12.5 或 1,200.50)").waitFor();
+    await page.getByText(`${crabapple.name}:数量——应为数字,最多两位小数(如 12.5 或 1,200.50)`).first().waitFor();
     await page.getByText("请填写电子邮箱或电话,生产者才能联系您").waitFor();
-    await page.getByLabel("数量 *", { exact: true }).fill("2");
-    await page.getByLabel("单位 *", { exact: true }).fill("吨");
-    await page.getByLabel("交货期:最早 *").fill(chinaDate(3));
-    await page.getByLabel("交货期:最晚 *").fill(chinaDate(9));
-    await page.getByLabel("收货省份 *").selectOption("四川");
+    await line.getByLabel("数量 *", { exact: true }).fill("2");
+    await line.getByLabel("单位 *", { exact: true }).fill("吨");
+    await line.getByLabel("交货期:最早 *").fill(chinaDate(3));
+    await line.getByLabel("交货期:最晚 *").fill(chinaDate(9));
+    await line.getByLabel("收货省份 *").selectOption("四川");
     await page.getByLabel("姓名 *").fill("无脚本买家");
     await page.getByLabel("电话").fill("028-12345678");
     await page.getByRole("button", { name: "发送询价" }).click();

@@ -95,7 +95,7 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
       // 询价: onto the visitor's shortlist, then the inquiry with this product chosen
       await notice(page).getByRole("button", { name: "询价" }).click();
       await page.waitForURL((url) => url.pathname === "/shortlist/inquiry");
-      expect(await page.getByRole("checkbox", { name: LIQUOR }).isChecked()).toBe(true);
+      expect(await page.getByRole("group", { name: LIQUOR, exact: true }).getByRole("checkbox", { name: "询价此产品" }).isChecked()).toBe(true);
 
       // 适老模式: targets of 44 px at least, still within 360 px
       await page.goto(`${app.url}/products/${booth.productId}?event=${fair.eventId}&elder=1`);
@@ -121,7 +121,7 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
     expect(await notice(page).getByRole("paragraph").first().innerText()).toBe(`在 ${eventName} · ${booth.text}`);
     await notice(page).getByRole("button", { name: "询价" }).click();
     await page.waitForURL((url) => url.pathname === "/shortlist/inquiry");
-    expect(await page.getByRole("checkbox", { name: YAK }).isChecked()).toBe(true);
+    expect(await page.getByRole("group", { name: YAK, exact: true }).getByRole("checkbox", { name: "询价此产品" }).isChecked()).toBe(true);
 
     await withdrawExhibitor(t.db, fair.eventId, booth.id);
     await page.goto(`${app.url}/products/${booth.productId}?event=${fair.eventId}`);
@@ -176,7 +176,8 @@ describe.skipIf(!browserAvailable)("after the scan, a visitor finds the fair's b
 
     await page.getByRole("link", { name: "发送询价" }).click();
     await page.waitForURL((u) => u.pathname === "/shortlist/inquiry");
-    for (const name of [PEPPER, CHERRY]) expect(await page.getByRole("checkbox", { name }).isChecked()).toBe(true);
+    for (const name of [PEPPER, CHERRY])
+      expect(await page.getByRole("group", { name, exact: true }).getByRole("checkbox", { name: "询价此产品" }).isChecked()).toBe(true);
     // and each product page names the booth
     await page.goto(`${app.url}/shortlist`);
     await page.getByRole("link", { name: CHERRY, exact: true }).click();

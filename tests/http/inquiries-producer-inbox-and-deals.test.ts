@@ -60,23 +60,33 @@ beforeEach(clearThrottle);
 const text = (html: string) => html.replace(/<!--.*?-->/g, "").replace(/<[^>]+>/g, "");
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
+const LINE_FIELDS = ["quantity", "quantity_unit", "delivery_from", "delivery_to", "destination_province", "target_price", "sample_wanted"];
+
+/** The form as the page posts it: a ticked line per product, each with the same need unless `overrides` say otherwise. */
 function inquiryFields(productIds: number[], overrides: Fields = {}): Fields {
-  return {
-    product_ids: productIds,
+  const need: Fields = {
     quantity: "20",
     quantity_unit: "吨",
     delivery_from: chinaDate(10),
     delivery_to: chinaDate(40),
     destination_province: "广东",
     target_price: "15.5",
-    sample_wanted: true,
+    sample_wanted: "on",
+  };
+  const fields: Fields = {
     message: "请报含运费的价格。",
     buyer_name: "王采购",
     buyer_organization: "广州示例贸易有限公司",
     buyer_email: "buyer@trade.example.com",
     buyer_phone: "139 1234 5678",
-    ...overrides,
   };
+  for (const [k, v] of Object.entries(overrides)) (LINE_FIELDS.includes(k) ? need : fields)[k] = v;
+  productIds.forEach((id, i) => {
+    fields[`lines[${i}].product_id`] = id;
+    fields[`lines[${i}].include`] = "on";
+    for (const [k, v] of Object.entries(need)) fields[`lines[${i}].${k}`] = v;
+  });
+  return fields;
 }
 
 /** A buyer without an account who shortlists these products. */
@@ -103,19 +113,17 @@ describe("sending an inquiry", () => {
     expect(recipients.map((r) => r.organization_id).sort()).toEqual([products.liquor.organization_id, products.crabapple.organization_id].sort());
     expect(recipients.every((r) => r.status === "new")).toBe(true);
     expect(inquiry).toMatchObject({
-      quantity: "20.00",
-      quantity_unit: "吨",
-      destination_province: "广东",
-      target_price: "15.50",
-      sample_wanted: true,
       buyer_name: "王采购",
       buyer_email: "buyer@trade.example.com",
       buyer_phone: "139 1234 5678",
       buyer_user_id: null,
     });
-    const asked = await t.db.selectFrom("inquiry_products").select(["recipient_id", "product_id"]).orderBy("id").execute();
+    const asked = await t.db.selectFrom("inquiry_products").selectAll().orderBy("id").execute();
     const forA = asked.filter((p) => p.recipient_id === recipients.find((r) => r.organization_id === products.liquor.organization_id)!.id);
     expect(forA.map((p) => p.product_id)).toEqual([products.liquor.id, products.giftBox.id]);
+    // the need is stated on each line (issue 18), not on the inquiry
+    expect(forA[0]).toMatchObject({ quantity: "20.00", quantity_unit: "吨", destination_province: "广东", target_price: "15.50", sample_wanted: true });
+    expect(inquiry.quantity).toBeNull();
     // the link's token is nowhere in the database, only its hash
     const dump = JSON.stringify(await t.db.selectFrom("inquiries").selectAll().execute());
     expect(dump).not.toContain(token);
@@ -134,9 +142,10 @@ describe("sending an inquiry", () => {
     const res = await buyer.post("/shortlist/inquiry", bad);
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("应为数字,最多两位小数");
+    // each line's problem names the product and the field
+    expect(text(html)).toContain("示例互助青稞酒 42度 500毫升:数量——应为数字,最多两位小数");
     expect(html).toContain("请填写电子邮箱或电话,生产者才能联系您");
-    expect(html).toContain("最晚交货日期不能早于最早交货日期");
+    expect(text(html)).toContain("交货期:最晚——最晚交货日期不能早于最早交货日期");
     expect(html).toContain("请选择收货省份");
     expect(html).toMatch(/id="[^"]*buyer_email[^"]*"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="[^"]*buyer_email/);
     const en = await buyer.post("/shortlist/inquiry?lang=en", bad);
@@ -147,14 +156,25 @@ describe("sending an inquiry", () => {
     for (const fields of [
       inquiryFields([]),
       inquiryFields(["abc" as unknown as number]),
-      inquiryFields([products.pepper.id]), // not on this buyer's shortlist
-      { product_ids: [products.liquor.id], quantity: "1".repeat(400) },
+      inquiryFields([99999999]), // no such product: a forged id addresses nobody
+      inquiryFields([products.liquor.id], { quantity: "1".repeat(400) }),
       {},
     ]) {
       const r = await buyer.post("/shortlist/inquiry", fields);
       expect(r.status).toBe(400);
     }
     expect(await t.db.selectFrom("inquiries").select("id").where("buyer_name", "=", "王采购").where("quantity", "=", "1").executeTakeFirst()).toBeUndefined();
+  });
+
+  it("asks about a public product from its 询价 / 索样 link without a shortlist; a forged id offers nothing", async () => {
+    const buyer = httpClient(app.url);
+    const form = await (await buyer.get(`/shortlist/inquiry?product=${products.crabapple.id}`)).text();
+    expect(form).toContain("示例乐都沙果 鲜果");
+    expect(form).toMatch(/name="lines\[0\]\.include"[^>]*checked/);
+    const forged = await (await buyer.get("/shortlist/inquiry?product=99999999")).text();
+    expect(forged).not.toContain('name="lines[0].product_id"');
+    const { recipients } = await sendInquiry(buyer, [products.crabapple.id], { buyer_name: "链接买家" });
+    expect(recipients.map((r) => r.organization_id)).toEqual([products.crabapple.organization_id]);
   });
 
   it("throttles a client that sends too many: 429 with Retry-After", async () => {
@@ -234,8 +254,9 @@ describe("who sees an inquiry", () => {
     const res = await httpClient(app.url).get(`/inquiries/${sent.token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
-    // the site-wide policy comes first; browsers apply the last one listed, so the private link never leaks as a Referer
-    expect(res.headers.get("referrer-policy")?.split(/,\s*/).at(-1)).toBe("no-referrer");
+    // the site-wide policy comes first; browsers apply the last one listed, so the private link never leaks to
+    // another site as a Referer (same-origin, not no-referrer: a form posted without JavaScript must carry its Origin)
+    expect(res.headers.get("referrer-policy")?.split(/,\s*/).at(-1)).toBe("same-origin");
     const html = await res.text();
     expect(html).toContain("互助示例青稞酒业有限公司");
     expect(html).toContain("乐都区示例果蔬种植专业合作社");

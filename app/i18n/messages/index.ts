@@ -15,6 +15,7 @@ import * as events from "./events";
 import * as exhibitorImport from "./exhibitor-import";
 import * as importMessages from "./import";
 import * as notifications from "./notifications";
+import * as inquiryLines from "./inquiry-lines";
 import * as producer from "./producer";
 import * as records from "./records";
 import * as search from "./search";
@@ -53,6 +54,7 @@ export const zhCN = {
   ...buyerHome.zh,
   ...privacy.zh,
   ...notifications.zh,
+  ...inquiryLines.zh,
 };
 export type MessageKey = keyof typeof zhCN;
 export const en: Record<MessageKey, string> = {
@@ -82,4 +84,5 @@ export const en: Record<MessageKey, string> = {
   ...buyerHome.en,
   ...privacy.en,
   ...notifications.en,
+  ...inquiryLines.en,
 };
