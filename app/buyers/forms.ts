@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate, msg, optional, plainNumber, recordId, requiredText, text, typedNumber } from "../domain/fields";
 import { todayInChina } from "../platform/china-time";
 import { PROVINCE_NAMES } from "./provinces";
+import { consentField } from "../privacy/consent";
 
 // Buyer and producer forms of the matching area: one schema each for the browser (Conform) and the action.
 
@@ -110,6 +111,7 @@ export const inquirySchema = z
     buyer_organization: optional(text(200)),
     buyer_email: optional(email),
     buyer_phone: optional(phone),
+    consent: consentField,
   })
   .refine((v) => !!v.buyer_email || !!v.buyer_phone, { path: ["buyer_email"], message: msg("inquiry.contactRequired"), when: always });
 

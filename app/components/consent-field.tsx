@@ -7,7 +7,7 @@ import { FieldErrors } from "./form";
 
 /**
  * PIPL consent on a form that collects personal information: the purpose and who sees it, a link to the privacy
- * notice, and a box the person ticks themselves (never ticked in advance).
+ * notice, and a box the person ticks themselves (never ticked in advance; after a refused post it keeps their own tick).
  */
 export function ConsentField({ meta, purpose }: { meta: FieldMetadata<string | null | undefined>; purpose: ConsentPurpose }) {
   const t = useT();
@@ -27,7 +27,7 @@ export function ConsentField({ meta, purpose }: { meta: FieldMetadata<string | n
           type="checkbox"
           name={meta.name}
           value="on"
-          defaultChecked={false}
+          defaultChecked={meta.initialValue === "on"}
           key={meta.key}
           aria-describedby={describedBy}
           aria-invalid={meta.errors?.length ? true : undefined}

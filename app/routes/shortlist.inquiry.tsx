@@ -8,6 +8,11 @@ import { compareIds } from "../buyers/compare";
 import { INQUIRY_MAX_PRODUCERS, INQUIRY_MAX_PRODUCTS, inquirySchema } from "../buyers/forms";
 import { InquiryLinesFieldset, LineProblem, lineProblems, useLineLabels, type LineFieldset } from "../buyers/inquiry-lines-fieldset";
 import { newBuyerToken } from "../buyers/inquiry.server";
+import { rememberInquiry } from "../buyers/inquiry-claims.server";
+import { buyerDefaults } from "../buyers/buyer-defaults.server";
+import { ConsentField } from "../components/consent-field";
+import { recordConsent } from "../../db/queries/personal-data";
+import { PRIVACY_TEXT_VERSION } from "../privacy/consent";
 import { readShortlist } from "../buyers/shortlist.server";
 import { matchingRetryAfter, noteMatchingAction } from "../buyers/throttle.server";
 import { FieldErrors, FormActions, FormErrors, TextAreaField, TextField } from "../components/form";
@@ -43,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       products,
       selected: chosen.length > 0 ? chosen : products.map((p) => p.id),
-      buyer: user ? { name: user.display_name ?? "", email: user.email ?? "", phone: user.phone ?? "" } : null,
+      buyer: user ? await buyerDefaults(user) : null,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -73,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { lines: [msg("inquiry.tooManyProducers", { max: INQUIRY_MAX_PRODUCERS })] } }), { status: 400 });
   }
   const { token, hash } = newBuyerToken();
-  await db()
+  const made = await db()
     .transaction()
     .execute(async (trx) => {
       const made = await createInquiry(
@@ -89,11 +94,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
         products.map((p) => ({ ...p, ...v.lines.find((l) => l.product_id === p.id)! })),
       );
+      // the consent given on the form, with the text's version (PIPL)
+      await recordConsent(trx, { purpose: "inquiry", textVersion: PRIVACY_TEXT_VERSION, userId: user?.id, inquiryId: made.id });
       // the producers are told in this transaction; the buyer's replies come in the language of this page
       await notifyNewInquiry(trx, made.id, { origin: publicOrigin(context), buyerLocale: readPreferences(request).prefs.lang, buyerToken: token });
+      return made;
     });
   await noteMatchingAction("inquiry", context.clientAddress);
-  throw redirect(`/inquiries/${token}?sent=1`);
+  // signed in: the inquiry is already the account's (我的采购); anonymous: the browser remembers the link, so it joins
+  // the account at sign-in (decision 041)
+  if (user?.role === "buyer") throw redirect(`/buyer/inquiries/${made.id}?sent=1`);
+  throw redirect(`/inquiries/${token}?sent=1`, user ? undefined : { headers: { "Set-Cookie": await rememberInquiry(request, token) } });
 }
 
 export default function InquiryForm() {
@@ -113,6 +124,7 @@ export default function InquiryForm() {
         quantity_unit: p.min_order_unit ?? "",
       })),
       buyer_name: buyer?.name ?? "",
+      buyer_organization: buyer?.organization ?? "",
       buyer_email: buyer?.email ?? "",
       buyer_phone: buyer?.phone ?? "",
     },
@@ -180,6 +192,7 @@ export default function InquiryForm() {
           />
           <TextField meta={fields.buyer_phone as FieldMetadata<string>} label={t("inquiry.buyerPhone")} type="tel" autoComplete="tel" />
         </fieldset>
+        <ConsentField meta={fields.consent as FieldMetadata<string>} purpose="inquiry" />
         <FormActions>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("inquiry.send")}

@@ -107,3 +107,8 @@ export async function buyerOwnsInquiry(db: Executor, userId: number, inquiryId: 
   const row = await db.selectFrom("inquiries").select("id").where("id", "=", inquiryId).where("buyer_user_id", "=", userId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whose account an inquiry is tied to, by its private link: `{ id, buyer_user_id }`, or undefined for no such link. */
+export async function inquiryOwnerByToken(db: Executor, tokenHash: string) {
+  return db.selectFrom("inquiries").select(["id", "buyer_user_id"]).where("buyer_token_hash", "=", tokenHash).executeTakeFirst();
+}

@@ -256,6 +256,7 @@ describe.skipIf(!nginxAvailable)("two app servers behind deploy/'s nginx files",
       buyer_name: "轮换采购",
       buyer_organization: "轮换示例贸易有限公司",
       buyer_email: "buyer@rotation.example.com",
+      consent: "on",
     });
     expect(inquiry.status, await inquiry.clone().text()).toBe(302);
     const sent = inquiry.headers.get("location")!;

@@ -92,6 +92,7 @@ describe.skipIf(!browserAvailable)("a buyer asks two producers for different qua
     // a mistake on the crabapple line is named with its product and field
     await fillLine(line(page, crabapple.name), { quantity: "0", unit: "吨", sample: true, province: "四川", from: 10, to: 40 });
     await page.getByLabel("姓名 *").fill(buyerName);
+    await page.getByLabel(/同意按此处理我的个人信息/).check(); // PIPL: the buyer ticks it
     await page.getByLabel("电子邮箱").fill("chen@food-trade.example.com");
     await page.getByRole("button", { name: "发送询价" }).click();
     const problem = `${crabapple.name}:数量——应大于 0`;

@@ -151,6 +151,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await line(liquor.name).getByLabel("目标价(元 / 单位,选填)").fill("95");
     await line(liquor.name).getByLabel("需要样品(样品申请)").check();
     await page.getByLabel("姓名 *").fill("陈采购");
+    await page.getByLabel(/同意按此处理我的个人信息/).check(); // PIPL: the buyer ticks it
     await page.getByLabel("单位名称").fill("深圳示例食品贸易有限公司");
     await page.getByRole("button", { name: "发送询价" }).click();
     const emailError = page.getByText("请填写电子邮箱或电话,生产者才能联系您");
@@ -234,6 +235,7 @@ describe.skipIf(!browserAvailable)("a buyer shortlists two products, compares th
     await line.getByLabel("交货期:最晚 *").fill(chinaDate(9));
     await line.getByLabel("收货省份 *").selectOption("四川");
     await page.getByLabel("姓名 *").fill("无脚本买家");
+    await page.getByLabel(/同意按此处理我的个人信息/).check(); // PIPL: the buyer ticks it
     await page.getByLabel("电话").fill("028-12345678");
     await page.getByRole("button", { name: "发送询价" }).click();
     await page.getByText("询价已发送给 1 位生产者。").waitFor();

@@ -79,6 +79,7 @@ function inquiryFields(productIds: number[], overrides: Fields = {}): Fields {
     buyer_organization: "广州示例贸易有限公司",
     buyer_email: "buyer@trade.example.com",
     buyer_phone: "139 1234 5678",
+    consent: "on",
   };
   for (const [k, v] of Object.entries(overrides)) (LINE_FIELDS.includes(k) ? need : fields)[k] = v;
   productIds.forEach((id, i) => {
