@@ -20,6 +20,8 @@ const pages = (_ids: WalkIds): PageCase[] => [
   { name: "staff audit log", path: "/staff/audit", signedIn: "admin" },
   { name: "staff users", path: "/staff/users", signedIn: "admin" },
   { name: "staff export", path: "/staff/export", signedIn: "admin" },
+  { name: "staff privacy (retention)", path: "/staff/privacy", signedIn: "admin" },
+  { name: "staff outbox", path: "/staff/outbox", signedIn: "admin" },
   { name: "staff guidance texts and station contact", path: "/staff/guidance", signedIn: "admin" },
   {
     name: "staff guidance topic with errors",
