@@ -167,23 +167,33 @@ export async function notifyNewLead(trx: Trx, inquiryId: number, ctx: NotifyCont
  * private link, see docs/decisions/042), and in the site when they sent it signed in.
  */
 export async function notifyInquiryReply(trx: Trx, recipientId: number, ctx: NotifyContext): Promise<void> {
-  const recipient = await recipientForNotice(trx, recipientId);
   const message = await latestProducerMessage(trx, recipientId);
-  if (!recipient || !message) return;
+  if (!message) return;
+  await tellBuyerOfAnswer(trx, recipientId, { key: `reply:${message.id}`, text: () => message.body }, ctx);
+}
+
+/**
+ * Tells the buyer of a producer's answer on one thread (a message, or a quote on a line): by e-mail to the address
+ * they left, in their language, with their private link; and, when they sent it signed in, in the site — a buyer's
+ * notice opens the thread in 我的采购, anyone else's unseals the private link for their own account.
+ */
+export async function tellBuyerOfAnswer(trx: Trx, recipientId: number, answer: { key: string; text: (lang: Lang) => string }, ctx: NotifyContext) {
+  const recipient = await recipientForNotice(trx, recipientId);
+  if (!recipient) return;
   const inquiry = await inquiryForNotice(trx, recipient.inquiry_id);
   if (!inquiry) return;
   const token = inquiry.sealed_link ? unsealBuyerLink(inquiry.sealed_link) : null;
   const org = { name_zh: recipient.name_zh, name_en: recipient.name_en };
   if (inquiry.buyer_email) {
     await mail(trx, ctx, {
-      key: `reply:${message.id}`,
+      key: answer.key,
       address: inquiry.buyer_email,
       userId: inquiry.buyer_user_id,
       locale: lang(inquiry.locale),
       kind: "inquiry_reply",
       subjectKey: "mail.reply.subject",
       bodyKey: token ? "mail.reply.body" : "mail.reply.bodyNoLink",
-      vars: (l) => ({ organization: orgName(l, org), message: message.body, url: token ? `${ctx.origin}/inquiries/${token}` : "" }),
+      vars: (l) => ({ organization: orgName(l, org), message: answer.text(l), url: token ? `${ctx.origin}/inquiries/${token}` : "" }),
     });
   }
   if (inquiry.buyer_user_id !== null) {
@@ -192,9 +202,9 @@ export async function notifyInquiryReply(trx: Trx, recipientId: number, ctx: Not
       {
         userId: inquiry.buyer_user_id,
         kind: "inquiry_reply",
-        eventKey: `reply:${message.id}`,
+        eventKey: answer.key,
         params: { organization: recipient.name_zh, organization_en: recipient.name_en ?? "", inquiry: recipient.inquiry_id },
-        linkPath: null,
+        linkPath: inquiry.buyer_role === "buyer" ? `/buyer/inquiries/${recipient.inquiry_id}` : null,
       },
     ]);
   }

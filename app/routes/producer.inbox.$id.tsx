@@ -22,6 +22,7 @@ import { recordDeal, threadProducts } from "../../db/queries/deals";
 import { addInquiryMessage, inboxThread, setRecipientStatus } from "../../db/queries/inquiries";
 import { db } from "../services.server";
 import { notifyInquiryReply } from "../notifications/notify.server";
+import { notifyLineQuote } from "../notifications/quote-notice.server";
 import { publicOrigin } from "../platform/public-origin.server";
 import { acceptHeldLead } from "../../db/queries/held-leads";
 import type { FormAnswer, FormReply } from "../domain/form-reply";
@@ -76,9 +77,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const answer = (reply: FormReply) => answerFor(`quote-${Number.isSafeInteger(lineId) ? lineId : 0}`, reply);
     if (submission.status !== "success") return data(answer(submission.reply()), { status: 400 });
     const { lineId: line, ...quote } = submission.value;
-    if (!(await addLineQuote(db(), user.organization_id, id, line, quote, user.id))) {
-      return data(answer(submission.reply({ formErrors: [msg("lines.chooseLine")] })), { status: 400 });
-    }
+    // the quote and the buyer's notice commit together (issue 18 item 5: a buyer is told of every answer)
+    const quoted = await db()
+      .transaction()
+      .execute(async (trx) => {
+        const made = await addLineQuote(trx, user.organization_id, id, line, quote, user.id);
+        if (made) await notifyLineQuote(trx, id, { ...made, ...quote }, { origin: publicOrigin(context) });
+        return made;
+      });
+    if (!quoted) return data(answer(submission.reply({ formErrors: [msg("lines.chooseLine")] })), { status: 400 });
     throw redirect(`${back("quote")}#line-${line}`);
   }
   if (intent === "status") {

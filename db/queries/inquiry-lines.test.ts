@@ -121,11 +121,13 @@ describe("the producer answers per line and the status history shows every step"
     expect(await markRead(db, org.other, potato.id, producerUser)).toBe(false); // not its thread
 
     const quote = { quoted_price: 98, price_unit: "箱", moq: 50, lead_time_days: 10, note: null };
-    expect(await addLineQuote(db, org.wine, wine.id, line.id, quote, producerUser)).toBe(true);
-    expect(await addLineQuote(db, org.wine, wine.id, line.id, { ...quote, quoted_price: 93, note: "量大可议" }, producerUser)).toBe(true);
+    expect(await addLineQuote(db, org.wine, wine.id, line.id, quote, producerUser)).toMatchObject({ quoteId: expect.any(Number) });
+    expect(await addLineQuote(db, org.wine, wine.id, line.id, { ...quote, quoted_price: 93, note: "量大可议" }, producerUser)).toMatchObject({
+      quoteId: expect.any(Number),
+    });
     // a line of the other producer's thread, through this producer's thread or its own organisation: nothing written
-    expect(await addLineQuote(db, org.wine, wine.id, potato.lines[0]!.id, quote, producerUser)).toBe(false);
-    expect(await addLineQuote(db, org.wine, potato.id, potato.lines[0]!.id, quote, producerUser)).toBe(false);
+    expect(await addLineQuote(db, org.wine, wine.id, potato.lines[0]!.id, quote, producerUser)).toBeUndefined();
+    expect(await addLineQuote(db, org.wine, potato.id, potato.lines[0]!.id, quote, producerUser)).toBeUndefined();
 
     await recordDeal(db, {
       kind: "intent",

@@ -74,13 +74,15 @@ export async function addLineQuote(db: Executor, organizationId: number, recipie
     .where("r.id", "=", recipientId)
     .where("r.organization_id", "=", organizationId)
     .executeTakeFirst();
-  if (!line) return false;
-  await db
+  if (!line) return undefined;
+  const made = await db
     .insertInto("inquiry_line_quotes")
     .values({ inquiry_product_id: lineId, ...quote, author_user_id: userId })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
   await changeRecipientStatus(db, recipientId, "quoted", { role: "producer", userId }, { from: ["new", "read", "replied", "closed", "quoted"] });
-  return true;
+  const names = await db.selectFrom("inquiry_products").select(["product_name_zh", "product_name_en"]).where("id", "=", lineId).executeTakeFirstOrThrow();
+  return { quoteId: made.id, ...names };
 }
 
 /** The lines of a thread, each with its quotes newest first (the first is current). */

@@ -119,7 +119,19 @@ export async function inquiryForNotice(db: Executor, inquiryId: number) {
   const inquiry = await db
     .selectFrom("inquiries as i")
     .leftJoin("inquiry_buyer_mail as b", "b.inquiry_id", "i.id")
-    .select(["i.id", "i.buyer_name", "i.buyer_organization", "i.buyer_email", "i.buyer_user_id", "i.source", "i.event_id", "b.locale", "b.sealed_link"])
+    .leftJoin("users as u", "u.id", "i.buyer_user_id")
+    .select([
+      "i.id",
+      "i.buyer_name",
+      "i.buyer_organization",
+      "i.buyer_email",
+      "i.buyer_user_id",
+      "i.source",
+      "i.event_id",
+      "b.locale",
+      "b.sealed_link",
+      "u.role as buyer_role",
+    ])
     .where("i.id", "=", inquiryId)
     .executeTakeFirst();
   if (!inquiry) return undefined;

@@ -73,7 +73,9 @@ async function eraseInquiries(db: Executor, ids: readonly number[]): Promise<num
     select 'inquiry:' || r.id || ':%' as key from inquiry_recipients r where r.inquiry_id = any(${[...ids]}::bigint[])
     union all select 'lead:' || r.id || ':%' from inquiry_recipients r where r.inquiry_id = any(${[...ids]}::bigint[])
     union all select 'reply:' || m.id || ':%' from inquiry_messages m join inquiry_recipients r on r.id = m.recipient_id
-      where r.inquiry_id = any(${[...ids]}::bigint[])`.execute(db);
+      where r.inquiry_id = any(${[...ids]}::bigint[])
+    union all select 'quote:' || q.id || ':%' from inquiry_line_quotes q join inquiry_products ip on ip.id = q.inquiry_product_id
+      join inquiry_recipients r on r.id = ip.recipient_id where r.inquiry_id = any(${[...ids]}::bigint[])`.execute(db);
   const patterns = keys.rows.map((r) => r.key);
   if (patterns.length > 0) {
     await db
