@@ -59,15 +59,16 @@ describe("a visitor hands the kiosk shortlist over to their phone", () => {
     // the list lands in the phone's own shortlist (after-the-scan-….test.ts follows it to the inquiry)
     await mobile.waitForURL((u) => u.pathname === "/shortlist");
     await mobile.getByRole("heading", { level: 1, name: "对比清单" }).waitFor();
-    expect(await mobile.getByRole("link", { name: "示例循化大红袍花椒" }).count()).toBe(1);
-    expect(await mobile.getByRole("link", { name: "示例乐都大樱桃" }).count()).toBe(1);
+    // each product's own link (its 询价 / 索样 link names it too, after the action)
+    expect(await mobile.getByRole("link", { name: "示例循化大红袍花椒", exact: true }).count()).toBe(1);
+    expect(await mobile.getByRole("link", { name: "示例乐都大樱桃", exact: true }).count()).toBe(1);
     // the kiosk notices the scan and starts over at once: the next visitor sees neither the list nor the QR code
     await page.locator(".kiosk[data-at-start='true']").waitFor({ timeout: 15_000 });
     expect(await page.locator(".kiosk-qr").count()).toBe(0);
     expect(await page.getByRole("heading", { name: "我的清单(0)" }).count()).toBe(1);
     // the phone keeps the list; the QR code itself works once
     await mobile.reload();
-    expect(await mobile.getByRole("link", { name: "示例乐都大樱桃" }).count()).toBe(1);
+    expect(await mobile.getByRole("link", { name: "示例乐都大樱桃", exact: true }).count()).toBe(1);
     const again = await fetch(url, { redirect: "manual" });
     expect(again.status).toBe(410);
     await phone.close();
