@@ -17,6 +17,7 @@ const valid = {
   lines: [line("1"), line("2", { quantity: "200", quantity_unit: "箱" }), line("2")],
   buyer_name: "王采购",
   buyer_email: "wang@example.com",
+  consent: "on",
 };
 const messages = (input: Record<string, unknown>) => {
   const r = inquirySchema.safeParse(input);
@@ -60,6 +61,7 @@ describe("inquiry form: a line per product", () => {
     expect(messages(withLine({ delivery_from: day(-9), delivery_to: day(-2) }))["lines.0.delivery_to"]).toBe("inquiry.deliveryPast");
     expect(messages({ ...valid, buyer_email: undefined, buyer_phone: "0972-8321234" })).toEqual({});
     expect(messages({ ...valid, buyer_phone: "call me" }).buyer_phone).toBe("inquiry.phoneInvalid");
+    expect(messages({ ...valid, consent: undefined }).consent).toBe("consent.required"); // PIPL: never assumed
     expect(messages({ ...valid, lines: undefined }).lines).toBe("inquiry.chooseProducts");
     expect(messages({ ...valid, lines: [line("1", { include: undefined })] }).lines).toBe("inquiry.chooseProducts");
   });

@@ -228,7 +228,7 @@ describe("the organiser's export of every lead", () => {
   it("lists each lead of the fair once with its status, held ones as 待确认, the same count as the summary", async () => {
     const leads = await leadsOfEvent(db, fair.main);
     expect(leads.map((l) => [l.buyer_name, l.booth, l.status])).toEqual([
-      ["甲的买家", "A01", "new"],
+      ["甲的买家", "A01", "deal"], // a deal was recorded on its thread (decision 043: the thread moves to 已成交)
       ["被暂扣的买家", "A01", "held"],
       ["乙的买家", "B01", "new"],
     ]);
@@ -256,7 +256,7 @@ describe("the organiser's export of every lead", () => {
     expect(held.slice(1, 6)).toEqual(["1", "A01", "甲县酒业", "", "展位扫码"]);
     expect(held.slice(8, 15)).toEqual(["13900001111", leads[1]!.buyer_email, "buyer_wx88", "", "'=想订 200 箱", "待确认", "同一设备留资较多"]);
     expect(held[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    expect(zh.find((r) => r[6] === "甲的买家")!.slice(13)).toEqual(["新询价", ""]);
+    expect(zh.find((r) => r[6] === "甲的买家")!.slice(13)).toEqual(["已成交", ""]);
 
     const en = parse(fairLeadsCsv(leads, "en").slice(1)) as string[][];
     expect(en[0]!.slice(0, 3)).toEqual(["received_at", "hall", "booth"]);
