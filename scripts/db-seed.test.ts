@@ -85,7 +85,7 @@ describe("npm run db:seed", () => {
     expect(await contents(d)).toEqual({ accounts: [], sampleOrganizations: 0, sampleProducts: 0, events: 0, counties: 6 });
   });
 
-  it("by default adds the sample catalogue, the sample event and the four sample accounts", { timeout: 300_000 }, async () => {
+  it("by default adds the sample catalogue, the sample event, the sample accounts and the sample buyer's answered inquiry", { timeout: 300_000 }, async () => {
     const d = await database();
     const run = await seed(d.url, []);
     expect(run.code, run.output).toBe(0);
@@ -94,5 +94,14 @@ describe("npm run db:seed", () => {
     expect(c.sampleOrganizations).toBeGreaterThan(0);
     expect(c.sampleProducts).toBeGreaterThan(0);
     expect(c.events).toBeGreaterThanOrEqual(1);
+    // the sample buyer's 我的采购 is not empty: one inquiry to the sample producer, answered with a quote on its line
+    const thread = await d.db
+      .selectFrom("inquiries as i")
+      .innerJoin("users as u", "u.id", "i.buyer_user_id")
+      .innerJoin("inquiry_recipients as r", "r.inquiry_id", "i.id")
+      .select(["r.status", "i.buyer_name"])
+      .where("u.email", "=", "buyer@example.com")
+      .execute();
+    expect(thread).toEqual([{ status: "quoted", buyer_name: "示例采购商(西宁)" }]);
   });
 });

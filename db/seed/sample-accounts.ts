@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Role } from "../schema";
+import { seedSampleBuyerInquiry } from "./sample-buyer-inquiry";
 
 export const SAMPLE_PASSWORD = "haidong-sample-2026";
 
@@ -38,5 +39,6 @@ export async function seedSampleAccounts(db: Kysely<Database>, passwordHash: str
       })
       .onConflict((oc) => oc.column("user_id").doNothing())
       .execute();
+    await seedSampleBuyerInquiry(db, buyer.id);
   }
 }
