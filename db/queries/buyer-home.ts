@@ -51,6 +51,7 @@ export async function buyerInquiries(db: Executor, userId: number, limit = 100) 
               .where("m.author", "=", "producer")
               .as("replies"),
           ])
+          .whereRef("r.inquiry_id", "=", "i.id")
           .orderBy("o.name_zh"),
       ).as("recipients"),
     ])

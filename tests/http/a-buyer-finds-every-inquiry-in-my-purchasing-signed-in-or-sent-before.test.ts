@@ -72,7 +72,12 @@ describe("a buyer's inquiries belong to their account", () => {
     expect(page).not.toContain("丢失后无法找回"); // nothing depends on keeping a link
     const consent = await t.db.selectFrom("consents").select(["purpose", "user_id"]).where("inquiry_id", "=", id).executeTakeFirstOrThrow();
     expect(consent).toEqual({ purpose: "inquiry", user_id: a.id });
-    expect(await (await buyer.get("/buyer")).text()).toContain(`href="/buyer/inquiries/${id}"`);
+    // 我的采购 lists this inquiry with its one producer — never another buyer's thread to the same producer
+    expect((await httpClient(app.url).post("/shortlist/inquiry", inquiry({ buyer_name: "别的买家" }))).status).toBe(302);
+    const home = await (await buyer.get("/buyer")).text();
+    expect(home).toContain(`href="/buyer/inquiries/${id}"`);
+    expect(home.match(/<li[^>]*>\s*<span lang="zh-CN">互助示例青稞酒业有限公司<\/span>/g) ?? []).toHaveLength(1);
+    expect(home.split('class="buyer-home__recipients"')[1]!.split("</ul>")[0]!.match(/<li/g)).toHaveLength(1);
     // another buyer cannot open it through their account
     const other = await newBuyer();
     const stranger = httpClient(app.url);
