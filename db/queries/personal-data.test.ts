@@ -152,6 +152,8 @@ describe("a buyer's own data", () => {
     expect(data.buyerProfile).toMatchObject({ name: "导出测试商贸", wechat: "export_buyer", categories: ["杂粮"] });
     expect(data.shortlist.map((s) => s.name_zh)).toEqual(["隐私测试青稞"]);
     expect(data.inquiries.map((i) => i.id)).toEqual([sent.id]);
+    // only this inquiry's own thread, though other buyers' inquiries reach the same producer
+    expect(data.inquiries[0]!.recipients).toHaveLength(1);
     expect(data.inquiries[0]!.recipients[0]!.messages.map((m) => m.body)).toContain("每箱 95 元");
     expect(data.consents).toEqual([expect.objectContaining({ purpose: "account", text_version: "2026-12-08" })]);
   });

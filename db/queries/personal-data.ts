@@ -197,6 +197,7 @@ export async function personalDataOf(db: Executor, userId: number) {
                   .orderBy("m.id"),
               ).as("messages"),
             ])
+            .whereRef("r.inquiry_id", "=", "i.id")
             .orderBy("r.id"),
         ).as("recipients"),
       ])
